@@ -1,0 +1,41 @@
+import { Environment, Replicas } from '../lib';
+
+/**
+ * The platform team's environments. Each is one cluster; apps get every value below unless
+ * their definition or their per-environment override says otherwise.
+ */
+export const environments = [
+  {
+    name: 'dev',
+    cluster: 'dev-eu-west-1',
+    domain: 'dev.acme.dev',
+    profile: {
+      webServiceReplicas: Replicas.fixed(1),
+      workerReplicas: Replicas.fixed(1),
+      resources: { cpu: '50m', memory: '128Mi' },
+      logLevel: 'debug',
+    },
+  },
+  {
+    name: 'staging',
+    cluster: 'staging-eu-west-1',
+    domain: 'staging.acme.dev',
+    profile: {
+      webServiceReplicas: Replicas.fixed(2),
+      workerReplicas: Replicas.fixed(1),
+      resources: { cpu: '100m', memory: '256Mi' },
+    },
+  },
+  {
+    name: 'prod',
+    cluster: 'prod-eu-west-1',
+    domain: 'acme.dev',
+    profile: {
+      webServiceReplicas: Replicas.autoscale({ min: 3, max: 10 }),
+      workerReplicas: Replicas.autoscale({ min: 2, max: 6 }),
+      resources: { cpu: '250m', memory: '256Mi' },
+      logLevel: 'info',
+    },
+    labels: { tier: 'production' },
+  },
+] as const satisfies readonly Environment[];

@@ -1,0 +1,15 @@
+import { Peer, scheduledTask } from '../platform';
+
+export default scheduledTask({
+  name: 'sales-report',
+  team: 'shop',
+  description: 'Nightly sales report, mailed to the shop leads.',
+  image: 'ghcr.io/acme/sales-report:0.7.3',
+  schedule: '30 5 * * *',
+  timeZone: 'Europe/Berlin',
+  activeDeadlineSeconds: 1800,
+  resources: { cpu: '500m', memory: '1Gi' },
+  args: ['--since', '24h'],
+  network: { egress: [Peer.cidr('10.40.0.0/16', { port: 5432 })] },
+  environments: { dev: { suspend: true } },
+});

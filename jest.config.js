@@ -1,0 +1,8 @@
+/** Type checking runs once in `npm run typecheck`; ts-jest only transpiles, which keeps the suite fast. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  snapshotFormat: { escapeString: false, printBasicPrototype: false },
+};

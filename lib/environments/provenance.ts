@@ -1,0 +1,41 @@
+import { Origin } from '../model/resolved-app';
+
+/**
+ * Picks each value from the highest-precedence layer that sets it and remembers which layer
+ * that was, so `platform explain` can answer "why is prod at 6 replicas?".
+ */
+export class Provenance {
+  readonly origins: Record<string, Origin> = {};
+
+  /** Candidates in precedence order, lowest first; the last defined one wins. */
+  pick<T>(field: string, ...candidates: readonly (readonly [Origin, T | undefined])[]): T {
+    let chosen: readonly [Origin, T | undefined] | undefined;
+    for (const candidate of candidates) {
+      if (candidate[1] !== undefined) chosen = candidate;
+    }
+    if (!chosen) throw new Error(`bug: no layer sets '${field}' and the platform has no default`);
+    this.origins[field] = chosen[0];
+    return chosen[1] as T;
+  }
+
+  /** Like `pick` where the value may legitimately be absent everywhere. */
+  pickOptional<T>(field: string, ...candidates: readonly (readonly [Origin, T | undefined])[]): T | undefined {
+    return candidates.some((c) => c[1] !== undefined) ? this.pick(field, ...candidates) : undefined;
+  }
+
+  /** Merges records key by key, each key remembering its own layer. */
+  merge(field: string, ...layers: readonly (readonly [Origin, Readonly<Record<string, string>> | undefined])[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [origin, record] of layers) {
+      for (const [key, value] of Object.entries(record ?? {})) {
+        out[key] = value;
+        this.origins[`${field}.${key}`] = origin;
+      }
+    }
+    return out;
+  }
+
+  record(field: string, origin: Origin): void {
+    this.origins[field] = origin;
+  }
+}

@@ -1,0 +1,52 @@
+import { nameProblem } from '../internal/names';
+import { Peer } from '../model/peer';
+import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
+import { ResolveContext } from './resolve-context';
+
+const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/** Declared peers with namespaces and protocols made explicit, sorted so output order is stable. */
+export function resolveNetwork(ctx: ResolveContext, namespace: string): ResolvedApp['network'] {
+  return {
+    ingress: resolvePeers(ctx, 'network.ingress', ctx.def.network?.ingress ?? [], namespace),
+    egress: resolvePeers(ctx, 'network.egress', ctx.def.network?.egress ?? [], namespace),
+  };
+}
+
+function resolvePeers(ctx: ResolveContext, field: string, peers: readonly Peer[], namespace: string): ResolvedPeer[] {
+  const out: ResolvedPeer[] = [];
+  peers.forEach((peer, i) => {
+    const at = `${field}[${i}]`;
+    const fail = (message: string, value: unknown, fix: string) => ctx.problems.add({ code: 'E_PEER', field: at, value, message, fix });
+    if (peer.port !== undefined && (!Number.isInteger(peer.port) || peer.port < 1 || peer.port > 65535)) {
+      fail('port must be an integer from 1 to 65535', peer.port, 'use the port the peer listens on');
+      return;
+    }
+    switch (peer.kind) {
+      case 'app': {
+        const problem = nameProblem(peer.app ?? '');
+        if (problem) return fail(`app name ${problem}`, peer.app, "name the app as it is declared, e.g. Peer.app('payments')");
+        out.push({ kind: 'app', app: peer.app, namespace: peer.namespace ?? namespace, port: peer.port, protocol: 'TCP' });
+        return;
+      }
+      case 'namespace': {
+        const problem = nameProblem(peer.namespace ?? '');
+        if (problem) return fail(`namespace ${problem}`, peer.namespace, 'use the namespace name exactly');
+        out.push({ kind: 'namespace', namespace: peer.namespace, port: peer.port, protocol: 'TCP' });
+        return;
+      }
+      case 'cidr': {
+        const m = CIDR.exec(peer.cidr ?? '');
+        if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) {
+          return fail('cidr is not an IPv4 CIDR block', peer.cidr, "write it as 'a.b.c.d/n', e.g. '10.20.0.0/16'");
+        }
+        out.push({ kind: 'cidr', cidr: peer.cidr, port: peer.port, protocol: peer.protocol ?? 'TCP' });
+        return;
+      }
+      default:
+        fail("kind must be 'app', 'namespace' or 'cidr'", (peer as { kind: unknown }).kind, 'build it with Peer.app(), Peer.namespace() or Peer.cidr()');
+    }
+  });
+  const key = (p: ResolvedPeer) => `${p.kind}/${p.namespace ?? ''}/${p.app ?? ''}/${p.cidr ?? ''}/${p.port ?? 0}/${p.protocol}`;
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

@@ -1,0 +1,53 @@
+import { Replicas } from '../model/replicas';
+import { ResolvedReplicas } from '../model/resolved-app';
+import { isPositiveInt, overrideField, ResolveContext } from './resolve-context';
+import { PLATFORM_DEFAULTS } from './platform-defaults';
+
+/** Fixed replicas or autoscaling bounds, from the environment profile, the app and its override. */
+export function resolveReplicas(ctx: ResolveContext): ResolvedReplicas | undefined {
+  const { def, override, profile, prov, problems } = ctx;
+  if (def.kind === 'scheduled-task') return undefined;
+  const web = def.kind === 'web-service';
+  const replicas = prov.pick<Replicas>(
+    'replicas',
+    ['platform', web ? PLATFORM_DEFAULTS.webServiceReplicas : PLATFORM_DEFAULTS.workerReplicas],
+    ['environment', web ? profile.webServiceReplicas : profile.workerReplicas],
+    ['app', def.replicas],
+    ['override', override.replicas],
+  );
+  const field = (name: string) => overrideField(ctx, name, prov.origins.replicas === 'override');
+  const fail = (name: string, value: unknown, message: string, fix: string) =>
+    problems.add({ code: 'E_REPLICAS', field: field(name), value, message, fix });
+
+  if (replicas.kind === 'fixed') {
+    if (!isPositiveInt(replicas.count)) {
+      fail('replicas.count', replicas.count, 'must be a whole number of at least 1', 'use Replicas.fixed(1) or more; to stop an app, remove it from the fleet');
+      return undefined;
+    }
+    return { kind: 'fixed', count: replicas.count };
+  }
+  if (replicas.kind !== 'autoscale') {
+    fail('replicas.kind', (replicas as { kind: unknown }).kind, "must be 'fixed' or 'autoscale'", 'build it with Replicas.fixed() or Replicas.autoscale()');
+    return undefined;
+  }
+  const cpuUtilization = replicas.cpuUtilization ?? PLATFORM_DEFAULTS.cpuUtilization;
+  let ok = true;
+  for (const [name, value] of [['replicas.min', replicas.min], ['replicas.max', replicas.max]] as const) {
+    if (!isPositiveInt(value)) {
+      fail(name, value, 'must be a whole number of at least 1', 'set min and max to 1 or more');
+      ok = false;
+    }
+  }
+  if (ok && replicas.min > replicas.max) {
+    fail('replicas.min', replicas.min, `must be <= replicas.max (${replicas.max})`, 'lower min or raise max');
+    ok = false;
+  }
+  for (const [name, value] of [['replicas.cpuUtilization', cpuUtilization], ['replicas.memoryUtilization', replicas.memoryUtilization]] as const) {
+    if (value !== undefined && (!isPositiveInt(value) || value > 100)) {
+      fail(name, value, 'must be a whole percentage from 1 to 100', 'e.g. 70');
+      ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  return { kind: 'autoscale', min: replicas.min, max: replicas.max, cpuUtilization, memoryUtilization: replicas.memoryUtilization };
+}

@@ -1,0 +1,67 @@
+import { parseQuantity, QuantityKind } from '../internal/quantity';
+import { ResolvedApp } from '../model/resolved-app';
+import { Resources } from '../model/resources';
+import { overrideField, ResolveContext } from './resolve-context';
+import { PLATFORM_DEFAULTS } from './platform-defaults';
+
+const FIELDS: readonly { key: keyof Resources; kind: QuantityKind }[] = [
+  { key: 'cpu', kind: 'cpu' },
+  { key: 'memory', kind: 'bytes' },
+  { key: 'cpuLimit', kind: 'cpu' },
+  { key: 'memoryLimit', kind: 'bytes' },
+  { key: 'ephemeralStorage', kind: 'bytes' },
+  { key: 'ephemeralStorageLimit', kind: 'bytes' },
+];
+
+/** Requests for CPU, memory and ephemeral storage; limits for memory and storage, and CPU when asked. */
+export function resolveResources(ctx: ResolveContext): ResolvedApp['resources'] {
+  const { def, override, profile, prov, problems } = ctx;
+  const value: Record<string, string | undefined> = {};
+  const amount: Record<string, number | undefined> = {};
+  for (const { key, kind } of FIELDS) {
+    const platformDefault = (PLATFORM_DEFAULTS.resources as Resources)[key];
+    const picked = prov.pickOptional<string>(
+      `resources.${key}`,
+      ['platform', platformDefault],
+      ['environment', profile.resources?.[key]],
+      ['app', def.resources?.[key]],
+      ['override', override.resources?.[key]],
+    );
+    if (picked === undefined) continue;
+    const parsed = parseQuantity(picked, kind);
+    if ('problem' in parsed) {
+      const field = overrideField(ctx, `resources.${key}`, prov.origins[`resources.${key}`] === 'override');
+      problems.add({ code: 'E_QUANTITY', field, value: picked, message: parsed.problem, fix: parsed.fix });
+      continue;
+    }
+    value[key] = picked;
+    amount[key] = parsed.value;
+  }
+  // The memory limit defaults to the request: a pod never gets memory it cannot keep.
+  if (value.memoryLimit === undefined && value.memory !== undefined) {
+    value.memoryLimit = value.memory;
+    amount.memoryLimit = amount.memory;
+    prov.record('resources.memoryLimit', prov.origins['resources.memory']);
+  }
+  for (const [request, limit] of [['cpu', 'cpuLimit'], ['memory', 'memoryLimit'], ['ephemeralStorage', 'ephemeralStorageLimit']] as const) {
+    const r = amount[request];
+    const l = amount[limit];
+    if (r !== undefined && l !== undefined && r > l) {
+      problems.add({
+        code: 'E_REQUEST_OVER_LIMIT',
+        field: `resources.${limit}`,
+        value: value[limit],
+        message: `must be at least the request resources.${request} (${value[request]})`,
+        fix: `raise resources.${limit} or lower resources.${request}`,
+      });
+    }
+  }
+  const limits: Partial<Record<'cpu' | 'memory' | 'ephemeral-storage', string>> = {};
+  if (value.cpuLimit !== undefined) limits.cpu = value.cpuLimit;
+  if (value.memoryLimit !== undefined) limits.memory = value.memoryLimit;
+  if (value.ephemeralStorageLimit !== undefined) limits['ephemeral-storage'] = value.ephemeralStorageLimit;
+  return {
+    requests: { cpu: value.cpu ?? '', memory: value.memory ?? '', 'ephemeral-storage': value.ephemeralStorage ?? '' },
+    limits,
+  };
+}

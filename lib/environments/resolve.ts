@@ -1,0 +1,147 @@
+import { Problems } from '../internal/errors';
+import { ANNOTATION, LABEL, MANAGED_BY } from '../internal/labels';
+import { CRONJOB_NAME_MAX, DNS_LABEL_MAX, isEnvVarName, nameProblem } from '../internal/names';
+import { SourcedApp } from '../model/app-definition';
+import { Environment } from '../model/environment';
+import { ResolvedApp } from '../model/resolved-app';
+import { PLATFORM_DEFAULTS } from './platform-defaults';
+import { Provenance } from './provenance';
+import { isNonNegativeInt, ResolveContext } from './resolve-context';
+import { Release, resolveImage } from './resolve-image';
+import { resolveNetwork } from './resolve-network';
+import { resolvePorts } from './resolve-ports';
+import { resolveProbes } from './resolve-probes';
+import { resolveReplicas } from './resolve-replicas';
+import { resolveResources } from './resolve-resources';
+import { resolveSchedule } from './resolve-schedule';
+
+const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task' } as const;
+
+/**
+ * Turns a short app definition into a fully explicit app for one environment. Precedence, lowest
+ * first: platform defaults, the environment's profile, the definition, the definition's override
+ * for this environment, the release. Every problem found is reported at once.
+ */
+export function resolveApp(app: SourcedApp, env: Environment, release?: Release): ResolvedApp {
+  const def = app.definition;
+  const problems = new Problems({ source: app.source, app: def.name, environment: env.name });
+  const ctx: ResolveContext = {
+    def,
+    env,
+    profile: env.profile ?? {},
+    override: def.environments?.[env.name] ?? {},
+    prov: new Provenance(),
+    problems,
+  };
+  const { prov, profile, override } = ctx;
+
+  checkName(ctx, 'name', def.name, def.kind === 'scheduled-task' ? CRONJOB_NAME_MAX : DNS_LABEL_MAX);
+  checkName(ctx, 'team', def.team, DNS_LABEL_MAX);
+  const namespace = prov.pick('namespace', ['platform', PLATFORM_DEFAULTS.namespacePattern], ['environment', env.namespacePattern])
+    .replace(/\{team\}/g, def.team)
+    .replace(/\{env\}/g, env.name);
+
+  const { image, version } = resolveImage(ctx, release);
+  const { ports, servicePort } = resolvePorts(ctx);
+  const logLevel = prov.pick<string>('env.LOG_LEVEL', ['platform', PLATFORM_DEFAULTS.logLevel], ['environment', profile.logLevel]);
+  const envVars = prov.merge('env', ['environment', { LOG_LEVEL: logLevel }], ['app', def.env], ['override', override.env]);
+  const config = def.config || override.config ? prov.merge('config', ['app', def.config], ['override', override.config]) : undefined;
+  for (const [field, record] of [['env', envVars], ['config', config ?? {}]] as const) {
+    for (const key of Object.keys(record)) {
+      if (!isEnvVarName(key)) {
+        problems.add({ code: 'E_ENV_NAME', field: `${field}.${key}`, value: key, message: 'is not a valid environment variable name', fix: 'use letters, digits, _ . and -, not starting with a digit' });
+      }
+    }
+  }
+
+  const labels: Record<string, string> = {
+    ...(env.labels ?? {}),
+    [LABEL.name]: def.name,
+    [LABEL.instance]: def.name,
+    ...(version ? { [LABEL.version]: version } : {}),
+    [LABEL.component]: COMPONENT[def.kind],
+    [LABEL.partOf]: def.partOf ?? def.team,
+    [LABEL.managedBy]: MANAGED_BY,
+    [LABEL.team]: def.team,
+    [LABEL.environment]: env.name,
+  };
+  const resolved: ResolvedApp = {
+    kind: def.kind,
+    name: def.name,
+    team: def.team,
+    description: def.description,
+    source: app.source,
+    environment: env.name,
+    cluster: env.cluster,
+    domain: env.domain,
+    namespace,
+    labels: sortRecord(labels),
+    selector: { [LABEL.instance]: def.name, [LABEL.name]: def.name },
+    annotations: sortRecord({ ...(env.annotations ?? {}), [ANNOTATION.source]: app.source }),
+    image,
+    imagePullPolicy: prov.pick('imagePullPolicy', ['platform', PLATFORM_DEFAULTS.imagePullPolicy], ['environment', profile.imagePullPolicy], ['app', def.imagePullPolicy], ['override', override.imagePullPolicy]),
+    command: def.command,
+    args: def.args,
+    env: Object.keys(envVars).sort().map((name) => ({ name, value: envVars[name] })),
+    config: config && sortRecord(config),
+    ports,
+    servicePort,
+    probes: resolveProbes(ctx, ports),
+    resources: resolveResources(ctx),
+    security: resolveSecurity(ctx, ports),
+    shutdown: resolveShutdown(ctx),
+    replicas: resolveReplicas(ctx),
+    maxUnavailable: def.kind === 'scheduled-task' ? undefined : prov.pick('maxUnavailable', ['platform', PLATFORM_DEFAULTS.maxUnavailable], ['environment', profile.maxUnavailable]),
+    network: resolveNetwork(ctx, namespace),
+    schedule: resolveSchedule(ctx),
+    provenance: prov.origins,
+  };
+  problems.throwIfAny();
+  return resolved;
+}
+
+function checkName(ctx: ResolveContext, field: string, value: unknown, max: number): void {
+  const problem = typeof value === 'string' ? nameProblem(value, max) : 'must be a string';
+  if (problem) {
+    ctx.problems.add({ code: field === 'team' ? 'E_TEAM' : 'E_NAME', field, value: value ?? null, message: problem, fix: `use a lowercase DNS label of at most ${max} characters, e.g. 'checkout'` });
+  }
+}
+
+function resolveSecurity(ctx: ResolveContext, ports: ResolvedApp['ports']): ResolvedApp['security'] {
+  const { def, prov, problems } = ctx;
+  const runAsUser = prov.pick('security.runAsUser', ['platform', PLATFORM_DEFAULTS.runAsUser], ['app', def.security?.runAsUser]);
+  if (!Number.isInteger(runAsUser) || runAsUser <= 0) {
+    problems.add({ code: 'E_RUN_AS_USER', field: 'security.runAsUser', value: runAsUser, message: 'must be a whole number above 0 (pods never run as root)', fix: 'use the UID the image runs as, or leave it out for 10001' });
+  }
+  const bindPrivileged = prov.pick('security.bindPrivilegedPorts', ['platform', false], ['app', def.security?.bindPrivilegedPorts]);
+  const low = ports.find((p) => p.port < 1024);
+  if (low && !bindPrivileged) {
+    problems.add({ code: 'E_PRIVILEGED_PORT', field: 'port', value: low.port, message: 'is below 1024, which a non-root process cannot bind', fix: 'listen on a port >= 1024 (the Service can still expose 80), or set security.bindPrivilegedPorts: true' });
+  }
+  return {
+    runAsUser,
+    runAsGroup: runAsUser,
+    readOnlyRootFilesystem: !prov.pick('security.writableRootFilesystem', ['platform', false], ['app', def.security?.writableRootFilesystem]),
+    addCapabilities: bindPrivileged ? ['NET_BIND_SERVICE'] : [],
+  };
+}
+
+function resolveShutdown(ctx: ResolveContext): ResolvedApp['shutdown'] {
+  const { def, prov, problems } = ctx;
+  const gracePeriodSeconds = prov.pick('shutdown.gracePeriodSeconds', ['platform', PLATFORM_DEFAULTS.gracePeriodSeconds], ['app', def.shutdown?.gracePeriodSeconds]);
+  const preStopDefault = def.kind === 'web-service' ? PLATFORM_DEFAULTS.webPreStopSeconds : 0;
+  const preStopSeconds = prov.pick('shutdown.preStopSeconds', ['platform', preStopDefault], ['app', def.shutdown?.preStopSeconds]);
+  for (const [field, value] of [['shutdown.gracePeriodSeconds', gracePeriodSeconds], ['shutdown.preStopSeconds', preStopSeconds]] as const) {
+    if (!isNonNegativeInt(value)) problems.add({ code: 'E_SHUTDOWN', field, value, message: 'must be a whole number of seconds, 0 or more', fix: 'e.g. 30' });
+  }
+  if (isNonNegativeInt(preStopSeconds) && isNonNegativeInt(gracePeriodSeconds) && preStopSeconds >= gracePeriodSeconds && preStopSeconds > 0) {
+    problems.add({ code: 'E_SHUTDOWN', field: 'shutdown.preStopSeconds', value: preStopSeconds, message: `must be less than shutdown.gracePeriodSeconds (${gracePeriodSeconds}), or the app is killed before it sees SIGTERM`, fix: 'lower preStopSeconds or raise gracePeriodSeconds' });
+  }
+  return { gracePeriodSeconds, preStopSeconds };
+}
+
+function sortRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key];
+  return out;
+}

@@ -1,0 +1,24 @@
+// The public API of the golden-path library. Re-exports only; lib/internal is never exported.
+export * from './model/app-definition';
+export * from './model/define';
+export * from './model/environment';
+export * from './model/health';
+export * from './model/peer';
+export * from './model/replicas';
+export * from './model/resources';
+export * from './model/resolved-app';
+export * from './environments/platform-defaults';
+export * from './environments/resolve';
+export * from './environments/resolve-image';
+export * from './stacks/app-stack';
+export * from './stacks/build-chart';
+export * from './stacks/scheduled-task';
+export * from './stacks/web-service';
+export * from './stacks/worker';
+export * from './output/manifest';
+export * from './pipeline/load-fleet';
+export * from './pipeline/project';
+export * from './pipeline/render-fleet';
+export * from './pipeline/synthesize';
+export { PlatformError, ValidationError, ConfigFileError, UsageError } from './internal/errors';
+export type { Problem } from './internal/errors';

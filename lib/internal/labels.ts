@@ -1,0 +1,19 @@
+/** The label and annotation keys the platform writes. Changing one is a breaking change of the output. */
+
+export const LABEL = {
+  name: 'app.kubernetes.io/name',
+  instance: 'app.kubernetes.io/instance',
+  version: 'app.kubernetes.io/version',
+  component: 'app.kubernetes.io/component',
+  partOf: 'app.kubernetes.io/part-of',
+  managedBy: 'app.kubernetes.io/managed-by',
+  team: 'team',
+  environment: 'environment',
+} as const;
+
+export const MANAGED_BY = 'golden-path';
+
+export const ANNOTATION = {
+  /** The app definition file that produced an object: reviewers and `platform check` use it. */
+  source: 'platform.golden-path.dev/source',
+} as const;

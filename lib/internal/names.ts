@@ -1,0 +1,31 @@
+/**
+ * Kubernetes name rules. App names become Service names (DNS-1035 labels), so they are the
+ * strictest: lowercase letters, digits and '-', starting with a letter, at most 63 characters.
+ */
+
+export const DNS_LABEL_MAX = 63;
+/** A CronJob's Jobs append an 11-character suffix to the name, so CronJob names stop at 52. */
+export const CRONJOB_NAME_MAX = 52;
+
+const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/** Why `name` is not a valid DNS-1035 label of at most `max` characters, or undefined when it is. */
+export function nameProblem(name: string, max = DNS_LABEL_MAX): string | undefined {
+  if (name.length === 0) return 'must not be empty';
+  if (name.length > max) return `must be at most ${max} characters (has ${name.length})`;
+  if (/[A-Z]/.test(name)) return 'must be lowercase';
+  if (!/^[a-z]/.test(name)) return 'must start with a lowercase letter';
+  if (name.endsWith('-')) return "must not end with '-'";
+  if (!DNS_1035_LABEL.test(name)) return "may contain only lowercase letters, digits and '-'";
+  return undefined;
+}
+
+export function isLabelValue(value: string): boolean {
+  return value.length <= DNS_LABEL_MAX && LABEL_VALUE.test(value);
+}
+
+export function isEnvVarName(name: string): boolean {
+  return ENV_VAR_NAME.test(name);
+}

@@ -1,0 +1,142 @@
+import { HealthCheck } from './health';
+import { Peer } from './peer';
+import { Replicas } from './replicas';
+import { Resources } from './resources';
+
+/** The kinds of workload the golden path knows. */
+export type AppKind = 'web-service' | 'worker' | 'scheduled-task';
+
+/** Deliberate departures from the "restricted" Pod Security profile. Each one is visible in review. */
+export interface SecurityOptions {
+  /** UID (and GID) the container runs as; must not be 0. @default 10001 */
+  readonly runAsUser?: number;
+  /** Mount the root filesystem read-write. @default false (read-only, with an emptyDir at /tmp) */
+  readonly writableRootFilesystem?: boolean;
+  /** Add NET_BIND_SERVICE so the process may bind ports below 1024. @default false */
+  readonly bindPrivilegedPorts?: boolean;
+}
+
+/** Graceful shutdown. */
+export interface ShutdownOptions {
+  /** Seconds Kubernetes waits after SIGTERM before killing the pod. @default 30 */
+  readonly gracePeriodSeconds?: number;
+  /**
+   * Seconds a `sleep` preStop hook waits so endpoints drain before SIGTERM; 0 disables the hook
+   * (for images with no `sleep` binary). @default 5 for web services, 0 otherwise
+   */
+  readonly preStopSeconds?: number;
+}
+
+/** Traffic allowed beyond the platform's defaults (DNS egress; nothing else). */
+export interface NetworkOptions {
+  /** Peers allowed to connect to this app's serving port (or the given port). @default - none */
+  readonly ingress?: readonly Peer[];
+  /** Peers this app may connect to. @default - none besides DNS */
+  readonly egress?: readonly Peer[];
+}
+
+/** The fields an environment override may change. Anything else is the same everywhere by design. */
+export interface AppOverride {
+  readonly replicas?: Replicas;
+  readonly resources?: Resources;
+  /** Merged over the app's `env`, key by key. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Merged over the app's `config`, key by key. */
+  readonly config?: Readonly<Record<string, string>>;
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent';
+  /** Scheduled tasks only: a different schedule in this environment. */
+  readonly schedule?: string;
+  /** Scheduled tasks only: do not run in this environment. */
+  readonly suspend?: boolean;
+}
+
+/** What every kind of app declares. `E` is the platform's environment names, so overrides are typo-checked. */
+export interface AppProps<E extends string = string> {
+  /** The app's name: names every object it creates. A DNS-1035 label. */
+  readonly name: string;
+  /** The owning team: a label on every object and the default namespace. */
+  readonly team: string;
+  /** One line on what the app does. @default - none */
+  readonly description?: string;
+  /**
+   * Image repository, optionally with a default tag or digest used where the releases file has
+   * no entry for an environment. @example 'ghcr.io/acme/checkout'
+   */
+  readonly image: string;
+  /** The larger application this app belongs to (`app.kubernetes.io/part-of`). @default - the team */
+  readonly partOf?: string;
+  /** Overrides the image's entrypoint. @default - the image's */
+  readonly command?: readonly string[];
+  /** Arguments to the entrypoint. @default - the image's */
+  readonly args?: readonly string[];
+  /** Plain environment variables. @default - none besides LOG_LEVEL from the environment profile */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Configuration values, written to a ConfigMap and exposed as environment variables. @default - no ConfigMap */
+  readonly config?: Readonly<Record<string, string>>;
+  /** @default - the environment profile's requests and limits */
+  readonly resources?: Resources;
+  /** @default - the "restricted" Pod Security profile with UID/GID 10001 */
+  readonly security?: SecurityOptions;
+  /** @default - 30 s grace period; a 5 s preStop delay for web services */
+  readonly shutdown?: ShutdownOptions;
+  /** @default - deny everything but DNS egress (and, for web services, nothing is allowed in until declared) */
+  readonly network?: NetworkOptions;
+  /** @default - the environment profile's ('IfNotPresent') */
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent';
+  /** Per-environment overrides, applied after the environment's defaults and this definition. */
+  readonly environments?: Partial<Record<E, AppOverride>>;
+}
+
+export interface WebServiceProps<E extends string = string> extends AppProps<E> {
+  /** The serving port. @default 8080 */
+  readonly port?: number;
+  /** @default 'http' */
+  readonly protocol?: 'http' | 'grpc';
+  /** @default - Health.http('/healthz') for HTTP, Health.grpc() for gRPC */
+  readonly health?: HealthCheck;
+  /** Port on which the app serves Prometheus metrics. @default - none */
+  readonly metricsPort?: number;
+  /** @default - the environment profile's (autoscaled 2..10 in prod) */
+  readonly replicas?: Replicas;
+}
+
+export interface WorkerProps<E extends string = string> extends AppProps<E> {
+  /** Workers have no serving port, so the health check must be declared. */
+  readonly health: HealthCheck;
+  /** Port for the health check (named 'health'), when the check is HTTP, gRPC or TCP. @default - none */
+  readonly healthPort?: number;
+  /** Port on which the app serves Prometheus metrics. @default - none */
+  readonly metricsPort?: number;
+  /** @default - the environment profile's */
+  readonly replicas?: Replicas;
+}
+
+export interface ScheduledTaskProps<E extends string = string> extends AppProps<E> {
+  /** Cron expression (five fields). */
+  readonly schedule: string;
+  /** IANA time zone of the schedule. @default 'Etc/UTC' */
+  readonly timeZone?: string;
+  /** Seconds after the scheduled time within which a missed run may still start. @default 300 */
+  readonly startingDeadlineSeconds?: number;
+  /** Seconds a run may take before it is killed. @default 3600 */
+  readonly activeDeadlineSeconds?: number;
+  /** Retries of a failed run. @default 2 */
+  readonly backoffLimit?: number;
+  /** Seconds a finished Job is kept for inspection. @default 86400 */
+  readonly ttlSecondsAfterFinished?: number;
+  /** @default 'Forbid' (a run never overlaps the previous one) */
+  readonly concurrencyPolicy?: 'Forbid' | 'Replace';
+}
+
+export type WebServiceDefinition = WebServiceProps & { readonly kind: 'web-service' };
+export type WorkerDefinition = WorkerProps & { readonly kind: 'worker' };
+export type ScheduledTaskDefinition = ScheduledTaskProps & { readonly kind: 'scheduled-task' };
+
+/** What a product team writes, tagged with its kind. */
+export type AppDefinition = WebServiceDefinition | WorkerDefinition | ScheduledTaskDefinition;
+
+/** An app definition and the file it came from (relative to the repository root). */
+export interface SourcedApp {
+  readonly definition: AppDefinition;
+  readonly source: string;
+}

@@ -1,0 +1,22 @@
+import { ScheduledTaskDefinition, ScheduledTaskProps, WebServiceDefinition, WebServiceProps, WorkerDefinition, WorkerProps } from './app-definition';
+import { Environment } from './environment';
+
+/** Factories that tag a definition with its kind; `E` types the names of per-environment overrides. */
+export interface AppFactories<E extends string> {
+  webService(props: WebServiceProps<E>): WebServiceDefinition;
+  worker(props: WorkerProps<E>): WorkerDefinition;
+  scheduledTask(props: ScheduledTaskProps<E>): ScheduledTaskDefinition;
+}
+
+/**
+ * The factories product teams use, bound to the platform's environments so that an override
+ * for an environment that does not exist (`environments: { prd: ... }`) is a compile error.
+ */
+export function goldenPath<const T extends readonly Environment[]>(environments: T): AppFactories<T[number]['name']> {
+  void environments; // only its type matters here; resolution checks names again at run time
+  return {
+    webService: (props) => ({ ...props, kind: 'web-service' }),
+    worker: (props) => ({ ...props, kind: 'worker' }),
+    scheduledTask: (props) => ({ ...props, kind: 'scheduled-task' }),
+  };
+}

@@ -1,0 +1,39 @@
+import { Replicas } from './replicas';
+import { Resources } from './resources';
+
+/** What an environment sets for every app in it, unless the app says otherwise. */
+export interface EnvironmentProfile {
+  /** @default - Replicas.fixed(1) */
+  readonly webServiceReplicas?: Replicas;
+  /** @default - Replicas.fixed(1) */
+  readonly workerReplicas?: Replicas;
+  /** @default - { cpu: '100m', memory: '128Mi', ephemeralStorage: '64Mi', ephemeralStorageLimit: '1Gi' } */
+  readonly resources?: Resources;
+  /** Pods of one app that a voluntary disruption may take down at once. @default 1 */
+  readonly maxUnavailable?: number;
+  /** Exposed to every app as LOG_LEVEL. @default 'info' */
+  readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** @default 'IfNotPresent' */
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent';
+}
+
+/** One place apps are deployed to: a cluster (or a slice of one) with its own defaults. */
+export interface Environment {
+  /** Short name, also the folder under dist/. A DNS-1035 label, e.g. 'prod'. */
+  readonly name: string;
+  /** Name of the target cluster, as Argo CD knows it. */
+  readonly cluster: string;
+  /** Base DNS domain of the environment's public hosts, e.g. 'staging.acme.dev'. */
+  readonly domain: string;
+  /**
+   * Namespace of a team's apps; `{team}` and `{env}` are replaced.
+   * @default '{team}' (one cluster per environment)
+   */
+  readonly namespacePattern?: string;
+  /** @default - the platform defaults for every field */
+  readonly profile?: EnvironmentProfile;
+  /** Extra labels on every object of the environment. @default - none */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Extra annotations on every object of the environment. @default - none */
+  readonly annotations?: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,101 @@
+import { AppKind } from './app-definition';
+
+/** Which layer of resolution a value came from, lowest precedence first. */
+export type Origin = 'platform' | 'environment' | 'app' | 'override' | 'release';
+
+/** A probe handler and its timing, fully explicit. */
+export interface ResolvedProbe {
+  readonly handler:
+    | { readonly kind: 'http'; readonly path: string; readonly port: string }
+    | { readonly kind: 'grpc'; readonly port: number; readonly service: string }
+    | { readonly kind: 'tcp'; readonly port: string }
+    | { readonly kind: 'exec'; readonly command: readonly string[] };
+  readonly periodSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly failureThreshold: number;
+}
+
+export interface ResolvedPort {
+  readonly name: string;
+  readonly port: number;
+}
+
+export interface ResolvedPeer {
+  /** 'pods' selects pods by app name in a namespace; 'namespace' any pod there; 'cidr' an address block. */
+  readonly kind: 'app' | 'namespace' | 'cidr';
+  readonly app?: string;
+  readonly namespace?: string;
+  readonly cidr?: string;
+  readonly port?: number;
+  readonly protocol: 'TCP' | 'UDP';
+}
+
+export type ResolvedReplicas =
+  | { readonly kind: 'fixed'; readonly count: number }
+  | { readonly kind: 'autoscale'; readonly min: number; readonly max: number; readonly cpuUtilization: number; readonly memoryUtilization?: number };
+
+export interface ResolvedSchedule {
+  readonly schedule: string;
+  readonly timeZone: string;
+  readonly suspend: boolean;
+  readonly startingDeadlineSeconds: number;
+  readonly activeDeadlineSeconds: number;
+  readonly backoffLimit: number;
+  readonly ttlSecondsAfterFinished: number;
+  readonly concurrencyPolicy: 'Forbid' | 'Replace';
+}
+
+/**
+ * An app in one environment with every default applied and every value explicit and checked.
+ * Constructs build from this alone and make no choices of their own.
+ */
+export interface ResolvedApp {
+  readonly kind: AppKind;
+  readonly name: string;
+  readonly team: string;
+  readonly description?: string;
+  /** Definition file, relative to the repository root. */
+  readonly source: string;
+  readonly environment: string;
+  readonly cluster: string;
+  readonly domain: string;
+  readonly namespace: string;
+  /** Every label of every object: the standard ones, the team and the environment's extras. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** The subset of labels that never changes over the app's life. */
+  readonly selector: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly image: string;
+  readonly imagePullPolicy: 'Always' | 'IfNotPresent';
+  readonly command?: readonly string[];
+  readonly args?: readonly string[];
+  /** Sorted by name. */
+  readonly env: readonly { readonly name: string; readonly value: string }[];
+  /** Sorted by key; absent when the app has no config. */
+  readonly config?: Readonly<Record<string, string>>;
+  /** The serving port first, then health and metrics ports. */
+  readonly ports: readonly ResolvedPort[];
+  /** The port the Service exposes (web services only). */
+  readonly servicePort?: ResolvedPort & { readonly appProtocol: 'http' | 'grpc' };
+  readonly probes?: { readonly readiness: ResolvedProbe; readonly liveness: ResolvedProbe; readonly startup: ResolvedProbe };
+  readonly resources: {
+    readonly requests: Readonly<Record<'cpu' | 'memory' | 'ephemeral-storage', string>>;
+    readonly limits: Readonly<Partial<Record<'cpu' | 'memory' | 'ephemeral-storage', string>>>;
+  };
+  readonly security: {
+    readonly runAsUser: number;
+    readonly runAsGroup: number;
+    readonly readOnlyRootFilesystem: boolean;
+    readonly addCapabilities: readonly string[];
+  };
+  readonly shutdown: { readonly gracePeriodSeconds: number; readonly preStopSeconds: number };
+  /** Web services and workers. */
+  readonly replicas?: ResolvedReplicas;
+  /** Web services and workers. */
+  readonly maxUnavailable?: number;
+  readonly network: { readonly ingress: readonly ResolvedPeer[]; readonly egress: readonly ResolvedPeer[] };
+  /** Scheduled tasks. */
+  readonly schedule?: ResolvedSchedule;
+  /** Where each resolved field came from, keyed by field path. */
+  readonly provenance: Readonly<Record<string, Origin>>;
+}

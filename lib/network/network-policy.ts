@@ -1,0 +1,53 @@
+import { Construct } from 'constructs';
+import { k8s } from 'cdk8s-plus-28';
+import { LABEL } from '../internal/labels';
+import { appMetadata } from '../internal/metadata';
+import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
+
+/** The label every namespace carries (Kubernetes sets it), so policies can select namespaces by name. */
+const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
+
+/** DNS egress to the cluster's resolver, the one thing every pod needs. */
+const DNS_EGRESS: k8s.NetworkPolicyEgressRule = {
+  to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME]: 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+  ports: [
+    { port: k8s.IntOrString.fromNumber(53), protocol: 'UDP' },
+    { port: k8s.IntOrString.fromNumber(53), protocol: 'TCP' },
+  ],
+};
+
+/**
+ * Default deny for the app's pods in both directions, then DNS egress and exactly the peers the
+ * app declares. Ingress without a port is allowed on the serving port only.
+ */
+export function appNetworkPolicy(scope: Construct, app: ResolvedApp): k8s.KubeNetworkPolicy {
+  const ingressPort = app.servicePort?.port;
+  return new k8s.KubeNetworkPolicy(scope, 'network-policy', {
+    metadata: appMetadata(app),
+    spec: {
+      podSelector: { matchLabels: { ...app.selector } },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: app.network.ingress.map((peer) => ({ from: [toPolicyPeer(peer)], ...ports(peer, ingressPort) })),
+      egress: [DNS_EGRESS, ...app.network.egress.map((peer) => ({ to: [toPolicyPeer(peer)], ...ports(peer, undefined) }))],
+    },
+  });
+}
+
+function toPolicyPeer(peer: ResolvedPeer): k8s.NetworkPolicyPeer {
+  switch (peer.kind) {
+    case 'cidr':
+      return { ipBlock: { cidr: peer.cidr! } };
+    case 'namespace':
+      return { namespaceSelector: { matchLabels: { [NAMESPACE_NAME]: peer.namespace! } } };
+    case 'app':
+      return {
+        namespaceSelector: { matchLabels: { [NAMESPACE_NAME]: peer.namespace! } },
+        podSelector: { matchLabels: { [LABEL.name]: peer.app! } },
+      };
+  }
+}
+
+function ports(peer: ResolvedPeer, fallback: number | undefined): { ports?: k8s.NetworkPolicyPort[] } {
+  const port = peer.port ?? fallback;
+  return port === undefined ? {} : { ports: [{ port: k8s.IntOrString.fromNumber(port), protocol: peer.protocol }] };
+}

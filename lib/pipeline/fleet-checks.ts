@@ -1,0 +1,61 @@
+import { Problems } from '../internal/errors';
+import { nameProblem } from '../internal/names';
+import { SourcedApp } from '../model/app-definition';
+import { Environment } from '../model/environment';
+import { ResolvedApp } from '../model/resolved-app';
+
+/** Facts about the environments alone: unique, well-formed names. */
+export function checkEnvironments(environments: readonly Environment[], problems: Problems): void {
+  if (environments.length === 0) {
+    problems.add({ code: 'E_NO_ENVIRONMENTS', field: 'environments', message: 'is empty', fix: 'declare at least one environment in apps/environments.ts' });
+  }
+  const seen = new Set<string>();
+  for (const env of environments) {
+    const problem = nameProblem(env.name ?? '');
+    if (problem) problems.add({ code: 'E_ENVIRONMENT_NAME', field: 'environments.name', value: env.name, message: problem, fix: "use a short lowercase name, e.g. 'prod'" });
+    if (seen.has(env.name)) problems.add({ code: 'E_ENVIRONMENT_DUPLICATE', field: 'environments.name', value: env.name, message: 'is declared twice', fix: 'give each environment its own name' });
+    seen.add(env.name);
+  }
+}
+
+/** Overrides for environments that do not exist are typos that TypeScript cannot catch in plain JS. */
+export function checkOverrideNames(apps: readonly SourcedApp[], environments: readonly Environment[], problems: Problems): void {
+  const names = new Set(environments.map((e) => e.name));
+  for (const { definition, source } of apps) {
+    for (const env of Object.keys(definition.environments ?? {})) {
+      if (!names.has(env)) {
+        problems.add({
+          code: 'E_UNKNOWN_ENVIRONMENT',
+          source,
+          app: definition.name,
+          field: `environments.${env}`,
+          message: `overrides an environment that does not exist (known: ${[...names].join(', ')})`,
+          fix: 'rename the override to one of the known environments, or remove it',
+        });
+      }
+    }
+  }
+}
+
+/** Two apps with one name in one namespace would overwrite each other's objects. */
+export function checkUniqueApps(resolved: readonly ResolvedApp[], problems: Problems): void {
+  const owners = new Map<string, ResolvedApp>();
+  for (const app of resolved) {
+    const key = `${app.environment}/${app.namespace}/${app.name}`;
+    const other = owners.get(key);
+    if (other) {
+      problems.add({
+        code: 'E_DUPLICATE_APP',
+        source: app.source,
+        app: app.name,
+        environment: app.environment,
+        field: 'name',
+        value: app.name,
+        message: `is also used by ${other.source} in namespace '${app.namespace}'`,
+        fix: 'rename one of the two apps',
+      });
+    } else {
+      owners.set(key, app);
+    }
+  }
+}

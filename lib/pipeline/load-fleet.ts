@@ -1,0 +1,41 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ConfigFileError } from '../internal/errors';
+import { AppDefinition, SourcedApp } from '../model/app-definition';
+
+const KINDS = new Set(['web-service', 'worker', 'scheduled-task']);
+
+/**
+ * Finds the fleet by convention: every `apps/<team>/<app>.ts` default-exports one app definition.
+ * Adding a file is registering an app; the path is remembered as the app's source.
+ * Returned in (team folder, file) order, so nothing depends on the order the disk lists files in.
+ */
+export function loadFleet(appsDir: string, repoRoot: string): SourcedApp[] {
+  if (!existsSync(appsDir)) throw new ConfigFileError('E_APPS_DIR', `apps folder '${appsDir}' does not exist`, appsDir);
+  const apps: SourcedApp[] = [];
+  for (const team of readdirSync(appsDir).sort()) {
+    const teamDir = join(appsDir, team);
+    if (!statSync(teamDir).isDirectory() || team.startsWith('.') || team === 'node_modules') continue;
+    for (const file of readdirSync(teamDir).sort()) {
+      if (!/\.ts$/.test(file) || /\.(test|spec|d)\.ts$/.test(file)) continue;
+      const path = join(teamDir, file);
+      const source = relative(repoRoot, path).split('\\').join('/');
+      apps.push({ definition: loadDefinition(path, source), source });
+    }
+  }
+  return apps;
+}
+
+function loadDefinition(path: string, source: string): AppDefinition {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module = require(path) as { default?: unknown };
+  const definition = module.default;
+  if (!definition || typeof definition !== 'object' || !KINDS.has((definition as { kind?: string }).kind ?? '')) {
+    throw new ConfigFileError(
+      'E_APP_MODULE',
+      `${source}: does not default-export an app definition. Fix: end the file with 'export default webService({ ... })' (or worker, scheduledTask) from apps/platform.ts`,
+      source,
+    );
+  }
+  return definition as AppDefinition;
+}

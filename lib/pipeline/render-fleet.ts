@@ -1,0 +1,57 @@
+import { mergeAcrossEnvironments, Problems, ValidationError } from '../internal/errors';
+import { SourcedApp } from '../model/app-definition';
+import { Environment } from '../model/environment';
+import { ResolvedApp } from '../model/resolved-app';
+import { Release } from '../environments/resolve-image';
+import { resolveApp } from '../environments/resolve';
+import { Manifest } from '../output/manifest';
+import { buildChart } from '../stacks/build-chart';
+import { checkEnvironments, checkOverrideNames, checkUniqueApps } from './fleet-checks';
+
+/** Looks up the release (image pin) of an app in an environment. */
+export type ReleaseLookup = (app: string, environment: string) => Release | undefined;
+
+export interface FleetInput {
+  readonly apps: readonly SourcedApp[];
+  readonly environments: readonly Environment[];
+  /** @default - no releases: images use the definition's own tag or digest */
+  readonly releases?: ReleaseLookup;
+}
+
+/** One app in one environment after synthesis. */
+export interface RenderedApp {
+  readonly app: ResolvedApp;
+  readonly manifests: readonly Manifest[];
+}
+
+/**
+ * Resolve and build every app in every environment and synthesize it to plain objects. Problems
+ * from all apps are gathered and thrown together, before anything is built.
+ */
+export function renderFleet(input: FleetInput): RenderedApp[] {
+  const problems = new Problems();
+  checkEnvironments(input.environments, problems);
+  checkOverrideNames(input.apps, input.environments, problems);
+  problems.throwIfAny();
+
+  const ordered = [...input.apps].sort((a, b) => compare(a.definition.team, b.definition.team) || compare(a.definition.name, b.definition.name) || compare(a.source, b.source));
+  const resolved: ResolvedApp[] = [];
+  for (const env of input.environments) {
+    for (const app of ordered) {
+      try {
+        resolved.push(resolveApp(app, env, input.releases?.(app.definition.name, env.name)));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        for (const p of error.problems) problems.add(p);
+      }
+    }
+  }
+  checkUniqueApps(resolved, problems);
+  if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
+
+  return resolved.map((app) => ({ app, manifests: buildChart(app).chart.toJson() as Manifest[] }));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

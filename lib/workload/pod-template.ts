@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { k8s } from 'cdk8s-plus-28';
+import { ResolvedApp } from '../model/resolved-app';
+import { toProbe } from './probes';
+import { toResourceRequirements } from './resources';
+import { containerSecurityContext, podSecurityContext } from './security';
+
+/** Annotation on the pod template holding a hash of the app's config, so a config change rolls the pods. */
+export const CONFIG_HASH_ANNOTATION = 'platform.golden-path.dev/config-hash';
+const TMP_VOLUME = 'tmp';
+
+export interface PodTemplateOptions {
+  /** Spread pods across zones and nodes (long-running workloads). */
+  readonly spread: boolean;
+  /** Pod restart policy. @default - Kubernetes' ('Always') */
+  readonly restartPolicy?: 'OnFailure' | 'Never';
+}
+
+/** The golden-path pod: one container, restricted security, probes, resources, graceful shutdown. */
+export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.PodTemplateSpec {
+  const container: k8s.Container = {
+    name: app.name,
+    image: app.image,
+    imagePullPolicy: app.imagePullPolicy,
+    ...(app.command ? { command: [...app.command] } : {}),
+    ...(app.args ? { args: [...app.args] } : {}),
+    ...(app.ports.length ? { ports: app.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: 'TCP' })) } : {}),
+    env: app.env.map((e) => ({ name: e.name, value: e.value })),
+    ...(app.config ? { envFrom: [{ configMapRef: { name: app.name } }] } : {}),
+    resources: toResourceRequirements(app),
+    ...(app.probes
+      ? { readinessProbe: toProbe(app.probes.readiness), livenessProbe: toProbe(app.probes.liveness), startupProbe: toProbe(app.probes.startup) }
+      : {}),
+    ...(app.shutdown.preStopSeconds > 0 ? { lifecycle: { preStop: { exec: { command: ['sleep', String(app.shutdown.preStopSeconds)] } } } } : {}),
+    securityContext: containerSecurityContext(app),
+    terminationMessagePolicy: 'FallbackToLogsOnError',
+    volumeMounts: [{ name: TMP_VOLUME, mountPath: '/tmp' }],
+  };
+  const annotations: Record<string, string> = {};
+  if (app.config) annotations[CONFIG_HASH_ANNOTATION] = configHash(app.config);
+  return {
+    metadata: { labels: { ...app.labels }, ...(Object.keys(annotations).length ? { annotations } : {}) },
+    spec: {
+      serviceAccountName: app.name,
+      automountServiceAccountToken: false,
+      // Service links inject an env var per Service in the namespace: noisy and order-dependent.
+      enableServiceLinks: false,
+      securityContext: podSecurityContext(app),
+      terminationGracePeriodSeconds: app.shutdown.gracePeriodSeconds,
+      ...(options.restartPolicy ? { restartPolicy: options.restartPolicy } : {}),
+      ...(options.spread ? { topologySpreadConstraints: spread(app) } : {}),
+      containers: [container],
+      volumes: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } }],
+    },
+  };
+}
+
+/** Prefer spreading across zones and then nodes, without blocking scheduling on small clusters. */
+function spread(app: ResolvedApp): k8s.TopologySpreadConstraint[] {
+  return ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({
+    topologyKey,
+    maxSkew: 1,
+    whenUnsatisfiable: 'ScheduleAnyway',
+    labelSelector: { matchLabels: { ...app.selector } },
+    // Count only pods of the same rollout, so a new ReplicaSet spreads on its own.
+    matchLabelKeys: ['pod-template-hash'],
+  }));
+}
+
+/** A short, stable digest of the config values (keys sorted, so insertion order does not matter). */
+export function configHash(config: Readonly<Record<string, string>>): string {
+  const canonical = JSON.stringify(Object.keys(config).sort().map((k) => [k, config[k]]));
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}

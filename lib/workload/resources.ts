@@ -1,0 +1,14 @@
+import { k8s } from 'cdk8s-plus-28';
+import { ResolvedApp } from '../model/resolved-app';
+
+export function toResourceRequirements(app: ResolvedApp): k8s.ResourceRequirements {
+  return { requests: quantities(app.resources.requests), limits: quantities(app.resources.limits) };
+}
+
+function quantities(values: Readonly<Record<string, string | undefined>>): Record<string, k8s.Quantity> {
+  const out: Record<string, k8s.Quantity> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) out[key] = k8s.Quantity.fromString(value);
+  }
+  return out;
+}

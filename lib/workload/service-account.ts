@@ -1,0 +1,9 @@
+import { Construct } from 'constructs';
+import { k8s } from 'cdk8s-plus-28';
+import { appMetadata } from '../internal/metadata';
+import { ResolvedApp } from '../model/resolved-app';
+
+/** A ServiceAccount of the app's own, with no API token mounted unless a pod asks for one. */
+export function appServiceAccount(scope: Construct, app: ResolvedApp): k8s.KubeServiceAccount {
+  return new k8s.KubeServiceAccount(scope, 'service-account', { metadata: appMetadata(app), automountServiceAccountToken: false });
+}
