@@ -3,7 +3,15 @@ import { renderManifests } from '../output/render-yaml';
 import { writeTree } from '../output/write-tree';
 import { FleetInput, RenderedApp, renderFleet } from './render-fleet';
 
+/**
+ * A check over the final objects, run after synthesis and before anything is written. It throws
+ * a PlatformError to stop the write (schema and policy checks live in lib/policy).
+ */
+export type FleetCheck = (rendered: readonly RenderedApp[]) => void;
+
 export interface SynthesizeOptions extends FleetInput {
+  /** Checks that must pass before the tree is written. @default - none */
+  readonly checks?: readonly FleetCheck[];
   /** The folder to replace with the rendered tree, e.g. 'dist'. */
   readonly outDir: string;
   /** Also copy the tree here (the cdk8s CLI's output folder, read by its validation plugins). @default - none */
@@ -31,6 +39,7 @@ export function layoutFleet(rendered: readonly RenderedApp[]): Map<string, strin
  */
 export function synthesize(options: SynthesizeOptions): SynthesisResult {
   const rendered = renderFleet(options);
+  for (const check of options.checks ?? []) check(rendered);
   const files = layoutFleet(rendered);
   writeTree(options.outDir, files);
   if (options.mirrorDir) writeTree(options.mirrorDir, files);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { defaultChecks } from '../../pipeline/default-checks';
 import { loadFleet } from '../../pipeline/load-fleet';
 import { loadEnvironments, projectPaths } from '../../pipeline/project';
 import { synthesize } from '../../pipeline/synthesize';
@@ -20,7 +21,7 @@ export function synthCommand(options: SynthOptions, io: Io): number {
   const environments = loadEnvironments(paths);
   const apps = loadFleet(paths.appsDir, paths.root);
   const outDir = options.out ? resolve(options.out) : paths.outDir;
-  const result = synthesize({ apps, environments, outDir, mirrorDir: options.mirror && resolve(options.mirror) });
+  const result = synthesize({ apps, environments, outDir, checks: defaultChecks(), mirrorDir: options.mirror && resolve(options.mirror) });
   io.out(`synthesized ${apps.length} apps x ${environments.length} environments: ${result.files.size} files in ${outDir}\n`);
   return EXIT.ok;
 }
