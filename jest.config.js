@@ -4,5 +4,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  setupFilesAfterEnv: ['<rootDir>/test/matchers/network.ts'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

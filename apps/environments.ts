@@ -1,4 +1,11 @@
-import { Environment, Replicas } from '../lib';
+import { Environment, GitOpsSettings, Replicas } from '../lib';
+
+/** Where Argo CD reads the rendered tree from. */
+export const gitops: GitOpsSettings = {
+  repoURL: 'https://github.com/acme/platform-deploy.git',
+  targetRevision: 'main',
+  path: 'dist',
+};
 
 /**
  * The platform team's environments. Each is one cluster; apps get every value below unless

@@ -4,10 +4,11 @@ export default webService({
   name: 'payment-gateway',
   team: 'payments',
   description: 'gRPC service that authorises and captures card payments.',
-  image: 'ghcr.io/acme/payment-gateway:3.2.0',
+  image: 'ghcr.io/acme/payment-gateway',
   protocol: 'grpc',
   port: 50051,
   metricsPort: 9090,
+  slo: { availability: 99.95, latency: { threshold: '250ms', objective: 99.9 }, metrics: { selector: { grpc_type: 'unary' } } },
   resources: { cpu: '300m', memory: '512Mi', cpuLimit: '1' },
   shutdown: { gracePeriodSeconds: 45, preStopSeconds: 10 },
   network: {

@@ -4,7 +4,7 @@ export default scheduledTask({
   name: 'sales-report',
   team: 'shop',
   description: 'Nightly sales report, mailed to the shop leads.',
-  image: 'ghcr.io/acme/sales-report:0.7.3',
+  image: 'ghcr.io/acme/sales-report',
   schedule: '30 5 * * *',
   timeZone: 'Europe/Berlin',
   activeDeadlineSeconds: 1800,

@@ -1,5 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigFileError, PlatformError, UsageError } from '../internal/errors';
+import { capacityCommand } from './commands/capacity';
+import { checkCommand } from './commands/check';
+import { diffCommand } from './commands/diff';
+import { driftCommand } from './commands/drift';
+import { explainCommand } from './commands/explain';
+import { newCommand } from './commands/new';
+import { promoteCommand } from './commands/promote';
+import { setImageCommand } from './commands/set-image';
 import { synthCommand } from './commands/synth';
 import { EXIT } from './exit-codes';
 import { Io, processIo } from './io';
@@ -22,8 +30,85 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .description('render every app in every environment and replace dist/ in one step')
     .option('--out <dir>', 'output folder (default: <root>/dist)')
     .option('--mirror <dir>', 'also copy the tree here (the cdk8s CLI output folder)')
-    .action((opts: { out?: string; mirror?: string }) => {
+    .option('--allow-drop', 'allow emptying an environment or deleting more of it than the GitOps guard allows')
+    .action((opts: { out?: string; mirror?: string; allowDrop?: boolean }) => {
       code = synthCommand({ root: program.opts().root, ...opts }, io);
+    });
+
+  program
+    .command('check')
+    .description('validate every object against its schema and run the policy pack, with waivers; writes nothing')
+    .option('--json', 'machine-readable report')
+    .option('--env <name>', 'check one environment only')
+    .action((opts: { json?: boolean; env?: string }) => {
+      code = checkCommand({ root: program.opts().root, ...opts }, io);
+    });
+
+  program
+    .command('explain <app>')
+    .description('print every resolved value of an app in one environment and the layer it came from')
+    .requiredOption('--env <name>', 'environment')
+    .option('--json', 'machine-readable output')
+    .action((app: string, opts: { env: string; json?: boolean }) => {
+      code = explainCommand({ root: program.opts().root, app, ...opts }, io);
+    });
+
+  program
+    .command('drift <app>')
+    .description("show what differs between the environments of one app's rendered output")
+    .option('--json', 'machine-readable output')
+    .option('--all', 'also show label differences')
+    .action((app: string, opts: { json?: boolean; all?: boolean }) => {
+      code = driftCommand({ root: program.opts().root, app, ...opts }, io);
+    });
+
+  program
+    .command('set-image <app>')
+    .description('pin the image of an app in one environment (edits only that entry of apps/releases.yaml)')
+    .requiredOption('--env <name>', 'environment')
+    .option('--tag <tag>', 'image tag')
+    .option('--digest <digest>', 'image digest (sha256:...)')
+    .action((app: string, opts: { env: string; tag?: string; digest?: string }) => {
+      code = setImageCommand({ root: program.opts().root, app, ...opts }, io);
+    });
+
+  program
+    .command('promote <app>')
+    .description("copy an app's image pin from one environment to another")
+    .requiredOption('--from <env>', 'environment to copy from')
+    .requiredOption('--to <env>', 'environment to copy to')
+    .action((app: string, opts: { from: string; to: string }) => {
+      code = promoteCommand({ root: program.opts().root, app, ...opts }, io);
+    });
+
+  program
+    .command('diff [folders...]')
+    .description("what a change does to every environment's rendered output, with its risks (base vs the working tree, or two folders)")
+    .option('--base <ref>', 'git ref to compare with (default: the merge-base with main)')
+    .option('--format <format>', 'text, markdown (a pull-request comment) or json', 'text')
+    .option('--render-base', "render the base from its sources even when its dist/ is committed")
+    .action((folders: string[], opts: { base?: string; format: string; renderBase?: boolean }) => {
+      code = diffCommand({ root: program.opts().root, folders, ...opts }, io);
+    });
+
+  program
+    .command('capacity')
+    .description('CPU and memory requests and limits x replicas, per environment and team')
+    .option('--json', 'machine-readable output')
+    .action((opts: { json?: boolean }) => {
+      code = capacityCommand({ root: program.opts().root, ...opts }, io);
+    });
+
+  program
+    .command('new <name>')
+    .description('create an app from the golden path: its definition, release pins and test, then synthesize')
+    .requiredOption('--team <team>', 'owning team (its folder under apps/ and its namespace)')
+    .requiredOption('--kind <kind>', 'web, worker or task')
+    .option('--tag <tag>', 'image tag to pin in every environment', '0.1.0')
+    .option('--image <repository>', "image repository without tag (default: beside the team's other images)")
+    .option('--description <text>', 'one line on what the app does')
+    .action((name: string, opts: { team: string; kind: string; tag: string; image?: string; description?: string }) => {
+      code = newCommand({ root: program.opts().root, name, ...opts }, io);
     });
 
   try {

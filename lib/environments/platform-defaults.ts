@@ -21,6 +21,12 @@ export const PLATFORM_DEFAULTS = {
   gracePeriodSeconds: 30,
   webPreStopSeconds: 5,
   probe: { readinessPeriodSeconds: 5, livenessPeriodSeconds: 10, livenessFailureThreshold: 6, startupSeconds: 120, timeoutSeconds: 2 },
+  quota: { requestsCpu: '20', requestsMemory: '40Gi', limitsMemory: '40Gi', requestsEphemeralStorage: '50Gi', pods: 200 },
+  /** Pod Security admission level and the Kubernetes minor whose rules apply. */
+  podSecurity: { level: 'restricted', version: 'v1.28' },
+  gitops: { targetRevision: 'main', path: 'dist', argocdNamespace: 'argocd', project: 'default', maxDropShare: 0.25 },
+  /** Backstage catalog (dist/catalog): an app running in one of these environments has lifecycle 'production', else 'experimental'. */
+  catalog: { productionEnvironments: ['prod', 'production'] },
   task: {
     timeZone: 'Etc/UTC',
     startingDeadlineSeconds: 300,
@@ -28,5 +34,48 @@ export const PLATFORM_DEFAULTS = {
     backoffLimit: 2,
     ttlSecondsAfterFinished: 86400,
     concurrencyPolicy: 'Forbid',
+  },
+  monitoring: {
+    metricsPath: '/metrics',
+    prometheusNamespace: 'monitoring',
+    scrapeInterval: '30s',
+    ruleLabels: { release: 'kube-prometheus-stack' },
+    monitorLabels: { release: 'kube-prometheus-stack' },
+    grafanaUrl: 'https://grafana.{domain}',
+    runbookUrl: 'https://runbooks.{domain}/golden-path/{alert}',
+    dashboardLabels: { grafana_dashboard: '1' },
+    dashboardFolderAnnotation: 'grafana_folder',
+    dashboardFolder: '{team}',
+    /**
+     * The metric names the golden path expects, by protocol. HTTP: the Prometheus client
+     * libraries' `http_requests_total{code}` and `http_request_duration_seconds`; an error is a 5xx.
+     * gRPC: the grpc-ecosystem interceptors' names; an error is a code HTTP maps to 5xx
+     * (Unknown, Internal, DataLoss: 500; Unimplemented: 501; Unavailable: 503; DeadlineExceeded: 504).
+     */
+    conventions: {
+      http: { requests: 'http_requests_total', codeLabel: 'code', errorCodes: '5..', latencyHistogram: 'http_request_duration_seconds' },
+      grpc: {
+        requests: 'grpc_server_handled_total',
+        codeLabel: 'grpc_code',
+        errorCodes: 'Unknown|Internal|DataLoss|Unimplemented|Unavailable|DeadlineExceeded',
+        latencyHistogram: 'grpc_server_handling_seconds',
+      },
+    },
+    /** Every SLO is over this rolling period; the burn-rate factors below assume it. */
+    period: '30d',
+    /** SLI windows with recording rules: every window an alert or dashboard reads. */
+    windows: ['5m', '30m', '1h', '2h', '6h', '1d', '3d'],
+    /**
+     * Multi-window, multi-burn-rate alerts (Google SRE workbook, ch. 5): 14.4x over 1h spends 2% of
+     * a 30-day budget, 6x over 6h 5%, 3x over 1d 10%, 1x over 3d 10%.
+     */
+    burnRateAlerts: [
+      { severity: 'critical', longWindow: '1h', shortWindow: '5m', factor: 14.4, for: '2m' },
+      { severity: 'critical', longWindow: '6h', shortWindow: '30m', factor: 6, for: '15m' },
+      { severity: 'warning', longWindow: '1d', shortWindow: '2h', factor: 3, for: '1h' },
+      { severity: 'warning', longWindow: '3d', shortWindow: '6h', factor: 1, for: '3h' },
+    ],
+    /** No healthy target for this long raises ScrapeTargetMissing: critical when the app has SLOs (they are blind without it). */
+    targetMissingFor: '5m',
   },
 } as const;

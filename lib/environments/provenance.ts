@@ -6,6 +6,8 @@ import { Origin } from '../model/resolved-app';
  */
 export class Provenance {
   readonly origins: Record<string, Origin> = {};
+  /** The chosen value of each field in `origins`, for `platform explain`. */
+  readonly values: Record<string, unknown> = {};
 
   /** Candidates in precedence order, lowest first; the last defined one wins. */
   pick<T>(field: string, ...candidates: readonly (readonly [Origin, T | undefined])[]): T {
@@ -15,6 +17,7 @@ export class Provenance {
     }
     if (!chosen) throw new Error(`bug: no layer sets '${field}' and the platform has no default`);
     this.origins[field] = chosen[0];
+    this.values[field] = chosen[1];
     return chosen[1] as T;
   }
 
@@ -30,12 +33,15 @@ export class Provenance {
       for (const [key, value] of Object.entries(record ?? {})) {
         out[key] = value;
         this.origins[`${field}.${key}`] = origin;
+        this.values[`${field}.${key}`] = value;
       }
     }
     return out;
   }
 
-  record(field: string, origin: Origin): void {
+  /** Records a value computed from other layers (an image pin, a limit that follows a request). */
+  record(field: string, origin: Origin, value?: unknown): void {
     this.origins[field] = origin;
+    this.values[field] = value;
   }
 }

@@ -23,7 +23,7 @@ export function resolveImage(ctx: ResolveContext, release: Release | undefined):
   const pinnedByRelease = release?.tag !== undefined || release?.digest !== undefined;
   const tag = pinnedByRelease ? release?.tag : parsed.image.tag;
   const digest = pinnedByRelease ? release?.digest : parsed.image.digest;
-  prov.record('image', pinnedByRelease ? 'release' : 'app');
+  prov.record('image', pinnedByRelease ? 'release' : 'app', formatImage({ repository: parsed.image.repository, tag, digest }));
   if (tag === undefined && digest === undefined) {
     problems.add({
       code: 'E_IMAGE_UNPINNED',

@@ -5,10 +5,13 @@ import { ResolveContext } from './resolve-context';
 
 const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
-/** Declared peers with namespaces and protocols made explicit, sorted so output order is stable. */
-export function resolveNetwork(ctx: ResolveContext, namespace: string): ResolvedApp['network'] {
+/**
+ * Declared peers with namespaces and protocols made explicit, plus the platform's own (Prometheus
+ * on the metrics port), sorted so output order is stable.
+ */
+export function resolveNetwork(ctx: ResolveContext, namespace: string, platformIngress: readonly ResolvedPeer[] = []): ResolvedApp['network'] {
   return {
-    ingress: resolvePeers(ctx, 'network.ingress', ctx.def.network?.ingress ?? [], namespace),
+    ingress: sortPeers([...resolvePeers(ctx, 'network.ingress', ctx.def.network?.ingress ?? [], namespace), ...platformIngress]),
     egress: resolvePeers(ctx, 'network.egress', ctx.def.network?.egress ?? [], namespace),
   };
 }
@@ -20,6 +23,11 @@ function resolvePeers(ctx: ResolveContext, field: string, peers: readonly Peer[]
     const fail = (message: string, value: unknown, fix: string) => ctx.problems.add({ code: 'E_PEER', field: at, value, message, fix });
     if (peer.port !== undefined && (!Number.isInteger(peer.port) || peer.port < 1 || peer.port > 65535)) {
       fail('port must be an integer from 1 to 65535', peer.port, 'use the port the peer listens on');
+      return;
+    }
+    // Ingress without a port means "the serving port"; an app without one would open every port.
+    if (field === 'network.ingress' && peer.port === undefined && ctx.def.kind !== 'web-service') {
+      fail(`needs a port: a ${ctx.def.kind} has no serving port, and a rule without one would open every port`, peer.kind, 'name the port the peer may reach, e.g. { port: 8081 }');
       return;
     }
     switch (peer.kind) {
@@ -47,6 +55,10 @@ function resolvePeers(ctx: ResolveContext, field: string, peers: readonly Peer[]
         fail("kind must be 'app', 'namespace' or 'cidr'", (peer as { kind: unknown }).kind, 'build it with Peer.app(), Peer.namespace() or Peer.cidr()');
     }
   });
+  return sortPeers(out);
+}
+
+function sortPeers(peers: ResolvedPeer[]): ResolvedPeer[] {
   const key = (p: ResolvedPeer) => `${p.kind}/${p.namespace ?? ''}/${p.app ?? ''}/${p.cidr ?? ''}/${p.port ?? 0}/${p.protocol}`;
-  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return peers.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

@@ -82,7 +82,8 @@ function probeHandlers(ctx: ResolveContext, health: HealthCheck, ports: readonly
 function probePort(ctx: ResolveContext, name: string | undefined, ports: readonly ResolvedPort[]): ResolvedPort | undefined {
   const wanted = name ?? (ctx.def.kind === 'worker' ? 'health' : ports[0]?.name);
   const port = ports.find((p) => p.name === wanted);
-  if (!port) {
+  // A port that failed its own check (E_PORT, E_PORT_DUPLICATE) is reported there; calling it undeclared too would mislead.
+  if (!port && !ctx.problems.all.some((p) => p.code === 'E_PORT' || p.code === 'E_PORT_DUPLICATE')) {
     const known = ports.map((p) => `'${p.name}'`).join(', ') || 'none';
     const fix = ctx.def.kind === 'worker' && name === undefined ? 'set healthPort to the port the check listens on' : `name a declared port (${known})`;
     ctx.problems.add({ code: 'E_HEALTH_PORT', field: 'health.port', value: wanted ?? null, message: `is not a port the container declares (declared: ${known})`, fix });

@@ -16,9 +16,11 @@ export function resolveReplicas(ctx: ResolveContext): ResolvedReplicas | undefin
     ['override', override.replicas],
   );
   const field = (name: string) => overrideField(ctx, name, prov.origins.replicas === 'override');
-  const fail = (name: string, value: unknown, message: string, fix: string) =>
-    problems.add({ code: 'E_REPLICAS', field: field(name), value, message, fix });
+  return checkReplicas(replicas, (name, value, message, fix) => problems.add({ code: 'E_REPLICAS', field: field(name), value, message, fix }));
+}
 
+/** Checks a replicas setting wherever it is written (an app, an override, an environment profile). */
+export function checkReplicas(replicas: Replicas, fail: (field: string, value: unknown, message: string, fix: string) => void): ResolvedReplicas | undefined {
   if (replicas.kind === 'fixed') {
     if (!isPositiveInt(replicas.count)) {
       fail('replicas.count', replicas.count, 'must be a whole number of at least 1', 'use Replicas.fixed(1) or more; to stop an app, remove it from the fleet');

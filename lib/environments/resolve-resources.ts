@@ -41,7 +41,7 @@ export function resolveResources(ctx: ResolveContext): ResolvedApp['resources'] 
   if (value.memoryLimit === undefined && value.memory !== undefined) {
     value.memoryLimit = value.memory;
     amount.memoryLimit = amount.memory;
-    prov.record('resources.memoryLimit', prov.origins['resources.memory']);
+    prov.record('resources.memoryLimit', prov.origins['resources.memory'], value.memory);
   }
   for (const [request, limit] of [['cpu', 'cpuLimit'], ['memory', 'memoryLimit'], ['ephemeralStorage', 'ephemeralStorageLimit']] as const) {
     const r = amount[request];
@@ -49,7 +49,7 @@ export function resolveResources(ctx: ResolveContext): ResolvedApp['resources'] 
     if (r !== undefined && l !== undefined && r > l) {
       problems.add({
         code: 'E_REQUEST_OVER_LIMIT',
-        field: `resources.${limit}`,
+        field: overrideField(ctx, `resources.${limit}`, prov.origins[`resources.${limit}`] === 'override'),
         value: value[limit],
         message: `must be at least the request resources.${request} (${value[request]})`,
         fix: `raise resources.${limit} or lower resources.${request}`,

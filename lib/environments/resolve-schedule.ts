@@ -1,9 +1,17 @@
 import { ResolvedSchedule } from '../model/resolved-app';
-import { isNonNegativeInt, isPositiveInt, ResolveContext } from './resolve-context';
+import { isNonNegativeInt, isPositiveInt, overrideField, ResolveContext } from './resolve-context';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 
 const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$|^[A-Za-z]{3}(-[A-Za-z]{3})?(,[A-Za-z]{3})*$/;
 const MACROS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
+/** Bounds (and names) of the five fields, as Kubernetes' cron parser checks them: '61 * * * *' fails at apply time. */
+const CRON_BOUNDS: readonly { readonly min: number; readonly max: number; readonly names?: readonly string[] }[] = [
+  { min: 0, max: 59 },
+  { min: 0, max: 23 },
+  { min: 1, max: 31 },
+  { min: 1, max: 12, names: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] },
+  { min: 0, max: 6, names: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
+];
 
 /** The CronJob's schedule and deadlines; all explicit so a run never hangs or piles up unseen. */
 export function resolveSchedule(ctx: ResolveContext): ResolvedSchedule | undefined {
@@ -12,7 +20,7 @@ export function resolveSchedule(ctx: ResolveContext): ResolvedSchedule | undefin
   const d = PLATFORM_DEFAULTS.task;
   const schedule = prov.pick('schedule', ['app', def.schedule], ['override', override.schedule]);
   if (!isCron(schedule)) {
-    problems.add({ code: 'E_SCHEDULE', field: 'schedule', value: schedule, message: 'is not a five-field cron expression', fix: "e.g. '0 6 * * *' for 06:00 daily" });
+    problems.add({ code: 'E_SCHEDULE', field: overrideField(ctx, 'schedule', prov.origins.schedule === 'override'), value: schedule, message: 'is not a five-field cron expression (minute 0-59, hour 0-23, day 1-31, month 1-12, weekday 0-6)', fix: "e.g. '0 6 * * *' for 06:00 daily" });
   }
   const timeZone = prov.pick('timeZone', ['platform', d.timeZone], ['app', def.timeZone]);
   if (!isTimeZone(timeZone)) {
@@ -47,14 +55,30 @@ function isCron(schedule: unknown): boolean {
   if (typeof schedule !== 'string') return false;
   if (MACROS.has(schedule)) return true;
   const fields = schedule.trim().split(/\s+/);
-  return fields.length === 5 && fields.every((f) => CRON_FIELD.test(f));
+  return fields.length === 5 && fields.every((f, i) => CRON_FIELD.test(f) && inBounds(f, CRON_BOUNDS[i]));
+}
+
+function inBounds(field: string, { min, max, names }: (typeof CRON_BOUNDS)[number]): boolean {
+  const value = (v: string) => {
+    if (/^\d+$/.test(v)) return Number(v);
+    const i = names?.indexOf(v.toLowerCase()) ?? -1;
+    return i < 0 ? NaN : i + min;
+  };
+  return field.split(',').every((part) => {
+    const [range, step] = part.split('/');
+    if (step !== undefined && Number(step) < 1) return false;
+    if (range === '*') return true;
+    const [start, end = start] = range.split('-').map(value);
+    return start >= min && end <= max && start <= end;
+  });
 }
 
 function isTimeZone(zone: unknown): boolean {
-  if (typeof zone !== 'string') return false;
+  // Kubernetes looks zones up by exact IANA name; Intl also takes 'europe/berlin' (and, in newer Node, offsets).
+  if (typeof zone !== 'string' || !/^[A-Z][\w+-]*(\/[A-Z][\w+-]*)*$/.test(zone)) return false;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
+    const canonical = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    return canonical === zone || canonical.toLowerCase() !== zone.toLowerCase();
   } catch {
     return false;
   }

@@ -3,19 +3,23 @@ import { ANNOTATION, LABEL, MANAGED_BY } from '../internal/labels';
 import { CRONJOB_NAME_MAX, DNS_LABEL_MAX, isEnvVarName, nameProblem } from '../internal/names';
 import { SourcedApp } from '../model/app-definition';
 import { Environment } from '../model/environment';
-import { ResolvedApp } from '../model/resolved-app';
+import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { Provenance } from './provenance';
 import { isNonNegativeInt, ResolveContext } from './resolve-context';
 import { Release, resolveImage } from './resolve-image';
+import { namespaceName } from './resolve-namespace';
 import { resolveNetwork } from './resolve-network';
 import { resolvePorts } from './resolve-ports';
 import { resolveProbes } from './resolve-probes';
 import { resolveReplicas } from './resolve-replicas';
 import { resolveResources } from './resolve-resources';
+import { resolveMonitoring } from './resolve-monitoring';
 import { resolveSchedule } from './resolve-schedule';
 
 const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task' } as const;
+/** The definition field each non-serving container port comes from (the serving port is 'port'). */
+const PORT_FIELD: Readonly<Record<string, string>> = { health: 'healthPort', metrics: 'metricsPort' };
 
 /**
  * Turns a short app definition into a fully explicit app for one environment. Precedence, lowest
@@ -37,14 +41,13 @@ export function resolveApp(app: SourcedApp, env: Environment, release?: Release)
 
   checkName(ctx, 'name', def.name, def.kind === 'scheduled-task' ? CRONJOB_NAME_MAX : DNS_LABEL_MAX);
   checkName(ctx, 'team', def.team, DNS_LABEL_MAX);
-  const namespace = prov.pick('namespace', ['platform', PLATFORM_DEFAULTS.namespacePattern], ['environment', env.namespacePattern])
-    .replace(/\{team\}/g, def.team)
-    .replace(/\{env\}/g, env.name);
+  prov.pick('namespace', ['platform', PLATFORM_DEFAULTS.namespacePattern], ['environment', env.namespacePattern]);
+  const namespace = namespaceName(def.team, env);
 
   const { image, version } = resolveImage(ctx, release);
   const { ports, servicePort } = resolvePorts(ctx);
   const logLevel = prov.pick<string>('env.LOG_LEVEL', ['platform', PLATFORM_DEFAULTS.logLevel], ['environment', profile.logLevel]);
-  const envVars = prov.merge('env', ['environment', { LOG_LEVEL: logLevel }], ['app', def.env], ['override', override.env]);
+  const envVars = prov.merge('env', [prov.origins['env.LOG_LEVEL'], { LOG_LEVEL: logLevel }], ['app', def.env], ['override', override.env]);
   const config = def.config || override.config ? prov.merge('config', ['app', def.config], ['override', override.config]) : undefined;
   for (const [field, record] of [['env', envVars], ['config', config ?? {}]] as const) {
     for (const key of Object.keys(record)) {
@@ -65,6 +68,7 @@ export function resolveApp(app: SourcedApp, env: Environment, release?: Release)
     [LABEL.team]: def.team,
     [LABEL.environment]: env.name,
   };
+  const monitoring = resolveMonitoring(ctx, { namespace, ports, protocol: servicePort?.appProtocol });
   const resolved: ResolvedApp = {
     kind: def.kind,
     name: def.name,
@@ -92,12 +96,23 @@ export function resolveApp(app: SourcedApp, env: Environment, release?: Release)
     shutdown: resolveShutdown(ctx),
     replicas: resolveReplicas(ctx),
     maxUnavailable: def.kind === 'scheduled-task' ? undefined : prov.pick('maxUnavailable', ['platform', PLATFORM_DEFAULTS.maxUnavailable], ['environment', profile.maxUnavailable]),
-    network: resolveNetwork(ctx, namespace),
+    network: resolveNetwork(ctx, namespace, scrapeIngress(ctx, ports, monitoring !== undefined)),
     schedule: resolveSchedule(ctx),
+    monitoring,
+    waivers: def.waivers,
     provenance: prov.origins,
+    settings: prov.values,
   };
   problems.throwIfAny();
   return resolved;
+}
+
+/** Prometheus may reach the metrics port from its namespace, and nothing else. */
+function scrapeIngress(ctx: ResolveContext, ports: ResolvedApp['ports'], monitored: boolean): ResolvedPeer[] {
+  const metrics = ports.find((p) => p.name === 'metrics');
+  if (!monitored || !metrics) return [];
+  const namespace = ctx.prov.pick('monitoring.prometheusNamespace', ['platform', PLATFORM_DEFAULTS.monitoring.prometheusNamespace], ['environment', ctx.env.monitoring?.prometheusNamespace]);
+  return [{ kind: 'namespace', namespace, port: metrics.port, protocol: 'TCP' }];
 }
 
 function checkName(ctx: ResolveContext, field: string, value: unknown, max: number): void {
@@ -116,7 +131,7 @@ function resolveSecurity(ctx: ResolveContext, ports: ResolvedApp['ports']): Reso
   const bindPrivileged = prov.pick('security.bindPrivilegedPorts', ['platform', false], ['app', def.security?.bindPrivilegedPorts]);
   const low = ports.find((p) => p.port < 1024);
   if (low && !bindPrivileged) {
-    problems.add({ code: 'E_PRIVILEGED_PORT', field: 'port', value: low.port, message: 'is below 1024, which a non-root process cannot bind', fix: 'listen on a port >= 1024 (the Service can still expose 80), or set security.bindPrivilegedPorts: true' });
+    problems.add({ code: 'E_PRIVILEGED_PORT', field: PORT_FIELD[low.name] ?? 'port', value: low.port, message: 'is below 1024, which a non-root process cannot bind', fix: 'listen on a port >= 1024 (the Service can still expose 80), or set security.bindPrivilegedPorts: true' });
   }
   return {
     runAsUser,

@@ -16,4 +16,6 @@ export const MANAGED_BY = 'golden-path';
 export const ANNOTATION = {
   /** The app definition file that produced an object: reviewers and `platform check` use it. */
   source: 'platform.golden-path.dev/source',
+  /** Argo CD applies lower waves first and waits for them to be healthy: namespaces go in wave -1. */
+  syncWave: 'argocd.argoproj.io/sync-wave',
 } as const;

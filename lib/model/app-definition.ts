@@ -2,6 +2,8 @@ import { HealthCheck } from './health';
 import { Peer } from './peer';
 import { Replicas } from './replicas';
 import { Resources } from './resources';
+import { SloProps } from './slo';
+import { Waiver } from './waiver';
 
 /** The kinds of workload the golden path knows. */
 export type AppKind = 'web-service' | 'worker' | 'scheduled-task';
@@ -85,6 +87,11 @@ export interface AppProps<E extends string = string> {
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent';
   /** Per-environment overrides, applied after the environment's defaults and this definition. */
   readonly environments?: Partial<Record<E, AppOverride>>;
+  /**
+   * Reviewed exceptions to policy rules, each with a reason, an owner and an expiry date; they
+   * show in every `platform check` report. @default - none
+   */
+  readonly waivers?: readonly Waiver<E>[];
 }
 
 export interface WebServiceProps<E extends string = string> extends AppProps<E> {
@@ -94,8 +101,14 @@ export interface WebServiceProps<E extends string = string> extends AppProps<E> 
   readonly protocol?: 'http' | 'grpc';
   /** @default - Health.http('/healthz') for HTTP, Health.grpc() for gRPC */
   readonly health?: HealthCheck;
-  /** Port on which the app serves Prometheus metrics. @default - none */
+  /** Port on which the app serves Prometheus metrics (a ServiceMonitor scrapes it). @default - none */
   readonly metricsPort?: number;
+  /** HTTP path of the metrics. @default '/metrics' */
+  readonly metricsPath?: string;
+  /** Also expose the metrics port through the app's Service, and scrape through it. @default false (scraped from the pods directly) */
+  readonly metricsOnService?: boolean;
+  /** Service level objectives: recording rules, burn-rate alerts and dashboard panels. Needs `metricsPort`. @default - none */
+  readonly slo?: SloProps;
   /** @default - the environment profile's (autoscaled 2..10 in prod) */
   readonly replicas?: Replicas;
 }
@@ -105,8 +118,12 @@ export interface WorkerProps<E extends string = string> extends AppProps<E> {
   readonly health: HealthCheck;
   /** Port for the health check (named 'health'), when the check is HTTP, gRPC or TCP. @default - none */
   readonly healthPort?: number;
-  /** Port on which the app serves Prometheus metrics. @default - none */
+  /** Port on which the app serves Prometheus metrics (a PodMonitor scrapes it). @default - none */
   readonly metricsPort?: number;
+  /** HTTP path of the metrics. @default '/metrics' */
+  readonly metricsPath?: string;
+  /** Service level objectives; workers name their metrics in `slo.metrics`. Needs `metricsPort`. @default - none */
+  readonly slo?: SloProps;
   /** @default - the environment profile's */
   readonly replicas?: Replicas;
 }

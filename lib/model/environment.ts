@@ -1,5 +1,20 @@
 import { Replicas } from './replicas';
+import { EnvironmentMonitoring } from './environment-monitoring';
 import { Resources } from './resources';
+
+/** Totals a team's namespace may request, enforced by a ResourceQuota. */
+export interface NamespaceQuota {
+  /** @default '20' */
+  readonly requestsCpu?: string;
+  /** @default '40Gi' */
+  readonly requestsMemory?: string;
+  /** @default '40Gi' */
+  readonly limitsMemory?: string;
+  /** @default '50Gi' */
+  readonly requestsEphemeralStorage?: string;
+  /** @default 200 */
+  readonly pods?: number;
+}
 
 /** What an environment sets for every app in it, unless the app says otherwise. */
 export interface EnvironmentProfile {
@@ -15,6 +30,8 @@ export interface EnvironmentProfile {
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** @default 'IfNotPresent' */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent';
+  /** Per-team namespace quota. @default - see NamespaceQuota */
+  readonly quota?: NamespaceQuota;
 }
 
 /** One place apps are deployed to: a cluster (or a slice of one) with its own defaults. */
@@ -36,4 +53,6 @@ export interface Environment {
   readonly labels?: Readonly<Record<string, string>>;
   /** Extra annotations on every object of the environment. @default - none */
   readonly annotations?: Readonly<Record<string, string>>;
+  /** Where Prometheus and Grafana look, and where alerts link to. @default - the platform defaults for every field */
+  readonly monitoring?: EnvironmentMonitoring;
 }

@@ -1,4 +1,6 @@
 import { AppKind } from './app-definition';
+import { ResolvedMonitoring } from './resolved-monitoring';
+import { Waiver } from './waiver';
 
 /** Which layer of resolution a value came from, lowest precedence first. */
 export type Origin = 'platform' | 'environment' | 'app' | 'override' | 'release';
@@ -96,6 +98,12 @@ export interface ResolvedApp {
   readonly network: { readonly ingress: readonly ResolvedPeer[]; readonly egress: readonly ResolvedPeer[] };
   /** Scheduled tasks. */
   readonly schedule?: ResolvedSchedule;
+  /** Scrape, SLO rules and dashboard; absent when the app serves no metrics. */
+  readonly monitoring?: ResolvedMonitoring;
+  /** The definition's policy waivers, for every environment (the check applies those of this one). @default - none */
+  readonly waivers?: readonly Waiver[];
   /** Where each resolved field came from, keyed by field path. */
   readonly provenance: Readonly<Record<string, Origin>>;
+  /** The value resolution chose for each field in `provenance` (what `platform explain` prints). */
+  readonly settings: Readonly<Record<string, unknown>>;
 }

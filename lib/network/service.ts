@@ -3,7 +3,10 @@ import { k8s } from 'cdk8s-plus-28';
 import { appMetadata } from '../internal/metadata';
 import { ResolvedApp } from '../model/resolved-app';
 
-/** A ClusterIP Service on the serving port, selecting the app's pods by their stable labels. */
+/**
+ * A ClusterIP Service on the serving port, selecting the app's pods by their stable labels; it
+ * also exposes the metrics port when the app is scraped through its Service (`metricsOnService`).
+ */
 export function appService(scope: Construct, app: ResolvedApp): k8s.KubeService {
   const port = app.servicePort;
   if (!port) throw new Error(`bug: ${app.name} has no serving port but a Service was requested`);
@@ -12,7 +15,19 @@ export function appService(scope: Construct, app: ResolvedApp): k8s.KubeService 
     spec: {
       type: 'ClusterIP',
       selector: { ...app.selector },
-      ports: [{ name: port.name, port: port.port, targetPort: k8s.IntOrString.fromString(port.name), protocol: 'TCP', appProtocol: port.appProtocol }],
+      ports: [servicePort(port.name, port.port, port.appProtocol), ...metricsPorts(app)],
     },
   });
+}
+
+function servicePort(name: string, port: number, appProtocol: string): k8s.ServicePort {
+  return { name, port, targetPort: k8s.IntOrString.fromString(name), protocol: 'TCP', appProtocol };
+}
+
+function metricsPorts(app: ResolvedApp): k8s.ServicePort[] {
+  const scrape = app.monitoring?.scrape;
+  if (!scrape?.throughService) return [];
+  const port = app.ports.find((p) => p.name === scrape.port);
+  if (!port) throw new Error(`bug: ${app.name} scrapes port '${scrape.port}' but declares no such port`);
+  return [servicePort(port.name, port.port, 'http')];
 }

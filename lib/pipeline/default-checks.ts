@@ -1,6 +1,33 @@
+import { policyCheck, schemaCheck } from '../policy/policy-checks';
+import { CheckReport } from '../policy/report';
+import { CheckedApp } from '../policy/run-checks';
+import { RenderedApp } from './render-fleet';
+import { RenderedPlatformFile } from './render-platform';
 import { FleetCheck } from './synthesize';
 
-/** The checks `platform synth` runs before writing: schema validation and the policy pack. */
-export function defaultChecks(): FleetCheck[] {
-  return [];
+export interface DefaultChecksOptions {
+  /** The moment waivers are checked against (expiry). @default - now */
+  readonly now?: Date;
+  /** Called with the policy report, passed or not, e.g. to print warnings and unused waivers. @default - none */
+  readonly onReport?: (report: CheckReport) => void;
+  /** Environments that serve production (where prod-only rules apply). @default ['prod', 'production'] */
+  readonly productionEnvironments?: readonly string[];
+  /** Every environment of the platform, so a waiver naming another one is an error. @default - the environments rendered */
+  readonly environments?: readonly string[];
+}
+
+/**
+ * The checks `platform synth` runs before writing: strict schema validation of every object, then
+ * the policy pack with the apps' waivers. Either throws CheckFailedError, and nothing is written.
+ * `now` decides which waivers have expired: the real date unless a test fixes it.
+ */
+export function defaultChecks(options: DefaultChecksOptions = {}): FleetCheck[] {
+  const now = options.now ?? new Date();
+  const checks = [schemaCheck({ now }), policyCheck({ ...options, now })];
+  return checks.map((check) => (rendered, platform) => check(checkedObjects(rendered, platform)));
+}
+
+/** The rendered apps and the platform's own files (namespaces, Argo CD Applications), as the checks see them. */
+export function checkedObjects(rendered: readonly RenderedApp[], platform: readonly RenderedPlatformFile[] = []): CheckedApp[] {
+  return [...rendered, ...platform.map((file) => ({ app: { name: file.path, environment: file.environment, source: file.source }, manifests: file.manifests }))];
 }

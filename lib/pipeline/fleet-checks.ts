@@ -1,10 +1,12 @@
+import { checkEnvironment } from '../environments/check-environment';
 import { Problems } from '../internal/errors';
 import { nameProblem } from '../internal/names';
 import { SourcedApp } from '../model/app-definition';
 import { Environment } from '../model/environment';
 import { ResolvedApp } from '../model/resolved-app';
+import { Manifest, manifestId } from '../output/manifest';
 
-/** Facts about the environments alone: unique, well-formed names. */
+/** Facts about the environments alone: unique, well-formed names and valid profiles. */
 export function checkEnvironments(environments: readonly Environment[], problems: Problems): void {
   if (environments.length === 0) {
     problems.add({ code: 'E_NO_ENVIRONMENTS', field: 'environments', message: 'is empty', fix: 'declare at least one environment in apps/environments.ts' });
@@ -15,6 +17,7 @@ export function checkEnvironments(environments: readonly Environment[], problems
     if (problem) problems.add({ code: 'E_ENVIRONMENT_NAME', field: 'environments.name', value: env.name, message: problem, fix: "use a short lowercase name, e.g. 'prod'" });
     if (seen.has(env.name)) problems.add({ code: 'E_ENVIRONMENT_DUPLICATE', field: 'environments.name', value: env.name, message: 'is declared twice', fix: 'give each environment its own name' });
     seen.add(env.name);
+    checkEnvironment(env, problems);
   }
 }
 
@@ -56,6 +59,35 @@ export function checkUniqueApps(resolved: readonly ResolvedApp[], problems: Prob
       });
     } else {
       owners.set(key, app);
+    }
+  }
+}
+
+/**
+ * Two apps rendering the same object (kind, namespace, name) would overwrite each other in the
+ * cluster: `shop/checkout` has a dashboard ConfigMap `checkout-dashboard`, so an app named
+ * `checkout-dashboard` in `shop` may not have a ConfigMap of its own.
+ */
+export function checkUniqueObjects(rendered: readonly { app: ResolvedApp; manifests: readonly Manifest[] }[], problems: Problems): void {
+  const owners = new Map<string, ResolvedApp>();
+  for (const { app, manifests } of rendered) {
+    for (const m of manifests) {
+      const key = `${app.environment}|${m.apiVersion.split('/')[0]}|${m.kind}|${m.metadata.namespace ?? ''}|${m.metadata.name}`;
+      const other = owners.get(key);
+      if (other && other !== app) {
+        problems.add({
+          code: 'E_OBJECT_CLASH',
+          source: app.source,
+          app: app.name,
+          environment: app.environment,
+          field: 'name',
+          value: app.name,
+          message: `renders ${manifestId(m)}, which ${other.source} renders too`,
+          fix: 'rename one of the two apps',
+        });
+      } else {
+        owners.set(key, app);
+      }
     }
   }
 }

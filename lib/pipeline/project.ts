@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigFileError } from '../internal/errors';
 import { Environment } from '../model/environment';
+import { GitOpsSettings } from '../model/gitops';
 
 /** Where a platform repository keeps things. Fixed by convention so every repo looks the same. */
 export interface ProjectPaths {
@@ -27,13 +28,22 @@ export function projectPaths(root: string): ProjectPaths {
 
 /** The platform team's environments, exported as `environments` from apps/environments.ts. */
 export function loadEnvironments(paths: ProjectPaths): readonly Environment[] {
+  return loadEnvironmentsModule(paths).environments;
+}
+
+/** The optional `gitops` export of apps/environments.ts: with it, synth writes Argo CD Applications. */
+export function loadGitOps(paths: ProjectPaths): GitOpsSettings | undefined {
+  return loadEnvironmentsModule(paths).gitops;
+}
+
+function loadEnvironmentsModule(paths: ProjectPaths): { environments: readonly Environment[]; gitops?: GitOpsSettings } {
   if (!existsSync(paths.environmentsFile)) {
     throw new ConfigFileError('E_ENVIRONMENTS_FILE', `${paths.environmentsFile}: not found. Fix: run platform commands from the repository root, or pass --root`, paths.environmentsFile);
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { environments } = require(paths.environmentsFile) as { environments?: readonly Environment[] };
-  if (!Array.isArray(environments)) {
+  const module = require(paths.environmentsFile) as { environments?: readonly Environment[]; gitops?: GitOpsSettings };
+  if (!Array.isArray(module.environments)) {
     throw new ConfigFileError('E_ENVIRONMENTS_FILE', `apps/environments.ts: does not export 'environments'. Fix: export const environments = [...]`, paths.environmentsFile);
   }
-  return environments;
+  return { environments: module.environments, gitops: module.gitops };
 }

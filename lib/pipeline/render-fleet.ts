@@ -6,10 +6,10 @@ import { Release } from '../environments/resolve-image';
 import { resolveApp } from '../environments/resolve';
 import { Manifest } from '../output/manifest';
 import { buildChart } from '../stacks/build-chart';
-import { checkEnvironments, checkOverrideNames, checkUniqueApps } from './fleet-checks';
+import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueObjects } from './fleet-checks';
 
-/** Looks up the release (image pin) of an app in an environment. */
-export type ReleaseLookup = (app: string, environment: string) => Release | undefined;
+/** Looks up the release (image pin) of a team's app in an environment. */
+export type ReleaseLookup = (team: string, app: string, environment: string) => Release | undefined;
 
 export interface FleetInput {
   readonly apps: readonly SourcedApp[];
@@ -39,7 +39,7 @@ export function renderFleet(input: FleetInput): RenderedApp[] {
   for (const env of input.environments) {
     for (const app of ordered) {
       try {
-        resolved.push(resolveApp(app, env, input.releases?.(app.definition.name, env.name)));
+        resolved.push(resolveApp(app, env, input.releases?.(app.definition.team, app.definition.name, env.name)));
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         for (const p of error.problems) problems.add(p);
@@ -49,7 +49,10 @@ export function renderFleet(input: FleetInput): RenderedApp[] {
   checkUniqueApps(resolved, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
 
-  return resolved.map((app) => ({ app, manifests: buildChart(app).chart.toJson() as Manifest[] }));
+  const rendered = resolved.map((app) => ({ app, manifests: buildChart(app).chart.toJson() as Manifest[] }));
+  checkUniqueObjects(rendered, problems);
+  if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
+  return rendered;
 }
 
 function compare(a: string, b: string): number {

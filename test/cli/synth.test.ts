@@ -12,7 +12,7 @@ describe('platform synth (in-process)', () => {
     const root = tempRepo({ 'apps/shop/web.ts': webApp('web') });
     const io = bufferIo();
     expect(main(['--root', root, 'synth'], io)).toBe(0);
-    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['dev', 'prod']);
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['catalog', 'dev', 'prod']);
     expect(readFileSync(join(root, 'dist/prod/shop/web.yaml'), 'utf8')).toContain('kind: HorizontalPodAutoscaler');
     expect(io.stdout()).toContain('synthesized 1 apps x 2 environments');
   });
@@ -30,12 +30,12 @@ describe('platform synth (in-process)', () => {
     expect(existsSync(join(root, 'dist/prod/shop/api.yaml'))).toBe(false);
   });
 
-  test('removes the file of an app that was deleted', () => {
+  test('removes the file of an app that was deleted (past the GitOps guard, with --allow-drop)', () => {
     const root = tempRepo({ 'apps/shop/web.ts': webApp('web'), 'apps/shop/api.ts': webApp('api') });
     main(['--root', root, 'synth'], bufferIo());
     expect(existsSync(join(root, 'dist/dev/shop/api.yaml'))).toBe(true);
     require('node:fs').rmSync(join(root, 'apps/shop/api.ts'));
-    expect(main(['--root', root, 'synth'], bufferIo())).toBe(0);
+    expect(main(['--root', root, 'synth', '--allow-drop'], bufferIo())).toBe(0);
     expect(existsSync(join(root, 'dist/dev/shop/api.yaml'))).toBe(false);
   });
 

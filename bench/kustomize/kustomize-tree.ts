@@ -1,0 +1,211 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { ResolvedApp } from '../../lib/model/resolved-app';
+import { Manifest } from '../../lib/output/manifest';
+import { RenderedApp } from '../../lib/pipeline/render-fleet';
+import { difference, intersect, Json } from './json-diff';
+
+/**
+ * The same fleet as a kustomize user would keep it: one base per app kind, a component per
+ * optional object (autoscaler, monitors, dashboard...), and per environment one overlay per app
+ * with its own values, then one root per environment listing its apps. `kubectl kustomize
+ * overlays/<env>` then renders the objects our pipeline renders for that environment's apps (the
+ * platform's own namespaces and Argo CD objects are left out).
+ *
+ * The bases are derived, not hand-written: each holds exactly what every app of its kind shares
+ * (the structural intersection of the pipeline's objects), and each app's patches hold the rest.
+ * Names, namespace, common labels and image go through kustomize's own transformers, as they
+ * would by hand; the app's config through a configMapGenerator; everything else app-specific is
+ * a strategic merge patch per object. Which objects are in a base and which are components is
+ * read from the objects, so new kinds of output need no change here.
+ */
+
+/** Name of the objects in the bases; an object named `<app><suffix>` is `app<suffix>` there. */
+const BASE_NAME = 'app';
+const BASE_IMAGE = 'app-image';
+/** The role of the app's config ConfigMap, which comes from a configMapGenerator. */
+const GENERATED_ROLE = 'ConfigMap';
+const OVERLAY_TO_ROOT = '../../../..';
+
+export interface KustomizeTree {
+  /** The folder passed to `kubectl kustomize`, per environment, in fleet order. */
+  readonly overlays: readonly { readonly environment: string; readonly dir: string }[];
+  /** Files written, to show the size of what kustomize reads. */
+  readonly files: number;
+}
+
+/** An object's role in its app: kind plus what its name adds to the app's name ('ConfigMap-dashboard'). */
+interface AppObject {
+  readonly role: string;
+  readonly suffix: string;
+  readonly manifest: Manifest;
+  readonly normalized: Json;
+}
+
+export function writeKustomizeTree(root: string, rendered: readonly RenderedApp[]): KustomizeTree {
+  let files = 0;
+  const write = (path: string, content: unknown) => {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), typeof content === 'string' ? content : stringify(content, { lineWidth: 0, aliasDuplicateObjects: false }));
+    files++;
+  };
+
+  const apps = rendered.map((r) => ({ r, objects: appObjects(r) }));
+
+  // A role every app of an app kind has goes in that kind's base; a role only some have is a component.
+  const bases = new Map<string, Json>();
+  const componentRoles = new Set<string>();
+  for (const appKind of [...new Set(apps.map((a) => a.r.app.kind))].sort()) {
+    const group = apps.filter((a) => a.r.app.kind === appKind);
+    const roles = [...new Set(group.flatMap((a) => a.objects.map((o) => o.role)))].filter((role) => role !== GENERATED_ROLE);
+    const docs: Json[] = [];
+    for (const role of roles) {
+      const instances = group.flatMap((a) => a.objects.filter((o) => o.role === role).map((o) => o.normalized));
+      if (instances.length < group.length) {
+        componentRoles.add(role);
+        continue;
+      }
+      const common = intersect(instances)!;
+      bases.set(`${appKind}/${role}`, common);
+      docs.push(common);
+    }
+    write(`bases/${appKind}/resources.yaml`, docs.map((d) => stringify(d, { lineWidth: 0 })).join('---\n'));
+    write(`bases/${appKind}/kustomization.yaml`, { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['resources.yaml'] });
+  }
+  for (const role of componentRoles) {
+    const common = intersect(apps.flatMap((a) => a.objects.filter((o) => o.role === role).map((o) => o.normalized)))!;
+    bases.set(role, common);
+    write(`components/${role.toLowerCase()}/resources.yaml`, common);
+    write(`components/${role.toLowerCase()}/kustomization.yaml`, { apiVersion: 'kustomize.config.k8s.io/v1alpha1', kind: 'Component', resources: ['resources.yaml'] });
+  }
+
+  const perEnv = new Map<string, string[]>();
+  for (const { r, objects } of apps) {
+    const dir = `overlays/${r.app.environment}/${r.app.team}/${r.app.name}`;
+    const patches: Json[] = [];
+    const components: string[] = [];
+    for (const o of objects) {
+      let base: Json | undefined;
+      if (o.role === GENERATED_ROLE) base = { apiVersion: o.manifest.apiVersion, kind: o.manifest.kind, metadata: { name: BASE_NAME }, data: configData(o.manifest) };
+      else if (componentRoles.has(o.role)) {
+        components.push(`${OVERLAY_TO_ROOT}/components/${o.role.toLowerCase()}`);
+        base = bases.get(o.role);
+      } else base = bases.get(`${r.app.kind}/${o.role}`);
+      const patch = difference(o.normalized, base);
+      if (patch === undefined) continue;
+      const file = `${o.role.toLowerCase()}.yaml`;
+      const { metadata, ...rest } = patch as { metadata?: object };
+      write(`${dir}/${file}`, { apiVersion: o.manifest.apiVersion, kind: o.manifest.kind, metadata: { ...metadata, name: BASE_NAME + o.suffix }, ...rest });
+      patches.push({ path: file });
+    }
+    write(`${dir}/kustomization.yaml`, overlayKustomization(r.app, objects, components, patches));
+    if (!perEnv.has(r.app.environment)) perEnv.set(r.app.environment, []);
+    perEnv.get(r.app.environment)!.push(`${r.app.team}/${r.app.name}`);
+  }
+
+  const overlays: { environment: string; dir: string }[] = [];
+  for (const [environment, list] of perEnv) {
+    write(`overlays/${environment}/kustomization.yaml`, { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: list });
+    overlays.push({ environment, dir: join(root, 'overlays', environment) });
+  }
+  return { overlays, files };
+}
+
+function appObjects(r: RenderedApp): AppObject[] {
+  const seen = new Set<string>();
+  return r.manifests.map((manifest) => {
+    const name = manifest.metadata.name;
+    if (!name.startsWith(r.app.name)) throw new Error(`bug: ${manifest.kind} '${name}' of ${r.app.source} is not named after its app; the kustomize tree expects it to be`);
+    const suffix = name.slice(r.app.name.length);
+    const role = `${manifest.kind}${suffix}`;
+    if (seen.has(role)) throw new Error(`bug: ${r.app.source} renders two ${manifest.kind} objects named '${name}' in ${r.app.environment}`);
+    seen.add(role);
+    return { role, suffix, manifest, normalized: normalize(manifest, r.app, suffix) };
+  });
+}
+
+/**
+ * An object as it appears in a base: named `app<suffix>`, no namespace and none of the app's
+ * common labels (transformers set those), the container named `app` with the placeholder image.
+ * References to the app's own objects (serviceAccountName, configMapRef, scaleTargetRef) keep
+ * their real names and travel in the patches: kustomize resolves a renamed reference only at the
+ * root, where every app's copy was once called `app`, and there it cannot choose.
+ */
+function normalize(manifest: Manifest, app: ResolvedApp, suffix: string): Json {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const o = structuredClone(manifest) as any;
+  const { name: _name, namespace: _namespace, labels, ...metadata } = o.metadata;
+  o.metadata = { name: BASE_NAME + suffix, ...metadata, ...nonEmpty('labels', withoutAppLabels(labels, app)) };
+  const templates = o.kind === 'Deployment' ? [o.spec.template] : o.kind === 'CronJob' ? [o.spec.jobTemplate, o.spec.jobTemplate.spec.template] : [];
+  for (const t of templates) {
+    const rest = withoutAppLabels(t.metadata?.labels, app);
+    if (rest) t.metadata.labels = rest;
+    else if (t.metadata) delete t.metadata.labels;
+  }
+  const pod = o.kind === 'Deployment' ? o.spec.template.spec : o.kind === 'CronJob' ? o.spec.jobTemplate.spec.template.spec : undefined;
+  for (const c of pod?.containers ?? []) {
+    c.name = BASE_NAME;
+    c.image = BASE_IMAGE;
+  }
+  return o as Json;
+}
+
+/** The labels the labels transformer will not add back, or undefined when there are none. */
+function withoutAppLabels(labels: Record<string, string> | undefined, app: ResolvedApp): Record<string, string> | undefined {
+  if (Object.keys(app.labels).some((k) => labels?.[k] !== app.labels[k])) {
+    throw new Error(`bug: an object of ${app.source} lacks some of the app's labels; the labels transformer would add them`);
+  }
+  const rest = Object.entries(labels ?? {}).filter(([k, v]) => app.labels[k] !== v);
+  return rest.length ? Object.fromEntries(rest) : undefined;
+}
+
+function nonEmpty<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+function configData(manifest: Manifest): Record<string, string> {
+  return ((manifest as { data?: Record<string, string> }).data) ?? {};
+}
+
+function overlayKustomization(app: ResolvedApp, objects: readonly AppObject[], components: readonly string[], patches: Json[]): Json {
+  const roles = new Set(objects.map((o) => o.role));
+  const workload = roles.has('CronJob') ? { kind: 'CronJob', path: '/spec/jobTemplate/spec/template/spec/containers/0/name' } : { kind: 'Deployment', path: '/spec/template/spec/containers/0/name' };
+  const config = objects.find((o) => o.role === GENERATED_ROLE);
+  const suffixes = [...new Set(objects.map((o) => o.suffix))];
+  return {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources: [`${OVERLAY_TO_ROOT}/bases/${app.kind}`],
+    ...(components.length ? { components: [...components] } : {}),
+    namespace: app.namespace,
+    labels: [{ pairs: { ...app.labels }, includeSelectors: false, includeTemplates: true }],
+    images: [{ name: BASE_IMAGE, ...imageFields(app.image) }],
+    ...(config
+      ? { configMapGenerator: [{ name: BASE_NAME, literals: Object.entries(configData(config.manifest)).map(([k, v]) => `${k}=${v}`), options: { disableNameSuffixHash: true } }] }
+      : {}),
+    patches: [
+      // Strategic merge patches first: they find the objects by their base names.
+      ...patches,
+      ...suffixes.map((suffix) => ({
+        target: { name: BASE_NAME + suffix },
+        options: { allowNameChange: true },
+        patch: stringify([{ op: 'replace', path: '/metadata/name', value: app.name + suffix }]),
+      })),
+      ...(roles.has(workload.kind) ? [{ target: { kind: workload.kind }, patch: stringify([{ op: 'replace', path: workload.path, value: app.name }]) }] : []),
+    ],
+  };
+}
+
+/** `repo:tag`, `repo@digest` or `repo:tag@digest` as an `images` entry. */
+function imageFields(image: string): Record<string, string> {
+  const [withTag, digest] = image.split('@');
+  const slash = withTag.lastIndexOf('/');
+  const colon = withTag.lastIndexOf(':');
+  const hasTag = colon > slash;
+  return {
+    newName: hasTag ? withTag.slice(0, colon) : withTag,
+    ...(hasTag ? { newTag: withTag.slice(colon + 1) } : {}),
+    ...(digest ? { digest } : {}),
+  };
+}

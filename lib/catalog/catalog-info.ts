@@ -1,0 +1,112 @@
+import { PLATFORM_DEFAULTS } from '../environments/platform-defaults';
+import { LABEL } from '../internal/labels';
+import { Environment } from '../model/environment';
+import { GitOpsSettings } from '../model/gitops';
+import { ResolvedApp } from '../model/resolved-app';
+import { MONITORING_ALERTS } from '../model/slo';
+
+export const BACKSTAGE_API_VERSION = 'backstage.io/v1alpha1';
+
+/** A Backstage catalog entity, as written to catalog-info files. */
+export interface CatalogEntity {
+  readonly apiVersion: typeof BACKSTAGE_API_VERSION;
+  readonly kind: 'Component' | 'Location';
+  readonly metadata: {
+    readonly name: string;
+    readonly description?: string;
+    readonly annotations?: Readonly<Record<string, string>>;
+    readonly tags?: readonly string[];
+    readonly links?: readonly { readonly url: string; readonly title: string; readonly icon: string; readonly type: string }[];
+  };
+  readonly spec: Readonly<Record<string, unknown>>;
+}
+
+/** How the fleet's apps are named in the catalog. */
+export interface ComponentNames {
+  /** The component of an app, by team and name. */
+  of(team: string, app: string): string;
+  /** The component of the app of this name in a namespace of an environment, when it is in the fleet. */
+  inNamespace(environment: string, namespace: string, app: string): string | undefined;
+}
+
+/** What the catalog needs beyond the resolved apps. */
+export interface CatalogOptions {
+  /** The Git repository of apps/ (the GitOps repository): source, view and edit links. @default - no source links */
+  readonly gitops?: GitOpsSettings;
+  /** The environments, for their runbook settings. @default - the platform's runbook setting */
+  readonly environments?: readonly Environment[];
+}
+
+const SPEC_TYPE = { 'web-service': 'service', worker: 'worker', 'scheduled-task': 'job' } as const;
+
+/**
+ * A Backstage Component for one app, from its renderings in every environment (in the
+ * environments' order, least production-like first):
+ * - name: the app's (`names` settles a name two teams share); owner `group:<team>`; system: the
+ *   app's `part-of`; type service (web service), worker or job (scheduled task); dependsOn: the
+ *   apps of the fleet it may call (its egress peers);
+ * - lifecycle 'production' when the app runs in an environment named in
+ *   PLATFORM_DEFAULTS.catalog.productionEnvironments (a scheduled task suspended there does not
+ *   count), 'experimental' otherwise;
+ * - links: the Grafana dashboard of every environment where the app has one (most production-like
+ *   first), and its runbook: the app's own `slo.runbookUrl`, else the index of the golden-path
+ *   runbooks (the environment's `monitoring.runbookUrl` up to `{alert}`);
+ * - annotations: what the Backstage Kubernetes plugin needs (label selector, namespace of the
+ *   most production-like environment), and source/view/edit links to the definition file when the
+ *   repository is known (so Backstage does not point them at this generated file).
+ */
+export function catalogInfo(renderings: readonly ResolvedApp[], names: ComponentNames, options: CatalogOptions = {}): CatalogEntity {
+  const primary = renderings[renderings.length - 1];
+  if (!primary) throw new Error('bug: catalogInfo needs at least one rendering of the app');
+  const production = new Set<string>(PLATFORM_DEFAULTS.catalog.productionEnvironments);
+  const live = renderings.some((r) => production.has(r.environment) && r.schedule?.suspend !== true);
+  const peers = primary.network.egress.filter((p) => p.kind === 'app' && p.app !== undefined);
+  const dependsOn = [...new Set(peers.map((p) => names.inNamespace(primary.environment, p.namespace ?? primary.namespace, p.app!)).filter((n): n is string => n !== undefined))].sort().map((n) => `component:${n}`);
+  const dashboards = [...renderings].reverse().filter((r) => r.monitoring).map((r) => ({ url: r.monitoring!.dashboard.url, title: `Dashboard (${r.environment})`, icon: 'dashboard', type: 'dashboard' }));
+  return {
+    apiVersion: BACKSTAGE_API_VERSION,
+    kind: 'Component',
+    metadata: {
+      name: names.of(primary.team, primary.name),
+      ...(primary.description ? { description: primary.description } : {}),
+      annotations: { ...kubernetesAnnotations(primary), ...sourceAnnotations(primary.source, options.gitops) },
+      tags: ['golden-path', primary.kind],
+      links: [...dashboards, runbookLink(primary, options.environments)],
+    },
+    spec: {
+      type: SPEC_TYPE[primary.kind],
+      lifecycle: live ? 'production' : 'experimental',
+      owner: `group:${primary.team}`,
+      system: primary.labels[LABEL.partOf] ?? primary.team,
+      ...(dependsOn.length > 0 ? { dependsOn } : {}),
+    },
+  };
+}
+
+function kubernetesAnnotations(app: ResolvedApp): Record<string, string> {
+  const selector = Object.entries(app.selector).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',');
+  return { 'backstage.io/kubernetes-label-selector': selector, 'backstage.io/kubernetes-namespace': app.namespace };
+}
+
+/** Links to the definition file on a GitHub-style host (`/tree/` and `/blob/` URLs). */
+function sourceAnnotations(source: string, gitops: GitOpsSettings | undefined): Record<string, string> {
+  if (!gitops) return {};
+  const repo = gitops.repoURL.replace(/\.git$/, '').replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(repo)) return {};
+  const revision = gitops.targetRevision ?? PLATFORM_DEFAULTS.gitops.targetRevision;
+  const folder = source.slice(0, source.lastIndexOf('/') + 1);
+  return {
+    'backstage.io/source-location': `url:${repo}/tree/${revision}/${folder}`,
+    'backstage.io/view-url': `${repo}/blob/${revision}/${source}`,
+    'backstage.io/edit-url': `${repo}/edit/${revision}/${source}`,
+  };
+}
+
+function runbookLink(app: ResolvedApp, environments: readonly Environment[] | undefined): { url: string; title: string; icon: string; type: string } {
+  const own = app.monitoring?.runbooks[MONITORING_ALERTS.budgetBurn];
+  if (own && app.provenance[`monitoring.runbooks.${MONITORING_ALERTS.budgetBurn}`] === 'app') return { url: own, title: 'Runbook', icon: 'docs', type: 'runbook' };
+  const env = environments?.find((e) => e.name === app.environment);
+  const pattern = env?.monitoring?.runbookUrl ?? PLATFORM_DEFAULTS.monitoring.runbookUrl;
+  const index = pattern.split('{alert}')[0].replace(/\{domain\}/g, app.domain).replace(/\{env\}/g, app.environment);
+  return { url: index, title: 'Runbooks (golden-path alerts)', icon: 'docs', type: 'runbook' };
+}

@@ -1,0 +1,37 @@
+import { checkedObjects } from '../../pipeline/default-checks';
+import { loadProject } from '../../pipeline/load-project';
+import { renderFleet } from '../../pipeline/render-fleet';
+import { renderPlatform } from '../../pipeline/render-platform';
+import { formatReport, formatReportJson } from '../../policy/format-report';
+import { runChecks } from '../../policy/run-checks';
+import { EXIT } from '../exit-codes';
+import { Io } from '../io';
+import { findEnvironment } from './find-app';
+
+export interface CheckOptions {
+  /** Repository root. */
+  readonly root: string;
+  /** Print the report as JSON. @default false */
+  readonly json?: boolean;
+  /** Check this environment only. @default - every environment */
+  readonly env?: string;
+  /** The day waivers are checked against. @default - now */
+  readonly now?: Date;
+}
+
+/**
+ * `platform check`: schema validation and the policy pack over every object of every
+ * environment, with the apps' waivers; writes nothing. Exit 0 when nothing fails (warnings and
+ * unused waivers are reported), 1 on an unwaived error or an expired waiver.
+ */
+export function checkCommand(options: CheckOptions, io: Io): number {
+  const project = loadProject(options.root);
+  const only = options.env === undefined ? undefined : findEnvironment(project.environments, options.env).name;
+  // Every environment is rendered (resolution checks overrides against all of them); --env filters what is checked.
+  const rendered = renderFleet({ apps: project.apps, environments: project.environments, releases: project.releases.pin });
+  const platform = renderPlatform(rendered, project.environments, project.gitops);
+  const objects = checkedObjects(rendered, platform).filter((a) => only === undefined || a.app.environment === only);
+  const report = runChecks(objects, { now: options.now ?? new Date(), environments: project.environments.map((e) => e.name) });
+  io.out(options.json ? formatReportJson(report) : formatReport(report));
+  return report.passed ? EXIT.ok : EXIT.findings;
+}

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseReleases } from '../../environments/releases';
+import { setPin } from '../../environments/releases-edit';
+import { loadFleet } from '../../pipeline/load-fleet';
+import { loadEnvironments, projectPaths } from '../../pipeline/project';
+import { SourcedApp } from '../../model/app-definition';
+import { Environment } from '../../model/environment';
+import { Io } from '../io';
+
+export interface ReleaseFileContext {
+  readonly apps: readonly SourcedApp[];
+  readonly environments: readonly Environment[];
+  readonly file: string;
+  readonly shown: string;
+  readonly text: string;
+}
+
+/** The fleet and the releases file's text (empty when the file does not exist yet). */
+export function openReleaseFile(root: string): ReleaseFileContext {
+  const paths = projectPaths(resolve(root));
+  const environments = loadEnvironments(paths);
+  const apps = loadFleet(paths.appsDir, paths.root);
+  const file = paths.releasesFile;
+  return { apps, environments, file, shown: relative(paths.root, file), text: existsSync(file) ? readFileSync(file, 'utf8') : '' };
+}
+
+/**
+ * Sets one pin, checks the whole edited file against the schema and the fleet, and only then
+ * writes it. Prints the change; writes nothing when the pin is already set.
+ */
+export function writePin(ctx: ReleaseFileContext, app: SourcedApp, env: string, pin: string, io: Io): void {
+  const { team, name } = app.definition;
+  const before = ctx.text.length > 0 ? parseReleases(ctx.text, ctx.shown, ctx) : undefined;
+  const previous = (before?.doc.getIn([team, name, env]) as string | undefined) ?? undefined;
+  if (previous === pin) {
+    io.out(`${ctx.shown}: ${team}/${name} ${env} is already at ${pin}\n`);
+    return;
+  }
+  const text = setPin(ctx.text, [team, name, env], pin);
+  parseReleases(text, ctx.shown, ctx); // throws, and nothing is written, if the result is invalid
+  writeFileSync(ctx.file, text);
+  io.out(`${ctx.shown}: ${team}/${name} ${env}: ${previous ?? '(none)'} -> ${pin}\n`);
+}

@@ -1,0 +1,52 @@
+import { Problems } from '../internal/errors';
+import { nameProblem } from '../internal/names';
+import { parseQuantity, QuantityKind } from '../internal/quantity';
+import { Environment } from '../model/environment';
+import { Resources } from '../model/resources';
+import { isPositiveInt } from './resolve-context';
+import { checkEnvironmentMonitoring } from './check-environment-monitoring';
+import { checkReplicas } from './resolve-replicas';
+
+const QUANTITIES: readonly [keyof Resources, QuantityKind][] = [
+  ['cpu', 'cpu'], ['memory', 'bytes'], ['cpuLimit', 'cpu'], ['memoryLimit', 'bytes'], ['ephemeralStorage', 'bytes'], ['ephemeralStorageLimit', 'bytes'],
+];
+
+/**
+ * Checks an environment's own settings once, so a bad profile value is reported against
+ * apps/environments.ts rather than against every app that inherits it.
+ */
+export function checkEnvironment(env: Environment, problems: Problems): void {
+  const at = problems.at({ source: 'apps/environments.ts', environment: env.name });
+  const profile = env.profile ?? {};
+  for (const key of ['webServiceReplicas', 'workerReplicas'] as const) {
+    const replicas = profile[key];
+    if (replicas) checkReplicas(replicas, (field, value, message, fix) => at.add({ code: 'E_REPLICAS', field: `profile.${key}${field.slice('replicas'.length)}`, value, message, fix }));
+  }
+  for (const [key, kind] of QUANTITIES) {
+    const value = profile.resources?.[key];
+    if (value === undefined) continue;
+    const parsed = parseQuantity(value, kind);
+    if ('problem' in parsed) at.add({ code: 'E_QUANTITY', field: `profile.resources.${key}`, value, message: parsed.problem, fix: parsed.fix });
+  }
+  if (profile.maxUnavailable !== undefined && !isPositiveInt(profile.maxUnavailable)) {
+    at.add({ code: 'E_PROFILE', field: 'profile.maxUnavailable', value: profile.maxUnavailable, message: 'must be a whole number of at least 1 (0 would block every node drain)', fix: 'use 1' });
+  }
+  if (profile.logLevel !== undefined && !['debug', 'info', 'warn', 'error'].includes(profile.logLevel)) {
+    at.add({ code: 'E_PROFILE', field: 'profile.logLevel', value: profile.logLevel, message: "must be 'debug', 'info', 'warn' or 'error'", fix: "e.g. 'info'" });
+  }
+  if (profile.imagePullPolicy !== undefined && !['Always', 'IfNotPresent'].includes(profile.imagePullPolicy)) {
+    at.add({ code: 'E_PROFILE', field: 'profile.imagePullPolicy', value: profile.imagePullPolicy, message: "must be 'Always' or 'IfNotPresent'", fix: "'IfNotPresent' with pinned tags" });
+  }
+  const pattern = env.namespacePattern;
+  if (pattern !== undefined) {
+    const sample = pattern.replace(/\{team\}/g, 'team').replace(/\{env\}/g, env.name);
+    const problem = !pattern.includes('{team}') ? "must contain '{team}' (each team gets its own namespace)" : nameProblem(sample);
+    if (problem) at.add({ code: 'E_NAMESPACE_PATTERN', field: 'namespacePattern', value: pattern, message: problem, fix: "e.g. '{team}' or '{team}-{env}'" });
+  }
+  checkEnvironmentMonitoring(env, problems);
+  for (const field of ['cluster', 'domain'] as const) {
+    if (typeof env[field] !== 'string' || env[field].length === 0) {
+      at.add({ code: 'E_ENVIRONMENT', field, value: env[field] ?? null, message: 'is required', fix: `set the environment's ${field}` });
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import Ajv, { ErrorObject } from 'ajv';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { Document, isMap, isPair, isScalar, LineCounter, Node, parseDocument } from 'yaml';
+import { ConfigFileError } from '../internal/errors';
+import { SourcedApp } from '../model/app-definition';
+import { Environment } from '../model/environment';
+import { parsePin } from './release-pin';
+import { Release } from './resolve-image';
+import schema from './releases.schema.json';
+
+/** The parsed releases file: the pins, and the document with its source positions for edits. */
+export interface Releases {
+  readonly file: string;
+  readonly text: string;
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
+  pin(team: string, app: string, environment: string): Release | undefined;
+}
+
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+/**
+ * Reads and checks the releases file against its JSON Schema and against the fleet. Every
+ * problem is reported as `file:line:column: what is wrong. Fix: …`, all at once.
+ */
+export function readReleases(file: string, fleet: { apps: readonly SourcedApp[]; environments: readonly Environment[] }, root = process.cwd()): Releases {
+  const shown = relative(root, file) || file;
+  if (!existsSync(file)) {
+    throw new ConfigFileError('E_RELEASES_MISSING', `${shown}: not found. Fix: create it, e.g. with 'platform set-image <app> --env <env> --tag <tag>'`, shown);
+  }
+  const text = readFileSync(file, 'utf8');
+  return parseReleases(text, shown, fleet);
+}
+
+export function parseReleases(text: string, shown: string, fleet: { apps: readonly SourcedApp[]; environments: readonly Environment[] }): Releases {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const problems: string[] = [];
+  const at = (offset: number | undefined) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return `${shown}:${pos.line}:${pos.col}`;
+  };
+  for (const error of doc.errors) {
+    const fix = error.code === 'DUPLICATE_KEY' ? 'keep one entry per key' : 'fix the YAML syntax';
+    problems.push(`${at(error.pos[0])}: ${error.message.split('\n')[0]}. Fix: ${fix}`);
+  }
+  if (problems.length === 0) {
+    const data = doc.toJS() ?? {};
+    if (!validate(data)) {
+      for (const error of validate.errors ?? []) problems.push(describeSchemaError(error, doc, at));
+    } else {
+      problems.push(...checkAgainstFleet(data as Record<string, Record<string, Record<string, string>>>, doc, at, fleet));
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigFileError('E_RELEASES', problems.length === 1 ? problems[0] : `${problems.length} problems in ${shown}:\n${problems.map((p) => `  - ${p}`).join('\n')}`, shown);
+  }
+  const data = (doc.toJS() ?? {}) as Record<string, Record<string, Record<string, string>>>;
+  return {
+    file: shown,
+    text,
+    doc,
+    lineCounter,
+    pin: (team, app, environment) => {
+      const pin = data[team]?.[app]?.[environment];
+      if (pin === undefined) return undefined;
+      const parsed = parsePin(pin);
+      return 'release' in parsed ? parsed.release : undefined;
+    },
+  };
+}
+
+function checkAgainstFleet(
+  data: Record<string, Record<string, Record<string, string>>>,
+  doc: Document,
+  at: (offset: number | undefined) => string,
+  fleet: { apps: readonly SourcedApp[]; environments: readonly Environment[] },
+): string[] {
+  const problems: string[] = [];
+  const envs = fleet.environments.map((e) => e.name);
+  const apps = new Set(fleet.apps.map((a) => `${a.definition.team}/${a.definition.name}`));
+  for (const [team, teamApps] of Object.entries(data)) {
+    for (const [app, pins] of Object.entries(teamApps)) {
+      if (!apps.has(`${team}/${app}`)) {
+        const known = fleet.apps.filter((a) => a.definition.team === team).map((a) => a.definition.name);
+        problems.push(`${at(keyOffset(doc, [team, app]))}: app '${team}/${app}' is not in the fleet (team '${team}' has: ${known.join(', ') || 'no apps'}). Fix: correct the name, or remove the entry of an app that was deleted`);
+        continue;
+      }
+      for (const env of Object.keys(pins)) {
+        if (!envs.includes(env)) {
+          problems.push(`${at(keyOffset(doc, [team, app, env]))}: environment '${env}' does not exist (known: ${envs.join(', ')}). Fix: use one of the known environments`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+function describeSchemaError(error: ErrorObject, doc: Document, at: (offset: number | undefined) => string): string {
+  const path = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const node = doc.getIn(path, true) as Node | undefined;
+  const where = at(path.length === 0 ? 0 : node?.range?.[0]);
+  const value = node && isScalar(node) ? node.value : undefined;
+  const field = path.length ? `'${path.join('.')}'` : 'the file';
+  switch (error.keyword) {
+    case 'type':
+      if (path.length === 3) {
+        return `${where}: ${field} must be a string (got ${typeof value} ${JSON.stringify(value)}). Fix: quote it, e.g. "${String(value)}"`;
+      }
+      return `${where}: ${field} must be a mapping (got ${value === undefined ? typeOfNode(node) : JSON.stringify(value)}). Fix: nest it as team -> app -> environment -> pin`;
+    case 'pattern':
+    case 'minLength': {
+      const parsed = parsePin(String(value ?? ''));
+      const why = 'problem' in parsed ? `${parsed.problem}. Fix: ${parsed.fix}` : `is not a valid pin. Fix: use '<tag>', '@sha256:<digest>' or both`;
+      return `${where}: ${field} (${JSON.stringify(value)}) ${why}`;
+    }
+    case 'propertyNames':
+    case 'maxLength': {
+      const name = (error.params as { propertyName?: string }).propertyName ?? path[path.length - 1];
+      return `${at(keyOffset(doc, [...path, name]) ?? node?.range?.[0])}: '${name}' is not a valid name. Fix: use the lowercase name of a team, app or environment`;
+    }
+    case 'minProperties':
+      return `${where}: ${field} has no environments. Fix: add a pin per environment, or remove the app`;
+    default:
+      return `${where}: ${field} ${error.message ?? 'is invalid'}`;
+  }
+}
+
+function typeOfNode(node: Node | undefined): string {
+  if (!node) return 'nothing';
+  return isMap(node) ? 'a mapping' : isScalar(node) ? typeof node.value : 'a list';
+}
+
+/** Source offset of the key at `path` (the key itself, so the message points at the name). */
+function keyOffset(doc: Document, path: readonly string[]): number | undefined {
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  for (const item of parent.items) {
+    if (isPair(item) && isScalar(item.key) && item.key.value === path[path.length - 1]) return item.key.range?.[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { EnvironmentMonitoring } from '../model/environment-monitoring';
+import { Origin, ResolvedPort } from '../model/resolved-app';
+import { ResolvedBurnRateAlert, ResolvedMonitoring } from '../model/resolved-monitoring';
+import { MONITORING_ALERTS, MonitoringAlert, SloProps } from '../model/slo';
+import { monitoringSettingProblems } from './check-environment-monitoring';
+import { PLATFORM_DEFAULTS } from './platform-defaults';
+import { ResolveContext } from './resolve-context';
+import { resolveSloMetrics, resolveSlos, resolveSloSelector } from './resolve-slo';
+
+const DEFAULTS = PLATFORM_DEFAULTS.monitoring;
+const URL_PATTERN = /^https?:\/\/[^\s"]+$/;
+/** Grafana refuses dashboard UIDs longer than this. */
+const GRAFANA_UID_MAX = 40;
+
+export interface MonitoringInput {
+  readonly namespace: string;
+  readonly ports: readonly ResolvedPort[];
+  /** The web service's protocol, which picks its metric convention. */
+  readonly protocol?: 'http' | 'grpc';
+}
+
+/**
+ * How Prometheus scrapes the app, its SLOs with their rules, and its dashboard. Undefined when
+ * the app serves no metrics; an SLO without a metrics port is an error, not a silent no-op.
+ */
+export function resolveMonitoring(ctx: ResolveContext, input: MonitoringInput): ResolvedMonitoring | undefined {
+  const { def, env, prov, problems } = ctx;
+  if (def.kind === 'scheduled-task') return undefined;
+  const slo: SloProps | undefined = def.slo;
+  const metricsPort = input.ports.find((p) => p.name === 'metrics');
+  const onService = def.kind === 'web-service' ? def.metricsOnService : undefined;
+  if (!metricsPort) {
+    if (def.metricsPort === undefined && slo !== undefined) {
+      problems.add({ code: 'E_SLO_METRICS_PORT', field: 'slo', message: 'needs metrics, but the app declares no metricsPort', fix: 'set metricsPort to the port that serves /metrics, e.g. metricsPort: 9090' });
+    }
+    if (def.metricsPort === undefined && onService) {
+      problems.add({ code: 'E_METRICS_ON_SERVICE', field: 'metricsOnService', value: true, message: 'needs a metricsPort', fix: 'set metricsPort, or remove metricsOnService' });
+    }
+    return undefined;
+  }
+
+  const m = env.monitoring ?? {};
+  /** Picks a setting from the environment or the platform, and checks it. */
+  const setting = <K extends keyof EnvironmentMonitoring>(field: K, platform: NonNullable<EnvironmentMonitoring[K]>): NonNullable<EnvironmentMonitoring[K]> => {
+    const value = prov.pick<NonNullable<EnvironmentMonitoring[K]>>(`monitoring.${field}`, ['platform', platform], ['environment', m[field] as NonNullable<EnvironmentMonitoring[K]> | undefined]);
+    for (const p of monitoringSettingProblems(field, value, env)) reportSetting(ctx, p.field, p.value, p.expected, field);
+    return value;
+  };
+  const path = prov.pick('metricsPath', ['platform', DEFAULTS.metricsPath], ['app', def.metricsPath]);
+  if (typeof path !== 'string' || !/^\/[^\s]*$/.test(path)) {
+    problems.add({ code: 'E_METRICS_PATH', field: 'metricsPath', value: path, message: "must be an HTTP path starting with '/'", fix: "e.g. '/metrics'" });
+  }
+  const interval = setting('scrapeInterval', DEFAULTS.scrapeInterval);
+  const throughService = prov.pick('metricsOnService', ['platform', false], ['app', onService]);
+
+  const alerts: ResolvedBurnRateAlert[] = DEFAULTS.burnRateAlerts.map((a) => ({ ...a }));
+  prov.record('monitoring.burnRateAlerts', 'platform');
+  const metrics = resolveSloMetrics(ctx, input.protocol, slo);
+  const slos = resolveSlos(ctx, slo, alerts);
+  const selector = { job: def.name, namespace: input.namespace, ...resolveSloSelector(ctx, slo) };
+
+  const urlVars = (pattern: string) => pattern.replace(/\{domain\}/g, env.domain).replace(/\{env\}/g, env.name);
+  const grafanaUrl = urlVars(setting('grafanaUrl', DEFAULTS.grafanaUrl)).replace(/\/+$/, '');
+  const runbookPattern = urlVars(setting('runbookUrl', DEFAULTS.runbookUrl));
+  if (slo?.runbookUrl !== undefined && !(typeof slo.runbookUrl === 'string' && URL_PATTERN.test(slo.runbookUrl))) {
+    problems.add({ code: 'E_SLO_RUNBOOK_URL', field: 'slo.runbookUrl', value: slo.runbookUrl, message: 'must be an http(s) URL', fix: "e.g. 'https://wiki.acme.dev/checkout/runbook'" });
+  }
+  const runbooks: Partial<Record<MonitoringAlert, string>> = { [MONITORING_ALERTS.targetMissing]: runbookUrl(runbookPattern, MONITORING_ALERTS.targetMissing) };
+  if (slos.length > 0) {
+    for (const alert of [MONITORING_ALERTS.budgetBurn, MONITORING_ALERTS.latencyBucketMissing]) {
+      runbooks[alert] = prov.pick(`monitoring.runbooks.${alert}`, [prov.origins['monitoring.runbookUrl'], runbookUrl(runbookPattern, alert)], ['app', slo?.runbookUrl]);
+    }
+  }
+
+  const monitorLabels = sortRecord(setting('monitorLabels', DEFAULTS.monitorLabels));
+  const ruleLabels = sortRecord(setting('ruleLabels', DEFAULTS.ruleLabels));
+  const dashboardLabels = sortRecord(setting('dashboardLabels', DEFAULTS.dashboardLabels));
+  const folderAnnotation = setting('dashboardFolderAnnotation', DEFAULTS.dashboardFolderAnnotation);
+  const folder = setting('dashboardFolder', DEFAULTS.dashboardFolder).replace(/\{team\}/g, def.team);
+  const uid = dashboardUid(input.namespace, def.name);
+
+  return {
+    scrape: { kind: def.kind === 'web-service' ? 'ServiceMonitor' : 'PodMonitor', port: metricsPort.name, path, interval, throughService },
+    selector,
+    monitorLabels,
+    ruleLabels,
+    ...(metrics ? { metrics } : {}),
+    slos,
+    windows: [...DEFAULTS.windows],
+    period: DEFAULTS.period,
+    burnRateAlerts: alerts,
+    targetMissing: { severity: slos.length > 0 ? 'critical' : 'warning', for: DEFAULTS.targetMissingFor },
+    runbooks,
+    dashboard: {
+      uid,
+      title: `${def.name} (${input.namespace})`,
+      url: `${grafanaUrl}/d/${uid}`,
+      configMapName: `${def.name}-dashboard`,
+      fileName: `${input.namespace}_${def.name}.json`,
+      labels: dashboardLabels,
+      annotations: { [folderAnnotation]: folder },
+      tags: ['golden-path', def.team, def.kind],
+    },
+  };
+}
+
+/** `ScrapeTargetMissing` -> `scrape-target-missing`, put in place of `{alert}`. */
+function runbookUrl(pattern: string, alert: MonitoringAlert): string {
+  const kebab = alert.replace(/SLO/g, 'Slo').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return pattern.replace(/\{alert\}/g, kebab);
+}
+
+/**
+ * `<namespace>_<app>`: unambiguous because neither may contain '_'. Past Grafana's 40 characters,
+ * a readable prefix and a hash of the whole.
+ */
+export function dashboardUid(namespace: string, app: string): string {
+  const full = `${namespace}_${app}`;
+  if (full.length <= GRAFANA_UID_MAX) return full;
+  return `${full.slice(0, GRAFANA_UID_MAX - 17)}-${createHash('sha256').update(full).digest('hex').slice(0, 16)}`;
+}
+
+function sortRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key];
+  return out;
+}
+
+/** Settings come from the environment (or the platform), so the message points there. */
+function reportSetting(ctx: ResolveContext, field: string, value: unknown, expected: string, setting: keyof EnvironmentMonitoring): void {
+  const origin: Origin | undefined = ctx.prov.origins[`monitoring.${setting}`];
+  ctx.problems.add({
+    code: 'E_MONITORING_SETTING',
+    field,
+    value,
+    message: `must be ${expected}`,
+    fix: origin === 'platform' ? 'fix PLATFORM_DEFAULTS.monitoring (a platform bug)' : `fix environments.${ctx.env.name}.${field} in apps/environments.ts`,
+  });
+}

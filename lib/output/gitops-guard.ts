@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { PlatformError } from '../internal/errors';
+
+export interface GuardOptions {
+  /** Largest share (0..1) of an environment's objects one synth may delete. */
+  readonly maxDropShare: number;
+  /** Let this synth empty an environment or delete more than the share. */
+  readonly allowDrop: boolean;
+}
+
+/** Raised when a synth would empty an environment or delete too much of it. */
+export class GuardError extends PlatformError {}
+
+// Our own files always start an object this way (canonical key order), so no YAML parse is needed.
+const OBJECT = /^---\napiVersion: .*\nkind: (.*)\nmetadata:\n {2}name: (.*)\n(?: {2}namespace: (.*)\n)?/gm;
+
+/**
+ * The GitOps guard. Argo CD prunes whatever disappears from Git, so an accidental empty or
+ * half-empty commit would delete live workloads: refuse an environment with no apps, or one that
+ * loses more than `maxDropShare` of its objects, unless `allowDrop` is set.
+ */
+export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, environments: readonly string[], options: GuardOptions): void {
+  if (options.allowDrop) return;
+  const problems: string[] = [];
+  for (const env of environments) {
+    const fresh = objectIds(filesUnder(files, `${env}/`));
+    const apps = [...files.keys()].filter((p) => p.startsWith(`${env}/`) && /^[^/]+\/[^/]+\/[^_/][^/]*\.yaml$/.test(p) && !p.endsWith('/kustomization.yaml'));
+    if (apps.length === 0) {
+      problems.push(`environment '${env}' would have no apps`);
+      continue;
+    }
+    const old = objectIds(readTree(join(outDir, env)));
+    const removed = [...old].filter((id) => !fresh.has(id)).sort();
+    if (old.size > 0 && removed.length / old.size > options.maxDropShare) {
+      const shown = removed.slice(0, 10).join(', ') + (removed.length > 10 ? `, and ${removed.length - 10} more` : '');
+      problems.push(`environment '${env}' would lose ${removed.length} of its ${old.size} objects (${Math.round((100 * removed.length) / old.size)}% > ${Math.round(options.maxDropShare * 100)}%): ${shown}`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new GuardError(
+      'E_GUARD',
+      `refusing to write: Argo CD would prune these from the clusters.\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix: if this is intended, run synth again with --allow-drop; otherwise restore the missing app definitions`,
+    );
+  }
+}
+
+function objectIds(texts: Iterable<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(OBJECT)) ids.add(`${m[1]} ${m[3] ? `${m[3]}/` : ''}${m[2]}`);
+  }
+  return ids;
+}
+
+function filesUnder(files: ReadonlyMap<string, string>, prefix: string): string[] {
+  return [...files.entries()].filter(([p]) => p.startsWith(prefix)).map(([, text]) => text);
+}
+
+function readTree(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...readTree(path));
+    else if (entry.endsWith('.yaml')) out.push(readFileSync(path, 'utf8'));
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import { catalogFiles } from '../catalog/catalog-files';
+import { CatalogOptions } from '../catalog/catalog-info';
+import { kustomization } from '../output/kustomization';
+import { appFilePath } from '../output/layout';
+import { renderDocument, renderManifests } from '../output/render-yaml';
+import { RenderedApp } from './render-fleet';
+import { RenderedPlatformFile } from './render-platform';
+
+/** Folders that get no kustomization: the root mixes clusters, and argocd/ only groups folders. */
+const NO_KUSTOMIZATION = new Set(['', 'argocd']);
+
+/**
+ * Lays the rendered fleet out as files: the apps, the platform's files, and a kustomization.yaml
+ * in every environment and team folder so `kubectl kustomize dist/<env>` builds, then the Backstage
+ * catalog (catalog/), added after the kustomizations so that none lists it. Pure: the same input
+ * gives the same bytes.
+ */
+export function layoutFleet(rendered: readonly RenderedApp[], platform: readonly RenderedPlatformFile[] = [], catalog: CatalogOptions = {}): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const { app, manifests } of rendered) files.set(appFilePath(app), renderManifests(app.source, manifests));
+  for (const file of platform) files.set(file.path, renderManifests(file.source, file.manifests));
+
+  const children = new Map<string, Set<string>>();
+  for (const path of files.keys()) {
+    const parts = path.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      const set = children.get(folder) ?? new Set<string>();
+      set.add(parts[i]);
+      children.set(folder, set);
+    }
+  }
+  for (const [folder, entries] of children) {
+    if (NO_KUSTOMIZATION.has(folder)) continue;
+    files.set(`${folder}/kustomization.yaml`, renderDocument('apps/environments.ts', kustomization([...entries])));
+  }
+  for (const [path, text] of catalogFiles(rendered.map((r) => r.app), catalog)) files.set(path, text);
+  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,52 @@
+import { Manifest } from '../output/manifest';
+import { EnvironmentObjects } from './environment-objects';
+
+/** An error fails the check (unless waived); a warning is reported and never fails it. */
+export type Severity = 'error' | 'warning';
+
+/** What a rule says about itself. The report repeats it with every finding. */
+export interface RuleInfo {
+  /** Stable id, used by waivers and reports. Never renamed: a rename silently drops every waiver. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line on what is wrong, e.g. 'a container runs privileged'. */
+  readonly finding: string;
+  /** One line on why it matters. */
+  readonly why: string;
+  /** One line on how to fix it. */
+  readonly fix: string;
+}
+
+/** One place a rule found its finding in an object. */
+export interface Violation {
+  /** Path of the field at fault, e.g. `spec.template.spec.containers[0].securityContext`. @default - the object as a whole */
+  readonly field?: string;
+  /** What exactly is wrong there, in one line. @default - the rule's finding */
+  readonly message?: string;
+}
+
+/** A violation found by a rule over the whole environment: it names the object at fault. */
+export interface ObjectViolation extends Violation {
+  readonly object: Manifest;
+}
+
+/** What a rule may know besides the objects. */
+export interface RuleContext {
+  readonly environment: string;
+  /** The environment serves production traffic (prod-only rules apply). */
+  readonly production: boolean;
+}
+
+/** A rule over one object at a time: a pure function of the object. */
+export interface ObjectRule extends RuleInfo {
+  readonly scope: 'object';
+  check(object: Manifest, context: RuleContext): readonly Violation[];
+}
+
+/** A rule across objects (a Service and the pods it selects): a pure function of one environment's objects. */
+export interface EnvironmentRule extends RuleInfo {
+  readonly scope: 'environment';
+  check(objects: EnvironmentObjects, context: RuleContext): readonly ObjectViolation[];
+}
+
+export type Rule = ObjectRule | EnvironmentRule;

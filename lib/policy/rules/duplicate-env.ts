@@ -1,0 +1,22 @@
+import { ObjectRule } from '../rule';
+import { checkContainers, describeContainer } from '../pod-template';
+
+export const duplicateEnv: ObjectRule = {
+  id: 'duplicate-env',
+  scope: 'object',
+  severity: 'error',
+  finding: 'a container declares the same environment variable twice',
+  why: 'the last one silently wins, and a server-side apply merges the list by name and can drop either',
+  fix: 'declare each variable once; an environment override replaces the value by key',
+  check: (object) =>
+    checkContainers(object, (at) => {
+      const seen = new Set<string>();
+      return (at.container.env ?? []).flatMap((env, i) => {
+        if (!seen.has(env.name)) {
+          seen.add(env.name);
+          return [];
+        }
+        return [{ field: `${at.path}.env[${i}]`, message: `${describeContainer(at)} declares '${env.name}' more than once` }];
+      });
+    }),
+};

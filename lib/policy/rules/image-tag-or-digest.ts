@@ -1,0 +1,23 @@
+import { parseImage } from '../../internal/image';
+import { ObjectRule } from '../rule';
+import { checkContainers, describeContainer } from '../pod-template';
+
+export const imageTagOrDigest: ObjectRule = {
+  id: 'image-tag-or-digest',
+  scope: 'object',
+  severity: 'error',
+  finding: 'a container image is not pinned to a version',
+  why: "an image without a tag (or tagged 'latest') changes under the same name, so a rollout or a rollback is not repeatable",
+  fix: "pin a version tag or a digest (repository:1.2.3 or repository@sha256:...), e.g. in apps/releases.yaml",
+  check: (object) =>
+    checkContainers(object, (at) => {
+      const image = at.container.image;
+      const who = describeContainer(at);
+      const field = `${at.path}.image`;
+      if (image === undefined || image === '') return { field, message: `${who} has no image` };
+      const parsed = parseImage(image);
+      if ('problem' in parsed) return { field, message: `${who}: image '${image}' ${parsed.problem}` };
+      if (!parsed.image.tag && !parsed.image.digest) return { field, message: `${who}: image '${image}' has neither a tag nor a digest` };
+      return undefined;
+    }),
+};

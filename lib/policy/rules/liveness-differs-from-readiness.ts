@@ -1,0 +1,37 @@
+import { isDeepStrictEqual } from 'node:util';
+import { Probe } from '../k8s-types';
+import { ObjectRule } from '../rule';
+import { checkContainers, describeContainer } from '../pod-template';
+
+/** Kubernetes' defaults for a probe's period and failure threshold. */
+const DEFAULT_PERIOD = 10;
+const DEFAULT_THRESHOLD = 3;
+
+export const livenessDiffersFromReadiness: ObjectRule = {
+  id: 'liveness-differs-from-readiness',
+  scope: 'object',
+  severity: 'warning',
+  finding: 'the liveness probe is the readiness probe, and no more patient',
+  why: 'when an overloaded or cut-off pod fails readiness it is then also restarted, which turns a slow dependency into a restart storm',
+  fix: 'check a cheaper endpoint for liveness (Health.http(path, { livenessPath })) or give it a longer period x failureThreshold than readiness',
+  check: (object) =>
+    checkContainers(object, (at) => {
+      const { readinessProbe: readiness, livenessProbe: liveness } = at.container;
+      if (!readiness || !liveness) return undefined;
+      if (!isDeepStrictEqual(handler(readiness), handler(liveness))) return undefined;
+      if (window(liveness) > window(readiness)) return undefined;
+      return {
+        field: `${at.path}.livenessProbe`,
+        message: `${describeContainer(at)} checks the same endpoint for liveness and readiness and gives up on liveness after ${window(liveness)}s (readiness: ${window(readiness)}s)`,
+      };
+    }),
+};
+
+function handler(probe: Probe): unknown {
+  return { httpGet: probe.httpGet, tcpSocket: probe.tcpSocket, grpc: probe.grpc, exec: probe.exec };
+}
+
+/** Seconds of failures before the probe acts. */
+function window(probe: Probe): number {
+  return (probe.periodSeconds ?? DEFAULT_PERIOD) * (probe.failureThreshold ?? DEFAULT_THRESHOLD);
+}

@@ -1,0 +1,25 @@
+import { ObjectRule } from '../rule';
+
+/** Kinds that live outside namespaces: a namespace on them is ignored, and none is needed. */
+const CLUSTER_SCOPED = new Set([
+  'Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'IngressClass', 'RuntimeClass',
+  'PriorityClass', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'APIService', 'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'FlowSchema',
+  'PriorityLevelConfiguration', 'ClusterSecretStore', 'ClusterExternalSecret', 'ClusterIssuer', 'GatewayClass',
+]);
+
+export const noDefaultNamespace: ObjectRule = {
+  id: 'no-default-namespace',
+  scope: 'object',
+  severity: 'error',
+  finding: "an object goes to the 'default' namespace",
+  why: "objects without a namespace land wherever kubectl points, and 'default' has no owner, quota or policies",
+  fix: "set metadata.namespace (the golden path uses the team's namespace)",
+  check: (object) => {
+    if (CLUSTER_SCOPED.has(object.kind)) return [];
+    const namespace = object.metadata.namespace;
+    if (namespace === undefined || namespace === '') return [{ field: 'metadata.namespace', message: 'the object has no namespace' }];
+    if (namespace === 'default') return [{ field: 'metadata.namespace', message: "the object is in namespace 'default'" }];
+    return [];
+  },
+};

@@ -1,0 +1,19 @@
+import { ObjectRule } from '../rule';
+import { checkContainers, describeContainer } from '../pod-template';
+
+export const pssHostPorts: ObjectRule = {
+  id: 'pss-host-ports',
+  scope: 'object',
+  severity: 'error',
+  finding: 'a container binds a port on the node',
+  why: 'a hostPort bypasses NetworkPolicies and Services and limits the pod to one per node (Pod Security baseline)',
+  fix: 'remove hostPort; expose the port through a Service',
+  check: (object) =>
+    checkContainers(object, (at) =>
+      (at.container.ports ?? []).flatMap((port, i) =>
+        port.hostPort !== undefined && port.hostPort !== 0
+          ? [{ field: `${at.path}.ports[${i}].hostPort`, message: `${describeContainer(at)} binds host port ${port.hostPort}` }]
+          : [],
+      ),
+    ),
+};

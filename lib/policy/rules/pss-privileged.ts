@@ -1,0 +1,17 @@
+import { ObjectRule } from '../rule';
+import { checkContainers, describeContainer } from '../pod-template';
+
+export const pssPrivileged: ObjectRule = {
+  id: 'pss-privileged',
+  scope: 'object',
+  severity: 'error',
+  finding: 'a container runs privileged',
+  why: 'a privileged container has every capability and the host devices: one exploit owns the node (Pod Security baseline)',
+  fix: 'remove securityContext.privileged (the golden-path pod never sets it)',
+  check: (object) =>
+    checkContainers(object, (at) =>
+      at.container.securityContext?.privileged === true
+        ? { field: `${at.path}.securityContext.privileged`, message: `${describeContainer(at)} runs privileged` }
+        : undefined,
+    ),
+};

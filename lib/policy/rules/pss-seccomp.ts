@@ -1,0 +1,22 @@
+import { ObjectRule } from '../rule';
+import { checkContainers, describeContainer } from '../pod-template';
+
+const CONFINED = new Set(['RuntimeDefault', 'Localhost']);
+
+export const pssSeccomp: ObjectRule = {
+  id: 'pss-seccomp',
+  scope: 'object',
+  severity: 'error',
+  finding: 'a container runs without a seccomp profile',
+  why: 'without seccomp every system call reaches the kernel, including the ones most container escapes use (Pod Security restricted)',
+  fix: "set securityContext.seccompProfile.type: RuntimeDefault on the pod (or each container)",
+  check: (object) =>
+    checkContainers(object, (at, pod) => {
+      const type = at.container.securityContext?.seccompProfile?.type ?? pod.spec.securityContext?.seccompProfile?.type;
+      if (type !== undefined && CONFINED.has(type)) return undefined;
+      return {
+        field: `${at.path}.securityContext.seccompProfile`,
+        message: `${describeContainer(at)} ${type === undefined ? 'has no seccomp profile (neither does the pod)' : `uses seccomp profile '${type}'`}`,
+      };
+    }),
+};

@@ -1,0 +1,49 @@
+import { Manifest } from '../../output/manifest';
+import { namespaceOf } from '../environment-objects';
+import { IntOrString } from '../k8s-types';
+import { serviceSelector } from '../label-selector';
+import { containersOf, describeContainer } from '../pod-template';
+import { EnvironmentRule, ObjectViolation } from '../rule';
+
+interface ServiceSpec {
+  readonly selector?: Readonly<Record<string, string>>;
+  readonly ports?: readonly { readonly port: number; readonly targetPort?: IntOrString }[];
+}
+
+export const readinessProbe: EnvironmentRule = {
+  id: 'readiness-probe',
+  scope: 'environment',
+  severity: 'error',
+  finding: 'a Service sends traffic to a container that has no readiness probe',
+  why: 'without readiness the pod gets traffic as soon as the process starts, and keeps getting it while it cannot serve',
+  fix: "give the serving container a readinessProbe (the golden path derives it from 'health')",
+  check: (objects) => {
+    const out: ObjectViolation[] = [];
+    const reported = new Set<string>();
+    for (const service of objects.ofKind('Service')) {
+      const spec = (service as { spec?: ServiceSpec }).spec;
+      for (const workload of objects.podsSelectedBy(namespaceOf(service), serviceSelector(spec?.selector))) {
+        for (const at of containersOf(workload.pod)) {
+          if (at.type !== 'container' || at.container.readinessProbe || !serves(at.container.ports ?? [], spec?.ports ?? [])) continue;
+          const key = `${workload.object.kind}/${workload.object.metadata.name}/${at.path}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          out.push({ object: workload.object, field: `${at.path}.readinessProbe`, message: `${describeContainer(at)} serves Service '${name(service)}' but has no readinessProbe` });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/** Whether the container declares a port the Service targets (by name or number). */
+function serves(ports: readonly { name?: string; containerPort: number }[], servicePorts: ServiceSpec['ports'] & {}): boolean {
+  return servicePorts.some((sp) => {
+    const target = sp.targetPort ?? sp.port;
+    return ports.some((p) => (typeof target === 'number' ? p.containerPort === target : p.name === target));
+  });
+}
+
+function name(object: Manifest): string {
+  return object.metadata.name;
+}

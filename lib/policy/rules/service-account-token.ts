@@ -1,0 +1,21 @@
+import { podTemplateOf } from '../pod-template';
+import { ObjectRule } from '../rule';
+
+export const serviceAccountToken: ObjectRule = {
+  id: 'service-account-token',
+  scope: 'object',
+  severity: 'error',
+  finding: 'a Kubernetes API token is mounted into pods that did not ask for it',
+  why: 'an automounted token hands anyone who breaks into the pod the permissions of its ServiceAccount',
+  fix: 'set automountServiceAccountToken: false on the ServiceAccount and the pod; mount a projected token only where the app calls the API',
+  check: (object) => {
+    if (object.kind === 'ServiceAccount' && object.apiVersion === 'v1') {
+      return (object as { automountServiceAccountToken?: boolean }).automountServiceAccountToken === false
+        ? []
+        : [{ field: 'automountServiceAccountToken', message: 'the ServiceAccount does not set automountServiceAccountToken: false' }];
+    }
+    const pod = podTemplateOf(object);
+    if (!pod || pod.spec.automountServiceAccountToken === false) return [];
+    return [{ field: `${pod.path}.automountServiceAccountToken`, message: 'the pod does not set automountServiceAccountToken: false' }];
+  },
+};

@@ -1,0 +1,216 @@
+import { Problems } from '../internal/errors';
+import { Waiver } from '../model/waiver';
+import { Manifest } from '../output/manifest';
+import { EnvironmentObjects } from './environment-objects';
+import { GOLDEN_PATH_PACK } from './pack';
+import { CheckReport, Finding, WaiverReport } from './report';
+import { Rule, RuleContext, RuleInfo, Violation } from './rule';
+import { KubernetesSchemas } from './schema/kubernetes-schemas';
+import { SCHEMA_CHECK } from './schema/schema-check';
+import { checkWaiver, DeclaredWaiver, isExpired, utcDay, waiverCovers } from './waiver';
+
+/** One app in one environment, as the check sees it. A `RenderedApp` is one. */
+export interface CheckedApp {
+  readonly app: {
+    readonly name: string;
+    readonly team?: string;
+    readonly environment: string;
+    /** The file the app is defined in. */
+    readonly source: string;
+    /** The waivers of the app's definition, for every environment. @default - none */
+    readonly waivers?: readonly Waiver[];
+  };
+  readonly manifests: readonly Manifest[];
+}
+
+export interface RunChecksOptions {
+  /** The moment waivers are checked against (expiry). Injected, so tests are deterministic. */
+  readonly now: Date;
+  /** @default GOLDEN_PATH_PACK */
+  readonly rules?: readonly Rule[];
+  /** Validate every object against its schema. @default true */
+  readonly schema?: boolean;
+  /** Environments that serve production (where prod-only rules apply). @default ['prod', 'production'] */
+  readonly productionEnvironments?: readonly string[];
+  /** Every environment of the platform, so a waiver naming another one is an error. @default - the environments of the apps checked */
+  readonly environments?: readonly string[];
+  /** Waivers declared outside app definitions (a cdk8s plugin's properties). @default - none */
+  readonly waivers?: readonly DeclaredWaiver[];
+  /** How findings name an object's place in the construct tree. @default - `<environment>/<app>/<kind>/<name>` */
+  readonly constructPath?: (app: CheckedApp['app'], object: Manifest) => string;
+}
+
+export const DEFAULT_PRODUCTION_ENVIRONMENTS: readonly string[] = ['prod', 'production'];
+
+interface Owned {
+  readonly app: CheckedApp['app'];
+  /** Position in the run, so findings sort by object as they were synthesized. */
+  readonly order: number;
+}
+
+interface RawFinding {
+  readonly info: RuleInfo;
+  readonly ruleOrder: number;
+  readonly object: Manifest;
+  readonly owner: Owned;
+  readonly violation: Violation;
+}
+
+/**
+ * Validates every object of every app against its schema, runs the policy pack over the final
+ * objects (one pass per object for object rules, one indexed pass per environment for the rest),
+ * then applies the apps' waivers. Invalid waivers throw a ValidationError; everything else is in
+ * the report, whose `passed` says whether anything may be written.
+ */
+export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions): CheckReport {
+  const rules = options.rules ?? GOLDEN_PATH_PACK;
+  const validateSchema = options.schema ?? true;
+  const production = new Set(options.productionEnvironments ?? DEFAULT_PRODUCTION_ENVIRONMENTS);
+  const environments = unique(apps.map((a) => a.app.environment));
+  // Without rules (schema validation alone) there is nothing to waive.
+  const waivers = rules.length > 0 ? collectWaivers(apps, options, rules) : [];
+  const pathOf = options.constructPath ?? defaultConstructPath;
+  const schemas = KubernetesSchemas.shared();
+
+  const raw: RawFinding[] = [];
+  let order = 0;
+  let objectCount = 0;
+  for (const environment of environments) {
+    const context: RuleContext = { environment, production: production.has(environment) };
+    const owners = new Map<Manifest, Owned>();
+    const valid: Manifest[] = [];
+    for (const checked of apps.filter((a) => a.app.environment === environment)) {
+      for (const object of checked.manifests) {
+        const owner = { app: checked.app, order: order++ };
+        owners.set(object, owner);
+        objectCount++;
+        const problems = validateSchema ? schemas.validate(object) : [];
+        for (const problem of problems) raw.push({ info: SCHEMA_CHECK, ruleOrder: -1, object, owner, violation: problem });
+        if (problems.length === 0) valid.push(object);
+      }
+    }
+    rules.forEach((rule, ruleOrder) => {
+      if (rule.scope === 'object') {
+        for (const object of valid) {
+          for (const violation of guard(rule, object, () => rule.check(object, context))) raw.push({ info: rule, ruleOrder, object, owner: owners.get(object)!, violation });
+        }
+      }
+    });
+    const index = new EnvironmentObjects(valid);
+    rules.forEach((rule, ruleOrder) => {
+      if (rule.scope === 'environment') {
+        for (const violation of guard(rule, undefined, () => rule.check(index, context))) {
+          const owner = owners.get(violation.object);
+          if (!owner) throw new Error(`bug: rule ${rule.id} reported an object that is not in environment ${environment}`);
+          raw.push({ info: rule, ruleOrder, object: violation.object, owner, violation });
+        }
+      }
+    });
+  }
+
+  raw.sort((a, b) => a.owner.order - b.owner.order || a.ruleOrder - b.ruleOrder);
+  const uses = new Map<DeclaredWaiver, number>();
+  const live = waivers.filter((w) => !isExpired(w.waiver, options.now));
+  const findings = raw.map((r) => toFinding(r, pathOf, live, uses));
+  const waiverReports = waivers.map((w) => reportWaiver(w, options.now, uses.get(w) ?? 0, environments));
+
+  const open = findings.filter((f) => !f.waivedBy);
+  const summary = {
+    environments: environments.length,
+    sources: unique(apps.map((a) => a.app.source)).length,
+    objects: objectCount,
+    errors: open.filter((f) => f.severity === 'error').length,
+    warnings: open.filter((f) => f.severity === 'warning').length,
+    waived: findings.length - open.length,
+    expiredWaivers: waiverReports.filter((w) => w.status === 'expired').length,
+    unusedWaivers: waiverReports.filter((w) => w.status === 'unused').length,
+  };
+  return {
+    kubernetesVersion: schemas.kubernetesVersion,
+    date: utcDay(options.now),
+    environments,
+    rules: rules.map((r) => r.id),
+    passed: summary.errors === 0 && summary.expiredWaivers === 0,
+    summary,
+    findings,
+    waivers: waiverReports,
+  };
+}
+
+/** `prod/checkout/Deployment/checkout`: where an object sits, when the construct path is not recorded. */
+export function defaultConstructPath(app: CheckedApp['app'], object: Manifest): string {
+  return `${app.environment}/${app.name}/${object.kind}/${object.metadata.name}`;
+}
+
+/** Every waiver once (an app appears once per environment), checked; a bad one throws with all problems. */
+function collectWaivers(apps: readonly CheckedApp[], options: RunChecksOptions, rules: readonly Rule[]): DeclaredWaiver[] {
+  const declared: DeclaredWaiver[] = [];
+  const seen = new Set<string>();
+  for (const { app } of apps) {
+    if (seen.has(app.source) || !app.waivers) continue;
+    seen.add(app.source);
+    app.waivers.forEach((waiver, index) => declared.push({ waiver, declaredIn: app.source, index, source: app.source, app: app.name }));
+  }
+  declared.push(...(options.waivers ?? []));
+  const problems = new Problems();
+  const vocabulary = {
+    rules: new Set(rules.map((r) => r.id)),
+    environments: new Set(options.environments ?? apps.map((a) => a.app.environment)),
+  };
+  for (const d of declared) checkWaiver(d, vocabulary, problems);
+  problems.throwIfAny();
+  return declared;
+}
+
+function toFinding(raw: RawFinding, pathOf: NonNullable<RunChecksOptions['constructPath']>, waivers: readonly DeclaredWaiver[], uses: Map<DeclaredWaiver, number>): Finding {
+  const { info, object, owner, violation } = raw;
+  const { app } = owner;
+  const base = {
+    rule: info.id,
+    severity: info.severity,
+    message: violation.message ?? info.finding,
+    why: info.why,
+    fix: info.fix,
+    environment: app.environment,
+    app: app.name,
+    ...(app.team !== undefined ? { team: app.team } : {}),
+    source: app.source,
+    object: { apiVersion: object.apiVersion, kind: object.kind, ...(object.metadata.namespace !== undefined ? { namespace: object.metadata.namespace } : {}), name: object.metadata.name },
+    constructPath: pathOf(app, object),
+    ...(violation.field !== undefined ? { field: violation.field } : {}),
+  };
+  if (info === SCHEMA_CHECK) return base;
+  const target = { rule: info.id, environment: app.environment, app: app.name, source: app.source, kind: object.kind, name: object.metadata.name };
+  const waiver = waivers.find((w) => waiverCovers(w, target));
+  if (!waiver) return base;
+  uses.set(waiver, (uses.get(waiver) ?? 0) + 1);
+  const { declaredIn, index } = waiver;
+  const { owner: by, expires, reason } = waiver.waiver;
+  return { ...base, waivedBy: { declaredIn, index, owner: by, expires, reason } };
+}
+
+function reportWaiver(declared: DeclaredWaiver, now: Date, findings: number, checked: readonly string[]): WaiverReport {
+  const { waiver } = declared;
+  const status = isExpired(waiver, now)
+    ? 'expired'
+    : findings > 0
+      ? 'used'
+      : waiver.environment === undefined || checked.includes(waiver.environment)
+        ? 'unused'
+        : 'not-checked';
+  return { ...waiver, declaredIn: declared.declaredIn, index: declared.index, ...(declared.app !== undefined ? { app: declared.app } : {}), status, findings };
+}
+
+/** A rule that throws is a bug in the rule; say which rule and which object so it can be fixed. */
+function guard<T>(rule: Rule, object: Manifest | undefined, run: () => readonly T[]): readonly T[] {
+  try {
+    return run();
+  } catch (error) {
+    const where = object ? ` on ${object.kind} ${object.metadata.namespace ?? ''}/${object.metadata.name}` : '';
+    throw new Error(`bug: policy rule '${rule.id}' failed${where}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

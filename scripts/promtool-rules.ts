@@ -1,0 +1,55 @@
+// Writes the Prometheus rules the platform generates as plain rule files, for promtool:
+//   npx tsx scripts/promtool-rules.ts <out-dir>
+// <out-dir>/fleet/<env>/<namespace>-<app>.rules.yaml   every PrometheusRule of the sample fleet (apps/)
+// <out-dir>/fixtures/<file>                              the apps the promtool unit tests run against
+// A PrometheusRule's `spec` is a rule file's content (`groups:`), so each is written as it is.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { resolveApp } from '../lib/environments/resolve';
+import { loadProject } from '../lib/pipeline/load-project';
+import { renderFleet } from '../lib/pipeline/render-fleet';
+import { buildChart } from '../lib/stacks/build-chart';
+import { Manifest } from '../lib/output/manifest';
+import { PROMTOOL_ENVIRONMENT, PROMTOOL_FIXTURES } from '../test/monitoring/promtool/fixtures';
+
+function ruleFile(manifests: readonly Manifest[]): string | undefined {
+  const rules = manifests.filter((m) => m.kind === 'PrometheusRule');
+  if (rules.length > 1) throw new Error(`expected at most one PrometheusRule, found ${rules.length}`);
+  const spec = rules[0]?.spec as { groups?: unknown[] } | undefined;
+  return spec ? stringify({ groups: spec.groups ?? [] }, { lineWidth: 0 }) : undefined;
+}
+
+function write(path: string, content: string): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+}
+
+function main(outDir: string, root: string): void {
+  const written: string[] = [];
+  const { apps, environments, releases } = loadProject(root);
+  for (const { app, manifests } of renderFleet({ apps, environments, releases: releases.pin })) {
+    const content = ruleFile(manifests);
+    if (!content) continue;
+    const file = join(outDir, 'fleet', app.environment, `${app.namespace}-${app.name}.rules.yaml`);
+    write(file, content);
+    written.push(file);
+  }
+  for (const fixture of PROMTOOL_FIXTURES) {
+    const app = resolveApp({ definition: fixture.definition, source: `test/monitoring/promtool/fixtures.ts#${fixture.definition.name}` }, PROMTOOL_ENVIRONMENT);
+    const content = ruleFile(buildChart(app).chart.toJson() as Manifest[]);
+    if (!content) throw new Error(`fixture ${fixture.definition.name} generated no rules`);
+    const file = join(outDir, 'fixtures', fixture.file);
+    write(file, content);
+    written.push(file);
+  }
+  process.stdout.write(written.map((f) => `${f}\n`).join(''));
+}
+
+const [outDir] = process.argv.slice(2);
+if (!outDir) {
+  process.stderr.write('usage: npx tsx scripts/promtool-rules.ts <out-dir>\n');
+  process.exitCode = 2;
+} else {
+  main(resolve(outDir), resolve(__dirname, '..'));
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GuardError, guardDrops } from '../../lib/output/gitops-guard';
+import { writeTree } from '../../lib/output/write-tree';
+import { expectError } from '../helpers';
+
+const object = (kind: string, name: string) => `---\napiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: shop\n`;
+const app = (name: string) => object('Deployment', name) + object('Service', name);
+const options = { maxDropShare: 0.25, allowDrop: false };
+
+function distWith(apps: string[]): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'guard-')), 'dist');
+  writeTree(out, new Map(apps.map((a) => [`prod/shop/${a}.yaml`, app(a)])));
+  return out;
+}
+const files = (apps: string[]) => new Map(apps.map((a) => [`prod/shop/${a}.yaml`, app(a)]));
+
+describe('the GitOps guard', () => {
+  test('lets a synth delete up to the allowed share of an environment', () => {
+    const out = distWith(['a', 'b', 'c', 'd']);
+    expect(() => guardDrops(out, files(['a', 'b', 'c']), ['prod'], options)).not.toThrow();
+  });
+
+  test('refuses to delete more than the allowed share, naming what would go', () => {
+    const out = distWith(['a', 'b', 'c', 'd']);
+    const error = expectError<GuardError>(() => guardDrops(out, files(['a', 'b']), ['prod'], options));
+    expect(error.code).toBe('E_GUARD');
+    expect(error.message).toContain("environment 'prod' would lose 4 of its 8 objects (50% > 25%): Deployment shop/c, Deployment shop/d, Service shop/c, Service shop/d");
+    expect(error.message).toContain('--allow-drop');
+  });
+
+  test('refuses an environment with no apps, even on the first synth', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'guard-')), 'dist');
+    const error = expectError<GuardError>(() => guardDrops(out, new Map([['prod/kustomization.yaml', 'x']]), ['prod'], options));
+    expect(error.message).toContain("environment 'prod' would have no apps");
+  });
+
+  test('does not count the namespace file as an app', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'guard-')), 'dist');
+    expect(() => guardDrops(out, new Map([['prod/shop/_namespace.yaml', object('Namespace', 'shop')]]), ['prod'], options)).toThrow(/no apps/);
+  });
+
+  test('allows anything when told to', () => {
+    const out = distWith(['a', 'b', 'c', 'd']);
+    expect(() => guardDrops(out, new Map(), ['prod'], { ...options, allowDrop: true })).not.toThrow();
+  });
+});
