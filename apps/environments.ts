@@ -21,6 +21,7 @@ export const environments = [
       workerReplicas: Replicas.fixed(1),
       resources: { cpu: '50m', memory: '128Mi' },
       logLevel: 'debug',
+      dataStores: 'in-cluster',
     },
   },
   {

@@ -24,10 +24,10 @@ function main(): void {
   const maxRssKb = process.resourceUsage().maxRSS;
   const detail = { ...ran, ...scenario.describe?.(state, input) };
 
-  const ownCpuMs = (cpu.user + cpu.system) / 1000;
+  const ownCpuMs = (cpu.user + cpu.system) / 1000 - (detail.untimed?.cpuMs ?? 0);
   const tool = detail.tool;
   const sample: Sample = {
-    wallMs: Number(t1 - t0) / 1e6,
+    wallMs: Number(t1 - t0) / 1e6 - (detail.untimed?.wallMs ?? 0),
     // When a tool did the work, its usage is the measurement; the child's own share is the spawn overhead.
     cpuMs: tool ? (tool.cpuMs === undefined ? null : tool.cpuMs + ownCpuMs) : ownCpuMs,
     maxRssKb: tool ? (tool.maxRssKb ?? null) : maxRssKb,

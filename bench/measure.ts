@@ -16,7 +16,8 @@ const TSX_CJS = require.resolve('tsx/cjs');
 export interface MeasureOptions {
   readonly apps: number;
   readonly seed: number;
-  readonly runs: number;
+  /** Runs per scenario: the same for all, or per scenario (kubectl kustomize is slow). */
+  readonly runs: number | ((id: ScenarioId) => number);
   /** From prepareFixtures, for the scenarios that start from the pipeline's objects. */
   readonly fixturesDir?: string;
   /** Write a V8 CPU profile of every child here (`node --cpu-prof`). @default - no profiling */
@@ -46,9 +47,12 @@ export interface ScenarioResult {
 
 export async function measureScenarios(ids: readonly ScenarioId[], options: MeasureOptions): Promise<Record<string, ScenarioResult>> {
   const samples = new Map<ScenarioId, Sample[]>(ids.map((id) => [id, []]));
-  for (let run = 1; run <= options.runs; run++) {
+  const runsOf = (id: ScenarioId) => (typeof options.runs === 'number' ? options.runs : options.runs(id));
+  const most = Math.max(...ids.map(runsOf));
+  for (let run = 1; run <= most; run++) {
     for (const id of ids) {
       const earlier = samples.get(id)!;
+      if (run > runsOf(id)) continue;
       if (earlier.some((s) => s.detail.skipped)) continue; // a skip (no kubectl) will not change between runs
       options.onRun?.(id, run);
       earlier.push(await sampleScenario(id, options));

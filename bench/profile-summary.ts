@@ -41,7 +41,9 @@ export function area(url: string, functionName: string): string {
 
 function frameName(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
-  const where = url ? `${relative(REPO_ROOT, url.replace(/^file:\/\//, ''))}:${lineNumber + 1}` : '';
+  const path = url ? relative(REPO_ROOT, url.replace(/^file:\/\//, '')) : '';
+  // tsx compiles our TypeScript without keeping line numbers, so only packages get one.
+  const where = path && path.includes('node_modules/') ? `${path}:${lineNumber + 1}` : path;
   return `${functionName || '(anonymous)'}${where ? ` ${where}` : ''}`;
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { canonicalize } from '../lib/output/canonical';
 import { appFilePath } from '../lib/output/layout';
@@ -31,12 +31,6 @@ export function writeJsonLines(path: string, records: Iterable<unknown>): void {
   } finally {
     closeSync(fd);
   }
-}
-
-export function readJsonLines<T>(path: string): T[] {
-  const out: T[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) if (line.length > 0) out.push(JSON.parse(line) as T);
-  return out;
 }
 
 export function toRenderedRecords(rendered: readonly RenderedApp[]): Iterable<RenderedApp> {

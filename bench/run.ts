@@ -29,11 +29,14 @@ const USAGE = `usage: tsx bench/run.ts [options]
   --scenarios a,b          any of: ${SCENARIO_IDS.join(', ')}
                            (default: ${DEFAULT_SCENARIOS.join(', ')})
   --kustomize-max-apps N   skip kubectl kustomize above this size; it is slow (default 1000)
+  --kustomize-runs N       runs of kubectl kustomize at the main size (default 1: ~2.5 min
+                           per run at 1000 apps on 2 cores; its medians need --kustomize-runs 3)
   --synth-runs N           runs of 'npm run synth' on the sample repo (default: --runs)
   --seed N                 fleet seed (default 42)
   --profile DIR            write a V8 CPU profile of every main-size run into DIR
   --out FILE               results JSON (default bench/results/bench-<apps>-<time>.json)
-  --smoke                  tiny and quick, for CI: 20 apps, 1 run, scaling 10,20
+  --smoke                  tiny and quick, for CI: 20 apps, 1 run, scaling 5,20; numbers are
+                           not judged (fixed costs dominate at that size)
 `;
 
 interface Options {
@@ -43,6 +46,7 @@ interface Options {
   readonly scalingRuns: number;
   readonly scenarios: readonly ScenarioId[];
   readonly kustomizeMaxApps: number;
+  readonly kustomizeRuns: number;
   readonly synthRuns: number;
   readonly seed: number;
   readonly profileDir?: string;
@@ -62,7 +66,7 @@ function parseOptions(argv: readonly string[]): Options {
   };
   const apps = int('apps', values.apps, smoke ? 20 : 1000, 1);
   const runs = int('runs', values.runs, smoke ? 1 : 3, 1);
-  const scalingRaw = values.scaling ?? (smoke ? '10,20' : '100,1000,3000');
+  const scalingRaw = values.scaling ?? (smoke ? '5,20' : '100,1000,3000');
   const scaling = scalingRaw === 'none' ? [] : scalingRaw.split(',').map((s) => int('scaling', s.trim(), 0, 1));
   const scenarios = (values.scenarios?.split(',').map((s) => s.trim()) ?? [...DEFAULT_SCENARIOS]) as ScenarioId[];
   const unknown = scenarios.filter((s) => !SCENARIO_IDS.includes(s));
@@ -75,6 +79,7 @@ function parseOptions(argv: readonly string[]): Options {
     scalingRuns: int('scaling-runs', values['scaling-runs'], 1, 1),
     scenarios,
     kustomizeMaxApps: int('kustomize-max-apps', values['kustomize-max-apps'], 1000, 1),
+    kustomizeRuns: int('kustomize-runs', values['kustomize-runs'], 1, 1),
     synthRuns: int('synth-runs', values['synth-runs'], runs, 0),
     seed: int('seed', values.seed, 42, 0),
     profileDir: values.profile && resolve(values.profile),
@@ -88,7 +93,7 @@ class HelpRequested extends Error {}
 
 const OPTIONS = {
   apps: { type: 'string' }, runs: { type: 'string' }, scaling: { type: 'string' }, 'scaling-runs': { type: 'string' },
-  scenarios: { type: 'string' }, 'kustomize-max-apps': { type: 'string' }, 'synth-runs': { type: 'string' },
+  scenarios: { type: 'string' }, 'kustomize-max-apps': { type: 'string' }, 'kustomize-runs': { type: 'string' }, 'synth-runs': { type: 'string' },
   seed: { type: 'string' }, profile: { type: 'string' }, out: { type: 'string' }, smoke: { type: 'boolean' }, help: { type: 'boolean' },
 } as const;
 
@@ -122,8 +127,9 @@ async function main(): Promise<void> {
         log(`${apps} apps: rendering fixtures once (untimed)...`);
         await prepareFixtures(apps, options.seed, fixturesDir, ids.includes('kustomize') && kubectl !== undefined);
       }
+      const runsOf = (id: ScenarioId) => (id === 'kustomize' ? Math.min(runs, options.kustomizeRuns) : runs);
       const results = await measureScenarios(ids, {
-        apps, seed: options.seed, runs, fixturesDir, profileDir, onRun: (id, run) => log(`${apps} apps: ${id} run ${run}/${runs}`),
+        apps, seed: options.seed, runs: runsOf, fixturesDir, profileDir, onRun: (id, run) => log(`${apps} apps: ${id} run ${run}/${runsOf(id)}`),
       });
       rmSync(fixturesDir, { recursive: true, force: true });
       return { ids, results };
@@ -144,19 +150,20 @@ async function main(): Promise<void> {
     }
 
     const r = ratios(mainSummaries);
-    const t = targets(options.apps, mainSummaries, r, npmSynth);
+    const t = targets(options.apps, meta.environments, mainSummaries, r, npmSynth);
     const durationMs = Date.now() - started;
     const report = [
       '',
-      formatScenarioTable(options.apps, options.runs, mainSummaries),
+      formatScenarioTable(options.apps, meta.environments, mainSummaries),
       '',
       formatRatios(r),
       '',
       npmSynth ? formatSynth(npmSynth) : "npm run synth: not measured (--synth-runs 0)",
       '',
       ...(scaling.length ? [`Scaling (main size: median of ${options.runs}; other sizes: ${options.scalingRuns} run(s)):`, formatScaling(scaling), ''] : []),
-      'Targets:',
-      formatTargets(t),
+      ...(options.smoke
+        ? ['Targets: not judged in a smoke run (fixed costs such as compiling schemas dominate at this size); run npm run bench.']
+        : ['Targets:', formatTargets(t)]),
       '',
       `Load average now: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs (was ${meta.loadBefore.join(' ')}); a busy machine inflates wall time more than CPU time.`,
       `Benchmark took ${(durationMs / 1000).toFixed(0)} s. Results: ${options.out}`,
@@ -211,6 +218,7 @@ function machineMeta(options: Options) {
     // The tree is shared with other work in progress, so say whether the numbers are of a clean commit.
     dirty: (git('status', '--porcelain', '--untracked-files=no') ?? '') !== '',
     checks: defaultChecks().length,
+    environments: sample.environments.length,
     fleetHasSlo: sample.apps.some((a) => 'slo' in a.definition),
   };
 }

@@ -36,12 +36,15 @@ export interface RunDetail {
   readonly tool?: Partial<ToolUsage>;
   /** Why the scenario did not run (e.g. kubectl is absent); the report shows it instead of numbers. */
   readonly skipped?: string;
+  /**
+   * Time `run` spent on input it decodes as it goes rather than in `prepare` (see yaml-floor.ts),
+   * measured by `run` itself and taken out of its wall and CPU time.
+   */
+  readonly untimed?: { readonly wallMs: number; readonly cpuMs: number };
 }
 
 export interface Scenario<State> {
   readonly id: ScenarioId;
-  /** One line for the report: what is measured and what is not. */
-  readonly title: string;
   prepare(input: ScenarioInput): State;
   run(state: State, input: ScenarioInput): RunDetail;
   /** Untimed, after `run`: counts that would cost time to gather inside it (files on disk...). */

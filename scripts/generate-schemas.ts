@@ -88,8 +88,11 @@ function main(argv: readonly string[]): void {
   for (const [apiVersion, kind, namespaced] of CORE_KINDS) {
     const name = byGvk.get(key(apiVersion, kind));
     if (!name) throw new Error(`Kubernetes ${KUBERNETES_VERSION} has no ${apiVersion} ${kind}`);
-    definitions[name] = topLevel(clean(withoutStatus(k8s[name]), (ref) => reach(ref)), apiVersion, kind);
-    kinds[key(apiVersion, kind)] = { definition: name, namespaced, source: `kubernetes ${KUBERNETES_VERSION}` };
+    // The object as written at the top level has its own definition: the same type embedded in
+    // another (a StatefulSet's volumeClaimTemplates) has no apiVersion or kind to require.
+    const root = `${name}.toplevel`;
+    definitions[root] = topLevel(clean(withoutStatus(k8s[name]), (ref) => reach(ref)), apiVersion, kind);
+    kinds[key(apiVersion, kind)] = { definition: root, namespaced, source: `kubernetes ${KUBERNETES_VERSION}` };
   }
 
   for (const file of readdirSync(join(shared, 'crds')).filter((f) => f.endsWith('.yaml')).sort()) {

@@ -1,4 +1,4 @@
-import { Health, Peer, Replicas, worker } from '../platform';
+import { Dependency, Health, Replicas, worker } from '../platform';
 
 export default worker({
   name: 'ledger-worker',
@@ -11,6 +11,10 @@ export default worker({
   metricsPort: 9090,
   slo: { availability: 99.9, metrics: { requests: 'ledger_events_processed_total', codeLabel: 'outcome', errorCodes: 'failed' } },
   env: { QUEUE_NAME: 'payment-events', BATCH_SIZE: '100' },
-  network: { egress: [Peer.cidr('10.30.0.0/16', { port: 5672 }), Peer.cidr('10.40.0.0/16', { port: 5432 })] },
+  dependsOn: [
+    Dependency.host('payment-queue', { host: 'rabbitmq.payments.internal', port: 5672, cidrs: ['10.30.0.0/16'] }),
+    // In the cluster in dev (the environment's choice); these addresses in staging and prod.
+    Dependency.postgres('ledger-db', { external: { staging: { host: 'ledger-db.staging.internal', cidrs: ['10.41.0.0/16'] }, prod: { host: 'ledger-db.prod.internal', cidrs: ['10.40.0.0/16'] } } }),
+  ],
   environments: { prod: { replicas: Replicas.autoscale({ min: 2, max: 8, cpuUtilization: 80 }) } },
 });

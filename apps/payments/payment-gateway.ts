@@ -1,4 +1,4 @@
-import { Peer, Replicas, webService } from '../platform';
+import { Dependency, Replicas, Secret, webService } from '../platform';
 
 export default webService({
   name: 'payment-gateway',
@@ -11,9 +11,8 @@ export default webService({
   slo: { availability: 99.95, latency: { threshold: '250ms', objective: 99.9 }, metrics: { selector: { grpc_type: 'unary' } } },
   resources: { cpu: '300m', memory: '512Mi', cpuLimit: '1' },
   shutdown: { gracePeriodSeconds: 45, preStopSeconds: 10 },
-  network: {
-    ingress: [Peer.app('checkout-api', { namespace: 'shop' })],
-    egress: [Peer.cidr('203.0.113.0/24', { port: 443 })],
-  },
+  secrets: { CARD_NETWORK_API_KEY: Secret.ref('payments/payment-gateway/card-network', 'apiKey') },
+  secretFiles: { 'client.crt': Secret.ref('payments/payment-gateway/mtls', 'certificate'), 'client.key': Secret.ref('payments/payment-gateway/mtls', 'privateKey') },
+  dependsOn: [Dependency.host('card-network', { host: 'api.cardnetwork.example', port: 443, cidrs: ['203.0.113.0/24'] })],
   environments: { prod: { replicas: Replicas.autoscale({ min: 3, max: 12, cpuUtilization: 60 }) } },
 });

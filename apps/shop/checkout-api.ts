@@ -1,4 +1,7 @@
-import { Health, Peer, webService } from '../platform';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import paymentGateway from '../payments/payment-gateway';
+import { Health, Secret, webService } from '../platform';
 
 export default webService({
   name: 'checkout-api',
@@ -8,10 +11,9 @@ export default webService({
   health: Health.http('/healthz/ready', { livenessPath: '/healthz/live' }),
   metricsPort: 9090,
   slo: { availability: 99.9, latency: { threshold: '300ms', objective: 99 } },
-  config: { PAYMENT_GATEWAY_ADDR: 'payment-gateway.payments.svc.cluster.local:50051', ORDER_TIMEOUT: '10s' },
-  network: {
-    ingress: [Peer.app('storefront')],
-    egress: [Peer.app('payment-gateway', { namespace: 'payments', port: 50051 })],
-  },
+  config: { ORDER_TIMEOUT: '10s' },
+  configFiles: { 'checkout.yaml': readFileSync(join(__dirname, 'checkout.yaml'), 'utf8') },
+  secrets: { DATABASE_PASSWORD: Secret.ref('shop/checkout-api/database', 'password') },
+  dependsOn: [paymentGateway],
   environments: { dev: { config: { ORDER_TIMEOUT: '60s' } } },
 });

@@ -1,4 +1,4 @@
-import { Peer, scheduledTask } from '../platform';
+import { Dependency, scheduledTask } from '../platform';
 
 export default scheduledTask({
   name: 'sales-report',
@@ -10,6 +10,6 @@ export default scheduledTask({
   activeDeadlineSeconds: 1800,
   resources: { cpu: '500m', memory: '1Gi' },
   args: ['--since', '24h'],
-  network: { egress: [Peer.cidr('10.40.0.0/16', { port: 5432 })] },
+  dependsOn: [Dependency.host('orders-replica', { host: 'orders-replica.shop.internal', port: 5432, cidrs: ['10.40.0.0/16'] })],
   environments: { dev: { suspend: true } },
 });

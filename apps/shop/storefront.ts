@@ -1,4 +1,5 @@
-import { Health, Peer, Replicas, webService } from '../platform';
+import { Exposure, Health, Replicas, webService } from '../platform';
+import checkoutApi from './checkout-api';
 
 export default webService({
   name: 'storefront',
@@ -10,10 +11,7 @@ export default webService({
   metricsPort: 9090,
   slo: { availability: 99.5, latency: { threshold: '1s', objective: 95 } },
   resources: { cpu: '200m', memory: '384Mi' },
-  env: { CHECKOUT_URL: 'http://checkout-api.shop.svc.cluster.local:8080' },
-  network: {
-    ingress: [Peer.namespace('ingress-nginx')],
-    egress: [Peer.app('checkout-api', { port: 8080 })],
-  },
+  dependsOn: [checkoutApi],
+  expose: Exposure.public({ host: 'shop' }),
   environments: { prod: { replicas: Replicas.autoscale({ min: 4, max: 20 }) } },
 });

@@ -14,7 +14,6 @@ import { RunDetail, Scenario, ScenarioInput } from '../scenario';
  */
 export const scenario: Scenario<SyntheticFleet> = {
   id: 'pipeline',
-  title: 'full pipeline: resolve, build, synth, checks, layout, atomic write',
   prepare: (input: ScenarioInput) => generateFleet({ apps: input.apps, seed: input.seed }),
   run(fleet, input): RunDetail {
     const result = synthesize({ apps: fleet.apps, environments: fleet.environments, gitops: fleet.gitops, outDir: join(input.workDir, 'dist'), checks: defaultChecks() });

@@ -13,7 +13,6 @@ import { RunDetail, Scenario } from '../scenario';
  */
 export const scenario: Scenario<SyntheticFleet> = {
   id: 'raw-cdk8s-plus-shared-app',
-  title: 'raw cdk8s-plus-28 with one shared App per environment (quadratic synth)',
   prepare: (input) => generateFleet({ apps: input.apps, seed: input.seed }),
   run(fleet, input): RunDetail {
     synthRawFleet(fleet, join(input.workDir, 'raw'), 'app-per-environment');

@@ -15,7 +15,6 @@ import { RunDetail, Scenario } from '../scenario';
  */
 export const scenario: Scenario<SyntheticFleet> = {
   id: 'raw-cdk8s-plus',
-  title: 'raw cdk8s-plus-28 L2 constructs + app.synth() per chart (YAML written), no checks',
   prepare: (input) => generateFleet({ apps: input.apps, seed: input.seed }),
   run(fleet, input): RunDetail {
     synthRawFleet(fleet, join(input.workDir, 'raw'), 'app-per-chart');

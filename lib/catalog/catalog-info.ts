@@ -1,4 +1,5 @@
 import { PLATFORM_DEFAULTS } from '../environments/platform-defaults';
+import { isProduction } from '../environments/production';
 import { LABEL } from '../internal/labels';
 import { Environment } from '../model/environment';
 import { GitOpsSettings } from '../model/gitops';
@@ -46,7 +47,7 @@ const SPEC_TYPE = { 'web-service': 'service', worker: 'worker', 'scheduled-task'
  *   app's `part-of`; type service (web service), worker or job (scheduled task); dependsOn: the
  *   apps of the fleet it may call (its egress peers);
  * - lifecycle 'production' when the app runs in an environment named in
- *   PLATFORM_DEFAULTS.catalog.productionEnvironments (a scheduled task suspended there does not
+ *   the production environments (`Environment.production`; a scheduled task suspended there does not
  *   count), 'experimental' otherwise;
  * - links: the Grafana dashboard of every environment where the app has one (most production-like
  *   first), and its runbook: the app's own `slo.runbookUrl`, else the index of the golden-path
@@ -58,7 +59,7 @@ const SPEC_TYPE = { 'web-service': 'service', worker: 'worker', 'scheduled-task'
 export function catalogInfo(renderings: readonly ResolvedApp[], names: ComponentNames, options: CatalogOptions = {}): CatalogEntity {
   const primary = renderings[renderings.length - 1];
   if (!primary) throw new Error('bug: catalogInfo needs at least one rendering of the app');
-  const production = new Set<string>(PLATFORM_DEFAULTS.catalog.productionEnvironments);
+  const production = new Set<string>(options.environments ? options.environments.filter(isProduction).map((e) => e.name) : PLATFORM_DEFAULTS.productionEnvironmentNames);
   const live = renderings.some((r) => production.has(r.environment) && r.schedule?.suspend !== true);
   const peers = primary.network.egress.filter((p) => p.kind === 'app' && p.app !== undefined);
   const dependsOn = [...new Set(peers.map((p) => names.inNamespace(primary.environment, p.namespace ?? primary.namespace, p.app!)).filter((n): n is string => n !== undefined))].sort().map((n) => `component:${n}`);

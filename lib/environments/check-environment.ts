@@ -4,8 +4,10 @@ import { parseQuantity, QuantityKind } from '../internal/quantity';
 import { Environment } from '../model/environment';
 import { Resources } from '../model/resources';
 import { isPositiveInt } from './resolve-context';
+import { checkEnvironmentIngress } from './check-environment-ingress';
 import { checkEnvironmentMonitoring } from './check-environment-monitoring';
 import { checkReplicas } from './resolve-replicas';
+import { checkEnvironmentSecrets } from './resolve-secrets';
 
 const QUANTITIES: readonly [keyof Resources, QuantityKind][] = [
   ['cpu', 'cpu'], ['memory', 'bytes'], ['cpuLimit', 'cpu'], ['memoryLimit', 'bytes'], ['ephemeralStorage', 'bytes'], ['ephemeralStorageLimit', 'bytes'],
@@ -44,6 +46,8 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
     if (problem) at.add({ code: 'E_NAMESPACE_PATTERN', field: 'namespacePattern', value: pattern, message: problem, fix: "e.g. '{team}' or '{team}-{env}'" });
   }
   checkEnvironmentMonitoring(env, problems);
+  checkEnvironmentSecrets(env, problems);
+  checkEnvironmentIngress(env, problems);
   for (const field of ['cluster', 'domain'] as const) {
     if (typeof env[field] !== 'string' || env[field].length === 0) {
       at.add({ code: 'E_ENVIRONMENT', field, value: env[field] ?? null, message: 'is required', fix: `set the environment's ${field}` });

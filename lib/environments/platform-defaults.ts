@@ -22,11 +22,40 @@ export const PLATFORM_DEFAULTS = {
   webPreStopSeconds: 5,
   probe: { readinessPeriodSeconds: 5, livenessPeriodSeconds: 10, livenessFailureThreshold: 6, startupSeconds: 120, timeoutSeconds: 2 },
   quota: { requestsCpu: '20', requestsMemory: '40Gi', limitsMemory: '40Gi', requestsEphemeralStorage: '50Gi', pods: 200 },
+  /**
+   * Data stores: external unless the environment runs them in the cluster. In-cluster stores are
+   * for dev: one pod, a volume, the engine's official image running as its own non-root user;
+   * Postgres trusts connections because only the owning app may reach it (NetworkPolicy).
+   */
+  dataStores: {
+    placement: 'external',
+    storage: '1Gi',
+    engines: {
+      postgres: {
+        image: 'postgres:16.4-alpine', port: 5432, uid: 70, dataPath: '/var/lib/postgresql/data', cpu: '100m', memory: '256Mi',
+        env: { PGDATA: '/var/lib/postgresql/data/pgdata', POSTGRES_HOST_AUTH_METHOD: 'trust' }, args: [] as string[],
+        writableDirs: ['/var/run/postgresql'], probeCommand: ['pg_isready', '-h', '127.0.0.1', '-U', 'postgres'],
+      },
+      redis: {
+        image: 'redis:7.4-alpine', port: 6379, uid: 999, dataPath: '/data', cpu: '50m', memory: '128Mi',
+        env: {} as Record<string, string>, args: ['--appendonly', 'yes'], writableDirs: [] as string[], probeCommand: ['redis-cli', 'ping'],
+      },
+    },
+  },
   /** Pod Security admission level and the Kubernetes minor whose rules apply. */
   podSecurity: { level: 'restricted', version: 'v1.28' },
   gitops: { targetRevision: 'main', path: 'dist', argocdNamespace: 'argocd', project: 'default', maxDropShare: 0.25 },
   /** Backstage catalog (dist/catalog): an app running in one of these environments has lifecycle 'production', else 'experimental'. */
-  catalog: { productionEnvironments: ['prod', 'production'] },
+  /** Environments that serve production traffic when they do not say (`Environment.production`). */
+  productionEnvironmentNames: ['prod', 'production'],
+  /** How public apps are reached, per environment unless apps/environments.ts sets `ingress`: ingress-nginx with cert-manager TLS. */
+  ingress: { mode: 'ingress', className: 'nginx', controllerNamespace: 'ingress-nginx', clusterIssuer: 'letsencrypt' },
+  /** An app is internal unless it says `expose: Exposure.public()`; a public app without `paths` gets the whole host. */
+  exposure: { kind: 'internal', paths: ['/'] },
+  /** The store ExternalSecrets read from, unless the environment names its own (`secretStore`). */
+  secretStore: { kind: 'ClusterSecretStore', name: 'platform' },
+  /** How often External Secrets Operator re-reads each secret (`secretRefreshInterval`). */
+  secretRefreshInterval: '1h',
   task: {
     timeZone: 'Etc/UTC',
     startingDeadlineSeconds: 300,

@@ -7,12 +7,12 @@ const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 /**
  * Declared peers with namespaces and protocols made explicit, plus the platform's own (Prometheus
- * on the metrics port), sorted so output order is stable.
+ * on the metrics port, the ingress controller, the app's data stores), sorted so output order is stable.
  */
-export function resolveNetwork(ctx: ResolveContext, namespace: string, platformIngress: readonly ResolvedPeer[] = []): ResolvedApp['network'] {
+export function resolveNetwork(ctx: ResolveContext, namespace: string, platformIngress: readonly ResolvedPeer[] = [], platformEgress: readonly ResolvedPeer[] = []): ResolvedApp['network'] {
   return {
     ingress: sortPeers([...resolvePeers(ctx, 'network.ingress', ctx.def.network?.ingress ?? [], namespace), ...platformIngress]),
-    egress: resolvePeers(ctx, 'network.egress', ctx.def.network?.egress ?? [], namespace),
+    egress: sortPeers([...resolvePeers(ctx, 'network.egress', ctx.def.network?.egress ?? [], namespace), ...platformEgress]),
   };
 }
 
@@ -44,8 +44,7 @@ function resolvePeers(ctx: ResolveContext, field: string, peers: readonly Peer[]
         return;
       }
       case 'cidr': {
-        const m = CIDR.exec(peer.cidr ?? '');
-        if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) {
+        if (!isCidr(peer.cidr)) {
           return fail('cidr is not an IPv4 CIDR block', peer.cidr, "write it as 'a.b.c.d/n', e.g. '10.20.0.0/16'");
         }
         out.push({ kind: 'cidr', cidr: peer.cidr, port: peer.port, protocol: peer.protocol ?? 'TCP' });
@@ -58,7 +57,15 @@ function resolvePeers(ctx: ResolveContext, field: string, peers: readonly Peer[]
   return sortPeers(out);
 }
 
-function sortPeers(peers: ResolvedPeer[]): ResolvedPeer[] {
+/** Peers in a stable order, each once (a dependency and a raw peer may open the same edge). */
+export function sortPeers(peers: readonly ResolvedPeer[]): ResolvedPeer[] {
   const key = (p: ResolvedPeer) => `${p.kind}/${p.namespace ?? ''}/${p.app ?? ''}/${p.cidr ?? ''}/${p.port ?? 0}/${p.protocol}`;
-  return peers.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const unique = new Map(peers.map((p) => [key(p), p]));
+  return [...unique.keys()].sort().map((k) => unique.get(k)!);
+}
+
+/** Whether `cidr` is an IPv4 block 'a.b.c.d/n'. */
+export function isCidr(cidr: unknown): boolean {
+  const m = typeof cidr === 'string' ? CIDR.exec(cidr) : null;
+  return m !== null && m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32;
 }

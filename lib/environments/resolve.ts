@@ -14,8 +14,13 @@ import { resolvePorts } from './resolve-ports';
 import { resolveProbes } from './resolve-probes';
 import { resolveReplicas } from './resolve-replicas';
 import { resolveResources } from './resolve-resources';
+import { resolveDataStores } from './resolve-data-stores';
 import { resolveMonitoring } from './resolve-monitoring';
+import { exposureIngress, resolveExposure } from './resolve-exposure';
 import { resolveSchedule } from './resolve-schedule';
+import { checkSecretLiterals } from './check-secret-literals';
+import { resolveConfigFiles } from './resolve-config-files';
+import { resolveSecrets } from './resolve-secrets';
 
 const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task' } as const;
 /** The definition field each non-serving container port comes from (the serving port is 'port'). */
@@ -47,7 +52,13 @@ export function resolveApp(app: SourcedApp, env: Environment, release?: Release)
   const { image, version } = resolveImage(ctx, release);
   const { ports, servicePort } = resolvePorts(ctx);
   const logLevel = prov.pick<string>('env.LOG_LEVEL', ['platform', PLATFORM_DEFAULTS.logLevel], ['environment', profile.logLevel]);
-  const envVars = prov.merge('env', [prov.origins['env.LOG_LEVEL'], { LOG_LEVEL: logLevel }], ['app', def.env], ['override', override.env]);
+  const dataStores = resolveDataStores(ctx, namespace);
+  for (const name of Object.keys(dataStores.env)) {
+    if (def.env?.[name] !== undefined || override.env?.[name] !== undefined) {
+      problems.add({ code: 'E_ENV_CONFLICT', field: `env.${name}`, value: name, message: 'is also set by a data store in dependsOn', fix: `remove env.${name}: the data store provides it` });
+    }
+  }
+  const envVars = prov.merge('env', [prov.origins['env.LOG_LEVEL'], { LOG_LEVEL: logLevel }], ['app', dataStores.env], ['app', def.env], ['override', override.env]);
   const config = def.config || override.config ? prov.merge('config', ['app', def.config], ['override', override.config]) : undefined;
   for (const [field, record] of [['env', envVars], ['config', config ?? {}]] as const) {
     for (const key of Object.keys(record)) {
@@ -56,6 +67,7 @@ export function resolveApp(app: SourcedApp, env: Environment, release?: Release)
       }
     }
   }
+  checkSecretLiterals(ctx);
 
   const labels: Record<string, string> = {
     ...(env.labels ?? {}),
@@ -69,6 +81,7 @@ export function resolveApp(app: SourcedApp, env: Environment, release?: Release)
     [LABEL.environment]: env.name,
   };
   const monitoring = resolveMonitoring(ctx, { namespace, ports, protocol: servicePort?.appProtocol });
+  const exposure = resolveExposure(ctx, servicePort);
   const resolved: ResolvedApp = {
     kind: def.kind,
     name: def.name,
@@ -88,6 +101,8 @@ export function resolveApp(app: SourcedApp, env: Environment, release?: Release)
     args: def.args,
     env: Object.keys(envVars).sort().map((name) => ({ name, value: envVars[name] })),
     config: config && sortRecord(config),
+    configFiles: resolveConfigFiles(ctx),
+    secrets: resolveSecrets(ctx, envVars, config),
     ports,
     servicePort,
     probes: resolveProbes(ctx, ports),
@@ -96,9 +111,11 @@ export function resolveApp(app: SourcedApp, env: Environment, release?: Release)
     shutdown: resolveShutdown(ctx),
     replicas: resolveReplicas(ctx),
     maxUnavailable: def.kind === 'scheduled-task' ? undefined : prov.pick('maxUnavailable', ['platform', PLATFORM_DEFAULTS.maxUnavailable], ['environment', profile.maxUnavailable]),
-    network: resolveNetwork(ctx, namespace, scrapeIngress(ctx, ports, monitoring !== undefined)),
+    network: resolveNetwork(ctx, namespace, [...scrapeIngress(ctx, ports, monitoring !== undefined), ...exposureIngress(exposure)], dataStores.egress),
+    dataStores: dataStores.stores,
     schedule: resolveSchedule(ctx),
     monitoring,
+    exposure,
     waivers: def.waivers,
     provenance: prov.origins,
     settings: prov.values,

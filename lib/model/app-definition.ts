@@ -1,7 +1,10 @@
+import { DependsOn } from './dependency';
+import { Exposure } from './exposure';
 import { HealthCheck } from './health';
 import { Peer } from './peer';
 import { Replicas } from './replicas';
 import { Resources } from './resources';
+import { SecretRef } from './secret';
 import { SloProps } from './slo';
 import { Waiver } from './waiver';
 
@@ -45,6 +48,15 @@ export interface AppOverride {
   readonly env?: Readonly<Record<string, string>>;
   /** Merged over the app's `config`, key by key. */
   readonly config?: Readonly<Record<string, string>>;
+  /** Merged over the app's `configFiles`, file by file: a different file (or an extra one) in this environment. */
+  readonly configFiles?: Readonly<Record<string, string>>;
+  /**
+   * Merged over the app's `secrets`, name by name: a different reference in this environment. The
+   * store is already the environment's own, so the same reference usually serves every environment.
+   */
+  readonly secrets?: Readonly<Record<string, SecretRef>>;
+  /** Merged over the app's `secretFiles`, file by file. */
+  readonly secretFiles?: Readonly<Record<string, SecretRef>>;
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent';
   /** Scheduled tasks only: a different schedule in this environment. */
   readonly schedule?: string;
@@ -75,13 +87,39 @@ export interface AppProps<E extends string = string> {
   readonly env?: Readonly<Record<string, string>>;
   /** Configuration values, written to a ConfigMap and exposed as environment variables. @default - no ConfigMap */
   readonly config?: Readonly<Record<string, string>>;
+  /**
+   * Config files, file name -> content, written to the ConfigMap `<name>-files` and mounted
+   * read-only at `/etc/<name>/<file>`; pods roll when a file changes. Read the content from a file
+   * next to the definition: `{ 'checkout.yaml': readFileSync(join(__dirname, 'checkout.yaml'), 'utf8') }`.
+   * @default - none
+   */
+  readonly configFiles?: Readonly<Record<string, string>>;
+  /**
+   * Environment variables read from the platform's secret store, by reference only:
+   * `{ STRIPE_API_KEY: Secret.ref('shop/checkout-api/stripe', 'apiKey') }`. An ExternalSecret `<name>`
+   * syncs them into the Secret `<name>-secrets`; a literal secret in `env` or `config` is rejected.
+   * @default - none
+   */
+  readonly secrets?: Readonly<Record<string, SecretRef>>;
+  /**
+   * Files read from the secret store, file name -> reference, mounted read-only at
+   * `/var/run/secrets/<name>/<file>` (see `secretFilePath`). @default - none
+   */
+  readonly secretFiles?: Readonly<Record<string, SecretRef>>;
   /** @default - the environment profile's requests and limits */
   readonly resources?: Resources;
   /** @default - the "restricted" Pod Security profile with UID/GID 10001 */
   readonly security?: SecurityOptions;
   /** @default - 30 s grace period; a 5 s preStop delay for web services */
   readonly shutdown?: ShutdownOptions;
-  /** @default - deny everything but DNS egress (and, for web services, nothing is allowed in until declared) */
+  /**
+   * What the app calls: other apps (by their definition, or 'team/name') and external hosts. Each
+   * opens the caller's egress and the callee's ingress on the callee's port, and gives the caller
+   * an address variable (`PAYMENT_GATEWAY_ADDR=payment-gateway.payments.svc.cluster.local:50051`).
+   * @default - calls nothing
+   */
+  readonly dependsOn?: readonly DependsOn[];
+  /** Raw peers beyond `dependsOn` (a namespace, a CIDR). @default - deny everything but DNS egress */
   readonly network?: NetworkOptions;
   /** @default - the environment profile's ('IfNotPresent') */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent';
@@ -111,6 +149,12 @@ export interface WebServiceProps<E extends string = string> extends AppProps<E> 
   readonly slo?: SloProps;
   /** @default - the environment profile's (autoscaled 2..10 in prod) */
   readonly replicas?: Replicas;
+  /**
+   * Reachable from the internet (`Exposure.public({ host: 'shop' })`: an Ingress with TLS, or an
+   * HTTPRoute, for `shop.<environment domain>`), or only from inside the cluster.
+   * @default - Exposure.internal(): no Ingress, reachable only by the callers the app declares
+   */
+  readonly expose?: Exposure;
 }
 
 export interface WorkerProps<E extends string = string> extends AppProps<E> {

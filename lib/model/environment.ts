@@ -1,6 +1,8 @@
 import { Replicas } from './replicas';
+import { EnvironmentIngress } from './environment-ingress';
 import { EnvironmentMonitoring } from './environment-monitoring';
 import { Resources } from './resources';
+import { SecretStoreRef } from './secret';
 
 /** Totals a team's namespace may request, enforced by a ResourceQuota. */
 export interface NamespaceQuota {
@@ -30,6 +32,8 @@ export interface EnvironmentProfile {
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** @default 'IfNotPresent' */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent';
+  /** Where apps' data stores run: 'in-cluster' (a small StatefulSet, for dev) or 'external'. @default 'external' */
+  readonly dataStores?: 'in-cluster' | 'external';
   /** Per-team namespace quota. @default - see NamespaceQuota */
   readonly quota?: NamespaceQuota;
 }
@@ -40,6 +44,11 @@ export interface Environment {
   readonly name: string;
   /** Name of the target cluster, as Argo CD knows it. */
   readonly cluster: string;
+  /**
+   * Serves production traffic: prod-only policy rules apply (at least 2 replicas) and the catalog
+   * marks its apps' lifecycle 'production'. @default - true when the name is 'prod' or 'production'
+   */
+  readonly production?: boolean;
   /** Base DNS domain of the environment's public hosts, e.g. 'staging.acme.dev'. */
   readonly domain: string;
   /**
@@ -55,4 +64,14 @@ export interface Environment {
   readonly annotations?: Readonly<Record<string, string>>;
   /** Where Prometheus and Grafana look, and where alerts link to. @default - the platform defaults for every field */
   readonly monitoring?: EnvironmentMonitoring;
+  /**
+   * The store every ExternalSecret of the environment reads from. A 'SecretStore' must exist in
+   * each team namespace; a 'ClusterSecretStore' serves them all.
+   * @default { kind: 'ClusterSecretStore', name: 'platform' }
+   */
+  readonly secretStore?: SecretStoreRef;
+  /** How often External Secrets Operator re-reads each secret from the store: a Go duration, e.g. '15m'. @default '1h' */
+  readonly secretRefreshInterval?: string;
+  /** How public apps are reached: Ingress with cert-manager TLS, or HTTPRoutes to a Gateway. @default - the platform defaults for every field (ingress-nginx, 'letsencrypt') */
+  readonly ingress?: EnvironmentIngress;
 }

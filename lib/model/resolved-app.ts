@@ -1,5 +1,8 @@
 import { AppKind } from './app-definition';
+import { ResolvedDataStore } from './resolved-data-store';
+import { ResolvedExposure } from './resolved-exposure';
 import { ResolvedMonitoring } from './resolved-monitoring';
+import { ResolvedSecrets } from './resolved-secrets';
 import { Waiver } from './waiver';
 
 /** Which layer of resolution a value came from, lowest precedence first. */
@@ -75,6 +78,10 @@ export interface ResolvedApp {
   readonly env: readonly { readonly name: string; readonly value: string }[];
   /** Sorted by key; absent when the app has no config. */
   readonly config?: Readonly<Record<string, string>>;
+  /** File name -> content, sorted by name; absent when the app has no config files. */
+  readonly configFiles?: Readonly<Record<string, string>>;
+  /** Secret references and their store; absent when the app has no secrets. */
+  readonly secrets?: ResolvedSecrets;
   /** The serving port first, then health and metrics ports. */
   readonly ports: readonly ResolvedPort[];
   /** The port the Service exposes (web services only). */
@@ -98,8 +105,12 @@ export interface ResolvedApp {
   readonly network: { readonly ingress: readonly ResolvedPeer[]; readonly egress: readonly ResolvedPeer[] };
   /** Scheduled tasks. */
   readonly schedule?: ResolvedSchedule;
+  /** The app's databases and caches, in the cluster or outside it. */
+  readonly dataStores: readonly ResolvedDataStore[];
   /** Scrape, SLO rules and dashboard; absent when the app serves no metrics. */
   readonly monitoring?: ResolvedMonitoring;
+  /** Host, paths and the object (Ingress or HTTPRoute) that carries them; absent when the app is internal. */
+  readonly exposure?: ResolvedExposure;
   /** The definition's policy waivers, for every environment (the check applies those of this one). @default - none */
   readonly waivers?: readonly Waiver[];
   /** Where each resolved field came from, keyed by field path. */

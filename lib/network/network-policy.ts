@@ -8,7 +8,7 @@ import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
 const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
 
 /** DNS egress to the cluster's resolver, the one thing every pod needs. */
-const DNS_EGRESS: k8s.NetworkPolicyEgressRule = {
+export const DNS_EGRESS: k8s.NetworkPolicyEgressRule = {
   to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME]: 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
   ports: [
     { port: k8s.IntOrString.fromNumber(53), protocol: 'UDP' },

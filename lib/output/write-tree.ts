@@ -24,7 +24,8 @@ export function writeTree(outDir: string, files: ReadonlyMap<string, string>): v
     throw error;
   }
 
-  const retired = `${staging.replace(/-new-/, '-old-')}`;
+  // Only the folder's own name changes: the parent path may itself contain '-new-'.
+  const retired = join(parent, basename(staging).replace('-new-', '-old-'));
   const hadOld = existsSync(target);
   if (hadOld) renameSync(target, retired);
   try {

@@ -1,10 +1,14 @@
 import { checkEnvironment } from '../environments/check-environment';
+import { pathKey } from '../environments/resolve-exposure';
 import { Problems } from '../internal/errors';
 import { nameProblem } from '../internal/names';
 import { SourcedApp } from '../model/app-definition';
 import { Environment } from '../model/environment';
 import { ResolvedApp } from '../model/resolved-app';
 import { Manifest, manifestId } from '../output/manifest';
+
+/** Top-level folders of dist/ that are not environments. */
+const RESERVED_FOLDERS = new Set(['argocd', 'catalog']);
 
 /** Facts about the environments alone: unique, well-formed names and valid profiles. */
 export function checkEnvironments(environments: readonly Environment[], problems: Problems): void {
@@ -15,6 +19,9 @@ export function checkEnvironments(environments: readonly Environment[], problems
   for (const env of environments) {
     const problem = nameProblem(env.name ?? '');
     if (problem) problems.add({ code: 'E_ENVIRONMENT_NAME', field: 'environments.name', value: env.name, message: problem, fix: "use a short lowercase name, e.g. 'prod'" });
+    if (RESERVED_FOLDERS.has(env.name)) {
+      problems.add({ code: 'E_ENVIRONMENT_NAME', field: 'environments.name', value: env.name, message: `is reserved: dist/${env.name}/ holds the platform's own files`, fix: 'choose another name' });
+    }
     if (seen.has(env.name)) problems.add({ code: 'E_ENVIRONMENT_DUPLICATE', field: 'environments.name', value: env.name, message: 'is declared twice', fix: 'give each environment its own name' });
     seen.add(env.name);
     checkEnvironment(env, problems);
@@ -84,6 +91,37 @@ export function checkUniqueObjects(rendered: readonly { app: ResolvedApp; manife
           value: app.name,
           message: `renders ${manifestId(m)}, which ${other.source} renders too`,
           fix: 'rename one of the two apps',
+        });
+      } else {
+        owners.set(key, app);
+      }
+    }
+  }
+}
+
+/**
+ * Two public apps claiming one host and path in one environment would fight over the same requests
+ * (the controller or gateway silently picks one). A path and the same path with a trailing slash
+ * are one claim; different paths on one host are fine (the longest prefix wins).
+ */
+export function checkUniqueHosts(resolved: readonly ResolvedApp[], problems: Problems): void {
+  const owners = new Map<string, ResolvedApp>();
+  for (const app of resolved) {
+    const exposure = app.exposure;
+    if (!exposure) continue;
+    for (const path of exposure.paths) {
+      const key = `${app.environment}|${exposure.host}|${pathKey(path)}`;
+      const other = owners.get(key);
+      if (other && other !== app) {
+        problems.add({
+          code: 'E_HOST_CLASH',
+          source: app.source,
+          app: app.name,
+          environment: app.environment,
+          field: 'expose',
+          value: `${exposure.host}${path}`,
+          message: `claims host '${exposure.host}' and path '${path}', which app '${other.name}' (${other.source}) claims too`,
+          fix: `give one of the two apps another host (expose.host) or path (expose.paths)`,
         });
       } else {
         owners.set(key, app);

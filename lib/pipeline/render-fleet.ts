@@ -3,10 +3,10 @@ import { SourcedApp } from '../model/app-definition';
 import { Environment } from '../model/environment';
 import { ResolvedApp } from '../model/resolved-app';
 import { Release } from '../environments/resolve-image';
-import { resolveApp } from '../environments/resolve';
+import { resolveEnvironment } from '../environments/resolve-environment';
 import { Manifest } from '../output/manifest';
 import { buildChart } from '../stacks/build-chart';
-import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueObjects } from './fleet-checks';
+import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
 
 /** Looks up the release (image pin) of a team's app in an environment. */
 export type ReleaseLookup = (team: string, app: string, environment: string) => Release | undefined;
@@ -37,16 +37,10 @@ export function renderFleet(input: FleetInput): RenderedApp[] {
   const ordered = [...input.apps].sort((a, b) => compare(a.definition.team, b.definition.team) || compare(a.definition.name, b.definition.name) || compare(a.source, b.source));
   const resolved: ResolvedApp[] = [];
   for (const env of input.environments) {
-    for (const app of ordered) {
-      try {
-        resolved.push(resolveApp(app, env, input.releases?.(app.definition.team, app.definition.name, env.name)));
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        for (const p of error.problems) problems.add(p);
-      }
-    }
+    resolved.push(...resolveEnvironment(ordered, env, (app) => input.releases?.(app.definition.team, app.definition.name, env.name), problems));
   }
   checkUniqueApps(resolved, problems);
+  checkUniqueHosts(resolved, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
 
   const rendered = resolved.map((app) => ({ app, manifests: buildChart(app).chart.toJson() as Manifest[] }));

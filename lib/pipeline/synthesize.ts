@@ -52,5 +52,5 @@ export function render(options: FleetInput & Pick<SynthesizeOptions, 'checks' | 
   const rendered = renderFleet(options);
   const platform = renderPlatform(rendered, options.environments, options.gitops);
   for (const check of options.checks ?? []) check(rendered, platform);
-  return { rendered, platform, files: layoutFleet(rendered, platform) };
+  return { rendered, platform, files: layoutFleet(rendered, platform, { gitops: options.gitops, environments: options.environments }) };
 }

@@ -1,3 +1,4 @@
+import { PLATFORM_DEFAULTS } from '../environments/platform-defaults';
 import { Problems } from '../internal/errors';
 import { Waiver } from '../model/waiver';
 import { Manifest } from '../output/manifest';
@@ -40,7 +41,7 @@ export interface RunChecksOptions {
   readonly constructPath?: (app: CheckedApp['app'], object: Manifest) => string;
 }
 
-export const DEFAULT_PRODUCTION_ENVIRONMENTS: readonly string[] = ['prod', 'production'];
+export const DEFAULT_PRODUCTION_ENVIRONMENTS: readonly string[] = PLATFORM_DEFAULTS.productionEnvironmentNames;
 
 interface Owned {
   readonly app: CheckedApp['app'];

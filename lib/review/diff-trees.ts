@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Manifest } from '../output/manifest';
 import { compareManifests } from '../output/order';
 import { FieldChange, fieldChanges } from './field-changes';
@@ -70,6 +71,19 @@ export function diffTrees(before: RenderedTree, after: RenderedTree, options: Di
   return { environments, objects };
 }
 
+/**
+ * A Secret's values never reach a report (they would end up in a pull-request comment): each is
+ * replaced by a short hash, which still shows whether it changed.
+ */
+function redacted(kind: string, fields: readonly FieldChange[]): readonly FieldChange[] {
+  if (kind !== 'Secret') return fields;
+  const hide = (v: unknown) => `(secret value, sha256 ${createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12)})`;
+  return fields.map((f) => {
+    if (!/^(data|stringData|binaryData)\./.test(f.path)) return f;
+    return { path: f.path, ...('before' in f ? { before: hide(f.before) } : {}), ...('after' in f ? { after: hide(f.after) } : {}) };
+  });
+}
+
 function entry(status: ObjectStatus, now: TreeObject, before: Manifest, fields: readonly FieldChange[], was?: TreeObject): ObjectDiff {
   return {
     status,
@@ -81,7 +95,7 @@ function entry(status: ObjectStatus, now: TreeObject, before: Manifest, fields: 
     ...(was ? { previous: { app: was.app, file: was.file, id: was.id } } : {}),
     before,
     after: now.manifest,
-    fields,
+    fields: redacted(now.manifest.kind, fields),
   };
 }
 

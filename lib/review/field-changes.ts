@@ -1,5 +1,6 @@
 import { canonicalize } from '../output/canonical';
 import { flatten } from '../output/flatten';
+import { alignedLeaves } from './aligned-leaves';
 
 /**
  * One field that differs between two versions of an object, by its flattened path
@@ -17,9 +18,9 @@ export function leavesOf(value: unknown): Map<string, unknown> {
   return flatten(canonicalize(value));
 }
 
-/** Every field that differs, by path (alphabetical, so the output is stable). */
+/** Every field that differs, by path (alphabetical, so the output is stable), lists lined up item by item. */
 export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
-  return compareLeaves(leavesOf(before), leavesOf(after));
+  return compareLeaves(...alignedLeaves(before, after));
 }
 
 export function compareLeaves(before: ReadonlyMap<string, unknown>, after: ReadonlyMap<string, unknown>): FieldChange[] {

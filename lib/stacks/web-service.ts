@@ -3,6 +3,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { appDashboard } from '../monitoring/dashboard';
 import { appPrometheusRule, PrometheusRule } from '../monitoring/prometheus-rule';
 import { appServiceMonitor, ServiceMonitor } from '../monitoring/service-monitor';
+import { appHttpRoute, HttpRoute } from '../network/http-route';
+import { appIngress } from '../network/ingress';
 import { appService } from '../network/service';
 import { appAutoscaler } from '../workload/autoscaler';
 import { appDeployment } from '../workload/deployment';
@@ -13,7 +15,8 @@ import { AppStack, AppStackProps } from './app-stack';
  * An HTTP or gRPC server: Deployment, Service, ServiceAccount, autoscaler (when autoscaled),
  * PodDisruptionBudget, NetworkPolicy and optional ConfigMap. Rollouts never drop below the
  * desired count (maxUnavailable 0). With a metrics port: a ServiceMonitor, a PrometheusRule (SLO
- * rules and alerts) and a Grafana dashboard.
+ * rules and alerts) and a Grafana dashboard. When public: an Ingress (or, in gateway mode, an
+ * HTTPRoute) for its host.
  */
 export class WebService extends AppStack {
   readonly deployment: k8s.KubeDeployment;
@@ -26,6 +29,10 @@ export class WebService extends AppStack {
   readonly rules?: PrometheusRule;
   /** The Grafana dashboard, as a ConfigMap for the sidecar; absent without `metricsPort`. */
   readonly dashboard?: k8s.KubeConfigMap;
+  /** The public Ingress, with TLS from cert-manager; absent unless `expose` is public and the environment uses ingress mode. */
+  readonly ingress?: k8s.KubeIngress;
+  /** The public HTTPRoute to the platform's Gateway; absent unless `expose` is public and the environment uses gateway mode. */
+  readonly httpRoute?: HttpRoute;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props, 'web-service');
@@ -36,5 +43,7 @@ export class WebService extends AppStack {
     this.serviceMonitor = appServiceMonitor(this, props.app);
     this.rules = appPrometheusRule(this, props.app);
     this.dashboard = appDashboard(this, props.app);
+    this.ingress = appIngress(this, props.app);
+    this.httpRoute = appHttpRoute(this, props.app);
   }
 }

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { ResolvedApp } from '../model/resolved-app';
+import { configFilesVolume } from './config-files';
+import { secretEnvVars, secretFilesVolume } from './external-secret';
 import { toProbe } from './probes';
 import { toResourceRequirements } from './resources';
 import { containerSecurityContext, podSecurityContext } from './security';
 
-/** Annotation on the pod template holding a hash of the app's config, so a config change rolls the pods. */
+/** Annotation on the pod template holding a hash of the app's config values and files, so a config change rolls the pods. */
 export const CONFIG_HASH_ANNOTATION = 'platform.golden-path.dev/config-hash';
 const TMP_VOLUME = 'tmp';
 
@@ -18,6 +20,7 @@ export interface PodTemplateOptions {
 
 /** The golden-path pod: one container, restricted security, probes, resources, graceful shutdown. */
 export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.PodTemplateSpec {
+  const files = [configFilesVolume(app), secretFilesVolume(app)].filter((f) => f !== undefined);
   const container: k8s.Container = {
     name: app.name,
     image: app.image,
@@ -25,7 +28,8 @@ export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.
     ...(app.command ? { command: [...app.command] } : {}),
     ...(app.args ? { args: [...app.args] } : {}),
     ...(app.ports.length ? { ports: app.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: 'TCP' })) } : {}),
-    env: app.env.map((e) => ({ name: e.name, value: e.value })),
+    // Secret variables first, so a plain value can use them as $(NAME).
+    env: [...secretEnvVars(app), ...app.env.map((e) => ({ name: e.name, value: e.value }))],
     ...(app.config ? { envFrom: [{ configMapRef: { name: app.name } }] } : {}),
     resources: toResourceRequirements(app),
     ...(app.probes
@@ -34,10 +38,10 @@ export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.
     ...(app.shutdown.preStopSeconds > 0 ? { lifecycle: { preStop: { exec: { command: ['sleep', String(app.shutdown.preStopSeconds)] } } } } : {}),
     securityContext: containerSecurityContext(app),
     terminationMessagePolicy: 'FallbackToLogsOnError',
-    volumeMounts: [{ name: TMP_VOLUME, mountPath: '/tmp' }],
+    volumeMounts: [{ name: TMP_VOLUME, mountPath: '/tmp' }, ...files.map((f) => f.mount)],
   };
   const annotations: Record<string, string> = {};
-  if (app.config) annotations[CONFIG_HASH_ANNOTATION] = configHash(app.config);
+  if (app.config !== undefined || app.configFiles !== undefined) annotations[CONFIG_HASH_ANNOTATION] = configHash(app.config ?? {}, app.configFiles);
   return {
     metadata: { labels: { ...app.labels }, ...(Object.keys(annotations).length ? { annotations } : {}) },
     spec: {
@@ -50,7 +54,7 @@ export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.
       ...(options.restartPolicy ? { restartPolicy: options.restartPolicy } : {}),
       ...(options.spread ? { topologySpreadConstraints: spread(app) } : {}),
       containers: [container],
-      volumes: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } }],
+      volumes: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } }, ...files.map((f) => f.volume)],
     },
   };
 }
@@ -67,8 +71,12 @@ function spread(app: ResolvedApp): k8s.TopologySpreadConstraint[] {
   }));
 }
 
-/** A short, stable digest of the config values (keys sorted, so insertion order does not matter). */
-export function configHash(config: Readonly<Record<string, string>>): string {
-  const canonical = JSON.stringify(Object.keys(config).sort().map((k) => [k, config[k]]));
+/**
+ * A short, stable digest of the config values and files (keys sorted, so insertion order does not
+ * matter). Values alone hash as they did before files existed, so adding file support rolled no pods.
+ */
+export function configHash(config: Readonly<Record<string, string>>, files?: Readonly<Record<string, string>>): string {
+  const pairs = (record: Readonly<Record<string, string>>) => Object.keys(record).sort().map((k) => [k, record[k]]);
+  const canonical = JSON.stringify(files && Object.keys(files).length > 0 ? { config: pairs(config), files: pairs(files) } : pairs(config));
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }

@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { ResolvedApp } from '../model/resolved-app';
 
 /** Pod-level settings of the Pod Security Standards "restricted" profile. */
-export function podSecurityContext(app: ResolvedApp): k8s.PodSecurityContext {
+export function podSecurityContext(app: Pick<ResolvedApp, 'security'>): k8s.PodSecurityContext {
   return {
     runAsNonRoot: true,
     runAsUser: app.security.runAsUser,
@@ -13,7 +13,7 @@ export function podSecurityContext(app: ResolvedApp): k8s.PodSecurityContext {
 }
 
 /** Container-level settings of "restricted"; the only additions are the app's explicit opt-outs. */
-export function containerSecurityContext(app: ResolvedApp): k8s.SecurityContext {
+export function containerSecurityContext(app: Pick<ResolvedApp, 'security'>): k8s.SecurityContext {
   return {
     allowPrivilegeEscalation: false,
     privileged: false,

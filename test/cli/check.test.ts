@@ -12,6 +12,8 @@ const REPO = resolve(__dirname, '../..');
 const BIN = join(REPO, 'bin/platform');
 const WAIVER = "waivers: [{ rule: 'secret-in-env', reason: 'rotated nightly, moving to ExternalSecret in Q3', owner: 'team-shop', expires: '2025-09-30' }]";
 const LEAK = "env: { DB_PASSWORD: 'hunter2-correct-horse' }";
+/** One pod in production: resolution accepts it, the policy pack does not (a literal secret no longer gets this far). */
+const SINGLE = "environments: { prod: { replicas: { kind: 'fixed', count: 1 } } }";
 
 describe('platform check (in-process)', () => {
   test('exits 0 on a clean fleet, writes nothing, and says what it checked', () => {
@@ -25,32 +27,41 @@ describe('platform check (in-process)', () => {
   });
 
   test('exits 1 on an error and prints it under its environment and app, with construct path and source file', () => {
-    const root = tempRepo({ 'apps/shop/web.ts': webApp('web', 'shop', LEAK) });
+    const root = tempRepo({ 'apps/shop/web.ts': webApp('web', 'shop', SINGLE) });
     const io = bufferIo();
     expect(main(['--root', root, 'check'], io)).toBe(1);
     const out = io.stdout();
-    expect(out).toContain("dev\n  shop/web  (apps/shop/web.ts)\n    error     secret-in-env  Deployment shop/web\n              env var 'DB_PASSWORD' of container 'web': its name says it is a credential and it has a literal value\n              at dev/web/Deployment/web  field spec.template.spec.containers[0].env[0].value");
-    expect(out.indexOf('\nprod\n')).toBeGreaterThan(out.indexOf('\ndev\n'));
-    expect(out).toContain('FAILED: 2 errors');
-    expect(out).not.toContain('hunter2');
+    expect(out).toContain("prod\n  shop/web  (apps/shop/web.ts)\n    error     prod-replicas  Deployment shop/web\n              Deployment 'web' runs 1 pod(s)\n              at prod/web/Deployment/web  field spec.replicas");
+    expect(out).not.toMatch(/\ndev\n/);
+    expect(out).toContain('FAILED: 1 error');
+  });
+
+  test('exits 1 on a literal secret in a definition before any check runs, without printing it', () => {
+    const root = tempRepo({ 'apps/shop/web.ts': webApp('web', 'shop', LEAK) });
+    const io = bufferIo();
+    expect(main(['--root', root, 'check'], io)).toBe(1);
+    expect(io.stderr()).toContain("apps/shop/web.ts: app 'web': environment 'dev, prod': 'env.DB_PASSWORD' holds what looks like a literal secret");
+    expect(io.stderr()).toContain('[E_SECRET_LITERAL]');
+    expect(io.stdout() + io.stderr()).not.toContain('hunter2');
   });
 
   test('--json prints the report for machines, with the same exit code', () => {
-    const root = tempRepo({ 'apps/shop/web.ts': webApp('web', 'shop', LEAK) });
+    const root = tempRepo({ 'apps/shop/web.ts': webApp('web', 'shop', SINGLE) });
     const io = bufferIo();
     expect(main(['--root', root, 'check', '--json'], io)).toBe(1);
     const report = JSON.parse(io.stdout()) as CheckReport;
     expect(report.passed).toBe(false);
-    expect(report.findings.map((f) => `${f.environment} ${f.app} ${f.rule} ${f.source}`)).toEqual(['dev web secret-in-env apps/shop/web.ts', 'prod web secret-in-env apps/shop/web.ts']);
+    expect(report.findings.map((f) => `${f.environment} ${f.app} ${f.rule} ${f.source}`)).toEqual(['prod web prod-replicas apps/shop/web.ts']);
   });
 
   test('--env checks one environment', () => {
-    const root = tempRepo({ 'apps/shop/web.ts': webApp('web', 'shop', LEAK) });
+    const root = tempRepo({ 'apps/shop/web.ts': webApp('web', 'shop', SINGLE) });
     const io = bufferIo();
     expect(main(['--root', root, 'check', '--env', 'prod', '--json'], io)).toBe(1);
     const report = JSON.parse(io.stdout()) as CheckReport;
     expect(report.environments).toEqual(['prod']);
     expect(report.findings.map((f) => f.environment)).toEqual(['prod']);
+    expect(main(['--root', root, 'check', '--env', 'dev'], bufferIo())).toBe(0);
   });
 
   test('exits 2 on an environment that does not exist', () => {

@@ -68,7 +68,8 @@ describe('platform diff --base on a real change to a sample app', () => {
   const edits: [string, string][] = [
     ["resources: { cpu: '200m', memory: '384Mi' },", "resources: { cpu: '300m', memory: '512Mi' },\n  security: { bindPrivilegedPorts: true },"],
     ['Replicas.autoscale({ min: 4, max: 20 })', 'Replicas.autoscale({ min: 6, max: 20 })'],
-    ["ingress: [Peer.namespace('ingress-nginx')],", "ingress: [Peer.namespace('ingress-nginx'), Peer.namespace('monitoring')],"],
+    ["  expose: Exposure.public({ host: 'shop' }),", "  expose: Exposure.public({ host: 'shop' }),\n  network: { ingress: [Peer.namespace('monitoring', { port: 8080 })] },"],
+    ["import { Exposure, Health, Replicas, webService } from '../platform';", "import { Exposure, Health, Peer, Replicas, webService } from '../platform';"],
   ];
   for (const [from] of edits) if (!source.includes(from)) throw new Error(`apps/shop/storefront.ts no longer contains ${from}: update this test's change`);
   writeFileSync(file, edits.reduce((text, [from, to]) => text.replace(from, to), source));

@@ -55,3 +55,11 @@ describe('writeTree', () => {
     expect(readdirSync(out)).toEqual(['a.yaml']);
   });
 });
+
+test('replaces a tree whose parent path contains -new- (only the staging folder name is rewritten)', () => {
+  const parent = join(mkdtempSync(join(tmpdir(), 'platform-new-')), 'x-new-y');
+  const out = join(parent, 'dist');
+  writeTree(out, new Map([['a.yaml', '1']]));
+  writeTree(out, new Map([['b.yaml', '2']]));
+  expect(readdirSync(out)).toEqual(['b.yaml']);
+});

@@ -87,6 +87,11 @@ describe('environment checks', () => {
     expect(error.message).toContain("apps/environments.ts: environment 'prod': 'profile.maxUnavailable' must be a whole number of at least 1 (0 would block every node drain) (got 0). Fix: use 1");
   });
 
+  test("rejects an environment named like one of dist/'s own folders", () => {
+    const error = expectError<ValidationError>(() => renderFleet({ apps: fleet, environments: [testEnvironment({ name: 'argocd' })] }));
+    expect(error.message).toContain("'environments.name' is reserved: dist/argocd/ holds the platform's own files");
+  });
+
   test('rejects a namespace pattern without {team} or one that makes invalid names', () => {
     for (const namespacePattern of ['shared', '{team}_{env}']) {
       const error = expectError<ValidationError>(() => renderFleet({ apps: fleet, environments: [testEnvironment({ namespacePattern })] }));

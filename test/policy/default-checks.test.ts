@@ -1,7 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ValidationError } from '../../lib/internal/errors';
 import { AppDefinition } from '../../lib/model/app-definition';
+import { Replicas } from '../../lib/model/replicas';
 import { defaultChecks } from '../../lib/pipeline/default-checks';
 import { synthesize } from '../../lib/pipeline/synthesize';
 import { CheckFailedError } from '../../lib/policy/check-failed-error';
@@ -45,12 +47,22 @@ describe('defaultChecks in synthesize', () => {
   });
 
   test('a policy error stops the write and leaves the old tree untouched', () => {
-    const leaky = [webDef({ env: { DB_PASSWORD: 'hunter2-correct-horse' } }), workerDef(), taskDef()];
-    const error = expectError<CheckFailedError>(() => synth(outDir, leaky));
+    // One pod in production: resolution accepts it, the policy pack does not.
+    const single = [webDef({ replicas: Replicas.fixed(1) }), workerDef(), taskDef()];
+    const error = expectError<CheckFailedError>(() => synth(outDir, single));
     expect(error).toBeInstanceOf(CheckFailedError);
     expect(error.code).toBe('E_CHECK_FAILED');
-    expect(error.message).toContain('the checks found 2 errors, so nothing was written:');
-    expect(error.message).toContain("dev: apps/shop/checkout.ts: Deployment shop/checkout: [secret-in-env] env var 'DB_PASSWORD' of container 'checkout'");
+    expect(error.message).toContain('the checks found 1 error, so nothing was written:');
+    expect(error.message).toContain("prod: apps/shop/checkout.ts: Deployment shop/checkout: [prod-replicas] Deployment 'checkout' runs 1 pod(s)");
+    expect(tree(outDir)).toEqual(before);
+  });
+
+  test('a literal secret in a definition stops the write before the checks, without printing it', () => {
+    const leaky = [webDef({ env: { DB_PASSWORD: 'hunter2-correct-horse' } }), workerDef(), taskDef()];
+    const error = expectError<ValidationError>(() => synth(outDir, leaky));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.code).toBe('E_SECRET_LITERAL');
+    expect(error.message).toContain("'env.DB_PASSWORD' holds what looks like a literal secret");
     expect(error.message).not.toContain('hunter2');
     expect(tree(outDir)).toEqual(before);
   });

@@ -75,6 +75,16 @@ describe('diffTrees', () => {
     expect(diff.objects.map((d) => `${d.status} ${d.id}`)).toEqual(['removed ConfigMap shop/a', 'added ConfigMap shop/b']);
   });
 
+  test("never shows a Secret's values, only whether they changed", () => {
+    const secret = (token: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api', namespace: 'shop' }, data: { token } });
+    const [change] = diffTrees(craftedTree({ 'prod/shop/web.yaml': [secret('c2VjcmV0')] }), craftedTree({ 'prod/shop/web.yaml': [secret('b3RoZXI=')] })).objects;
+    expect(change.fields).toHaveLength(1);
+    expect(change.fields[0].path).toBe('data.token');
+    expect(change.fields[0].before).toMatch(/^\(secret value, sha256 [0-9a-f]{12}\)$/);
+    expect(change.fields[0].after).not.toBe(change.fields[0].before);
+    expect(JSON.stringify(change.fields)).not.toContain('c2VjcmV0');
+  });
+
   test('orders by environment as given, then app, then the fixed object order of a file', () => {
     const envs = [{ name: 'dev', cluster: 'd', domain: 'd.example' }, { name: 'prod', cluster: 'p', domain: 'p.example' }];
     const old = appTree([webDef({ name: 'web' })], envs);

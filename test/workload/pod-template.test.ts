@@ -148,3 +148,33 @@ describe('the config-hash annotation', () => {
     expect(podTemplateOf(synthApp(webDef()), 'Deployment', 'checkout').metadata).not.toHaveProperty('annotations');
   });
 });
+
+describe('config files and secrets in the pod', () => {
+  const def = webDef({
+    config: { A: '1' },
+    configFiles: { 'checkout.yaml': 'timeout: 10s\n' },
+    secrets: { DB_PASSWORD: { key: 'shop/checkout/db' } },
+    secretFiles: { 'tls.crt': { key: 'shop/checkout/tls' } },
+  });
+
+  test('mounts /tmp, then the config files, then the secret files, each read-only but /tmp', () => {
+    const container = appContainer(synthApp(def), 'Deployment', 'checkout');
+    expect(container.volumeMounts).toEqual([
+      { name: 'tmp', mountPath: '/tmp' },
+      { name: 'config-files', mountPath: '/etc/checkout', readOnly: true },
+      { name: 'secret-files', mountPath: '/var/run/secrets/checkout', readOnly: true },
+    ]);
+  });
+
+  test('declares the volumes in the same order, keeping the /tmp emptyDir', () => {
+    const volumes = podTemplateOf(synthApp(def), 'Deployment', 'checkout').spec.volumes;
+    expect(volumes.map((v: any) => v.name)).toEqual(['tmp', 'config-files', 'secret-files']);
+    expect(volumes[0]).toEqual({ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } });
+  });
+
+  test('hashes the config values and the config files together', () => {
+    const hash = podTemplateOf(synthApp(def), 'Deployment', 'checkout').metadata.annotations[CONFIG_HASH_ANNOTATION];
+    expect(hash).toBe(configHash({ A: '1' }, { 'checkout.yaml': 'timeout: 10s\n' }));
+    expect(hash).not.toBe(configHash({ A: '1' }));
+  });
+});

@@ -3,6 +3,7 @@ import { loadProject } from '../../pipeline/load-project';
 import { renderFleet } from '../../pipeline/render-fleet';
 import { renderPlatform } from '../../pipeline/render-platform';
 import { formatReport, formatReportJson } from '../../policy/format-report';
+import { isProduction } from '../../environments/production';
 import { runChecks } from '../../policy/run-checks';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
@@ -31,7 +32,8 @@ export function checkCommand(options: CheckOptions, io: Io): number {
   const rendered = renderFleet({ apps: project.apps, environments: project.environments, releases: project.releases.pin });
   const platform = renderPlatform(rendered, project.environments, project.gitops);
   const objects = checkedObjects(rendered, platform).filter((a) => only === undefined || a.app.environment === only);
-  const report = runChecks(objects, { now: options.now ?? new Date(), environments: project.environments.map((e) => e.name) });
+  const productionEnvironments = project.environments.filter(isProduction).map((e) => e.name);
+  const report = runChecks(objects, { now: options.now ?? new Date(), environments: project.environments.map((e) => e.name), productionEnvironments });
   io.out(options.json ? formatReportJson(report) : formatReport(report));
   return report.passed ? EXIT.ok : EXIT.findings;
 }

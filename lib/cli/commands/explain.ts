@@ -1,4 +1,5 @@
-import { resolveApp } from '../../environments/resolve';
+import { Problems } from '../../internal/errors';
+import { resolveEnvironment } from '../../environments/resolve-environment';
 import { loadProject } from '../../pipeline/load-project';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
@@ -18,7 +19,11 @@ export function explainCommand(options: ExplainOptions, io: Io): number {
   const project = loadProject(options.root);
   const app = findApp(project.apps, options.app);
   const env = findEnvironment(project.environments, options.env);
-  const resolved = resolveApp(app, env, project.releases.pin(app.definition.team, app.definition.name, env.name));
+  // The whole environment resolves, since dependencies add values to both of their ends.
+  const problems = new Problems();
+  const apps = resolveEnvironment(project.apps, env, (a) => project.releases.pin(a.definition.team, a.definition.name, env.name), problems);
+  problems.throwIfAny();
+  const resolved = apps.find((a) => a.source === app.source)!;
   const rows = Object.keys(resolved.provenance)
     .sort()
     .map((field) => ({ field, value: resolved.settings[field], origin: resolved.provenance[field] }));
@@ -43,5 +48,6 @@ function show(value: unknown): string {
     if (v.kind === 'autoscale') return `autoscale ${v.min}..${v.max}`;
     return JSON.stringify(value);
   }
+  if (value === undefined) return '(none)';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

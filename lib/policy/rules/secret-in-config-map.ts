@@ -1,4 +1,4 @@
-import { looksSecret } from '../looks-secret';
+import { looksSecret } from '../../internal/looks-secret';
 import { ObjectRule, Violation } from '../rule';
 
 export const secretInConfigMap: ObjectRule = {

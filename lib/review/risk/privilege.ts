@@ -86,7 +86,10 @@ function rbacRuleRisks(d: ObjectDiff, before: Manifest | undefined, after: Manif
   const old = new Set(rules(before).map((r) => JSON.stringify(canonicalize(r))));
   const added = rules(after).filter((r) => !old.has(JSON.stringify(canonicalize(r))));
   if (added.length === 0) return [];
-  const text = added.map((r) => `${(r.verbs ?? []).join('/')} on ${(r.resources ?? r.nonResourceURLs ?? []).join(', ') || 'nothing'}`);
+  const text = added.map((r) => {
+    const targets = r.resources ?? r.nonResourceURLs ?? [];
+    return `${(r.verbs ?? []).join('/')} on ${targets.length > 0 ? targets.join(', ') : 'nothing'}`;
+  });
   return [objectFlag(d, 'privilege', 'privilege/rbac', `${d.kind} grants more: ${listed(text, 3)}`)];
 }
 

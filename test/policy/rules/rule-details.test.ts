@@ -42,13 +42,14 @@ describe('pod security details', () => {
 
 describe('secrets', () => {
   test('a finding names the variable but never prints its value', () => {
-    const report = check([checked(golden(webDef({ env: { STRIPE_API_KEY: 'sk_live_abcdefghijklmnop1234' } })))], [secretInEnv]);
+    const objects = edit(golden(), 'Deployment', (d) => container(d).env.push({ name: 'STRIPE_API_KEY', value: 'sk_live_abcdefghijklmnop1234' }));
+    const report = check([checked(objects)], [secretInEnv]);
     expect(report.findings[0].message).toContain("'STRIPE_API_KEY'");
     expect(JSON.stringify(report)).not.toContain('sk_live_abcdefghijklmnop1234');
   });
 
   test('a private key in a ConfigMap is found by its value, whatever the key is called', () => {
-    const objects = golden(webDef({ config: { TLS_BUNDLE: '-----BEGIN RSA PRIVATE KEY-----\nMIIE...' } }));
+    const objects = edit(golden(webDef({ config: { ORDER_TIMEOUT: '10s' } })), 'ConfigMap', (c) => (c.data.TLS_BUNDLE = '-----BEGIN RSA PRIVATE KEY-----\nMIIE...'));
     expect(messages(objects, secretInConfigMap)).toEqual(["key 'TLS_BUNDLE': its value looks like a PEM private key"]);
   });
 });

@@ -17,7 +17,10 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/\b(sk|rk)_live_[A-Za-z0-9]{16,}/, 'a Stripe live key'],
   [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key'],
   [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a JSON Web Token'],
-  [/[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s/@]+@/i, 'a URL with a password in it'],
+  // The password may be a $(VAR) reference to a secret env var: Kubernetes fills it in. The
+  // lookbehind starts a scheme only where a word starts, which keeps the scan linear in the length
+  // of the value (a config file can be a megabyte).
+  [/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:(?!\$\([-._a-zA-Z][-._a-zA-Z0-9]*\)@)[^\s/@]+@/i, 'a URL with a password in it'],
 ];
 
 /** Why a literal key/value pair looks like a secret, or undefined when it does not. */

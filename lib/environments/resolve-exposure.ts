@@ -1,0 +1,194 @@
+import { APEX_HOST, Exposure, EXPOSURE_KINDS } from '../model/exposure';
+import { IngressMode } from '../model/environment-ingress';
+import { ResolvedPeer } from '../model/resolved-app';
+import { ResolvedExposure } from '../model/resolved-exposure';
+import { ingressSettingProblems } from './check-environment-ingress';
+import { PLATFORM_DEFAULTS } from './platform-defaults';
+import { ResolveContext } from './resolve-context';
+import { ResolvedPorts } from './resolve-ports';
+
+const DEFAULTS = PLATFORM_DEFAULTS.ingress;
+/** One DNS label (RFC 1123): hosts are `<label>.<domain>`. */
+const HOST_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const HOST_LABEL_MAX = 63;
+const HOST_MAX = 253;
+/** What ingress-nginx's strict path validation accepts for a Prefix path, and Gateway API's CEL rules allow. */
+const PATH_CHARS = /^[A-Za-z0-9._~/-]*$/;
+/** Gateway API's limits: matches per HTTPRoute rule, characters per path. */
+const MAX_PATHS = 64;
+const PATH_MAX = 1024;
+/** cert-manager's ingress-shim reads this annotation and issues a certificate for the Ingress's TLS hosts. */
+const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
+/** ingress-nginx speaks gRPC (HTTP/2) to the backend only when told to. */
+const BACKEND_PROTOCOL_ANNOTATION = 'nginx.ingress.kubernetes.io/backend-protocol';
+
+/**
+ * How a web service is reached from outside the cluster in this environment: undefined when it is
+ * internal (the default), else its full host (`<host>.<domain>`), paths and the object that
+ * carries them: an Ingress with cert-manager TLS, or an HTTPRoute to the platform's Gateway, as
+ * the environment's `ingress.mode` says.
+ *
+ * A public gRPC service gets an Ingress with ingress-nginx's GRPC backend protocol. In gateway mode
+ * it is an error: that needs a GRPCRoute, which is not among the platform's pinned CRDs.
+ */
+export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedPorts['servicePort']): ResolvedExposure | undefined {
+  const { def, prov, problems } = ctx;
+  const before = problems.size;
+  const declared: unknown = (def as { expose?: unknown }).expose;
+  if (def.kind !== 'web-service') {
+    if (declared !== undefined) {
+      problems.add({ code: 'E_EXPOSURE', field: 'expose', value: kindOf(declared), message: `is for web services only: a ${def.kind} serves no port to expose`, fix: 'remove expose, or declare the app with webService' });
+    }
+    return undefined;
+  }
+  const exposeKind = kindOf(declared);
+  if (declared !== undefined && !EXPOSURE_KINDS.includes(exposeKind as Exposure['kind'])) {
+    problems.add({ code: 'E_EXPOSURE', field: 'expose', value: exposeKind ?? null, message: 'must be public or internal', fix: "build it with Exposure.public({ host: 'shop' }) or Exposure.internal()" });
+    return undefined;
+  }
+  const kind = prov.pick<Exposure['kind']>('expose', ['platform', PLATFORM_DEFAULTS.exposure.kind], ['app', def.expose?.kind]);
+  const expose = def.expose;
+  if (kind !== 'public' || expose?.kind !== 'public' || !servicePort) return undefined;
+
+  const settings = resolveIngressSettings(ctx);
+  const host = resolveHost(ctx, expose.host);
+  const paths = resolvePaths(ctx, expose.paths);
+  if (servicePort.appProtocol === 'grpc' && settings?.mode === 'gateway') {
+    problems.add({
+      code: 'E_EXPOSURE_GRPC',
+      field: 'expose',
+      value: 'public',
+      message: `cannot make a gRPC service public here: this environment routes through a Gateway (ingress.mode 'gateway'), which needs a GRPCRoute, and GRPCRoute is not among the platform's pinned CRDs`,
+      fix: "keep the app internal (Exposure.internal()), serve HTTP (protocol: 'http'), or ask the platform team for ingress mode in this environment",
+    });
+  }
+  if (!settings || host === undefined || paths === undefined || problems.size > before) return undefined;
+
+  const backend = { service: def.name, port: { name: servicePort.name, port: servicePort.port } };
+  if (settings.mode === 'gateway') {
+    return { mode: 'gateway', host, paths, backend, sourceNamespace: settings.sourceNamespace, gateway: settings.gateway };
+  }
+  const annotations: Record<string, string> = { [CLUSTER_ISSUER_ANNOTATION]: settings.clusterIssuer };
+  if (servicePort.appProtocol === 'grpc') annotations[BACKEND_PROTOCOL_ANNOTATION] = 'GRPC';
+  return {
+    mode: 'ingress',
+    host,
+    paths,
+    backend,
+    sourceNamespace: settings.sourceNamespace,
+    className: settings.className,
+    tlsSecretName: `${def.name}-tls`,
+    annotations: Object.fromEntries(Object.keys(annotations).sort().map((k) => [k, annotations[k]])),
+  };
+}
+
+/**
+ * The NetworkPolicy ingress peer a public app needs: the ingress controller's (or the gateway
+ * proxies') namespace, on the serving port only. Empty for an internal app.
+ */
+export function exposureIngress(exposure: ResolvedExposure | undefined): ResolvedPeer[] {
+  if (!exposure) return [];
+  return [{ kind: 'namespace', namespace: exposure.sourceNamespace, port: exposure.backend.port.port, protocol: 'TCP' }];
+}
+
+/**
+ * `Exposure.public({ paths })` keys: a Prefix path and the same path with a trailing slash match
+ * the same requests (`/api` and `/api/`), so they are one claim.
+ */
+export function pathKey(path: string): string {
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
+type IngressSettings =
+  | { readonly mode: 'ingress'; readonly className: string; readonly clusterIssuer: string; readonly sourceNamespace: string }
+  | { readonly mode: 'gateway'; readonly gateway: { readonly name: string; readonly namespace: string; readonly sectionName?: string }; readonly sourceNamespace: string };
+
+/** The environment's ingress settings over the platform's, each with its layer; undefined when they are invalid. */
+function resolveIngressSettings(ctx: ResolveContext): IngressSettings | undefined {
+  const { env, prov, problems } = ctx;
+  const settingProblems = ingressSettingProblems(env);
+  for (const p of settingProblems) problems.add({ code: p.field === 'domain' ? 'E_ENVIRONMENT' : 'E_INGRESS_SETTING', ...p });
+  if (settingProblems.length > 0) return undefined;
+  const ingress = env.ingress ?? {};
+  const mode = prov.pick<IngressMode>('ingress.mode', ['platform', DEFAULTS.mode], ['environment', ingress.mode]);
+  if (mode === 'gateway') {
+    const gateway = ingress.gateway!;
+    prov.record('ingress.gateway', 'environment', `${gateway.namespace}/${gateway.name}${gateway.sectionName !== undefined ? `#${gateway.sectionName}` : ''}`);
+    const sourceNamespace = prov.pick('ingress.sourceNamespace', ['environment', gateway.namespace], ['environment', gateway.proxyNamespace]);
+    const ref = { name: gateway.name, namespace: gateway.namespace, ...(gateway.sectionName !== undefined ? { sectionName: gateway.sectionName } : {}) };
+    return { mode, gateway: ref, sourceNamespace };
+  }
+  return {
+    mode,
+    className: prov.pick<string>('ingress.className', ['platform', DEFAULTS.className], ['environment', ingress.className]),
+    clusterIssuer: prov.pick<string>('ingress.clusterIssuer', ['platform', DEFAULTS.clusterIssuer], ['environment', ingress.clusterIssuer]),
+    sourceNamespace: prov.pick<string>('ingress.sourceNamespace', ['platform', DEFAULTS.controllerNamespace], ['environment', ingress.controllerNamespace]),
+  };
+}
+
+/** `<label>.<domain>`, or the domain itself for '@'; undefined (with a problem) when the label is wrong. */
+function resolveHost(ctx: ResolveContext, declared: unknown): string | undefined {
+  const { def, env, prov, problems } = ctx;
+  const label = prov.pick<unknown>('expose.host', ['platform', def.name], ['app', declared]);
+  const host = typeof label === 'string' ? (label === APEX_HOST ? env.domain : `${label}.${env.domain}`) : '';
+  const problem = hostLabelProblem(label, env.domain) ?? (host.length > HOST_MAX ? `makes the host '${host}' ${host.length} characters long, above the ${HOST_MAX} a DNS name may have` : undefined);
+  if (problem) {
+    problems.add({ code: 'E_EXPOSURE_HOST', field: 'expose.host', value: label, message: problem, fix: `use one lowercase DNS label such as 'shop' (it becomes shop.${env.domain}), or '@' for ${env.domain} itself` });
+    return undefined;
+  }
+  prov.record('expose.host', prov.origins['expose.host'], host);
+  return host;
+}
+
+function hostLabelProblem(label: unknown, domain: string): string | undefined {
+  if (typeof label !== 'string') return 'must be a string';
+  if (label === APEX_HOST) return undefined;
+  if (label === '') return "must not be empty (write '@' for the environment's bare domain)";
+  if (label.includes('.')) return `must be a single DNS label without dots: the environment's domain (${domain}) is appended`;
+  if (label.length > HOST_LABEL_MAX) return `must be at most ${HOST_LABEL_MAX} characters (has ${label.length})`;
+  if (/[A-Z]/.test(label)) return 'must be lowercase';
+  if (!HOST_LABEL.test(label)) return "may contain only lowercase letters, digits and '-', and must start and end with a letter or digit";
+  return undefined;
+}
+
+/** Path prefixes as declared, each checked; undefined (with problems) when any is wrong. */
+function resolvePaths(ctx: ResolveContext, declared: unknown): string[] | undefined {
+  const { prov, problems } = ctx;
+  const paths = prov.pick<unknown>('expose.paths', ['platform', PLATFORM_DEFAULTS.exposure.paths], ['app', declared]);
+  const fix = "write a path prefix such as '/' or '/api/v1', or leave paths out for the whole host";
+  if (!Array.isArray(paths) || paths.length === 0) {
+    problems.add({ code: 'E_EXPOSURE_PATH', field: 'expose.paths', value: paths ?? null, message: 'must be a non-empty list of path prefixes', fix });
+    return undefined;
+  }
+  if (paths.length > MAX_PATHS) {
+    problems.add({ code: 'E_EXPOSURE_PATH', field: 'expose.paths', value: paths.length, message: `must list at most ${MAX_PATHS} path prefixes (an HTTPRoute rule's limit)`, fix: 'route a common prefix instead of each path' });
+    return undefined;
+  }
+  const before = problems.size;
+  const seen = new Map<string, number>();
+  paths.forEach((path: unknown, i) => {
+    const field = `expose.paths[${i}]`;
+    const problem = pathProblem(path);
+    if (problem) return problems.add({ code: 'E_EXPOSURE_PATH', field, value: path, message: problem, fix });
+    const key = pathKey(path as string);
+    const first = seen.get(key);
+    if (first !== undefined) return problems.add({ code: 'E_EXPOSURE_PATH', field, value: path, message: `matches the same requests as expose.paths[${first}] (${JSON.stringify(paths[first])})`, fix: 'list each path once' });
+    seen.set(key, i);
+  });
+  return problems.size === before ? [...(paths as string[])] : undefined;
+}
+
+function pathProblem(path: unknown): string | undefined {
+  if (typeof path !== 'string') return 'must be a string';
+  if (!path.startsWith('/')) return "must start with '/'";
+  if (path.length > PATH_MAX) return `must be at most ${PATH_MAX} characters (has ${path.length})`;
+  if (/\s/.test(path)) return 'must not contain spaces';
+  if (path.includes('//')) return "must not contain an empty segment ('//')";
+  if (path.split('/').some((segment) => segment === '.' || segment === '..')) return "must not contain '.' or '..' segments";
+  if (!PATH_CHARS.test(path)) return "may contain only letters, digits, '-', '.', '_', '~' and '/' (ingress controllers reject or reinterpret other characters in a prefix)";
+  return undefined;
+}
+
+function kindOf(value: unknown): unknown {
+  return value !== null && typeof value === 'object' && 'kind' in value ? (value as { kind: unknown }).kind : value;
+}

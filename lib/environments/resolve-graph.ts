@@ -1,0 +1,115 @@
+import { Problems } from '../internal/errors';
+import { isEnvVarName } from '../internal/names';
+import { AppDefinition, SourcedApp } from '../model/app-definition';
+import { Dependency, DependsOn } from '../model/dependency';
+import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
+import { isCidr, sortPeers } from './resolve-network';
+
+/** An app of one environment: its definition (for `dependsOn`) and its resolution so far. */
+export interface GraphNode {
+  readonly sourced: SourcedApp;
+  readonly app: ResolvedApp;
+}
+
+/** `payment-gateway` -> `PAYMENT_GATEWAY_ADDR`. */
+export function addressVariable(name: string): string {
+  return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_ADDR`;
+}
+
+/**
+ * Turns every app's `dependsOn` into network rules on both ends and address variables on the
+ * caller. Works on one environment's apps at once, since a dependency names another app.
+ */
+export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): ResolvedApp[] {
+  const byDefinition = new Map<AppDefinition, GraphNode>(nodes.map((n) => [n.sourced.definition, n]));
+  const byName = new Map<string, GraphNode>(nodes.map((n) => [`${n.app.team}/${n.app.name}`, n]));
+  const ingress = new Map<GraphNode, ResolvedPeer[]>();
+  const egress = new Map<GraphNode, ResolvedPeer[]>();
+  const addresses = new Map<GraphNode, { name: string; value: string; field: string }[]>();
+  const push = <T>(map: Map<GraphNode, T[]>, node: GraphNode, value: T) => map.set(node, [...(map.get(node) ?? []), value]);
+
+  for (const caller of nodes) {
+    const at = problems.at({ source: caller.app.source, app: caller.app.name, environment: caller.app.environment });
+    (caller.sourced.definition.dependsOn ?? []).forEach((entry: DependsOn | undefined, i) => {
+      const field = `dependsOn[${i}]`;
+      const dep = normalize(entry);
+      if (!dep) {
+        at.add({ code: 'E_DEPENDENCY', field, value: entry ?? null, message: 'is not an app definition or a Dependency (an import that is undefined is usually a circular import)', fix: "name the app as a string instead: Dependency.on('team/name')" });
+        return;
+      }
+      if (dep.kind === 'host') {
+        const problem = hostProblem(dep);
+        if (problem) return at.add({ code: 'E_DEPENDENCY', field, value: dep.name, message: problem.message, fix: problem.fix });
+        for (const cidr of dep.cidrs) push(egress, caller, { kind: 'cidr', cidr, port: dep.port, protocol: dep.protocol ?? 'TCP' });
+        push(addresses, caller, { name: addressVariable(dep.name), value: `${dep.host}:${dep.port}`, field });
+        return;
+      }
+      // A data store belongs to its app alone and resolves with it (resolve-data-stores.ts).
+      if (dep.kind === 'datastore') return;
+      const label = typeof dep.app === 'string' ? dep.app : `${dep.app.team}/${dep.app.name}`;
+      const callee = typeof dep.app === 'string' ? byName.get(dep.app) : byDefinition.get(dep.app);
+      if (!callee) {
+        const known = typeof dep.app === 'string' && !dep.app.includes('/') ? " (name it as 'team/name')" : '';
+        return at.add({ code: 'E_UNKNOWN_DEPENDENCY', field, value: label, message: `'${caller.app.name}' depends on '${label}', which is not an app of the fleet${known}`, fix: `check the name, or add apps/${label}.ts` });
+      }
+      if (callee === caller) return at.add({ code: 'E_DEPENDENCY', field, value: label, message: 'names the app itself', fix: 'remove it' });
+      const port = dep.port !== undefined ? callee.app.ports.find((p) => p.name === dep.port) : callee.app.servicePort;
+      if (!port) {
+        const message = dep.port !== undefined
+          ? `names port '${dep.port}', which '${label}' does not declare (declared: ${callee.app.ports.map((p) => p.name).join(', ') || 'none'})`
+          : `names '${label}', a ${callee.app.kind} that serves no port`;
+        return at.add({ code: 'E_DEPENDENCY_PORT', field, value: label, message, fix: dep.port !== undefined ? 'name a declared port' : 'depend on a web service, or name a port with Dependency.on(app, { port })' });
+      }
+      const variable = dep.env ?? addressVariable(callee.app.name);
+      if (!isEnvVarName(variable)) return at.add({ code: 'E_ENV_NAME', field: `${field}.env`, value: variable, message: 'is not a valid environment variable name', fix: 'use letters, digits and _' });
+      push(egress, caller, { kind: 'app', app: callee.app.name, namespace: callee.app.namespace, port: port.port, protocol: 'TCP' });
+      push(ingress, callee, { kind: 'app', app: caller.app.name, namespace: caller.app.namespace, port: port.port, protocol: 'TCP' });
+      push(addresses, caller, { name: variable, value: `${callee.app.name}.${callee.app.namespace}.svc.cluster.local:${port.port}`, field });
+    });
+  }
+
+  return nodes.map((node) => {
+    const { app } = node;
+    const env = new Map(app.env.map((e) => [e.name, e.value]));
+    const secretNames = new Set((app.secrets?.env ?? []).map((e) => e.name));
+    const provenance = { ...app.provenance };
+    const settings = { ...app.settings };
+    for (const address of addresses.get(node) ?? []) {
+      const existing = secretNames.has(address.name) ? '(a secret)' : env.get(address.name);
+      if (existing !== undefined && existing !== address.value) {
+        problems.add({
+          code: 'E_ENV_CONFLICT', source: app.source, app: app.name, environment: app.environment, field: `env.${address.name}`, value: existing,
+          message: `is also set by ${address.field} to '${address.value}'`, fix: `remove env.${address.name}: dependsOn provides it`,
+        });
+        continue;
+      }
+      env.set(address.name, address.value);
+      provenance[`env.${address.name}`] = 'app';
+      settings[`env.${address.name}`] = address.value;
+    }
+    return {
+      ...app,
+      env: [...env.keys()].sort().map((name) => ({ name, value: env.get(name)! })),
+      network: { ingress: sortPeers([...app.network.ingress, ...(ingress.get(node) ?? [])]), egress: sortPeers([...app.network.egress, ...(egress.get(node) ?? [])]) },
+      provenance,
+      settings,
+    };
+  });
+}
+
+function normalize(entry: DependsOn | undefined): Dependency | undefined {
+  if (!entry || typeof entry !== 'object') return undefined;
+  if (entry.kind === 'app' || entry.kind === 'host' || entry.kind === 'datastore') return entry;
+  if (entry.kind === 'web-service' || entry.kind === 'worker' || entry.kind === 'scheduled-task') return { kind: 'app', app: entry };
+  return undefined;
+}
+
+function hostProblem(dep: Extract<Dependency, { kind: 'host' }>): { message: string; fix: string } | undefined {
+  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(dep.host ?? '')) return { message: `host '${dep.host}' is not a DNS name or address`, fix: "e.g. 'api.stripe.com'" };
+  if (!Number.isInteger(dep.port) || dep.port < 1 || dep.port > 65535) return { message: `port ${dep.port} is not an integer from 1 to 65535`, fix: 'use the port the host listens on' };
+  if (!Array.isArray(dep.cidrs) || dep.cidrs.length === 0) return { message: 'names no address blocks (cidrs)', fix: "NetworkPolicies match addresses: list the host's blocks, e.g. ['203.0.113.0/24']" };
+  const bad = dep.cidrs.find((c) => !isCidr(c));
+  if (bad !== undefined) return { message: `cidr '${bad}' is not an IPv4 CIDR block`, fix: "write it as 'a.b.c.d/n'" };
+  if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(dep.name ?? '')) return { message: `name '${dep.name}' is not a lowercase DNS label`, fix: "e.g. 'stripe'" };
+  return undefined;
+}

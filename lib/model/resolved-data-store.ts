@@ -1,0 +1,32 @@
+/** A data store of an app in one environment: where it is and, in the cluster, how it runs. */
+export interface ResolvedDataStore {
+  /** As declared, e.g. 'ledger-db'. */
+  readonly name: string;
+  readonly engine: 'postgres' | 'redis';
+  readonly placement: 'in-cluster' | 'external';
+  /** `host:port`, what the app's `<NAME>_ADDR` holds. */
+  readonly address: string;
+  readonly port: number;
+  /** External stores: the blocks the app may reach. */
+  readonly cidrs?: readonly string[];
+  /** In-cluster stores: everything the StatefulSet needs. */
+  readonly inCluster?: {
+    /** Name of every object of the store: `<app>-<name>`. */
+    readonly objectName: string;
+    /** `app.kubernetes.io/component`: 'database' or 'cache'. */
+    readonly component: 'database' | 'cache';
+    /** `app.kubernetes.io/version`: the engine image's tag. */
+    readonly version: string;
+    readonly image: string;
+    readonly uid: number;
+    readonly dataPath: string;
+    readonly storage: string;
+    readonly cpu: string;
+    readonly memory: string;
+    readonly env: readonly { readonly name: string; readonly value: string }[];
+    readonly args: readonly string[];
+    /** Folders the engine writes besides its data (the root filesystem stays read-only). */
+    readonly writableDirs: readonly string[];
+    readonly probeCommand: readonly string[];
+  };
+}

@@ -1,0 +1,105 @@
+import { Construct } from 'constructs';
+import { k8s } from 'cdk8s-plus-28';
+import { LABEL } from '../internal/labels';
+import { ResolvedApp } from '../model/resolved-app';
+import { ResolvedDataStore } from '../model/resolved-data-store';
+import { DNS_EGRESS } from '../network/network-policy';
+import { toProbe } from '../workload/probes';
+import { containerSecurityContext, podSecurityContext } from '../workload/security';
+
+export interface DataStoreProps {
+  readonly app: ResolvedApp;
+  readonly store: ResolvedDataStore;
+}
+
+/**
+ * An app's database or cache in the cluster (dev): one pod of the engine's official image with a
+ * volume, a headless Service, and the golden-path defaults of any pod (restricted security, probes,
+ * requests and limits, own ServiceAccount, default-deny NetworkPolicy admitting only its app, PDB).
+ */
+export class DataStore extends Construct {
+  readonly serviceAccount: k8s.KubeServiceAccount;
+  readonly statefulSet: k8s.KubeStatefulSet;
+  readonly service: k8s.KubeService;
+  readonly networkPolicy: k8s.KubeNetworkPolicy;
+  readonly disruptionBudget: k8s.KubePodDisruptionBudget;
+
+  constructor(scope: Construct, id: string, props: DataStoreProps) {
+    super(scope, id);
+    const { app, store } = props;
+    const s = store.inCluster;
+    if (!s) throw new Error(`bug: ${app.source}: data store '${store.name}' is not in the cluster`);
+    const selector = { [LABEL.instance]: s.objectName, [LABEL.name]: s.objectName };
+    const labels = { ...app.labels, ...selector, [LABEL.component]: s.component, [LABEL.version]: s.version };
+    const metadata = { name: s.objectName, namespace: app.namespace, labels, annotations: { ...app.annotations } };
+    const security = { security: { runAsUser: s.uid, runAsGroup: s.uid, readOnlyRootFilesystem: true, addCapabilities: [] } };
+    const exec = (periodSeconds: number, failureThreshold: number) => toProbe({ handler: { kind: 'exec', command: s.probeCommand }, periodSeconds, timeoutSeconds: 2, failureThreshold });
+    const scratch = ['/tmp', ...s.writableDirs].map((mountPath, i) => ({ name: `scratch-${i}`, mountPath }));
+
+    this.serviceAccount = new k8s.KubeServiceAccount(this, 'service-account', { metadata, automountServiceAccountToken: false });
+    this.service = new k8s.KubeService(this, 'service', {
+      metadata,
+      spec: {
+        clusterIp: 'None',
+        selector,
+        ports: [{ name: store.engine, port: store.port, targetPort: k8s.IntOrString.fromString(store.engine), protocol: 'TCP' }],
+      },
+    });
+    this.statefulSet = new k8s.KubeStatefulSet(this, 'stateful-set', {
+      metadata,
+      spec: {
+        serviceName: s.objectName,
+        replicas: 1,
+        selector: { matchLabels: selector },
+        template: {
+          metadata: { labels },
+          spec: {
+            serviceAccountName: s.objectName,
+            automountServiceAccountToken: false,
+            enableServiceLinks: false,
+            securityContext: podSecurityContext(security),
+            terminationGracePeriodSeconds: 30,
+            containers: [{
+              name: store.engine,
+              image: s.image,
+              imagePullPolicy: 'IfNotPresent',
+              ...(s.args.length ? { args: [...s.args] } : {}),
+              env: s.env.map((e) => ({ ...e })),
+              ports: [{ name: store.engine, containerPort: store.port, protocol: 'TCP' }],
+              resources: {
+                requests: { cpu: k8s.Quantity.fromString(s.cpu), memory: k8s.Quantity.fromString(s.memory), 'ephemeral-storage': k8s.Quantity.fromString('64Mi') },
+                limits: { memory: k8s.Quantity.fromString(s.memory), 'ephemeral-storage': k8s.Quantity.fromString('1Gi') },
+              },
+              readinessProbe: exec(5, 3),
+              livenessProbe: exec(10, 6),
+              startupProbe: exec(5, 24),
+              securityContext: containerSecurityContext(security),
+              volumeMounts: [{ name: 'data', mountPath: s.dataPath }, ...scratch.map((v) => ({ name: v.name, mountPath: v.mountPath }))],
+            }],
+            volumes: scratch.map((v) => ({ name: v.name, emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } })),
+          },
+        },
+        volumeClaimTemplates: [{
+          metadata: { name: 'data', labels: selector },
+          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: k8s.Quantity.fromString(s.storage) } } },
+        }],
+      },
+    });
+    this.networkPolicy = new k8s.KubeNetworkPolicy(this, 'network-policy', {
+      metadata,
+      spec: {
+        podSelector: { matchLabels: selector },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [{
+          from: [{ podSelector: { matchLabels: { [LABEL.name]: app.name } } }],
+          ports: [{ port: k8s.IntOrString.fromNumber(store.port), protocol: 'TCP' }],
+        }],
+        egress: [DNS_EGRESS],
+      },
+    });
+    this.disruptionBudget = new k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
+      metadata,
+      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: selector }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
+    });
+  }
+}

@@ -1,0 +1,239 @@
+import { Exposure } from '../../lib/model/exposure';
+import { Environment } from '../../lib/model/environment';
+import { resolve, testEnvironment, webDef, workerDef } from '../helpers';
+import { expectOnlyProblem, expectProblem } from './expect-problem';
+
+const GATEWAY: Environment = testEnvironment({ ingress: { mode: 'gateway', gateway: { name: 'public', namespace: 'gateway', sectionName: 'https' } } });
+
+describe('resolveExposure: internal', () => {
+  test('leaves an app internal when it says nothing, and records that the platform chose it', () => {
+    const app = resolve(webDef());
+    expect(app.exposure).toBeUndefined();
+    expect(app.provenance.expose).toBe('platform');
+    expect(app.settings.expose).toBe('internal');
+  });
+
+  test('lets nothing in from the ingress controller for an internal app', () => {
+    expect(resolve(webDef({ expose: Exposure.internal() })).network.ingress).toEqual([]);
+  });
+});
+
+describe('resolveExposure: hosts', () => {
+  test("defaults the host to the app's name under the environment's domain", () => {
+    const app = resolve(webDef({ expose: Exposure.public() }), testEnvironment({ domain: 'acme.dev' }));
+    expect(app.exposure?.host).toBe('checkout.acme.dev');
+    expect(app.provenance['expose.host']).toBe('platform');
+  });
+
+  test("puts the declared host in front of each environment's own domain", () => {
+    const def = webDef({ expose: Exposure.public({ host: 'shop' }) });
+    expect(resolve(def, testEnvironment({ name: 'dev', domain: 'dev.acme.dev' })).exposure?.host).toBe('shop.dev.acme.dev');
+    expect(resolve(def, testEnvironment({ name: 'prod', domain: 'acme.dev' })).exposure?.host).toBe('shop.acme.dev');
+    expect(resolve(def).provenance['expose.host']).toBe('app');
+    expect(resolve(def, testEnvironment({ domain: 'acme.dev' })).settings['expose.host']).toBe('shop.acme.dev');
+  });
+
+  test("takes '@' as the environment's bare domain", () => {
+    expect(resolve(webDef({ expose: Exposure.public({ host: '@' }) }), testEnvironment({ domain: 'acme.dev' })).exposure?.host).toBe('acme.dev');
+  });
+
+  test.each([
+    ['', "must not be empty (write '@' for the environment's bare domain)"],
+    ['Shop', 'must be lowercase'],
+    ['shop.eu', "must be a single DNS label without dots: the environment's domain (test.example) is appended"],
+    ['shop_eu', "may contain only lowercase letters, digits and '-', and must start and end with a letter or digit"],
+    ['-shop', "may contain only lowercase letters, digits and '-', and must start and end with a letter or digit"],
+    ['*', "may contain only lowercase letters, digits and '-', and must start and end with a letter or digit"],
+    ['s'.repeat(64), 'must be at most 63 characters (has 64)'],
+  ])('fails when the host is %j', (host, message) => {
+    expectOnlyProblem(() => resolve(webDef({ expose: Exposure.public({ host }) })), {
+      code: 'E_EXPOSURE_HOST',
+      field: 'expose.host',
+      value: host,
+      message,
+      fix: "use one lowercase DNS label such as 'shop' (it becomes shop.test.example), or '@' for test.example itself",
+    });
+  });
+
+  test('fails when the host and domain together are longer than a DNS name may be', () => {
+    const domain = Array.from({ length: 4 }, () => 'd'.repeat(62)).join('.');
+    expectOnlyProblem(() => resolve(webDef({ expose: Exposure.public({ host: 'shop' }) }), testEnvironment({ domain })), {
+      code: 'E_EXPOSURE_HOST',
+      field: 'expose.host',
+      value: 'shop',
+      message: /^makes the host 'shop\.d+\.d+\.d+\.d+' 256 characters long, above the 253 a DNS name may have$/,
+      fix: 'use one lowercase DNS label',
+    });
+  });
+});
+
+describe('resolveExposure: paths', () => {
+  test("defaults to the whole host ('/')", () => {
+    const app = resolve(webDef({ expose: Exposure.public() }));
+    expect(app.exposure?.paths).toEqual(['/']);
+    expect(app.provenance['expose.paths']).toBe('platform');
+  });
+
+  test('keeps declared paths in their order', () => {
+    const app = resolve(webDef({ expose: Exposure.public({ paths: ['/shop', '/api/v1', '/'] }) }));
+    expect(app.exposure?.paths).toEqual(['/shop', '/api/v1', '/']);
+    expect(app.provenance['expose.paths']).toBe('app');
+  });
+
+  test.each([
+    ['api', "must start with '/'"],
+    ['/api v1', 'must not contain spaces'],
+    ['/api//v1', "must not contain an empty segment ('//')"],
+    ['/api/../admin', "must not contain '.' or '..' segments"],
+    ['/api/.', "must not contain '.' or '..' segments"],
+    ['/api/(v1|v2)', "may contain only letters, digits, '-', '.', '_', '~' and '/' (ingress controllers reject or reinterpret other characters in a prefix)"],
+    ['/api?x=1', "may contain only letters, digits, '-', '.', '_', '~' and '/' (ingress controllers reject or reinterpret other characters in a prefix)"],
+  ])('fails when a path is %j', (path, message) => {
+    expectOnlyProblem(() => resolve(webDef({ expose: Exposure.public({ paths: ['/', path] }) })), {
+      code: 'E_EXPOSURE_PATH',
+      field: 'expose.paths[1]',
+      value: path,
+      message,
+      fix: "write a path prefix such as '/' or '/api/v1'",
+    });
+  });
+
+  test('fails when the paths are empty', () => {
+    expectOnlyProblem(() => resolve(webDef({ expose: Exposure.public({ paths: [] }) })), {
+      code: 'E_EXPOSURE_PATH',
+      field: 'expose.paths',
+      value: [],
+      message: 'must be a non-empty list of path prefixes',
+      fix: 'leave paths out for the whole host',
+    });
+  });
+
+  test('fails when two paths match the same requests (a trailing slash changes nothing)', () => {
+    expectOnlyProblem(() => resolve(webDef({ expose: Exposure.public({ paths: ['/api', '/shop', '/api/'] }) })), {
+      code: 'E_EXPOSURE_PATH',
+      field: 'expose.paths[2]',
+      value: '/api/',
+      message: 'matches the same requests as expose.paths[0] ("/api")',
+      fix: 'list each path once',
+    });
+  });
+
+  test('reports every bad path at once', () => {
+    expectProblem(() => resolve(webDef({ expose: Exposure.public({ paths: ['x', '/ok', 'y'] }) })), { code: 'E_EXPOSURE_PATH', field: 'expose.paths[0]', value: 'x', fix: 'path prefix' });
+    expectProblem(() => resolve(webDef({ expose: Exposure.public({ paths: ['x', '/ok', 'y'] }) })), { code: 'E_EXPOSURE_PATH', field: 'expose.paths[2]', value: 'y', fix: 'path prefix' });
+  });
+});
+
+describe('resolveExposure: ingress mode (the default)', () => {
+  const app = resolve(webDef({ expose: Exposure.public({ host: 'shop' }) }));
+
+  test('uses the platform defaults: class nginx, issuer letsencrypt, controller in ingress-nginx', () => {
+    expect(app.exposure).toEqual({
+      mode: 'ingress',
+      host: 'shop.test.example',
+      paths: ['/'],
+      backend: { service: 'checkout', port: { name: 'http', port: 8080 } },
+      sourceNamespace: 'ingress-nginx',
+      className: 'nginx',
+      tlsSecretName: 'checkout-tls',
+      annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' },
+    });
+    expect(app.provenance['ingress.mode']).toBe('platform');
+    expect(app.provenance['ingress.clusterIssuer']).toBe('platform');
+  });
+
+  test("lets the controller's namespace in on the serving port only", () => {
+    expect(app.network.ingress).toEqual([{ kind: 'namespace', namespace: 'ingress-nginx', port: 8080, protocol: 'TCP' }]);
+  });
+
+  test("takes the environment's class, issuer and controller namespace", () => {
+    const env = testEnvironment({ ingress: { className: 'public', clusterIssuer: 'acme-prod', controllerNamespace: 'edge' } });
+    const custom = resolve(webDef({ port: 9000, expose: Exposure.public() }), env);
+    expect(custom.exposure).toMatchObject({ className: 'public', sourceNamespace: 'edge', annotations: { 'cert-manager.io/cluster-issuer': 'acme-prod' } });
+    expect(custom.network.ingress).toEqual([{ kind: 'namespace', namespace: 'edge', port: 9000, protocol: 'TCP' }]);
+    expect(custom.provenance['ingress.className']).toBe('environment');
+  });
+
+  test("tells ingress-nginx to speak gRPC to a gRPC service's backend", () => {
+    const grpc = resolve(webDef({ protocol: 'grpc', port: 50051, expose: Exposure.public() }));
+    expect(grpc.exposure).toMatchObject({
+      backend: { service: 'checkout', port: { name: 'grpc', port: 50051 } },
+      annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt', 'nginx.ingress.kubernetes.io/backend-protocol': 'GRPC' },
+    });
+  });
+
+});
+
+describe('resolveExposure: gateway mode', () => {
+  test("attaches to the environment's Gateway and lets its namespace in on the serving port", () => {
+    const app = resolve(webDef({ expose: Exposure.public({ host: 'shop', paths: ['/api'] }) }), GATEWAY);
+    expect(app.exposure).toEqual({
+      mode: 'gateway',
+      host: 'shop.test.example',
+      paths: ['/api'],
+      backend: { service: 'checkout', port: { name: 'http', port: 8080 } },
+      sourceNamespace: 'gateway',
+      gateway: { name: 'public', namespace: 'gateway', sectionName: 'https' },
+    });
+    expect(app.network.ingress).toEqual([{ kind: 'namespace', namespace: 'gateway', port: 8080, protocol: 'TCP' }]);
+  });
+
+  test("lets the gateway's proxy namespace in when it runs apart from the Gateway", () => {
+    const env = testEnvironment({ ingress: { mode: 'gateway', gateway: { name: 'public', namespace: 'gateway', proxyNamespace: 'envoy-gateway-system' } } });
+    const app = resolve(webDef({ expose: Exposure.public() }), env);
+    expect(app.exposure).toMatchObject({ sourceNamespace: 'envoy-gateway-system', gateway: { name: 'public', namespace: 'gateway' } });
+    expect(app.exposure).not.toHaveProperty(['gateway', 'sectionName']);
+    expect(app.network.ingress).toEqual([{ kind: 'namespace', namespace: 'envoy-gateway-system', port: 8080, protocol: 'TCP' }]);
+  });
+
+  test('fails for a public gRPC service, since GRPCRoute is not among the pinned CRDs', () => {
+    expectOnlyProblem(() => resolve(webDef({ protocol: 'grpc', port: 50051, expose: Exposure.public() }), GATEWAY), {
+      code: 'E_EXPOSURE_GRPC',
+      field: 'expose',
+      value: 'public',
+      message: /GRPCRoute is not among the platform's pinned CRDs/,
+      fix: 'keep the app internal (Exposure.internal())',
+    });
+  });
+
+  test('allows an internal gRPC service', () => {
+    expect(resolve(webDef({ protocol: 'grpc', port: 50051 }), GATEWAY).exposure).toBeUndefined();
+  });
+});
+
+describe('resolveExposure: bad input', () => {
+  test('fails when a worker declares an exposure (plain JavaScript can)', () => {
+    expectOnlyProblem(() => resolve(workerDef({ expose: Exposure.public() } as never)), {
+      code: 'E_EXPOSURE',
+      field: 'expose',
+      value: 'public',
+      message: 'is for web services only: a worker serves no port to expose',
+      fix: 'remove expose',
+      app: 'mailer',
+    });
+  });
+
+  test('fails on an unknown kind', () => {
+    expectOnlyProblem(() => resolve(webDef({ expose: { kind: 'open' } as never })), {
+      code: 'E_EXPOSURE',
+      field: 'expose',
+      value: 'open',
+      message: 'must be public or internal',
+      fix: 'Exposure.public(',
+    });
+  });
+
+  test("reports the environment's broken ingress settings when a public app is resolved on its own", () => {
+    expectOnlyProblem(() => resolve(webDef({ expose: Exposure.public() }), testEnvironment({ ingress: { mode: 'gateway' } })), {
+      code: 'E_INGRESS_SETTING',
+      field: 'ingress.gateway',
+      value: null,
+      message: 'is required in gateway mode',
+      fix: 'fix environments.prod.ingress.gateway in apps/environments.ts',
+    });
+  });
+
+  test("ignores the ingress settings for an internal app (they are checked once per environment)", () => {
+    expect(resolve(webDef(), testEnvironment({ ingress: { mode: 'gateway' } })).exposure).toBeUndefined();
+  });
+});

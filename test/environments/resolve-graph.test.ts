@@ -1,0 +1,105 @@
+import { Problems, ValidationError } from '../../lib/internal/errors';
+import { AppDefinition, SourcedApp } from '../../lib/model/app-definition';
+import { Dependency } from '../../lib/model/dependency';
+import { ResolvedApp } from '../../lib/model/resolved-app';
+import { addressVariable, resolveGraph } from '../../lib/environments/resolve-graph';
+import { resolveEnvironment } from '../../lib/environments/resolve-environment';
+import { renderFleet } from '../../lib/pipeline/render-fleet';
+import { NetworkGraph } from '../../lib/network/reachability';
+import { expectError, sourced, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+
+const payments = webDef({ name: 'payments', team: 'pay', protocol: 'grpc', port: 50051, metricsPort: 9090 } as never);
+const checkout = webDef({ name: 'checkout', team: 'shop', dependsOn: [payments] } as never);
+
+function resolveAll(defs: AppDefinition[]): ResolvedApp[] {
+  const problems = new Problems();
+  const apps = resolveEnvironment(defs.map((d) => sourced(d)), testEnvironment(), () => undefined, problems);
+  problems.throwIfAny();
+  return apps;
+}
+const byName = (apps: ResolvedApp[], name: string) => apps.find((a) => a.name === name)!;
+
+describe('resolveGraph', () => {
+  test('opens the caller egress and the callee ingress on the callee serving port, across namespaces', () => {
+    const apps = resolveAll([checkout, payments]);
+    expect(byName(apps, 'checkout').network.egress).toContainEqual({ kind: 'app', app: 'payments', namespace: 'pay', port: 50051, protocol: 'TCP' });
+    expect(byName(apps, 'payments').network.ingress).toContainEqual({ kind: 'app', app: 'checkout', namespace: 'shop', port: 50051, protocol: 'TCP' });
+  });
+
+  test('gives the caller the callee address as <CALLEE>_ADDR, with its provenance', () => {
+    const caller = byName(resolveAll([checkout, payments]), 'checkout');
+    expect(caller.env).toContainEqual({ name: 'PAYMENTS_ADDR', value: 'payments.pay.svc.cluster.local:50051' });
+    expect(caller.provenance['env.PAYMENTS_ADDR']).toBe('app');
+    expect(addressVariable('payment-gateway')).toBe('PAYMENT_GATEWAY_ADDR');
+  });
+
+  test("accepts the callee as 'team/name', a named port and a custom variable", () => {
+    const caller = webDef({ name: 'checkout', dependsOn: [Dependency.on('pay/payments', { port: 'metrics', env: 'PAYMENTS_METRICS' })] } as never);
+    const apps = resolveAll([caller, payments]);
+    expect(byName(apps, 'checkout').env).toContainEqual({ name: 'PAYMENTS_METRICS', value: 'payments.pay.svc.cluster.local:9090' });
+    expect(byName(apps, 'payments').network.ingress).toContainEqual(expect.objectContaining({ app: 'checkout', port: 9090 }));
+  });
+
+  test('derives the same edges in every environment, with each environment namespaces', () => {
+    const rendered = renderFleet({ apps: [sourced(checkout), sourced(payments)], environments: [testEnvironment({ name: 'dev', namespacePattern: '{team}-{env}' }), testEnvironment({ name: 'prod' })] });
+    const dev = rendered.find((r) => r.app.environment === 'dev' && r.app.name === 'checkout')!;
+    expect(dev.app.env).toContainEqual({ name: 'PAYMENTS_ADDR', value: 'payments.pay-dev.svc.cluster.local:50051' });
+    const graph = new NetworkGraph(rendered.filter((r) => r.app.environment === 'dev').flatMap((r) => r.manifests));
+    expect(graph).toAllow('shop-dev/checkout', 'pay-dev/payments', 50051);
+    expect(graph).not.toAllow('pay-dev/payments', 'shop-dev/checkout', 8080);
+  });
+
+  test('fails on an unknown app, naming both apps', () => {
+    const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', dependsOn: [Dependency.on('pay/paymnts')] } as never), payments]));
+    expect(error.code).toBe('E_UNKNOWN_DEPENDENCY');
+    expect(error.message).toContain("apps/shop/checkout.ts: app 'checkout': environment 'prod': 'dependsOn[0]' 'checkout' depends on 'pay/paymnts', which is not an app of the fleet");
+  });
+
+  test('fails on a definition that is not registered in the fleet', () => {
+    const error = expectError<ValidationError>(() => resolveAll([checkout]));
+    expect(error.message).toContain("'checkout' depends on 'pay/payments', which is not an app of the fleet");
+  });
+
+  test('fails on a callee that serves no port', () => {
+    const mailer = workerDef({ name: 'mailer' });
+    const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', dependsOn: [mailer] } as never), mailer]));
+    expect(error.code).toBe('E_DEPENDENCY_PORT');
+    expect(error.message).toContain("names 'shop/mailer', a worker that serves no port");
+  });
+
+  test('fails on an undefined entry, pointing at circular imports', () => {
+    const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', dependsOn: [undefined] } as never)]));
+    expect(error.message).toContain('circular import');
+    expect(error.message).toContain("Dependency.on('team/name')");
+  });
+
+  test('fails when the app also sets the address variable differently', () => {
+    const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', env: { PAYMENTS_ADDR: 'elsewhere:1' }, dependsOn: [payments] } as never), payments]));
+    expect(error.code).toBe('E_ENV_CONFLICT');
+    expect(error.message).toContain("'env.PAYMENTS_ADDR' is also set by dependsOn[0]");
+  });
+
+  test('opens egress to an external host through its address blocks and gives its address', () => {
+    const task = taskDef({ dependsOn: [Dependency.host('stripe', { host: 'api.stripe.com', port: 443, cidrs: ['198.51.100.0/24', '203.0.113.0/24'] })] } as never);
+    const [app] = resolveAll([task]);
+    expect(app.env).toContainEqual({ name: 'STRIPE_ADDR', value: 'api.stripe.com:443' });
+    expect(app.network.egress.filter((p) => p.kind === 'cidr').map((p) => p.cidr)).toEqual(['198.51.100.0/24', '203.0.113.0/24']);
+  });
+
+  test('rejects an external host without address blocks', () => {
+    const error = expectError<ValidationError>(() => resolveAll([taskDef({ dependsOn: [Dependency.host('stripe', { host: 'api.stripe.com', port: 443, cidrs: [] })] } as never)]));
+    expect(error.message).toContain('names no address blocks (cidrs)');
+  });
+
+  test('opens each edge once when a raw peer repeats a dependency', () => {
+    const app = byName(resolveAll([webDef({ name: 'checkout', dependsOn: [payments], network: { egress: [{ kind: 'app', app: 'payments', namespace: 'pay', port: 50051 }] } } as never), payments]), 'checkout');
+    expect(app.network.egress.filter((p) => p.app === 'payments')).toHaveLength(1);
+  });
+
+  test('leaves apps without dependencies as they were', () => {
+    const problems = new Problems();
+    const node = { sourced: sourced(webDef()) as SourcedApp, app: resolveAll([webDef()])[0] };
+    expect(resolveGraph([node], problems)[0]).toEqual(node.app);
+    expect(problems.size).toBe(0);
+  });
+});

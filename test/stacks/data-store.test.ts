@@ -1,0 +1,86 @@
+import { Dependency } from '../../lib/model/dependency';
+import { NetworkGraph } from '../../lib/network/reachability';
+import { renderFleet } from '../../lib/pipeline/render-fleet';
+import { defaultChecks } from '../../lib/pipeline/default-checks';
+import { ValidationError } from '../../lib/internal/errors';
+import { expectError, find, resolve, sourced, synthApp, testEnvironment, workerDef } from '../helpers';
+
+const dev = testEnvironment({ name: 'dev', profile: { dataStores: 'in-cluster' } });
+const prod = testEnvironment({ name: 'prod' });
+const ordersDb = Dependency.postgres('orders-db', { external: { prod: { host: 'orders.prod.internal', cidrs: ['10.40.0.0/16'] } } });
+const app = workerDef({ name: 'orders', dependsOn: [ordersDb, Dependency.redis('cache')], environments: {} } as never);
+const appWithExternalCache = workerDef({ name: 'orders', dependsOn: [ordersDb] } as never);
+
+describe('data stores in the cluster (dev)', () => {
+  const manifests = synthApp(app, dev);
+
+  test('runs each store as a one-pod StatefulSet with a volume, named <app>-<store>', () => {
+    const sts = find(manifests, 'StatefulSet', 'orders-orders-db');
+    expect(sts.spec.replicas).toBe(1);
+    expect(sts.spec.serviceName).toBe('orders-orders-db');
+    expect(sts.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('1Gi');
+    const container = sts.spec.template.spec.containers[0];
+    expect(container.image).toBe('postgres:16.4-alpine');
+    expect(container.volumeMounts).toContainEqual({ name: 'data', mountPath: '/var/lib/postgresql/data' });
+    expect(find(manifests, 'StatefulSet', 'orders-cache').spec.template.spec.containers[0].image).toBe('redis:7.4-alpine');
+  });
+
+  test('gives the store the golden-path pod: non-root, read-only root, probes, requests and limits', () => {
+    const spec = find(manifests, 'StatefulSet', 'orders-orders-db').spec.template.spec;
+    expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 70, fsGroup: 70, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(spec.automountServiceAccountToken).toBe(false);
+    const c = spec.containers[0];
+    expect(c.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    expect(c.readinessProbe.exec.command).toEqual(['pg_isready', '-h', '127.0.0.1', '-U', 'postgres']);
+    expect(c.livenessProbe.periodSeconds).toBeGreaterThan(c.readinessProbe.periodSeconds);
+    expect(c.resources.limits.memory).toBe('256Mi');
+    expect(c.volumeMounts.map((m: { mountPath: string }) => m.mountPath)).toEqual(['/var/lib/postgresql/data', '/tmp', '/var/run/postgresql']);
+  });
+
+  test('has a headless Service, a PDB and a ServiceAccount of its own', () => {
+    expect(find(manifests, 'Service', 'orders-orders-db').spec.clusterIP).toBe('None');
+    expect(find(manifests, 'PodDisruptionBudget', 'orders-orders-db').spec.maxUnavailable).toBe(1);
+    expect(find(manifests, 'ServiceAccount', 'orders-orders-db').automountServiceAccountToken).toBe(false);
+  });
+
+  test('gives the app the store address', () => {
+    expect(resolve(app, dev).env).toContainEqual({ name: 'ORDERS_DB_ADDR', value: 'orders-orders-db.shop.svc.cluster.local:5432' });
+  });
+
+  test('lets only its app reach it, on its port', () => {
+    const other = workerDef({ name: 'mailer' });
+    const rendered = renderFleet({ apps: [sourced(app), sourced(other)], environments: [dev] });
+    const graph = new NetworkGraph(rendered.flatMap((r) => r.manifests));
+    expect(graph).toAllow('shop/orders', 'shop/orders-orders-db', 5432);
+    expect(graph).toAllow('shop/orders', 'shop/orders-cache', 6379);
+    expect(graph).not.toAllow('shop/mailer', 'shop/orders-orders-db', 5432);
+    expect(graph).not.toAllow('shop/orders', 'shop/orders-orders-db', 6379);
+  });
+
+  test('passes schema validation and the policy pack', () => {
+    const rendered = renderFleet({ apps: [sourced(app)], environments: [dev] });
+    for (const check of defaultChecks({ now: new Date('2026-01-01') })) expect(() => check(rendered, [])).not.toThrow();
+  });
+});
+
+describe('external data stores (prod)', () => {
+  test('renders no store objects and opens egress to its address blocks on its port', () => {
+    const manifests = synthApp(appWithExternalCache, prod);
+    expect(manifests.some((m) => m.kind === 'StatefulSet')).toBe(false);
+    const resolved = resolve(appWithExternalCache, prod);
+    expect(resolved.env).toContainEqual({ name: 'ORDERS_DB_ADDR', value: 'orders.prod.internal:5432' });
+    expect(resolved.network.egress).toContainEqual({ kind: 'cidr', cidr: '10.40.0.0/16', port: 5432, protocol: 'TCP' });
+  });
+
+  test('fails, with the fix, when the environment has no external address for the store', () => {
+    const error = expectError<ValidationError>(() => resolve(app, prod));
+    expect(error.code).toBe('E_DATA_STORE');
+    expect(error.message).toContain("'dependsOn[1]' has no external address for prod, which keeps data stores outside the cluster");
+    expect(error.message).toContain("add external: { prod: { host, cidrs } } to Dependency.redis('cache')");
+  });
+
+  test('fails when the app sets the address variable itself', () => {
+    const error = expectError<ValidationError>(() => resolve(workerDef({ name: 'orders', env: { ORDERS_DB_ADDR: 'x:1' }, dependsOn: [ordersDb] } as never), dev));
+    expect(error.code).toBe('E_ENV_CONFLICT');
+  });
+});
