@@ -68,20 +68,20 @@ export function writeKustomizeTree(root: string, rendered: readonly RenderedApp[
 
   const apps = rendered.map((r) => ({ r, objects: appObjects(r) }));
 
-  // A role every app of an app kind has goes in that kind's base; a role only some have is a component.
-  const bases = new Map<string, Json>();
+  // A role every app of an app kind has goes in that kind's base; a role only some apps of some
+  // kind have is a component, for every app that has it (a role is never in both places).
+  const appKinds = [...new Set(apps.map((a) => a.r.app.kind))].sort();
+  const groups = new Map(appKinds.map((kind) => [kind, apps.filter((a) => a.r.app.kind === kind)]));
+  const rolesOf = (group: readonly { objects: readonly AppObject[] }[]) => [...new Set(group.flatMap((a) => a.objects.map((o) => o.role)))].filter((role) => role !== GENERATED_ROLE);
   const componentRoles = new Set<string>();
-  for (const appKind of [...new Set(apps.map((a) => a.r.app.kind))].sort()) {
-    const group = apps.filter((a) => a.r.app.kind === appKind);
-    const roles = [...new Set(group.flatMap((a) => a.objects.map((o) => o.role)))].filter((role) => role !== GENERATED_ROLE);
+  for (const group of groups.values()) {
+    for (const role of rolesOf(group)) if (!group.every((a) => a.objects.some((o) => o.role === role))) componentRoles.add(role);
+  }
+  const bases = new Map<string, Json>();
+  for (const [appKind, group] of groups) {
     const docs: Json[] = [];
-    for (const role of roles) {
-      const instances = group.flatMap((a) => a.objects.filter((o) => o.role === role).map((o) => o.normalized));
-      if (instances.length < group.length) {
-        componentRoles.add(role);
-        continue;
-      }
-      const common = intersect(instances)!;
+    for (const role of rolesOf(group).filter((r) => !componentRoles.has(r))) {
+      const common = intersect(group.map((a) => a.objects.find((o) => o.role === role)!.normalized))!;
       bases.set(`${appKind}/${role}`, common);
       docs.push(common);
     }

@@ -1,17 +1,14 @@
 import { Problems } from '../internal/errors';
 import { nameProblem } from '../internal/names';
-import { parseQuantity, QuantityKind } from '../internal/quantity';
+import { parseQuantity } from '../internal/quantity';
 import { Environment } from '../model/environment';
-import { Resources } from '../model/resources';
 import { isPositiveInt } from './resolve-context';
 import { checkEnvironmentIngress } from './check-environment-ingress';
 import { checkEnvironmentMonitoring } from './check-environment-monitoring';
 import { checkReplicas } from './resolve-replicas';
+import { RESOURCE_FIELDS } from './resolve-resources';
 import { checkEnvironmentSecrets } from './resolve-secrets';
 
-const QUANTITIES: readonly [keyof Resources, QuantityKind][] = [
-  ['cpu', 'cpu'], ['memory', 'bytes'], ['cpuLimit', 'cpu'], ['memoryLimit', 'bytes'], ['ephemeralStorage', 'bytes'], ['ephemeralStorageLimit', 'bytes'],
-];
 
 /**
  * Checks an environment's own settings once, so a bad profile value is reported against
@@ -24,7 +21,7 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
     const replicas = profile[key];
     if (replicas) checkReplicas(replicas, (field, value, message, fix) => at.add({ code: 'E_REPLICAS', field: `profile.${key}${field.slice('replicas'.length)}`, value, message, fix }));
   }
-  for (const [key, kind] of QUANTITIES) {
+  for (const { key, kind } of RESOURCE_FIELDS) {
     const value = profile.resources?.[key];
     if (value === undefined) continue;
     const parsed = parseQuantity(value, kind);

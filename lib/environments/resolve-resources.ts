@@ -4,7 +4,8 @@ import { Resources } from '../model/resources';
 import { overrideField, ResolveContext } from './resolve-context';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 
-const FIELDS: readonly { key: keyof Resources; kind: QuantityKind }[] = [
+/** Every quantity of `Resources`, with what it measures. */
+export const RESOURCE_FIELDS: readonly { key: keyof Resources; kind: QuantityKind }[] = [
   { key: 'cpu', kind: 'cpu' },
   { key: 'memory', kind: 'bytes' },
   { key: 'cpuLimit', kind: 'cpu' },
@@ -18,7 +19,7 @@ export function resolveResources(ctx: ResolveContext): ResolvedApp['resources'] 
   const { def, override, profile, prov, problems } = ctx;
   const value: Record<string, string | undefined> = {};
   const amount: Record<string, number | undefined> = {};
-  for (const { key, kind } of FIELDS) {
+  for (const { key, kind } of RESOURCE_FIELDS) {
     const platformDefault = (PLATFORM_DEFAULTS.resources as Resources)[key];
     const picked = prov.pickOptional<string>(
       `resources.${key}`,

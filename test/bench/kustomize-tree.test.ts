@@ -10,13 +10,13 @@ import { writeKustomizeTree } from '../../bench/kustomize/kustomize-tree';
 import { canonicalize } from '../../lib/output/canonical';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
 
+// The benchmark skips kustomize without kubectl; so does this test (jest lists it as skipped).
 const kubectl = findKubectl();
-// The benchmark skips kustomize without kubectl; so does this test, and says so.
-const withKubectl = kubectl ? test : test.skip;
 
 describe('kustomize tree of the synthetic fleet', () => {
-  withKubectl('renders, per environment, the same objects as the pipeline', () => {
-    const fleet = generateFleet({ apps: 30 });
+  // 5 apps: so few that an object can be in every app of one kind and only some of another.
+  (kubectl ? test.each : test.skip.each)([5, 30])('renders, per environment, the same objects as the pipeline (%i apps)', (apps) => {
+    const fleet = generateFleet({ apps });
     const rendered = renderFleet({ apps: fleet.apps, environments: fleet.environments });
     const root = mkdtempSync(join(tmpdir(), 'bench-kustomize-test-'));
     try {
