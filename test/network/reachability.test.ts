@@ -43,6 +43,16 @@ describe.each(['dev', 'staging', 'prod'])('the sample fleet in %s', (env) => {
     expect(graph).not.toAllow('monitoring/prometheus', 'payments/payment-gateway', 50051);
   });
 
+  test('lets the ledger reach its own database in dev (in the cluster), and nothing else reach it', () => {
+    if (env !== 'dev') {
+      expect(graph.workloads.some((w) => w.name === 'ledger-worker-ledger-db')).toBe(false);
+      return;
+    }
+    expect(graph).toAllow('payments/ledger-worker', 'payments/ledger-worker-ledger-db', 5432);
+    expect(graph).not.toAllow('payments/payment-gateway', 'payments/ledger-worker-ledger-db', 5432);
+    expect(graph).not.toAllow('shop/checkout-api', 'payments/ledger-worker-ledger-db', 5432);
+  });
+
   test('denies a declared edge on another port', () => {
     expect(graph).not.toAllow('shop/storefront', 'shop/checkout-api', 9090);
     expect(graph).not.toAllow('shop/checkout-api', 'payments/payment-gateway', 8080);
