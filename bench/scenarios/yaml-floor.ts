@@ -5,7 +5,7 @@ import { FINAL_FILES } from '../fixtures';
 import { FinalFile } from '../rendered-file';
 import { RunDetail, Scenario } from '../scenario';
 
-/** The options render-yaml.ts uses (the fastest the yaml library offers for these bytes). */
+/** The options lib/output/emit-yaml.ts holds yaml to (the fastest the yaml library offers for these bytes). */
 const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false, directives: false } as const;
 
 /**

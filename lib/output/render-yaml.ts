@@ -1,15 +1,7 @@
-import { stringify } from 'yaml';
 import { canonicalize } from './canonical';
+import { emitYaml } from './emit-yaml';
 import { Manifest } from './manifest';
 import { sortManifests } from './order';
-
-/**
- * How every document is written. `directives: false` skips what yaml does before each document
- * to decide whether to print `%TAG` directives: a walk of the whole tree looking for custom tags.
- * Plain objects carry none, so the bytes are the same; the walk was about a tenth of the
- * serialization time, the largest stage of synth (measured by bench/, see its README section).
- */
-const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false, directives: false } as const;
 
 /** The first line of every generated file: it says the file is generated and from what. */
 export function generatedHeader(source: string): string {
@@ -21,11 +13,11 @@ export function generatedHeader(source: string): string {
  * Lines are never folded, so a changed value is a one-line diff.
  */
 export function renderManifests(source: string, manifests: readonly Manifest[]): string {
-  const docs = sortManifests(manifests).map((m) => stringify(canonicalize(m), YAML_OPTIONS));
+  const docs = sortManifests(manifests).map((m) => emitYaml(canonicalize(m)));
   return generatedHeader(source) + docs.map((d) => `---\n${d}`).join('');
 }
 
 /** A single data document (kustomization.yaml and the like), with the same header. */
 export function renderDocument(source: string, document: unknown): string {
-  return generatedHeader(source) + stringify(canonicalize(document), YAML_OPTIONS);
+  return generatedHeader(source) + emitYaml(canonicalize(document));
 }
