@@ -1,3 +1,4 @@
+import { LabelSelector, selects } from '../internal/label-selector';
 import { Manifest } from '../output/manifest';
 
 /**
@@ -8,10 +9,6 @@ import { Manifest } from '../output/manifest';
  * so it catches a construct that drifts from what the app declared.
  */
 
-interface LabelSelector {
-  readonly matchLabels?: Readonly<Record<string, string>>;
-  readonly matchExpressions?: readonly { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] }[];
-}
 interface PolicyPeer {
   readonly podSelector?: LabelSelector;
   readonly namespaceSelector?: LabelSelector;
@@ -93,7 +90,7 @@ export class NetworkGraph {
   }
 
   private admits(pod: Workload, direction: 'Ingress' | 'Egress', peer: { pod?: Workload; ip?: string }, port: number, protocol: string): boolean {
-    const selecting = this.policies.filter((p) => p.namespace === pod.namespace && p.types.includes(direction) && matches(p.podSelector, pod.labels));
+    const selecting = this.policies.filter((p) => p.namespace === pod.namespace && p.types.includes(direction) && selects(p.podSelector, pod.labels));
     if (selecting.length === 0) return true;
     // For egress the port is the destination's; for ingress it is this pod's own.
     const portOwner = direction === 'Ingress' ? pod : peer.pod;
@@ -110,24 +107,12 @@ export class NetworkGraph {
     if (p.ipBlock) return peer.ip !== undefined && inCidr(peer.ip, p.ipBlock.cidr) && !(p.ipBlock.except ?? []).some((c) => inCidr(peer.ip!, c));
     if (!peer.pod) return false;
     const nsLabels = this.namespaceLabels.get(peer.pod.namespace) ?? { 'kubernetes.io/metadata.name': peer.pod.namespace };
-    const nsOk = p.namespaceSelector ? matches(p.namespaceSelector, nsLabels) : peer.pod.namespace === policyNamespace;
-    const podOk = p.podSelector ? matches(p.podSelector, peer.pod.labels) : true;
+    const nsOk = p.namespaceSelector ? selects(p.namespaceSelector, nsLabels) : peer.pod.namespace === policyNamespace;
+    const podOk = p.podSelector ? selects(p.podSelector, peer.pod.labels) : true;
     return nsOk && podOk;
   }
 }
 
-function matches(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== v) return false;
-  for (const e of selector.matchExpressions ?? []) {
-    const has = e.key in labels;
-    const value = labels[e.key];
-    if (e.operator === 'In' && !(has && (e.values ?? []).includes(value))) return false;
-    if (e.operator === 'NotIn' && has && (e.values ?? []).includes(value)) return false;
-    if (e.operator === 'Exists' && !has) return false;
-    if (e.operator === 'DoesNotExist' && has) return false;
-  }
-  return true;
-}
 
 function portMatches(ports: readonly PolicyPort[] | undefined, port: number, protocol: string, owner: Workload | undefined): boolean {
   if (!ports || ports.length === 0) return true;

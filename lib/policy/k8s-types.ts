@@ -4,16 +4,7 @@
  * and schema validation has already checked the types by the time a rule runs.
  */
 
-export interface LabelSelectorRequirement {
-  readonly key: string;
-  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-  readonly values?: readonly string[];
-}
-
-export interface LabelSelector {
-  readonly matchLabels?: Readonly<Record<string, string>>;
-  readonly matchExpressions?: readonly LabelSelectorRequirement[];
-}
+export type { LabelSelector, LabelSelectorRequirement } from '../internal/label-selector';
 
 export interface SecurityContext {
   readonly privileged?: boolean;
