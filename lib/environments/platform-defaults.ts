@@ -30,6 +30,11 @@ export const PLATFORM_DEFAULTS = {
   dataStores: {
     placement: 'external',
     storage: '1Gi',
+    /** The pod around every engine: scratch space, shutdown, and exec probe timing (readiness, liveness, startup). */
+    pod: {
+      ephemeralStorage: '64Mi', ephemeralStorageLimit: '1Gi', scratchSize: '64Mi', gracePeriodSeconds: 30, timeoutSeconds: 2,
+      readiness: { periodSeconds: 5, failureThreshold: 3 }, liveness: { periodSeconds: 10, failureThreshold: 6 }, startup: { periodSeconds: 5, failureThreshold: 24 },
+    },
     engines: {
       postgres: {
         image: 'postgres:16.4-alpine', port: 5432, uid: 70, dataPath: '/var/lib/postgresql/data', cpu: '100m', memory: '256Mi',

@@ -1,7 +1,7 @@
 import { nameProblem } from '../internal/names';
 import { parseQuantity } from '../internal/quantity';
 import { DataStoreDependency } from '../model/dependency';
-import { ResolvedPeer } from '../model/resolved-app';
+import { ResolvedPeer, ResolvedProbe } from '../model/resolved-app';
 import { ResolvedDataStore } from '../model/resolved-data-store';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { addressVariable } from './resolve-graph';
@@ -59,6 +59,7 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
       continue;
     }
     const address = `${objectName}.${namespace}.svc.cluster.local:${engine.port}`;
+    const pod = PLATFORM_DEFAULTS.dataStores.pod;
     out.stores.push({
       name: store.name,
       engine: store.engine,
@@ -77,12 +78,24 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
         memory: engine.memory,
         env: Object.entries(engine.env as Readonly<Record<string, string>>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => ({ name, value })),
         args: [...engine.args],
+        ephemeralStorage: pod.ephemeralStorage,
+        ephemeralStorageLimit: pod.ephemeralStorageLimit,
+        gracePeriodSeconds: pod.gracePeriodSeconds,
         writableDirs: [...engine.writableDirs],
-        probeCommand: [...engine.probeCommand],
+        scratchSize: pod.scratchSize,
+        probes: {
+          readiness: execProbe(engine.probeCommand, pod.readiness),
+          liveness: execProbe(engine.probeCommand, pod.liveness),
+          startup: execProbe(engine.probeCommand, pod.startup),
+        },
       },
     });
     out.env[variable] = address;
     out.egress.push({ kind: 'app', app: objectName, namespace, port: engine.port, protocol: 'TCP' });
   }
   return out;
+}
+
+function execProbe(command: readonly string[], timing: { periodSeconds: number; failureThreshold: number }): ResolvedProbe {
+  return { handler: { kind: 'exec', command: [...command] }, timeoutSeconds: PLATFORM_DEFAULTS.dataStores.pod.timeoutSeconds, ...timing };
 }

@@ -1,3 +1,4 @@
+import { sortRecord } from '../internal/sort-record';
 import { createHash } from 'node:crypto';
 import { EnvironmentMonitoring } from '../model/environment-monitoring';
 import { Origin, ResolvedPort } from '../model/resolved-app';
@@ -121,11 +122,6 @@ export function dashboardUid(namespace: string, app: string): string {
   return `${full.slice(0, GRAFANA_UID_MAX - 17)}-${createHash('sha256').update(full).digest('hex').slice(0, 16)}`;
 }
 
-function sortRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(record).sort()) out[key] = record[key];
-  return out;
-}
 
 /** Settings come from the environment (or the platform), so the message points there. */
 function reportSetting(ctx: ResolveContext, field: string, value: unknown, expected: string, setting: keyof EnvironmentMonitoring): void {

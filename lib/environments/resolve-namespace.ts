@@ -1,3 +1,4 @@
+import { sortRecord } from '../internal/sort-record';
 import { Problems } from '../internal/errors';
 import { ANNOTATION, LABEL, MANAGED_BY } from '../internal/labels';
 import { parseQuantity } from '../internal/quantity';
@@ -31,7 +32,7 @@ export function resolveNamespace(team: string, env: Environment, problems: Probl
     name: namespaceName(team, env),
     team,
     environment: env.name,
-    labels: sorted({
+    labels: sortRecord({
       ...(env.labels ?? {}),
       [LABEL.managedBy]: MANAGED_BY,
       [LABEL.team]: team,
@@ -45,7 +46,7 @@ export function resolveNamespace(team: string, env: Environment, problems: Probl
       'pod-security.kubernetes.io/warn': level,
       'pod-security.kubernetes.io/warn-version': version,
     },
-    annotations: sorted({ ...(env.annotations ?? {}), [ANNOTATION.syncWave]: '-1' }),
+    annotations: sortRecord({ ...(env.annotations ?? {}), [ANNOTATION.syncWave]: '-1' }),
     quota: {
       'limits.memory': q.limitsMemory,
       pods: String(q.pods),
@@ -56,8 +57,4 @@ export function resolveNamespace(team: string, env: Environment, problems: Probl
     defaultRequest: { cpu: r.cpu, 'ephemeral-storage': r.ephemeralStorage, memory: r.memory },
     defaultLimit: { 'ephemeral-storage': r.ephemeralStorageLimit, memory: r.memory },
   };
-}
-
-function sorted(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
 }

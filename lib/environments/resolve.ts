@@ -1,3 +1,4 @@
+import { sortRecord } from '../internal/sort-record';
 import { Problems } from '../internal/errors';
 import { ANNOTATION, LABEL, MANAGED_BY } from '../internal/labels';
 import { CRONJOB_NAME_MAX, DNS_LABEL_MAX, isEnvVarName, nameProblem } from '../internal/names';
@@ -170,10 +171,4 @@ function resolveShutdown(ctx: ResolveContext): ResolvedApp['shutdown'] {
     problems.add({ code: 'E_SHUTDOWN', field: 'shutdown.preStopSeconds', value: preStopSeconds, message: `must be less than shutdown.gracePeriodSeconds (${gracePeriodSeconds}), or the app is killed before it sees SIGTERM`, fix: 'lower preStopSeconds or raise gracePeriodSeconds' });
   }
   return { gracePeriodSeconds, preStopSeconds };
-}
-
-function sortRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(record).sort()) out[key] = record[key];
-  return out;
 }

@@ -1,3 +1,5 @@
+import { ResolvedProbe } from './resolved-app';
+
 /** A data store of an app in one environment: where it is and, in the cluster, how it runs. */
 export interface ResolvedDataStore {
   /** As declared, e.g. 'ledger-db'. */
@@ -25,8 +27,13 @@ export interface ResolvedDataStore {
     readonly memory: string;
     readonly env: readonly { readonly name: string; readonly value: string }[];
     readonly args: readonly string[];
-    /** Folders the engine writes besides its data (the root filesystem stays read-only). */
+    readonly ephemeralStorage: string;
+    readonly ephemeralStorageLimit: string;
+    readonly gracePeriodSeconds: number;
+    /** Folders the engine writes besides /tmp and its data (the root filesystem stays read-only). */
     readonly writableDirs: readonly string[];
-    readonly probeCommand: readonly string[];
+    /** Size of each scratch emptyDir (/tmp and the writable folders). */
+    readonly scratchSize: string;
+    readonly probes: { readonly readiness: ResolvedProbe; readonly liveness: ResolvedProbe; readonly startup: ResolvedProbe };
   };
 }

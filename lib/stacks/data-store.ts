@@ -33,7 +33,6 @@ export class DataStore extends Construct {
     const labels = { ...app.labels, ...selector, [LABEL.component]: s.component, [LABEL.version]: s.version };
     const metadata = { name: s.objectName, namespace: app.namespace, labels, annotations: { ...app.annotations } };
     const security = { security: { runAsUser: s.uid, runAsGroup: s.uid, readOnlyRootFilesystem: true, addCapabilities: [] } };
-    const exec = (periodSeconds: number, failureThreshold: number) => toProbe({ handler: { kind: 'exec', command: s.probeCommand }, periodSeconds, timeoutSeconds: 2, failureThreshold });
     const scratch = ['/tmp', ...s.writableDirs].map((mountPath, i) => ({ name: `scratch-${i}`, mountPath }));
 
     this.serviceAccount = new k8s.KubeServiceAccount(this, 'service-account', { metadata, automountServiceAccountToken: false });
@@ -58,7 +57,7 @@ export class DataStore extends Construct {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             securityContext: podSecurityContext(security),
-            terminationGracePeriodSeconds: 30,
+            terminationGracePeriodSeconds: s.gracePeriodSeconds,
             containers: [{
               name: store.engine,
               image: s.image,
@@ -67,16 +66,16 @@ export class DataStore extends Construct {
               env: s.env.map((e) => ({ ...e })),
               ports: [{ name: store.engine, containerPort: store.port, protocol: 'TCP' }],
               resources: {
-                requests: { cpu: k8s.Quantity.fromString(s.cpu), memory: k8s.Quantity.fromString(s.memory), 'ephemeral-storage': k8s.Quantity.fromString('64Mi') },
-                limits: { memory: k8s.Quantity.fromString(s.memory), 'ephemeral-storage': k8s.Quantity.fromString('1Gi') },
+                requests: { cpu: k8s.Quantity.fromString(s.cpu), memory: k8s.Quantity.fromString(s.memory), 'ephemeral-storage': k8s.Quantity.fromString(s.ephemeralStorage) },
+                limits: { memory: k8s.Quantity.fromString(s.memory), 'ephemeral-storage': k8s.Quantity.fromString(s.ephemeralStorageLimit) },
               },
-              readinessProbe: exec(5, 3),
-              livenessProbe: exec(10, 6),
-              startupProbe: exec(5, 24),
+              readinessProbe: toProbe(s.probes.readiness),
+              livenessProbe: toProbe(s.probes.liveness),
+              startupProbe: toProbe(s.probes.startup),
               securityContext: containerSecurityContext(security),
               volumeMounts: [{ name: 'data', mountPath: s.dataPath }, ...scratch.map((v) => ({ name: v.name, mountPath: v.mountPath }))],
             }],
-            volumes: scratch.map((v) => ({ name: v.name, emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } })),
+            volumes: scratch.map((v) => ({ name: v.name, emptyDir: { sizeLimit: k8s.Quantity.fromString(s.scratchSize) } })),
           },
         },
         volumeClaimTemplates: [{
