@@ -1,8 +1,9 @@
 /**
  * Generates lib/policy/schema/data/k8s-1.28-schemas.json: the JSON schemas `platform check` validates
- * every synthesized object against, strictly (unknown fields are errors).
+ * every synthesized object against, strictly (unknown fields are errors), then compiles them (and
+ * every other precompiled validator, see scripts/compile-validators.ts).
  *
- *   npx tsx scripts/generate-schemas.ts [--shared ../shared]
+ *   npm run schemas [-- --shared ../shared]
  *
  * Inputs (read only here, never at run time or in tests):
  *   <shared>/schemas/k8s-1.28.0-definitions.json  Kubernetes 1.28.0 OpenAPI v2 definitions (what `cdk8s import k8s@1.28.0` reads)
@@ -18,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { writePrecompiled } from './compile-validators';
 
 type Schema = Record<string, unknown>;
 
@@ -59,6 +61,11 @@ const DROP = new Set(['description', 'example', 'default', 'x-kubernetes-patch-m
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
 function main(argv: readonly string[]): void {
+  generateSchemas(argv);
+  writePrecompiled();
+}
+
+function generateSchemas(argv: readonly string[]): void {
   const sharedArg = argv.indexOf('--shared');
   const shared = resolve(sharedArg >= 0 ? argv[sharedArg + 1] : join(__dirname, '../../shared'));
   const sources: { file: string; sha256: string }[] = [];

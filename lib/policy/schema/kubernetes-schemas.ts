@@ -1,34 +1,23 @@
-import Ajv, { ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { removedApi, TARGET_KUBERNETES } from '../api-lifecycle';
 import { describeSchemaErrors, SchemaProblem } from './schema-errors';
-
-/** The generated schema file (scripts/generate-schemas.ts writes it). */
-interface SchemaBundle {
-  readonly kubernetesVersion: string;
-  readonly kinds: Readonly<Record<string, { readonly definition: string; readonly namespaced: boolean; readonly source: string }>>;
-  readonly definitions: Readonly<Record<string, object>>;
-}
-
-const BUNDLE_ID = 'k8s';
-const INT32 = 2 ** 31;
+import { SchemaBundle } from './schema-bundle';
 
 /**
  * Strict JSON-schema validation of Kubernetes objects: the Kubernetes 1.28.0 OpenAPI definitions
- * and the pinned CRDs, with every listed object closed to unknown fields. The schema file is read
- * on first use and each kind's validator compiled the first time an object of that kind is seen,
- * then cached: a fleet pays for the kinds it uses, once per process.
+ * and the pinned CRDs, with every listed object closed to unknown fields. The validators are ajv
+ * code generated ahead of time from the schema file (see validator-code.ts), loaded on first use.
  */
 export class KubernetesSchemas {
   private static instance?: KubernetesSchemas;
 
-  /** One per process: the schemas never change while it runs, and compiling them is the expensive part. */
+  /** One per process: the schemas never change while it runs, and loading them is the expensive part. */
   static shared(): KubernetesSchemas {
     KubernetesSchemas.instance ??= new KubernetesSchemas();
     return KubernetesSchemas.instance;
   }
 
-  private loaded?: { readonly bundle: SchemaBundle; readonly ajv: Ajv };
-  private readonly validators = new Map<string, ValidateFunction>();
+  private loaded?: Loaded;
 
   /** The Kubernetes version the core schemas come from, e.g. '1.28.0'. */
   get kubernetesVersion(): string {
@@ -58,14 +47,10 @@ export class KubernetesSchemas {
 
   private validator(apiVersion: string, kind: string): ValidateFunction | undefined {
     const key = `${apiVersion} ${kind}`;
-    const cached = this.validators.get(key);
-    if (cached) return cached;
-    const { bundle, ajv } = this.load();
-    const entry = bundle.kinds[key];
-    if (!entry) return undefined;
-    const validator = ajv.getSchema(`${BUNDLE_ID}#/definitions/${entry.definition}`);
-    if (!validator) throw new Error(`bug: schema definition ${entry.definition} of ${key} is missing`);
-    this.validators.set(key, validator);
+    const { bundle, validators } = this.load();
+    if (!bundle.kinds[key]) return undefined;
+    const validator = validators[key];
+    if (!validator) throw new Error(`bug: the generated validators lack ${key}; run: npm run validators`);
     return validator;
   }
 
@@ -77,27 +62,18 @@ export class KubernetesSchemas {
     return `no schema for ${apiVersion} ${kind} in Kubernetes ${TARGET_KUBERNETES} or the pinned CRDs${hint}`;
   }
 
-  private load(): { bundle: SchemaBundle; ajv: Ajv } {
-    if (this.loaded) return this.loaded;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const bundle = require('./data/k8s-1.28-schemas.json') as SchemaBundle;
-    const ajv = new Ajv({
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      strictTypes: false,
-      strictTuples: false,
-      strictRequired: false,
-      formats: {
-        int32: { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -INT32 && n < INT32 },
-        int64: { type: 'number', validate: (n: number) => Number.isSafeInteger(n) },
-        double: { type: 'number', validate: () => true },
-        byte: /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
-        'date-time': /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/,
-      },
-    });
-    ajv.addSchema({ $id: BUNDLE_ID, definitions: bundle.definitions });
-    this.loaded = { bundle, ajv };
+  private load(): Loaded {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    this.loaded ??= {
+      bundle: require('./data/k8s-1.28-schemas.json') as SchemaBundle,
+      validators: require('./data/k8s-1.28-validators.js') as Readonly<Record<string, ValidateFunction>>,
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
     return this.loaded;
   }
+}
+
+interface Loaded {
+  readonly bundle: SchemaBundle;
+  readonly validators: Readonly<Record<string, ValidateFunction>>;
 }
