@@ -11,7 +11,7 @@ import { Sample, ScenarioId, ScenarioInput } from './scenario';
  * neighbour on the shared machine spreads over all scenarios instead of hitting one.
  */
 
-const TSX_CJS = require.resolve('tsx/cjs');
+const REGISTER_TS = join(__dirname, '../bin/register-ts.js');
 
 export interface MeasureOptions {
   readonly apps: number;
@@ -84,10 +84,10 @@ export async function prepareFixtures(apps: number, seed: number, dir: string, k
   await runChild<void>(join(__dirname, 'fixtures.ts'), [String(apps), String(seed), dir, ...(kustomize ? ['kustomize'] : [])], []);
 }
 
-/** Runs a TypeScript entry in a child Node with tsx's CommonJS loader; resolves with its IPC message. */
+/** Runs a TypeScript entry in a child Node with the repository's TypeScript loader; resolves with its IPC message. */
 function runChild<T>(entry: string, args: readonly string[], nodeArgs: readonly string[]): Promise<T> {
   return new Promise((resolvePromise, reject) => {
-    const child = fork(entry, [...args], { execArgv: ['--require', TSX_CJS, ...nodeArgs], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(entry, [...args], { execArgv: ['--require', REGISTER_TS, ...nodeArgs], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let message: T | undefined;
     let received = false;
     child.on('message', (m) => {

@@ -27,6 +27,8 @@ export const LEGEND: Readonly<Record<ScenarioId, string>> = {
 export interface ExternalSummary {
   readonly runs: number;
   readonly wallMs: number;
+  /** The first run, on an empty TypeScript transpile cache (a fresh clone); absent where not measured. */
+  readonly coldWallMs?: number;
   readonly cpuMs: number | null;
   readonly maxRssKb: number | null;
 }

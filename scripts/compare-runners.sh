@@ -12,6 +12,7 @@ run() {
     echo "scale=3; ($end - $start) / 1000000000" | bc
   done | median | xargs printf "%-28s %ss\n" "$label"
 }
+run "bin/register-ts.js (esbuild, cached)" node --require ./bin/register-ts.js apps/main.ts
 run "tsx (transpile only)" node_modules/.bin/tsx apps/main.ts
 run "ts-node (type-checking)" node_modules/.bin/ts-node apps/main.ts
 run "ts-node --transpile-only" node_modules/.bin/ts-node --transpile-only apps/main.ts

@@ -9,25 +9,29 @@ const SECRET_PAIRS = new Set(['api key', 'access key', 'private key', 'secret ke
 /** Last words that say the value is where a secret is or something about it, not the secret itself. */
 const REFERENCE_WORDS = new Set(['file', 'path', 'dir', 'url', 'uri', 'endpoint', 'name', 'ref', 'id', 'ttl', 'timeout', 'length', 'header', 'enabled', 'type', 'mode']);
 
-const PATTERNS: readonly (readonly [RegExp, string])[] = [
-  [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a PEM private key'],
-  [/\bAKIA[0-9A-Z]{16}\b/, 'an AWS access key id'],
-  [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
-  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
-  [/\b(sk|rk)_live_[A-Za-z0-9]{16,}/, 'a Stripe live key'],
-  [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key'],
-  [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a JSON Web Token'],
+/**
+ * What a credential looks like, with a piece of text every match contains: a value without it is
+ * not scanned with the pattern (config values include whole dashboards, tens of kilobytes each).
+ */
+const PATTERNS: readonly (readonly [RegExp, string, string])[] = [
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a PEM private key', 'PRIVATE KEY-----'],
+  [/\bAKIA[0-9A-Z]{16}\b/, 'an AWS access key id', 'AKIA'],
+  [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token', 'gh'],
+  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/, 'a Slack token', 'xox'],
+  [/\b(sk|rk)_live_[A-Za-z0-9]{16,}/, 'a Stripe live key', '_live_'],
+  [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key', 'AIza'],
+  [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a JSON Web Token', 'eyJ'],
   // The password may be a $(VAR) reference to a secret env var: Kubernetes fills it in. The
   // lookbehind starts a scheme only where a word starts, which keeps the scan linear in the length
   // of the value (a config file can be a megabyte).
-  [/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:(?!\$\([-._a-zA-Z][-._a-zA-Z0-9]*\)@)[^\s/@]+@/i, 'a URL with a password in it'],
+  [/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:(?!\$\([-._a-zA-Z][-._a-zA-Z0-9]*\)@)[^\s/@]+@/i, 'a URL with a password in it', '://'],
 ];
 
 /** Why a literal key/value pair looks like a secret, or undefined when it does not. */
 export function looksSecret(name: string, value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
-  for (const [pattern, what] of PATTERNS) {
-    if (pattern.test(value)) return `its value looks like ${what}`;
+  for (const [pattern, what, needle] of PATTERNS) {
+    if (value.includes(needle) && pattern.test(value)) return `its value looks like ${what}`;
   }
   if (isSecretName(name) && !isPlaceholder(value)) {
     return `its name says it is a credential and it has a literal value`;

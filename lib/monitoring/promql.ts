@@ -11,7 +11,23 @@ export interface PromqlSyntaxError {
  * uses): every error node in the tree is one error. Empty when the expression parses. This checks
  * syntax only; `promtool check rules` also checks types, for rules.
  */
-export function promqlSyntaxErrors(expression: string): PromqlSyntaxError[] {
+export function promqlSyntaxErrors(expression: string): readonly PromqlSyntaxError[] {
+  let errors = parsed.get(expression);
+  if (!errors) {
+    errors = parse(expression);
+    parsed.set(expression, errors);
+  }
+  return errors;
+}
+
+/**
+ * Results by expression. A fleet repeats its expressions (every environment renders the same
+ * rules and dashboards), so most lookups skip the parser; the map holds one entry per distinct
+ * expression of the run, which is bounded by the fleet.
+ */
+const parsed = new Map<string, readonly PromqlSyntaxError[]>();
+
+function parse(expression: string): readonly PromqlSyntaxError[] {
   if (expression.trim() === '') return [{ message: 'is empty', position: 0 }];
   const errors: PromqlSyntaxError[] = [];
   parser.parse(expression).iterate({
