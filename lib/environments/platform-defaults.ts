@@ -10,6 +10,29 @@ export const PLATFORM_DEFAULTS = {
   cpuUtilization: 70,
   resources: { cpu: '100m', memory: '128Mi', ephemeralStorage: '64Mi', ephemeralStorageLimit: '1Gi' },
   maxUnavailable: 1,
+  /** Evict pods that never became ready even when the disruption budget is spent: they serve nothing. */
+  unhealthyPodEvictionPolicy: 'AlwaysAllow',
+  /**
+   * Deployment rollouts: old ReplicaSets kept for `kubectl rollout undo`, and the surge and loss
+   * allowed while replacing pods. Web services never drop below the desired count; workers may.
+   */
+  rollout: {
+    revisionHistoryLimit: 5,
+    'web-service': { maxSurge: '25%', maxUnavailable: 0 },
+    worker: { maxSurge: '25%', maxUnavailable: '25%' },
+  },
+  /** HPA behaviour: scale up at once, scale down slowly: flapping costs more than a few idle pods. */
+  autoscaling: {
+    scaleUp: { stabilizationWindowSeconds: 0, percent: 100, periodSeconds: 30 },
+    scaleDown: { stabilizationWindowSeconds: 300, percent: 50, periodSeconds: 60 },
+  },
+  /**
+   * Where the pods of a Deployment go: spread over zones, then nodes, preferred rather than
+   * required, so a small or single-zone cluster still schedules them.
+   */
+  topologySpread: { topologyKeys: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'], maxSkew: 1, whenUnsatisfiable: 'ScheduleAnyway' },
+  /** The writable /tmp every app container gets (an emptyDir: the root filesystem is read-only). */
+  scratchSize: '64Mi',
   logLevel: 'info',
   imagePullPolicy: 'IfNotPresent',
   namespacePattern: '{team}',
@@ -68,6 +91,9 @@ export const PLATFORM_DEFAULTS = {
     backoffLimit: 2,
     ttlSecondsAfterFinished: 86400,
     concurrencyPolicy: 'Forbid',
+    /** Finished Jobs kept for `kubectl logs` after a run, by outcome. */
+    successfulJobsHistoryLimit: 3,
+    failedJobsHistoryLimit: 3,
   },
   monitoring: {
     metricsPath: '/metrics',

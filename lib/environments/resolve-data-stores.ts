@@ -83,6 +83,7 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
         gracePeriodSeconds: pod.gracePeriodSeconds,
         writableDirs: [...engine.writableDirs],
         scratchSize: pod.scratchSize,
+        unhealthyPodEvictionPolicy: PLATFORM_DEFAULTS.unhealthyPodEvictionPolicy,
         probes: {
           readiness: execProbe(engine.probeCommand, pod.readiness),
           liveness: execProbe(engine.probeCommand, pod.liveness),

@@ -51,5 +51,5 @@ export function checkReplicas(replicas: Replicas, fail: (field: string, value: u
     }
   }
   if (!ok) return undefined;
-  return { kind: 'autoscale', min: replicas.min, max: replicas.max, cpuUtilization, memoryUtilization: replicas.memoryUtilization };
+  return { kind: 'autoscale', min: replicas.min, max: replicas.max, cpuUtilization, memoryUtilization: replicas.memoryUtilization, behavior: PLATFORM_DEFAULTS.autoscaling };
 }

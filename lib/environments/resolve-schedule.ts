@@ -48,6 +48,8 @@ export function resolveSchedule(ctx: ResolveContext): ResolvedSchedule | undefin
     backoffLimit,
     ttlSecondsAfterFinished: seconds('ttlSecondsAfterFinished'),
     concurrencyPolicy,
+    successfulJobsHistoryLimit: d.successfulJobsHistoryLimit,
+    failedJobsHistoryLimit: d.failedJobsHistoryLimit,
   };
 }
 

@@ -37,7 +37,29 @@ export interface ResolvedPeer {
 
 export type ResolvedReplicas =
   | { readonly kind: 'fixed'; readonly count: number }
-  | { readonly kind: 'autoscale'; readonly min: number; readonly max: number; readonly cpuUtilization: number; readonly memoryUtilization?: number };
+  | {
+      readonly kind: 'autoscale';
+      readonly min: number;
+      readonly max: number;
+      readonly cpuUtilization: number;
+      readonly memoryUtilization?: number;
+      /** How fast the HPA adds and removes pods. */
+      readonly behavior: { readonly scaleUp: ResolvedScalingRate; readonly scaleDown: ResolvedScalingRate };
+    };
+
+/** At most `percent` of the current pods added (or removed) per `periodSeconds`, after the window. */
+export interface ResolvedScalingRate {
+  readonly stabilizationWindowSeconds: number;
+  readonly percent: number;
+  readonly periodSeconds: number;
+}
+
+/** How a Deployment replaces its pods. */
+export interface ResolvedRollout {
+  readonly revisionHistoryLimit: number;
+  readonly maxSurge: string;
+  readonly maxUnavailable: string | number;
+}
 
 export interface ResolvedSchedule {
   readonly schedule: string;
@@ -48,6 +70,8 @@ export interface ResolvedSchedule {
   readonly backoffLimit: number;
   readonly ttlSecondsAfterFinished: number;
   readonly concurrencyPolicy: 'Forbid' | 'Replace';
+  readonly successfulJobsHistoryLimit: number;
+  readonly failedJobsHistoryLimit: number;
 }
 
 /**
@@ -98,10 +122,22 @@ export interface ResolvedApp {
     readonly addCapabilities: readonly string[];
   };
   readonly shutdown: { readonly gracePeriodSeconds: number; readonly preStopSeconds: number };
+  /** How the pods of a Deployment spread over failure domains (scheduled tasks run one pod and do not spread). */
+  readonly topologySpread: {
+    readonly topologyKeys: readonly string[];
+    readonly maxSkew: number;
+    readonly whenUnsatisfiable: 'ScheduleAnyway' | 'DoNotSchedule';
+  };
+  /** Size limit of the writable /tmp (an emptyDir: the root filesystem is read-only). */
+  readonly scratchSize: string;
   /** Web services and workers. */
   readonly replicas?: ResolvedReplicas;
   /** Web services and workers. */
+  readonly rollout?: ResolvedRollout;
+  /** The disruption budget's bound (web services and workers). */
   readonly maxUnavailable?: number;
+  /** Whether a drain may evict pods that are not ready when the budget is spent (web services and workers). */
+  readonly unhealthyPodEvictionPolicy?: 'AlwaysAllow' | 'IfHealthyBudget';
   readonly network: { readonly ingress: readonly ResolvedPeer[]; readonly egress: readonly ResolvedPeer[] };
   /** Scheduled tasks. */
   readonly schedule?: ResolvedSchedule;

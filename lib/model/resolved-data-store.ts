@@ -34,6 +34,8 @@ export interface ResolvedDataStore {
     readonly writableDirs: readonly string[];
     /** Size of each scratch emptyDir (/tmp and the writable folders). */
     readonly scratchSize: string;
+    /** Whether a drain may evict the pod while it is not ready (its budget allows one pod down). */
+    readonly unhealthyPodEvictionPolicy: 'AlwaysAllow' | 'IfHealthyBudget';
     readonly probes: { readonly readiness: ResolvedProbe; readonly liveness: ResolvedProbe; readonly startup: ResolvedProbe };
   };
 }

@@ -24,8 +24,8 @@ export class ScheduledTask extends AppStack {
         suspend: s.suspend,
         concurrencyPolicy: s.concurrencyPolicy,
         startingDeadlineSeconds: s.startingDeadlineSeconds,
-        successfulJobsHistoryLimit: 3,
-        failedJobsHistoryLimit: 3,
+        successfulJobsHistoryLimit: s.successfulJobsHistoryLimit,
+        failedJobsHistoryLimit: s.failedJobsHistoryLimit,
         jobTemplate: {
           metadata: { labels: { ...app.labels } },
           spec: {

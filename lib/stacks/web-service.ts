@@ -36,7 +36,7 @@ export class WebService extends AppStack {
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props, 'web-service');
-    this.deployment = appDeployment(this, props.app, { maxSurge: '25%', maxUnavailable: 0 });
+    this.deployment = appDeployment(this, props.app);
     this.service = appService(this, props.app);
     this.autoscaler = appAutoscaler(this, props.app);
     this.disruptionBudget = appDisruptionBudget(this, props.app);

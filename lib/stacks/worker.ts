@@ -25,7 +25,7 @@ export class Worker extends AppStack {
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props, 'worker');
-    this.deployment = appDeployment(this, props.app, { maxSurge: '25%', maxUnavailable: '25%' });
+    this.deployment = appDeployment(this, props.app);
     this.autoscaler = appAutoscaler(this, props.app);
     this.disruptionBudget = appDisruptionBudget(this, props.app);
     this.podMonitor = appPodMonitor(this, props.app);

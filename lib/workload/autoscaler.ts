@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
 import { appMetadata } from '../internal/metadata';
-import { ResolvedApp } from '../model/resolved-app';
+import { ResolvedApp, ResolvedScalingRate } from '../model/resolved-app';
 
 /** An autoscaling/v2 HPA for the app's Deployment, or undefined when replicas are fixed. */
 export function appAutoscaler(scope: Construct, app: ResolvedApp): k8s.KubeHorizontalPodAutoscalerV2 | undefined {
@@ -18,11 +18,11 @@ export function appAutoscaler(scope: Construct, app: ResolvedApp): k8s.KubeHoriz
       minReplicas: r.min,
       maxReplicas: r.max,
       metrics: [metric('cpu', r.cpuUtilization), ...(r.memoryUtilization !== undefined ? [metric('memory', r.memoryUtilization)] : [])],
-      // Scale up at once, scale down slowly: flapping costs more than a few idle pods.
-      behavior: {
-        scaleDown: { stabilizationWindowSeconds: 300, policies: [{ type: 'Percent', value: 50, periodSeconds: 60 }] },
-        scaleUp: { stabilizationWindowSeconds: 0, policies: [{ type: 'Percent', value: 100, periodSeconds: 30 }] },
-      },
+      behavior: { scaleDown: rules(r.behavior.scaleDown), scaleUp: rules(r.behavior.scaleUp) },
     },
   });
+}
+
+function rules(rate: ResolvedScalingRate): k8s.HpaScalingRulesV2 {
+  return { stabilizationWindowSeconds: rate.stabilizationWindowSeconds, policies: [{ type: 'Percent', value: rate.percent, periodSeconds: rate.periodSeconds }] };
 }

@@ -13,8 +13,7 @@ export function appDisruptionBudget(scope: Construct, app: ResolvedApp): k8s.Kub
     spec: {
       maxUnavailable: k8s.IntOrString.fromNumber(app.maxUnavailable ?? 1),
       selector: { matchLabels: { ...app.selector } },
-      // Evict pods that never became ready even when the budget is spent: they serve nothing.
-      unhealthyPodEvictionPolicy: 'AlwaysAllow',
+      unhealthyPodEvictionPolicy: app.unhealthyPodEvictionPolicy,
     },
   });
 }

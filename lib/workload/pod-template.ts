@@ -54,17 +54,18 @@ export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.
       ...(options.restartPolicy ? { restartPolicy: options.restartPolicy } : {}),
       ...(options.spread ? { topologySpreadConstraints: spread(app) } : {}),
       containers: [container],
-      volumes: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } }, ...files.map((f) => f.volume)],
+      volumes: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString(app.scratchSize) } }, ...files.map((f) => f.volume)],
     },
   };
 }
 
-/** Prefer spreading across zones and then nodes, without blocking scheduling on small clusters. */
+/** One constraint per failure domain the platform spreads over (ResolvedApp.topologySpread). */
 function spread(app: ResolvedApp): k8s.TopologySpreadConstraint[] {
-  return ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({
+  const { topologyKeys, maxSkew, whenUnsatisfiable } = app.topologySpread;
+  return topologyKeys.map((topologyKey) => ({
     topologyKey,
-    maxSkew: 1,
-    whenUnsatisfiable: 'ScheduleAnyway',
+    maxSkew,
+    whenUnsatisfiable,
     labelSelector: { matchLabels: { ...app.selector } },
     // Count only pods of the same rollout, so a new ReplicaSet spreads on its own.
     matchLabelKeys: ['pod-template-hash'],

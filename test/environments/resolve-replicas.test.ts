@@ -1,3 +1,4 @@
+import { PLATFORM_DEFAULTS } from '../../lib/environments/platform-defaults';
 import { Replicas } from '../../lib/model/replicas';
 import { resolve, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
 import { expectOnlyProblem, expectProblem } from './expect-problem';
@@ -20,7 +21,7 @@ describe('resolveReplicas: defaults and precedence', () => {
   test("takes the environment profile's web service replicas for a web service", () => {
     const env = testEnvironment({ profile: { webServiceReplicas: Replicas.autoscale({ min: 2, max: 10 }), workerReplicas: Replicas.fixed(3) } });
     const app = resolve(webDef(), env);
-    expect(app.replicas).toEqual({ kind: 'autoscale', min: 2, max: 10, cpuUtilization: 70, memoryUtilization: undefined });
+    expect(app.replicas).toEqual({ kind: 'autoscale', min: 2, max: 10, cpuUtilization: 70, memoryUtilization: undefined, behavior: PLATFORM_DEFAULTS.autoscaling });
     expect(app.provenance.replicas).toBe('environment');
   });
 
@@ -38,7 +39,7 @@ describe('resolveReplicas: defaults and precedence', () => {
 
   test("takes the override's over the app's", () => {
     const app = resolve(webDef({ replicas: Replicas.fixed(4), environments: { prod: { replicas: Replicas.autoscale({ min: 3, max: 6, cpuUtilization: 60, memoryUtilization: 80 }) } } }));
-    expect(app.replicas).toEqual({ kind: 'autoscale', min: 3, max: 6, cpuUtilization: 60, memoryUtilization: 80 });
+    expect(app.replicas).toEqual({ kind: 'autoscale', min: 3, max: 6, cpuUtilization: 60, memoryUtilization: 80, behavior: PLATFORM_DEFAULTS.autoscaling });
     expect(app.provenance.replicas).toBe('override');
   });
 

@@ -14,6 +14,8 @@ describe('resolveSchedule: defaults and precedence', () => {
       backoffLimit: 2,
       ttlSecondsAfterFinished: 86400,
       concurrencyPolicy: 'Forbid',
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 3,
     });
   });
 
