@@ -15,18 +15,23 @@ export class GuardError extends PlatformError {}
 // Our own files always start an object this way (canonical key order), so no YAML parse is needed.
 const OBJECT = /^---\napiVersion: .*\nkind: (.*)\nmetadata:\n {2}name: (.*)\n(?: {2}namespace: (.*)\n)?/gm;
 
+/** An environment as the guard sees it: its folder under the output and how many apps it renders. */
+export interface GuardedEnvironment {
+  readonly name: string;
+  readonly apps: number;
+}
+
 /**
  * The GitOps guard. Argo CD prunes whatever disappears from Git, so an accidental empty or
  * half-empty commit would delete live workloads: refuse an environment with no apps, or one that
  * loses more than `maxDropShare` of its objects, unless `allowDrop` is set.
  */
-export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, environments: readonly string[], options: GuardOptions): void {
+export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, environments: readonly GuardedEnvironment[], options: GuardOptions): void {
   if (options.allowDrop) return;
   const problems: string[] = [];
-  for (const env of environments) {
+  for (const { name: env, apps } of environments) {
     const fresh = objectIds(filesUnder(files, `${env}/`));
-    const apps = [...files.keys()].filter((p) => p.startsWith(`${env}/`) && /^[^/]+\/[^/]+\/[^_/][^/]*\.yaml$/.test(p) && !p.endsWith('/kustomization.yaml'));
-    if (apps.length === 0) {
+    if (apps === 0) {
       problems.push(`environment '${env}' would have no apps`);
       continue;
     }

@@ -38,7 +38,8 @@ export interface SynthesisResult {
  */
 export function synthesize(options: SynthesizeOptions): SynthesisResult {
   const { files, rendered } = render(options);
-  guardDrops(options.outDir, files, options.environments.map((e) => e.name), {
+  const apps = (env: string) => rendered.filter((r) => r.app.environment === env).length;
+  guardDrops(options.outDir, files, options.environments.map((e) => ({ name: e.name, apps: apps(e.name) })), {
     maxDropShare: options.gitops?.maxDropShare ?? PLATFORM_DEFAULTS.gitops.maxDropShare,
     allowDrop: options.allowDrop ?? false,
   });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { appFilePath } from '../../lib/output/layout';
 import { loadProject } from '../../lib/pipeline/load-project';
 import { render } from '../../lib/pipeline/synthesize';
 
@@ -8,7 +9,7 @@ import { render } from '../../lib/pipeline/synthesize';
  * snapshot is a changed product; say why in the commit. Behaviour is asserted in the unit tests.
  */
 const project = loadProject(resolve(__dirname, '../..'));
-const { files } = render({ ...project, releases: project.releases.pin });
+const { files, rendered } = render({ ...project, releases: project.releases.pin });
 
 describe('sample fleet output', () => {
   test.each([...files.keys()].filter((p) => !p.endsWith('/kustomization.yaml')))('%s', (path) => {
@@ -16,7 +17,7 @@ describe('sample fleet output', () => {
   });
 
   test('covers at least two teams and every kind of workload in every environment, autoscaled in prod', () => {
-    const apps = [...files.keys()].filter((p) => /^[^/]+\/[^/]+\/[^_/][^/]*\.yaml$/.test(p) && !p.startsWith('argocd/') && !p.endsWith('/kustomization.yaml'));
+    const apps = rendered.map((r) => appFilePath(r.app));
     const teams = new Set(apps.map((p) => p.split('/')[1]));
     expect(teams.size).toBeGreaterThanOrEqual(2);
     for (const env of ['dev', 'staging', 'prod']) {
