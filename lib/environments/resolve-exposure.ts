@@ -1,10 +1,10 @@
 import { APEX_HOST, Exposure, EXPOSURE_KINDS } from '../model/exposure';
 import { IngressMode } from '../model/environment-ingress';
-import { ResolvedPeer } from '../model/resolved-app';
+import { Origin, ResolvedPeer } from '../model/resolved-app';
 import { ResolvedExposure } from '../model/resolved-exposure';
 import { ingressSettingProblems } from './check-environment-ingress';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
-import { ResolveContext } from './resolve-context';
+import { overrideField, ResolveContext } from './resolve-context';
 import { ResolvedPorts } from './resolve-ports';
 
 const DEFAULTS = PLATFORM_DEFAULTS.ingress;
@@ -32,31 +32,37 @@ const BACKEND_PROTOCOL_ANNOTATION = 'nginx.ingress.kubernetes.io/backend-protoco
  * it is an error: that needs a GRPCRoute, which is not among the platform's pinned CRDs.
  */
 export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedPorts['servicePort']): ResolvedExposure | undefined {
-  const { def, prov, problems } = ctx;
+  const { def, override, prov, problems } = ctx;
   const before = problems.size;
-  const declared: unknown = (def as { expose?: unknown }).expose;
+  const appExpose: unknown = (def as { expose?: unknown }).expose;
+  const fromOverride = override.expose !== undefined;
+  const declared: unknown = fromOverride ? override.expose : appExpose;
+  const field = overrideField(ctx, 'expose', fromOverride);
   if (def.kind !== 'web-service') {
-    if (declared !== undefined) {
-      problems.add({ code: 'E_EXPOSURE', field: 'expose', value: kindOf(declared), message: `is for web services only: a ${def.kind} serves no port to expose`, fix: 'remove expose, or declare the app with webService' });
+    const misplaced: [string, unknown][] = [['expose', appExpose], [overrideField(ctx, 'expose', true), override.expose]];
+    for (const [at, value] of misplaced) {
+      if (value === undefined) continue;
+      problems.add({ code: 'E_EXPOSURE', field: at, value: kindOf(value), message: `is for web services only: a ${def.kind} serves no port to expose`, fix: 'remove expose, or declare the app with webService' });
     }
     return undefined;
   }
   const exposeKind = kindOf(declared);
   if (declared !== undefined && !EXPOSURE_KINDS.includes(exposeKind as Exposure['kind'])) {
-    problems.add({ code: 'E_EXPOSURE', field: 'expose', value: exposeKind ?? null, message: 'must be public or internal', fix: "build it with Exposure.public({ host: 'shop' }) or Exposure.internal()" });
+    problems.add({ code: 'E_EXPOSURE', field, value: exposeKind ?? null, message: 'must be public or internal', fix: "build it with Exposure.public({ host: 'shop' }) or Exposure.internal()" });
     return undefined;
   }
-  const kind = prov.pick<Exposure['kind']>('expose', ['platform', PLATFORM_DEFAULTS.exposure.kind], ['app', def.expose?.kind]);
-  const expose = def.expose;
+  const kind = prov.pick<Exposure['kind']>('expose', ['platform', PLATFORM_DEFAULTS.exposure.kind], ['app', def.expose?.kind], ['override', override.expose?.kind]);
+  const expose = declared as Exposure | undefined;
   if (kind !== 'public' || expose?.kind !== 'public' || !servicePort) return undefined;
 
   const settings = resolveIngressSettings(ctx);
-  const host = resolveHost(ctx, expose.host);
-  const paths = resolvePaths(ctx, expose.paths);
+  const source = { origin: fromOverride ? 'override' : 'app', field } as const;
+  const host = resolveHost(ctx, expose.host, source);
+  const paths = resolvePaths(ctx, expose.paths, source);
   if (servicePort.appProtocol === 'grpc' && settings?.mode === 'gateway') {
     problems.add({
       code: 'E_EXPOSURE_GRPC',
-      field: 'expose',
+      field,
       value: 'public',
       message: `cannot make a gRPC service public here: this environment routes through a Gateway (ingress.mode 'gateway'), which needs a GRPCRoute, and GRPCRoute is not among the platform's pinned CRDs`,
       fix: "keep the app internal (Exposure.internal()), serve HTTP (protocol: 'http'), or ask the platform team for ingress mode in this environment",
@@ -126,14 +132,21 @@ function resolveIngressSettings(ctx: ResolveContext): IngressSettings | undefine
   };
 }
 
+/** Where the exposure in force was declared: the app's `expose`, or this environment's override of it. */
+interface ExposureSource {
+  readonly origin: Extract<Origin, 'app' | 'override'>;
+  /** `expose` or `environments.<env>.expose`: what problems name. */
+  readonly field: string;
+}
+
 /** `<label>.<domain>`, or the domain itself for '@'; undefined (with a problem) when the label is wrong. */
-function resolveHost(ctx: ResolveContext, declared: unknown): string | undefined {
+function resolveHost(ctx: ResolveContext, declared: unknown, source: ExposureSource): string | undefined {
   const { def, env, prov, problems } = ctx;
-  const label = prov.pick<unknown>('expose.host', ['platform', def.name], ['app', declared]);
+  const label = prov.pick<unknown>('expose.host', ['platform', def.name], [source.origin, declared]);
   const host = typeof label === 'string' ? (label === APEX_HOST ? env.domain : `${label}.${env.domain}`) : '';
   const problem = hostLabelProblem(label, env.domain) ?? (host.length > HOST_MAX ? `makes the host '${host}' ${host.length} characters long, above the ${HOST_MAX} a DNS name may have` : undefined);
   if (problem) {
-    problems.add({ code: 'E_EXPOSURE_HOST', field: 'expose.host', value: label, message: problem, fix: `use one lowercase DNS label such as 'shop' (it becomes shop.${env.domain}), or '@' for ${env.domain} itself` });
+    problems.add({ code: 'E_EXPOSURE_HOST', field: `${source.field}.host`, value: label, message: problem, fix: `use one lowercase DNS label such as 'shop' (it becomes shop.${env.domain}), or '@' for ${env.domain} itself` });
     return undefined;
   }
   prov.record('expose.host', prov.origins['expose.host'], host);
@@ -152,27 +165,28 @@ function hostLabelProblem(label: unknown, domain: string): string | undefined {
 }
 
 /** Path prefixes as declared, each checked; undefined (with problems) when any is wrong. */
-function resolvePaths(ctx: ResolveContext, declared: unknown): string[] | undefined {
+function resolvePaths(ctx: ResolveContext, declared: unknown, source: ExposureSource): string[] | undefined {
   const { prov, problems } = ctx;
-  const paths = prov.pick<unknown>('expose.paths', ['platform', PLATFORM_DEFAULTS.exposure.paths], ['app', declared]);
+  const paths = prov.pick<unknown>('expose.paths', ['platform', PLATFORM_DEFAULTS.exposure.paths], [source.origin, declared]);
+  const at = `${source.field}.paths`;
   const fix = "write a path prefix such as '/' or '/api/v1', or leave paths out for the whole host";
   if (!Array.isArray(paths) || paths.length === 0) {
-    problems.add({ code: 'E_EXPOSURE_PATH', field: 'expose.paths', value: paths ?? null, message: 'must be a non-empty list of path prefixes', fix });
+    problems.add({ code: 'E_EXPOSURE_PATH', field: at, value: paths ?? null, message: 'must be a non-empty list of path prefixes', fix });
     return undefined;
   }
   if (paths.length > MAX_PATHS) {
-    problems.add({ code: 'E_EXPOSURE_PATH', field: 'expose.paths', value: paths.length, message: `must list at most ${MAX_PATHS} path prefixes (an HTTPRoute rule's limit)`, fix: 'route a common prefix instead of each path' });
+    problems.add({ code: 'E_EXPOSURE_PATH', field: at, value: paths.length, message: `must list at most ${MAX_PATHS} path prefixes (an HTTPRoute rule's limit)`, fix: 'route a common prefix instead of each path' });
     return undefined;
   }
   const before = problems.size;
   const seen = new Map<string, number>();
   paths.forEach((path: unknown, i) => {
-    const field = `expose.paths[${i}]`;
+    const field = `${at}[${i}]`;
     const problem = pathProblem(path);
     if (problem) return problems.add({ code: 'E_EXPOSURE_PATH', field, value: path, message: problem, fix });
     const key = pathKey(path as string);
     const first = seen.get(key);
-    if (first !== undefined) return problems.add({ code: 'E_EXPOSURE_PATH', field, value: path, message: `matches the same requests as expose.paths[${first}] (${JSON.stringify(paths[first])})`, fix: 'list each path once' });
+    if (first !== undefined) return problems.add({ code: 'E_EXPOSURE_PATH', field, value: path, message: `matches the same requests as ${at}[${first}] (${JSON.stringify(paths[first])})`, fix: 'list each path once' });
     seen.set(key, i);
   });
   return problems.size === before ? [...(paths as string[])] : undefined;

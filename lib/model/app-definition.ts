@@ -62,6 +62,11 @@ export interface AppOverride {
   readonly schedule?: string;
   /** Scheduled tasks only: do not run in this environment. */
   readonly suspend?: boolean;
+  /**
+   * Web services only: how the app is reached in this environment, replacing the app's `expose`
+   * as a whole, e.g. `Exposure.public({ host: 'shop' })` in prod only, or `Exposure.internal()` in dev.
+   */
+  readonly expose?: Exposure;
 }
 
 /** What every kind of app declares. `E` is the platform's environment names, so overrides are typo-checked. */

@@ -118,7 +118,7 @@ export function checkUniqueHosts(resolved: readonly ResolvedApp[], problems: Pro
           source: app.source,
           app: app.name,
           environment: app.environment,
-          field: 'expose',
+          field: app.provenance.expose === 'override' ? `environments.${app.environment}.expose` : 'expose',
           value: `${exposure.host}${path}`,
           message: `claims host '${exposure.host}' and path '${path}', which app '${other.name}' (${other.source}) claims too`,
           fix: `give one of the two apps another host (expose.host) or path (expose.paths)`,

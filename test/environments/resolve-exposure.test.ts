@@ -237,3 +237,52 @@ describe('resolveExposure: bad input', () => {
     expect(resolve(webDef(), testEnvironment({ ingress: { mode: 'gateway' } })).exposure).toBeUndefined();
   });
 });
+
+describe('resolveExposure: per-environment override', () => {
+  const publicInProd = webDef({ environments: { prod: { expose: Exposure.public({ host: 'shop', paths: ['/api'] }) } } });
+
+  test('makes an app public in one environment only, recording the override as the layer', () => {
+    const prod = resolve(publicInProd, testEnvironment({ name: 'prod', domain: 'acme.dev' }));
+    expect(prod.exposure).toMatchObject({ host: 'shop.acme.dev', paths: ['/api'] });
+    expect([prod.provenance.expose, prod.provenance['expose.host'], prod.provenance['expose.paths']]).toEqual(['override', 'override', 'override']);
+    expect(resolve(publicInProd, testEnvironment({ name: 'dev' })).exposure).toBeUndefined();
+  });
+
+  test('replaces the app exposure as a whole: internal in one environment, public elsewhere', () => {
+    const def = webDef({ expose: Exposure.public({ host: 'shop' }), environments: { dev: { expose: Exposure.internal() } } });
+    expect(resolve(def, testEnvironment({ name: 'dev' })).exposure).toBeUndefined();
+    expect(resolve(def, testEnvironment({ name: 'dev' })).network.ingress).toEqual([]);
+    expect(resolve(def, testEnvironment({ name: 'prod', domain: 'acme.dev' })).exposure?.host).toBe('shop.acme.dev');
+  });
+
+  test('names the override field when its host is wrong', () => {
+    expectOnlyProblem(() => resolve(webDef({ environments: { prod: { expose: Exposure.public({ host: 'Shop' }) } } })), {
+      code: 'E_EXPOSURE_HOST',
+      field: 'environments.prod.expose.host',
+      value: 'Shop',
+      message: 'must be lowercase',
+      fix: "use one lowercase DNS label such as 'shop'",
+    });
+  });
+
+  test('names the override field when a path is wrong', () => {
+    expectProblem(() => resolve(webDef({ environments: { prod: { expose: Exposure.public({ paths: ['/api', 'v1'] }) } } })), {
+      code: 'E_EXPOSURE_PATH',
+      field: 'environments.prod.expose.paths[1]',
+      value: 'v1',
+      message: "must start with '/'",
+      fix: 'write a path prefix',
+    });
+  });
+
+  test('refuses an exposure override on a worker, naming the override', () => {
+    expectOnlyProblem(() => resolve(workerDef({ environments: { prod: { expose: Exposure.public() } } }), testEnvironment()), {
+      app: 'mailer',
+      code: 'E_EXPOSURE',
+      field: 'environments.prod.expose',
+      value: 'public',
+      message: 'is for web services only: a worker serves no port to expose',
+      fix: 'remove expose',
+    });
+  });
+});

@@ -51,6 +51,12 @@ describe('checkUniqueHosts (renderFleet)', () => {
     expect(clashes([a, b]).map((p) => p.message)).toEqual(["claims host 'www.acme.dev' and path '/api/', which app 'a' (apps/shop/a.ts) claims too"]);
   });
 
+  test("names an environment's exposure override as the field when that is what claims the host", () => {
+    const a = webDef({ name: 'a', expose: Exposure.public({ host: 'www' }) });
+    const b = webDef({ name: 'b', environments: { prod: { expose: Exposure.public({ host: 'www' }) } } });
+    expect(clashes([a, b], [DEV, PROD]).map((p) => [p.environment, p.app, p.field])).toEqual([['prod', 'b', 'environments.prod.expose']]);
+  });
+
   test('catches a clash on the bare domain', () => {
     const a = webDef({ name: 'a', expose: Exposure.public({ host: '@' }) });
     const b = webDef({ name: 'b', expose: Exposure.public({ host: '@' }) });
