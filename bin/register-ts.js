@@ -2,74 +2,132 @@
 // `node -r ./bin/register-ts.js file.ts`. There is no build step; type checking is `npm test`'s job.
 //
 // Each .ts file is transpiled alone by esbuild (tsconfig.json sets isolatedModules, so that is
-// safe) and the result cached under node_modules/.cache (or $PLATFORM_TS_CACHE), one entry per
-// source file, reused while the source, tsconfig.json and esbuild are unchanged. JavaScript loads through Node's own loader,
-// untouched: a general-purpose runner (tsx) also scans every .js file for ESM syntax, 2.7 MB for
-// cdk8s-plus-28 alone, which cost about a fifth of a sample synth.
+// safe) and the result cached under node_modules/.cache/platform-ts (or $PLATFORM_TS_CACHE),
+// addressed by content: the source, tsconfig.json, esbuild's version and this file. A copy of the
+// repository (the temporary worktree `platform diff` renders the base in) reuses the same entries;
+// entries unused for a week are removed. JavaScript loads through Node's own loader, untouched: a
+// general-purpose runner (tsx) also scans every .js file for ESM syntax, 2.7 MB for cdk8s-plus-28
+// alone, which cost about a fifth of a sample synth.
 'use strict';
 
 const Module = require('node:module');
 const { createHash } = require('node:crypto');
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { basename, join } = require('node:path');
+const fs = require('node:fs');
 
 const ROOT = join(__dirname, '..');
 const CACHE = process.env.PLATFORM_TS_CACHE || join(ROOT, 'node_modules', '.cache', 'platform-ts');
-const LOADER_VERSION = '1'; // bump when the options below change shape
+const MAX_UNUSED_MS = 7 * 24 * 3600 * 1000;
+const MARK = Symbol.for('golden-path-platform.register-ts');
+
+const OPTIONS = {
+  loader: 'ts',
+  format: 'cjs',
+  target: 'node20',
+  // Stack traces point into the .ts source. The map names the file alone, which Node resolves
+  // beside the module: the same entry serves every copy of the repository.
+  sourcemap: 'inline',
+  sourcesContent: false,
+};
 
 let esbuild;
-let settings;
+let fingerprint;
+let pruned = false;
 
-/** The transform options and the fingerprint of everything besides the source that decides the output. */
-function transformSettings() {
-  if (settings) return settings;
-  const tsconfigRaw = readFileSync(join(ROOT, 'tsconfig.json'), 'utf8');
-  const esbuildVersion = require('esbuild/package.json').version;
-  const fingerprint = [LOADER_VERSION, esbuildVersion, tsconfigRaw].join('\0');
-  settings = { tsconfigRaw, fingerprint };
-  return settings;
+/** Everything besides the source that decides the output, as one hash. */
+function settings() {
+  if (!fingerprint) {
+    const tsconfigRaw = fs.readFileSync(join(ROOT, 'tsconfig.json'), 'utf8');
+    const hash = createHash('sha256');
+    for (const part of [fs.readFileSync(__filename), require('esbuild/package.json').version, JSON.stringify(OPTIONS), tsconfigRaw]) hash.update(part).update('\0');
+    fingerprint = { tsconfigRaw, hash: hash.digest('hex') };
+  }
+  return fingerprint;
 }
 
 function transpile(source, filename) {
   esbuild ??= require('esbuild');
-  return esbuild.transformSync(source, {
-    loader: 'ts',
-    format: 'cjs',
-    target: 'node20',
-    sourcefile: filename,
-    sourcemap: 'inline', // stack traces point into the .ts source (see setSourceMapsEnabled below)
-    sourcesContent: false,
-    tsconfigRaw: transformSettings().tsconfigRaw,
-  }).code;
+  return esbuild.transformSync(source, { ...OPTIONS, sourcefile: basename(filename), tsconfigRaw: settings().tsconfigRaw }).code;
 }
 
-/** The JavaScript for one source file, from the cache when its first line names the same inputs. */
+/** The JavaScript for one source file, from the cache when an earlier run transpiled the same inputs. */
 function compiled(source, filename) {
-  const key = createHash('sha256').update(transformSettings().fingerprint).update('\0').update(source).digest('hex');
-  const entry = join(CACHE, `${createHash('sha256').update(filename).digest('hex').slice(0, 32)}.js`);
+  const key = createHash('sha256').update(settings().hash).update(basename(filename)).update('\0').update(source).digest('hex');
+  const entry = join(CACHE, `${key}.js`);
   try {
-    const cached = readFileSync(entry, 'utf8');
-    const newline = cached.indexOf('\n');
-    if (cached.slice(0, newline) === `//${key}`) return cached.slice(newline + 1);
+    return fs.readFileSync(entry, 'utf8');
   } catch {
     // not cached yet
   }
   const code = transpile(source, filename);
+  const temporary = `${entry}.${process.pid}.tmp`;
   try {
-    mkdirSync(CACHE, { recursive: true });
+    fs.mkdirSync(CACHE, { recursive: true });
     // Written aside and renamed: a concurrent run never reads half an entry.
-    const temporary = `${entry}.${process.pid}.tmp`;
-    writeFileSync(temporary, `//${key}\n${code}`);
-    renameSync(temporary, entry);
+    fs.writeFileSync(temporary, code);
+    fs.renameSync(temporary, entry);
+    pruneOnce();
   } catch {
     // A read-only node_modules only costs the cache.
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // there is no cache folder to clean
+    }
   }
   return code;
 }
 
-if (!Module._extensions['.ts']) {
-  Module._extensions['.ts'] = function loadTypeScript(module, filename) {
-    module._compile(compiled(readFileSync(filename, 'utf8'), filename), filename);
-  };
+/** Removes entries no run has read for a week (at most once per process, and only after a miss). */
+function pruneOnce() {
+  if (pruned) return;
+  pruned = true;
+  const now = Date.now();
+  for (const name of fs.readdirSync(CACHE)) {
+    const path = join(CACHE, name);
+    try {
+      const { atimeMs, mtimeMs } = fs.statSync(path);
+      if (now - Math.max(atimeMs, mtimeMs) > MAX_UNUSED_MS) fs.rmSync(path, { force: true });
+    } catch {
+      // removed by a concurrent run
+    }
+  }
+}
+
+function loadTypeScript(module, filename) {
+  module._compile(compiled(fs.readFileSync(filename, 'utf8'), filename), filename);
+}
+loadTypeScript[MARK] = true;
+
+/**
+ * `require('./x')` from our sources means `./x.ts` or `./x/index.ts`. Node tries every registered
+ * extension on its own; newer Node versions that strip types themselves leave `.ts` out of that
+ * search, so a relative request that fails is tried again with the extension.
+ */
+function resolveTypeScript(original) {
+  function resolveFilename(request, parent, ...rest) {
+    try {
+      return original.call(this, request, parent, ...rest);
+    } catch (error) {
+      if (error?.code !== 'MODULE_NOT_FOUND' || !/^\.\.?(\/|$)/.test(request) || /\.[cm]?[jt]s$/.test(request)) throw error;
+      for (const candidate of [`${request}.ts`, `${request}/index.ts`]) {
+        try {
+          return original.call(this, candidate, parent, ...rest);
+        } catch {
+          // try the next form
+        }
+      }
+      throw error;
+    }
+  }
+  resolveFilename[MARK] = true;
+  return resolveFilename;
+}
+
+// Installed over any other .ts handler, including Node's own type stripping (Node >= 23.6), which
+// rejects TypeScript-only syntax such as constructor parameter properties.
+if (!Module._extensions['.ts']?.[MARK]) {
+  Module._extensions['.ts'] = loadTypeScript;
+  if (!Module._resolveFilename[MARK]) Module._resolveFilename = resolveTypeScript(Module._resolveFilename);
   process.setSourceMapsEnabled(true);
 }

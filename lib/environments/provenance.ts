@@ -39,6 +39,18 @@ export class Provenance {
     return out;
   }
 
+  /**
+   * A setting only the platform decides (PLATFORM_DEFAULTS), recorded field by field under
+   * `prefix` so `platform explain` lists it with the rest. Returns the value.
+   */
+  platform<T extends object>(prefix: string, value: T): T {
+    for (const [key, field] of Object.entries(value)) {
+      if (field !== null && typeof field === 'object' && !Array.isArray(field)) this.platform(`${prefix}.${key}`, field as object);
+      else this.record(`${prefix}.${key}`, 'platform', field);
+    }
+    return value;
+  }
+
   /** Records a value computed from other layers (an image pin, a limit that follows a request). */
   record(field: string, origin: Origin, value?: unknown): void {
     this.origins[field] = origin;

@@ -17,7 +17,7 @@ export interface Releases {
   pin(team: string, app: string, environment: string): Release | undefined;
 }
 
-// releases.schema.json, compiled ahead of time (releases-validator-code.ts): compiling it here cost every run ~80 ms.
+// releases.schema.json, compiled ahead of time (scripts/compile-validators.ts): compiling it here cost every run ~80 ms.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { validate } = require('./releases-validator.js') as { validate: ValidateFunction };
 

@@ -46,11 +46,9 @@ export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedPorts[
     }
     return undefined;
   }
-  const exposeKind = kindOf(declared);
-  if (declared !== undefined && !EXPOSURE_KINDS.includes(exposeKind as Exposure['kind'])) {
-    problems.add({ code: 'E_EXPOSURE', field, value: exposeKind ?? null, message: 'must be public or internal', fix: "build it with Exposure.public({ host: 'shop' }) or Exposure.internal()" });
-    return undefined;
-  }
+  // The app's own exposure is in force in the other environments: a mistake in it must not hide behind this one's override.
+  if (fromOverride && appExpose !== undefined) checkAppExposure(ctx, appExpose);
+  if (declared !== undefined && !checkKind(ctx, declared, field)) return undefined;
   const kind = prov.pick<Exposure['kind']>('expose', ['platform', PLATFORM_DEFAULTS.exposure.kind], ['app', def.expose?.kind], ['override', override.expose?.kind]);
   const expose = declared as Exposure | undefined;
   if (kind !== 'public' || expose?.kind !== 'public' || !servicePort) return undefined;
@@ -139,17 +137,39 @@ interface ExposureSource {
   readonly field: string;
 }
 
+/** Whether `declared` is an Exposure; a problem at `field` when it is not. */
+function checkKind(ctx: ResolveContext, declared: unknown, field: string): boolean {
+  const kind = kindOf(declared);
+  if (EXPOSURE_KINDS.includes(kind as Exposure['kind'])) return true;
+  ctx.problems.add({ code: 'E_EXPOSURE', field, value: kind ?? null, message: 'must be public or internal', fix: "build it with Exposure.public({ host: 'shop' }) or Exposure.internal()" });
+  return false;
+}
+
+/** The app's `expose` where an override replaces it here: checked as it would be resolved, nothing recorded. */
+function checkAppExposure(ctx: ResolveContext, declared: unknown): void {
+  if (!checkKind(ctx, declared, 'expose') || kindOf(declared) !== 'public') return;
+  const { host, paths } = declared as { host?: unknown; paths?: unknown };
+  checkHost(ctx, host ?? ctx.def.name, 'expose.host');
+  checkPaths(ctx, paths ?? PLATFORM_DEFAULTS.exposure.paths, 'expose.paths');
+}
+
 /** `<label>.<domain>`, or the domain itself for '@'; undefined (with a problem) when the label is wrong. */
 function resolveHost(ctx: ResolveContext, declared: unknown, source: ExposureSource): string | undefined {
-  const { def, env, prov, problems } = ctx;
+  const { def, prov } = ctx;
   const label = prov.pick<unknown>('expose.host', ['platform', def.name], [source.origin, declared]);
+  const host = checkHost(ctx, label, `${source.field}.host`);
+  if (host !== undefined) prov.record('expose.host', prov.origins['expose.host'], host);
+  return host;
+}
+
+function checkHost(ctx: ResolveContext, label: unknown, field: string): string | undefined {
+  const { env, problems } = ctx;
   const host = typeof label === 'string' ? (label === APEX_HOST ? env.domain : `${label}.${env.domain}`) : '';
   const problem = hostLabelProblem(label, env.domain) ?? (host.length > HOST_MAX ? `makes the host '${host}' ${host.length} characters long, above the ${HOST_MAX} a DNS name may have` : undefined);
   if (problem) {
-    problems.add({ code: 'E_EXPOSURE_HOST', field: `${source.field}.host`, value: label, message: problem, fix: `use one lowercase DNS label such as 'shop' (it becomes shop.${env.domain}), or '@' for ${env.domain} itself` });
+    problems.add({ code: 'E_EXPOSURE_HOST', field, value: label, message: problem, fix: `use one lowercase DNS label such as 'shop' (it becomes shop.${env.domain}), or '@' for ${env.domain} itself` });
     return undefined;
   }
-  prov.record('expose.host', prov.origins['expose.host'], host);
   return host;
 }
 
@@ -166,9 +186,12 @@ function hostLabelProblem(label: unknown, domain: string): string | undefined {
 
 /** Path prefixes as declared, each checked; undefined (with problems) when any is wrong. */
 function resolvePaths(ctx: ResolveContext, declared: unknown, source: ExposureSource): string[] | undefined {
-  const { prov, problems } = ctx;
-  const paths = prov.pick<unknown>('expose.paths', ['platform', PLATFORM_DEFAULTS.exposure.paths], [source.origin, declared]);
-  const at = `${source.field}.paths`;
+  const paths = ctx.prov.pick<unknown>('expose.paths', ['platform', PLATFORM_DEFAULTS.exposure.paths], [source.origin, declared]);
+  return checkPaths(ctx, paths, `${source.field}.paths`);
+}
+
+function checkPaths(ctx: ResolveContext, paths: unknown, at: string): string[] | undefined {
+  const { problems } = ctx;
   const fix = "write a path prefix such as '/' or '/api/v1', or leave paths out for the whole host";
   if (!Array.isArray(paths) || paths.length === 0) {
     problems.add({ code: 'E_EXPOSURE_PATH', field: at, value: paths ?? null, message: 'must be a non-empty list of path prefixes', fix });

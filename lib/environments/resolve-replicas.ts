@@ -16,7 +16,9 @@ export function resolveReplicas(ctx: ResolveContext): ResolvedReplicas | undefin
     ['override', override.replicas],
   );
   const field = (name: string) => overrideField(ctx, name, prov.origins.replicas === 'override');
-  return checkReplicas(replicas, (name, value, message, fix) => problems.add({ code: 'E_REPLICAS', field: field(name), value, message, fix }));
+  const resolved = checkReplicas(replicas, (name, value, message, fix) => problems.add({ code: 'E_REPLICAS', field: field(name), value, message, fix }));
+  if (resolved?.kind === 'autoscale') prov.platform('replicas.behavior', resolved.behavior);
+  return resolved;
 }
 
 /** Checks a replicas setting wherever it is written (an app, an override, an environment profile). */

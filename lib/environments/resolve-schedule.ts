@@ -48,8 +48,8 @@ export function resolveSchedule(ctx: ResolveContext): ResolvedSchedule | undefin
     backoffLimit,
     ttlSecondsAfterFinished: seconds('ttlSecondsAfterFinished'),
     concurrencyPolicy,
-    successfulJobsHistoryLimit: d.successfulJobsHistoryLimit,
-    failedJobsHistoryLimit: d.failedJobsHistoryLimit,
+    successfulJobsHistoryLimit: prov.pick('successfulJobsHistoryLimit', ['platform', d.successfulJobsHistoryLimit]),
+    failedJobsHistoryLimit: prov.pick('failedJobsHistoryLimit', ['platform', d.failedJobsHistoryLimit]),
   };
 }
 

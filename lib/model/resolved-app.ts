@@ -122,7 +122,7 @@ export interface ResolvedApp {
     readonly addCapabilities: readonly string[];
   };
   readonly shutdown: { readonly gracePeriodSeconds: number; readonly preStopSeconds: number };
-  /** How the pods of a Deployment spread over failure domains (scheduled tasks run one pod and do not spread). */
+  /** How the pods of a Deployment spread over failure domains (set for every app; a scheduled task's pods do not use it). */
   readonly topologySpread: {
     readonly topologyKeys: readonly string[];
     readonly maxSkew: number;

@@ -30,6 +30,7 @@ export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, e
   if (options.allowDrop) return;
   const problems: string[] = [];
   for (const { name: env, apps } of environments) {
+    if (!Number.isInteger(apps) || apps < 0) throw new Error(`bug: the guard was given ${String(apps)} apps for environment '${env}'`);
     const fresh = objectIds(filesUnder(files, `${env}/`));
     if (apps === 0) {
       problems.push(`environment '${env}' would have no apps`);

@@ -113,15 +113,16 @@ export function checkUniqueHosts(resolved: readonly ResolvedApp[], problems: Pro
       const key = `${app.environment}|${exposure.host}|${pathKey(path)}`;
       const other = owners.get(key);
       if (other && other !== app) {
+        const field = app.provenance.expose === 'override' ? `environments.${app.environment}.expose` : 'expose';
         problems.add({
           code: 'E_HOST_CLASH',
           source: app.source,
           app: app.name,
           environment: app.environment,
-          field: app.provenance.expose === 'override' ? `environments.${app.environment}.expose` : 'expose',
+          field,
           value: `${exposure.host}${path}`,
           message: `claims host '${exposure.host}' and path '${path}', which app '${other.name}' (${other.source}) claims too`,
-          fix: `give one of the two apps another host (expose.host) or path (expose.paths)`,
+          fix: `give one of the two apps another host (${field}.host) or path (${field}.paths)`,
         });
       } else {
         owners.set(key, app);

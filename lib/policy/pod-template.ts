@@ -37,15 +37,30 @@ interface WorkloadLike {
 }
 
 /**
- * Pod templates and container lists by object. Every rule asks for them, for every object (about
- * 45 times per object), and the objects do not change while they are checked; remembering them
- * took ~0.5 s off the checks of a 1,000-app synth (CPU profile of `npm run bench`).
+ * Pod templates and container lists by object, while a check run lasts (see
+ * rememberingPodTemplates). Every rule asks for them, for every object (about 45 times per
+ * object); remembering them took ~0.5 s off the checks of a 1,000-app synth (CPU profile of
+ * `npm run bench`). Outside a run nothing is remembered, so a changed object is always read afresh.
  */
-const templates = new WeakMap<Manifest, PodTemplate | null>();
-const containerLists = new WeakMap<PodTemplate, readonly ContainerAt[]>();
+let templates: WeakMap<Manifest, PodTemplate | null> | undefined;
+let containerLists: WeakMap<PodTemplate, readonly ContainerAt[]> | undefined;
+
+/** Runs `checks` with pod templates remembered per object: no object may change while they run. */
+export function rememberingPodTemplates<T>(checks: () => T): T {
+  if (templates) return checks();
+  templates = new WeakMap();
+  containerLists = new WeakMap();
+  try {
+    return checks();
+  } finally {
+    templates = undefined;
+    containerLists = undefined;
+  }
+}
 
 /** The pod template of a workload object, or undefined for objects that run no pods. */
 export function podTemplateOf(object: Manifest): PodTemplate | undefined {
+  if (!templates) return findPodTemplate(object);
   let template = templates.get(object);
   if (template === undefined) {
     template = findPodTemplate(object) ?? null;
@@ -69,6 +84,7 @@ function fromTemplate(template: TemplateLike | undefined, path: string): PodTemp
 
 /** Every container of a pod: init containers, containers, then ephemeral containers. */
 export function containersOf(pod: PodTemplate): readonly ContainerAt[] {
+  if (!containerLists) return listContainers(pod);
   let list = containerLists.get(pod);
   if (!list) {
     list = listContainers(pod);

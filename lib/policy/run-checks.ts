@@ -9,6 +9,7 @@ import { Rule, RuleContext, RuleInfo, Violation } from './rule';
 import { KubernetesSchemas } from './schema/kubernetes-schemas';
 import { SCHEMA_CHECK } from './schema/schema-check';
 import { checkWaiver, DeclaredWaiver, isExpired, utcDay, waiverCovers } from './waiver';
+import { rememberingPodTemplates } from './pod-template';
 
 /** One app in one environment, as the check sees it. A `RenderedApp` is one. */
 export interface CheckedApp {
@@ -64,6 +65,10 @@ interface RawFinding {
  * the report, whose `passed` says whether anything may be written.
  */
 export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions): CheckReport {
+  return rememberingPodTemplates(() => checkApps(apps, options));
+}
+
+function checkApps(apps: readonly CheckedApp[], options: RunChecksOptions): CheckReport {
   const rules = options.rules ?? GOLDEN_PATH_PACK;
   const validateSchema = options.schema ?? true;
   const production = new Set(options.productionEnvironments ?? DEFAULT_PRODUCTION_ENVIRONMENTS);

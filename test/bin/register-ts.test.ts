@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,25 +14,54 @@ describe('bin/register-ts.js', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = (file: string) => spawnSync(process.execPath, ['--require', REGISTER, file], { env: { ...process.env, PLATFORM_TS_CACHE: cache }, encoding: 'utf8' });
+  const run = (file: string, nodeArgs: string[] = []) =>
+    spawnSync(process.execPath, ['--require', REGISTER, ...nodeArgs, file], { env: { ...process.env, PLATFORM_TS_CACHE: cache }, encoding: 'utf8' });
+  const entries = () => readdirSync(cache).filter((f) => f.endsWith('.js'));
 
   test('runs TypeScript, importing other TypeScript files without extensions', () => {
-    writeFileSync(join(dir, 'shape.ts'), 'export enum Shape { Circle = "circle" }\nexport const area = (r: number): number => Math.round(Math.PI * r * r);\n');
-    writeFileSync(join(dir, 'main.ts'), 'import { area, Shape } from "./shape";\nconst r: number = 2;\nconsole.log(`${Shape.Circle} ${area(r)}`);\n');
+    writeFileSync(join(dir, 'shape.ts'), 'export enum Shape { Circle = "circle" }\nexport class Circle { constructor(readonly r: number) {} }\n');
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib', 'index.ts'), 'export const area = (r: number): number => Math.round(Math.PI * r * r);\n');
+    writeFileSync(join(dir, 'main.ts'), 'import { Circle, Shape } from "./shape";\nimport { area } from "./lib";\nconsole.log(`${Shape.Circle} ${area(new Circle(2).r)}`);\n');
     expect(run(join(dir, 'main.ts'))).toMatchObject({ status: 0, stdout: 'circle 13\n' });
   });
 
-  test('caches one entry per source file and never runs stale code after an edit', () => {
+  test('still finds extensionless imports when Node leaves .ts out of its own search (as Node >= 23.6 does)', () => {
+    writeFileSync(join(dir, 'shape.ts'), 'export const sides: number = 4;\n');
+    writeFileSync(join(dir, 'main.ts'), 'import { sides } from "./shape";\nconsole.log(sides);\n');
+    // Node searches the enumerable extensions; hiding .ts reproduces a Node that does not search it.
+    writeFileSync(join(dir, 'hide.js'), "const M = require('node:module'); const ts = M._extensions['.ts']; delete M._extensions['.ts']; Object.defineProperty(M._extensions, '.ts', { value: ts, enumerable: false, configurable: true, writable: true });\n");
+    expect(run(join(dir, 'main.ts'), ['--require', join(dir, 'hide.js')])).toMatchObject({ status: 0, stdout: '4\n' });
+  });
+
+  test('never runs stale code after an edit, and reuses an entry for the same source anywhere', () => {
     const main = join(dir, 'main.ts');
     writeFileSync(main, 'const n: number = 1;\nconsole.log(n);\n');
     expect(run(main).stdout).toBe('1\n');
     writeFileSync(main, 'const n: number = 2;\nconsole.log(n);\n');
     expect(run(main).stdout).toBe('2\n');
-    expect(run(main).stdout).toBe('2\n');
-    expect(readdirSync(cache).filter((f) => f.endsWith('.js'))).toHaveLength(1);
+    expect(entries()).toHaveLength(2);
+    // A copy of the repository (platform diff's temporary worktree) adds nothing.
+    mkdirSync(join(dir, 'copy'));
+    cpSync(main, join(dir, 'copy', 'main.ts'));
+    expect(run(join(dir, 'copy', 'main.ts')).stdout).toBe('2\n');
+    expect(entries()).toHaveLength(2);
   });
 
-  test('stack traces point at the TypeScript line', () => {
+  test('removes entries unused for a week when it writes a new one', () => {
+    mkdirSync(cache);
+    const old = join(cache, 'old.js');
+    writeFileSync(old, '');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(old, eightDaysAgo, eightDaysAgo);
+    writeFileSync(join(cache, 'recent.js'), '');
+    writeFileSync(join(dir, 'main.ts'), 'console.log(1 as number);\n');
+    expect(run(join(dir, 'main.ts')).status).toBe(0);
+    expect(entries()).not.toContain('old.js');
+    expect(entries()).toContain('recent.js');
+  });
+
+  test('stack traces point at the TypeScript file and line', () => {
     const main = join(dir, 'main.ts');
     writeFileSync(main, 'interface A {\n  a: string;\n}\nfunction fail(x: A): never {\n  throw new Error(x.a);\n}\nfail({ a: "boom" });\n');
     const result = run(main);

@@ -275,6 +275,11 @@ describe('resolveExposure: per-environment override', () => {
     });
   });
 
+  test("still checks the app's own exposure where an override replaces it", () => {
+    const def = webDef({ expose: Exposure.public({ host: 'Bad_Host' }), environments: { prod: { expose: Exposure.internal() } } });
+    expectOnlyProblem(() => resolve(def), { code: 'E_EXPOSURE_HOST', field: 'expose.host', value: 'Bad_Host', message: 'must be lowercase', fix: 'use one lowercase DNS label' });
+  });
+
   test('refuses an exposure override on a worker, naming the override', () => {
     expectOnlyProblem(() => resolve(workerDef({ environments: { prod: { expose: Exposure.public() } } }), testEnvironment()), {
       app: 'mailer',

@@ -54,7 +54,10 @@ describe('checkUniqueHosts (renderFleet)', () => {
   test("names an environment's exposure override as the field when that is what claims the host", () => {
     const a = webDef({ name: 'a', expose: Exposure.public({ host: 'www' }) });
     const b = webDef({ name: 'b', environments: { prod: { expose: Exposure.public({ host: 'www' }) } } });
-    expect(clashes([a, b], [DEV, PROD]).map((p) => [p.environment, p.app, p.field])).toEqual([['prod', 'b', 'environments.prod.expose']]);
+    const [clash, ...others] = clashes([a, b], [DEV, PROD]);
+    expect(others).toEqual([]);
+    expect(clash).toMatchObject({ environment: 'prod', app: 'b', field: 'environments.prod.expose' });
+    expect(clash.fix).toBe('give one of the two apps another host (environments.prod.expose.host) or path (environments.prod.expose.paths)');
   });
 
   test('catches a clash on the bare domain', () => {

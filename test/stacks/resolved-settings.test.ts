@@ -9,6 +9,19 @@ function synthWith(app: ResolvedApp, change: Partial<ResolvedApp>): Manifest[] {
   return buildChart({ ...app, ...change }).chart.toJson() as Manifest[];
 }
 
+test('platform explain lists the platform-only settings with their layer', () => {
+  const app = resolve(webDef({ replicas: Replicas.autoscale({ min: 2, max: 6 }) }));
+  const fields = ['rollout.maxUnavailable', 'replicas.behavior.scaleDown.stabilizationWindowSeconds', 'unhealthyPodEvictionPolicy', 'topologySpread.topologyKeys', 'scratchSize'];
+  expect(fields.map((f) => [f, app.provenance[f], app.settings[f]])).toEqual([
+    ['rollout.maxUnavailable', 'platform', 0],
+    ['replicas.behavior.scaleDown.stabilizationWindowSeconds', 'platform', 300],
+    ['unhealthyPodEvictionPolicy', 'platform', 'AlwaysAllow'],
+    ['topologySpread.topologyKeys', 'platform', ['topology.kubernetes.io/zone', 'kubernetes.io/hostname']],
+    ['scratchSize', 'platform', '64Mi'],
+  ]);
+  expect(resolve(taskDef()).provenance.successfulJobsHistoryLimit).toBe('platform');
+});
+
 describe('the stacks take the golden-path settings from the resolved app, not constants of their own', () => {
   test('rollout: history, surge and loss', () => {
     const app = resolve(workerDef());

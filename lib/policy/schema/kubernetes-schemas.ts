@@ -6,7 +6,7 @@ import { SchemaBundle } from './schema-bundle';
 /**
  * Strict JSON-schema validation of Kubernetes objects: the Kubernetes 1.28.0 OpenAPI definitions
  * and the pinned CRDs, with every listed object closed to unknown fields. The validators are ajv
- * code generated ahead of time from the schema file (see validator-code.ts), loaded on first use.
+ * code generated ahead of time from the schema file (scripts/compile-validators.ts), loaded on first use.
  */
 export class KubernetesSchemas {
   private static instance?: KubernetesSchemas;

@@ -6,8 +6,8 @@ const schema13 = {"properties":{"annotations":{"additionalProperties":{"type":"s
 const schema14 = {"format":"date-time","type":"string"};
 const schema19 = {"properties":{"apiVersion":{"type":"string"},"blockOwnerDeletion":{"type":"boolean"},"controller":{"type":"boolean"},"kind":{"type":"string"},"name":{"type":"string"},"uid":{"type":"string"}},"required":["apiVersion","kind","name","uid"],"type":"object","additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
-const formats0 = require("../formats.ts").KUBERNETES_FORMATS["date-time"];
-const formats2 = require("../formats.ts").KUBERNETES_FORMATS.int64;
+const formats0 = require("../formats").KUBERNETES_FORMATS["date-time"];
+const formats2 = require("../formats").KUBERNETES_FORMATS.int64;
 const schema16 = {"properties":{"apiVersion":{"type":"string"},"fieldsType":{"type":"string"},"fieldsV1":{"$ref":"#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1"},"manager":{"type":"string"},"operation":{"type":"string"},"subresource":{"type":"string"},"time":{"$ref":"#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.Time"}},"type":"object","additionalProperties":false};
 const schema17 = {"type":"object"};
 
@@ -624,7 +624,7 @@ return errors === 0;
 }
 
 const schema20 = {"properties":{"minReadySeconds":{"format":"int32","type":"integer"},"revisionHistoryLimit":{"format":"int32","type":"integer"},"selector":{"$ref":"#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"template":{"$ref":"#/definitions/io.k8s.api.core.v1.PodTemplateSpec"},"updateStrategy":{"$ref":"#/definitions/io.k8s.api.apps.v1.DaemonSetUpdateStrategy"}},"required":["selector","template"],"type":"object","additionalProperties":false};
-const formats10 = require("../formats.ts").KUBERNETES_FORMATS.int32;
+const formats10 = require("../formats").KUBERNETES_FORMATS.int32;
 const schema21 = {"properties":{"matchExpressions":{"items":{"$ref":"#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement"},"type":"array"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","additionalProperties":false};
 const schema22 = {"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array"}},"required":["key","operator"],"type":"object","additionalProperties":false};
 
@@ -31555,7 +31555,7 @@ validate311.errors = vErrors;
 return errors === 0;
 }
 
-const formats184 = require("../formats.ts").KUBERNETES_FORMATS.byte;
+const formats184 = require("../formats").KUBERNETES_FORMATS.byte;
 
 function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
