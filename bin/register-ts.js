@@ -5,20 +5,24 @@
 // safe) and the result cached under node_modules/.cache/platform-ts (or $PLATFORM_TS_CACHE),
 // addressed by content: the source, tsconfig.json, esbuild's version and this file. A copy of the
 // repository (the temporary worktree `platform diff` renders the base in) reuses the same entries;
-// entries unused for a week are removed. JavaScript loads through Node's own loader, untouched: a
+// entries unused for a week are removed. On a cold cache (every CI run: `npm ci` empties
+// node_modules) the first miss transpiles the whole source tree in one esbuild call, which takes
+// half the time of one call per file. JavaScript loads through Node's own loader, untouched: a
 // general-purpose runner (tsx) also scans every .js file for ESM syntax, 2.7 MB for cdk8s-plus-28
 // alone, which cost about a fifth of a sample synth.
 'use strict';
 
 const Module = require('node:module');
 const { createHash } = require('node:crypto');
-const { basename, join } = require('node:path');
+const { basename, join, sep } = require('node:path');
 const fs = require('node:fs');
 
 const ROOT = join(__dirname, '..');
 const CACHE = process.env.PLATFORM_TS_CACHE || join(ROOT, 'node_modules', '.cache', 'platform-ts');
 const MAX_UNUSED_MS = 7 * 24 * 3600 * 1000;
 const MARK = Symbol.for('golden-path-platform.register-ts');
+/** The folders whose TypeScript a run loads: transpiled together on a cold cache. */
+const SOURCE_DIRS = ['lib', 'apps', 'imports'].map((dir) => join(ROOT, dir));
 
 const OPTIONS = {
   loader: 'ts',
@@ -33,6 +37,7 @@ const OPTIONS = {
 let esbuild;
 let fingerprint;
 let pruned = false;
+let batched = false;
 
 /** Everything besides the source that decides the output, as one hash. */
 function settings() {
@@ -50,16 +55,72 @@ function transpile(source, filename) {
   return esbuild.transformSync(source, { ...OPTIONS, sourcefile: basename(filename), tsconfigRaw: settings().tsconfigRaw }).code;
 }
 
+function entryOf(source, filename) {
+  const key = createHash('sha256').update(settings().hash).update(basename(filename)).update('\0').update(source).digest('hex');
+  return join(CACHE, `${key}.js`);
+}
+
 /** The JavaScript for one source file, from the cache when an earlier run transpiled the same inputs. */
 function compiled(source, filename) {
-  const key = createHash('sha256').update(settings().hash).update(basename(filename)).update('\0').update(source).digest('hex');
-  const entry = join(CACHE, `${key}.js`);
+  const entry = entryOf(source, filename);
   try {
     return fs.readFileSync(entry, 'utf8');
   } catch {
     // not cached yet
   }
+  if (!batched && SOURCE_DIRS.some((dir) => filename.startsWith(dir + sep))) {
+    batched = true;
+    const code = transpileTree(filename);
+    if (code !== undefined) return code;
+  }
   const code = transpile(source, filename);
+  store(entry, code);
+  return code;
+}
+
+/**
+ * Transpiles every uncached source file under SOURCE_DIRS in one esbuild call and caches them;
+ * returns the code of `wanted`. Undefined when the batch fails (a file that does not parse):
+ * then files are transpiled one by one, and only a file that is required reports its error.
+ */
+function transpileTree(wanted) {
+  const missing = new Map();
+  let outputs;
+  try {
+    for (const file of SOURCE_DIRS.flatMap(sourceFiles)) {
+      const entry = entryOf(fs.readFileSync(file, 'utf8'), file);
+      if (!fs.existsSync(entry)) missing.set(file, entry);
+    }
+    esbuild ??= require('esbuild');
+    // outdir = outbase = ROOT: each output sits beside its source, so the inline map names the file alone, as transpile() does.
+    const { loader: _single, ...options } = OPTIONS; // build takes loaders by extension, and .ts is already TypeScript
+    outputs = esbuild.buildSync({ ...options, entryPoints: [...missing.keys()], bundle: false, write: false, outdir: ROOT, outbase: ROOT, tsconfigRaw: settings().tsconfigRaw, logLevel: 'silent' }).outputFiles;
+  } catch {
+    return undefined;
+  }
+  let code;
+  for (const output of outputs) {
+    const source = output.path.replace(/\.js$/, '.ts');
+    const entry = missing.get(source);
+    if (entry === undefined) continue;
+    store(entry, output.text);
+    if (source === wanted) code = output.text;
+  }
+  return code;
+}
+
+function sourceFiles(dir) {
+  const out = [];
+  if (!fs.existsSync(dir)) return out;
+  for (const item of fs.readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, item.name);
+    if (item.isDirectory()) out.push(...sourceFiles(path));
+    else if (item.name.endsWith('.ts') && !item.name.endsWith('.d.ts') && !/\.(test|spec)\.ts$/.test(item.name)) out.push(path);
+  }
+  return out;
+}
+
+function store(entry, code) {
   const temporary = `${entry}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(CACHE, { recursive: true });
@@ -75,7 +136,6 @@ function compiled(source, filename) {
       // there is no cache folder to clean
     }
   }
-  return code;
 }
 
 /** Removes entries no run has read for a week (at most once per process, and only after a miss). */

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -74,6 +74,36 @@ describe('bin/register-ts.js', () => {
     writeFileSync(main, 'console.log(<number>40 + 2);\n');
     writeFileSync(cache, 'a file where the cache folder should be');
     expect(run(main)).toMatchObject({ status: 0, stdout: '42\n' });
+  });
+
+  describe('on a cold cache, inside a repository', () => {
+    // A repository of its own: the hook, tsconfig.json and node_modules (for esbuild) beside lib/.
+    const repo = () => {
+      const root = join(dir, 'repo');
+      mkdirSync(join(root, 'bin'), { recursive: true });
+      mkdirSync(join(root, 'lib', 'sub'), { recursive: true });
+      cpSync(REGISTER, join(root, 'bin', 'register-ts.js'));
+      cpSync(join(__dirname, '../../tsconfig.json'), join(root, 'tsconfig.json'));
+      symlinkSync(join(__dirname, '../../node_modules'), join(root, 'node_modules'));
+      writeFileSync(join(root, 'lib', 'main.ts'), 'import { n } from "./sub/n";\nconsole.log(n);\n');
+      writeFileSync(join(root, 'lib', 'sub', 'n.ts'), 'export const n: number = 7;\n');
+      writeFileSync(join(root, 'lib', 'unused.ts'), 'export const u: string = "u";\n');
+      writeFileSync(join(root, 'lib', 'main.test.ts'), 'it("is a test", () => undefined);\n');
+      return root;
+    };
+    const runIn = (root: string) => spawnSync(process.execPath, ['--require', join(root, 'bin', 'register-ts.js'), join(root, 'lib', 'main.ts')], { env: { ...process.env, PLATFORM_TS_CACHE: cache }, encoding: 'utf8' });
+
+    test('transpiles every source file of the tree in one go, tests left out', () => {
+      expect(runIn(repo())).toMatchObject({ status: 0, stdout: '7\n' });
+      expect(entries()).toHaveLength(3);
+    });
+
+    test('falls back to one file at a time when some file of the tree does not parse', () => {
+      const root = repo();
+      writeFileSync(join(root, 'lib', 'broken.ts'), 'export const = ;\n');
+      expect(runIn(root)).toMatchObject({ status: 0, stdout: '7\n' });
+      expect(entries()).toHaveLength(2);
+    });
   });
 
   test('the platform command starts through it', () => {
