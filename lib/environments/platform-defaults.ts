@@ -84,6 +84,8 @@ export const PLATFORM_DEFAULTS = {
   secretStore: { kind: 'ClusterSecretStore', name: 'platform' },
   /** How often External Secrets Operator re-reads each secret (`secretRefreshInterval`). */
   secretRefreshInterval: '1h',
+  /** Whether a changed secret env var rolls the pods (`secretRollout`): off unless the environment runs Stakater Reloader. */
+  secretRollout: 'none',
   task: {
     timeZone: 'Etc/UTC',
     startingDeadlineSeconds: 300,

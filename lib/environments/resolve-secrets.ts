@@ -4,7 +4,7 @@ import { appSecretName } from '../model/app-files';
 import { Environment } from '../model/environment';
 import { Origin } from '../model/resolved-app';
 import { ResolvedSecretRef, ResolvedSecrets } from '../model/resolved-secrets';
-import { SECRET_STORE_KINDS, SecretRef, SecretStoreRef } from '../model/secret';
+import { SECRET_ROLLOUTS, SECRET_STORE_KINDS, SecretRef, SecretRollout, SecretStoreRef } from '../model/secret';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { fileNameProblem } from './resolve-config-files';
 import { overrideField, ResolveContext } from './resolve-context';
@@ -17,15 +17,15 @@ const GO_DURATION = /^(0|(\d+(\.\d+)?(ns|us|µs|μs|ms|s|m|h))+)$/;
 
 /** One problem with an environment's secret settings. */
 export interface SecretSettingProblem {
-  readonly code: 'E_SECRET_STORE' | 'E_SECRET_REFRESH';
+  readonly code: 'E_SECRET_STORE' | 'E_SECRET_REFRESH' | 'E_SECRET_ROLLOUT';
   readonly field: string;
   readonly value: unknown;
   readonly message: string;
   readonly fix: string;
 }
 
-/** What is wrong with an environment's `secretStore` and `secretRefreshInterval` (each may be unset). */
-export function secretSettingProblems(env: Pick<Environment, 'secretStore' | 'secretRefreshInterval'>): SecretSettingProblem[] {
+/** What is wrong with an environment's `secretStore`, `secretRefreshInterval` and `secretRollout` (each may be unset). */
+export function secretSettingProblems(env: Pick<Environment, 'secretStore' | 'secretRefreshInterval' | 'secretRollout'>): SecretSettingProblem[] {
   const out: SecretSettingProblem[] = [];
   const store: unknown = env.secretStore;
   if (store !== undefined) {
@@ -44,6 +44,10 @@ export function secretSettingProblems(env: Pick<Environment, 'secretStore' | 'se
   const refresh: unknown = env.secretRefreshInterval;
   if (refresh !== undefined && (typeof refresh !== 'string' || !GO_DURATION.test(refresh))) {
     out.push({ code: 'E_SECRET_REFRESH', field: 'secretRefreshInterval', value: refresh, message: "must be a Go duration: a number and a unit (ms, s, m or h), e.g. '1h' or '15m'", fix: "e.g. '1h'; '0' reads each secret once" });
+  }
+  const rollout: unknown = env.secretRollout;
+  if (rollout !== undefined && !SECRET_ROLLOUTS.includes(rollout as SecretRollout)) {
+    out.push({ code: 'E_SECRET_ROLLOUT', field: 'secretRollout', value: rollout, message: `must be ${SECRET_ROLLOUTS.map((r) => `'${r}'`).join(' or ')}`, fix: "'reloader' where Stakater Reloader runs in the cluster, else 'none'" });
   }
   return out;
 }
@@ -95,13 +99,15 @@ export function resolveSecrets(ctx: ResolveContext, plainEnv: Readonly<Record<st
 
   const store = prov.pick<SecretStoreRef>('secretStore', ['platform', PLATFORM_DEFAULTS.secretStore], ['environment', env.secretStore]);
   const refreshInterval = prov.pick<string>('secretRefreshInterval', ['platform', PLATFORM_DEFAULTS.secretRefreshInterval], ['environment', env.secretRefreshInterval]);
+  const rollout = prov.pick<SecretRollout>('secretRollout', ['platform', PLATFORM_DEFAULTS.secretRollout], ['environment', env.secretRollout]);
   // Checked once per environment too (checkEnvironmentSecrets); again here for callers that resolve one app.
-  for (const p of secretSettingProblems({ secretStore: store, secretRefreshInterval: refreshInterval })) {
+  for (const p of secretSettingProblems({ secretStore: store, secretRefreshInterval: refreshInterval, secretRollout: rollout })) {
     problems.add({ ...p, fix: `in apps/environments.ts, environment '${env.name}': ${p.fix}` });
   }
   return {
     store: { kind: store.kind, name: store.name },
     refreshInterval,
+    rollout,
     env: envRefs.map(resolvedRef),
     files: fileRefs.map(resolvedRef),
   };

@@ -2,7 +2,7 @@ import { Replicas } from './replicas';
 import { EnvironmentIngress } from './environment-ingress';
 import { EnvironmentMonitoring } from './environment-monitoring';
 import { Resources } from './resources';
-import { SecretStoreRef } from './secret';
+import { SecretRollout, SecretStoreRef } from './secret';
 
 /** Totals a team's namespace may request, enforced by a ResourceQuota. */
 export interface NamespaceQuota {
@@ -72,6 +72,13 @@ export interface Environment {
   readonly secretStore?: SecretStoreRef;
   /** How often External Secrets Operator re-reads each secret from the store: a Go duration, e.g. '15m'. @default '1h' */
   readonly secretRefreshInterval?: string;
+  /**
+   * What happens to running pods when a secret they read as an environment variable changes
+   * (secret files update in place). 'reloader': Deployments carry Stakater Reloader's annotation,
+   * and Reloader, which the platform runs in the cluster, rolls them. 'none': the new value is
+   * read at the next rollout. @default 'none'
+   */
+  readonly secretRollout?: SecretRollout;
   /** How public apps are reached: Ingress with cert-manager TLS, or HTTPRoutes to a Gateway. @default - the platform defaults for every field (ingress-nginx, 'letsencrypt') */
   readonly ingress?: EnvironmentIngress;
 }

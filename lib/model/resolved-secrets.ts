@@ -1,4 +1,4 @@
-import { SecretStoreRef } from './secret';
+import { SecretRollout, SecretStoreRef } from './secret';
 
 /** One value the pod reads from the app's Secret: `name` is the env var or file name, and its key in the Secret. */
 export interface ResolvedSecretRef {
@@ -14,6 +14,8 @@ export interface ResolvedSecrets {
   readonly store: SecretStoreRef;
   /** How often External Secrets Operator re-reads the store (a Go duration, e.g. '1h'). */
   readonly refreshInterval: string;
+  /** Whether a changed secret env var rolls the app's pods (`Environment.secretRollout`). */
+  readonly rollout: SecretRollout;
   /** Environment variables, sorted by name. */
   readonly env: readonly ResolvedSecretRef[];
   /** Files, sorted by name. */

@@ -22,6 +22,10 @@ export interface SecretStoreRef {
 
 export const SECRET_STORE_KINDS: readonly SecretStoreRef['kind'][] = ['ClusterSecretStore', 'SecretStore'];
 
+/** Whether running pods roll when a secret env var changes: 'reloader' (Stakater Reloader) or 'none'. */
+export type SecretRollout = 'reloader' | 'none';
+export const SECRET_ROLLOUTS: readonly SecretRollout[] = ['reloader', 'none'];
+
 export const Secret = {
   /**
    * A reference to `key` in the secret store, or to one `property` of it:

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
 import { appMetadata } from '../internal/metadata';
+import { appSecretName } from '../model/app-files';
 import { ResolvedApp } from '../model/resolved-app';
 import { podTemplate } from './pod-template';
 
@@ -9,8 +10,9 @@ export function appDeployment(scope: Construct, app: ResolvedApp): k8s.KubeDeplo
   const replicas = app.replicas?.kind === 'fixed' ? app.replicas.count : undefined;
   const rollout = app.rollout;
   if (!rollout) throw new Error(`bug: ${app.source}: a Deployment resolved without a rollout`);
+  const metadata = appMetadata(app);
   return new k8s.KubeDeployment(scope, 'deployment', {
-    metadata: appMetadata(app),
+    metadata: { ...metadata, annotations: { ...metadata.annotations, ...secretRolloutAnnotations(app) } },
     spec: {
       ...(replicas !== undefined ? { replicas } : {}),
       revisionHistoryLimit: rollout.revisionHistoryLimit,
@@ -22,6 +24,18 @@ export function appDeployment(scope: Construct, app: ResolvedApp): k8s.KubeDeplo
       template: podTemplate(app, { spread: true }),
     },
   });
+}
+
+/**
+ * Stakater Reloader rolls a Deployment whose annotation names a Secret when that Secret changes:
+ * environment variables are read once, at container start, so a rotated secret reaches them only
+ * by a rollout. Only apps with secret env vars need it (mounted secret files update in place).
+ */
+export const RELOADER_SECRET_ANNOTATION = 'secret.reloader.stakater.com/reload';
+
+function secretRolloutAnnotations(app: ResolvedApp): Record<string, string> {
+  if (app.secrets?.rollout !== 'reloader' || app.secrets.env.length === 0) return {};
+  return { [RELOADER_SECRET_ANNOTATION]: appSecretName(app.name) };
 }
 
 function intOrString(value: string | number): k8s.IntOrString {

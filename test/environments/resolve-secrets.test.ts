@@ -38,6 +38,7 @@ describe('resolveSecrets: references', () => {
     expect(app.secrets).toEqual({
       store: { kind: 'ClusterSecretStore', name: 'platform' },
       refreshInterval: '1h',
+      rollout: 'none',
       env: [
         { name: 'DB_PASSWORD', key: 'shop/checkout/db', property: 'password' },
         { name: 'STRIPE_API_KEY', key: 'shop/checkout/stripe', property: 'apiKey' },
@@ -280,6 +281,17 @@ describe('checkEnvironment: secret settings', () => {
     ]);
     expect(problems.every((p) => p.source === 'apps/environments.ts' && p.environment === 'prod' && p.app === undefined)).toBe(true);
     expect(problems[0].fix).toContain("'ClusterSecretStore'");
+  });
+
+  test('reports a secret rollout that is neither reloader nor none', () => {
+    const problems = problemsOf({ secretRollout: 'restart' as never });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'E_SECRET_ROLLOUT', field: 'secretRollout', value: 'restart', source: 'apps/environments.ts', environment: 'prod',
+        message: "must be 'reloader' or 'none'", fix: "'reloader' where Stakater Reloader runs in the cluster, else 'none'",
+      }),
+    ]);
+    expect(problemsOf({ secretRollout: 'reloader' })).toEqual([]);
   });
 
   test('reports a store that is not an object', () => {

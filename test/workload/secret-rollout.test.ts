@@ -1,0 +1,36 @@
+import { Secret } from '../../lib/model/secret';
+import { RELOADER_SECRET_ANNOTATION } from '../../lib/workload/deployment';
+import { find, resolve, synthApp, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+
+const DB = Secret.ref('shop/checkout/db', 'password');
+const TLS = Secret.ref('shop/checkout/tls');
+const RELOADER = testEnvironment({ secretRollout: 'reloader' });
+
+describe('secret rollout', () => {
+  test('is off unless the environment runs Reloader, and explain says which layer decided', () => {
+    const app = resolve(webDef({ secrets: { DB_PASSWORD: DB } }));
+    expect([app.secrets?.rollout, app.provenance.secretRollout]).toEqual(['none', 'platform']);
+    expect(find(synthApp(webDef({ secrets: { DB_PASSWORD: DB } })), 'Deployment', 'checkout').metadata.annotations).not.toHaveProperty(RELOADER_SECRET_ANNOTATION);
+    const reloaded = resolve(webDef({ secrets: { DB_PASSWORD: DB } }), RELOADER);
+    expect([reloaded.secrets?.rollout, reloaded.provenance.secretRollout]).toEqual(['reloader', 'environment']);
+  });
+
+  test("with Reloader, a Deployment reading secret env vars names the app's Secret for Reloader to watch", () => {
+    for (const [def, name] of [[webDef({ secrets: { DB_PASSWORD: DB } }), 'checkout'], [workerDef({ secrets: { DB_PASSWORD: DB } }), 'mailer']] as const) {
+      const deployment = find(synthApp(def, RELOADER), 'Deployment', name);
+      expect(deployment.metadata.annotations[RELOADER_SECRET_ANNOTATION]).toBe(`${name}-secrets`);
+      // On the Deployment only: an annotation on the pod template would itself roll the pods.
+      expect(deployment.spec.template.metadata.annotations ?? {}).not.toHaveProperty(RELOADER_SECRET_ANNOTATION);
+    }
+  });
+
+  test('leaves apps alone whose secrets are only files (kubelet updates those in place) or that have none', () => {
+    expect(find(synthApp(webDef({ secretFiles: { 'tls.crt': TLS } }), RELOADER), 'Deployment', 'checkout').metadata.annotations).not.toHaveProperty(RELOADER_SECRET_ANNOTATION);
+    expect(find(synthApp(webDef(), RELOADER), 'Deployment', 'checkout').metadata.annotations).not.toHaveProperty(RELOADER_SECRET_ANNOTATION);
+  });
+
+  test('leaves scheduled tasks alone: every run starts new pods, which read the current value', () => {
+    const cronJob = find(synthApp(taskDef({ secrets: { DB_PASSWORD: DB } }), RELOADER), 'CronJob', 'report');
+    expect(JSON.stringify(cronJob)).not.toContain('reloader');
+  });
+});
