@@ -6,8 +6,9 @@ import { ResolvedBurnRateAlert, ResolvedMonitoring } from '../model/resolved-mon
 import { MONITORING_ALERTS, MonitoringAlert, SloProps } from '../model/slo';
 import { monitoringSettingProblems } from './check-environment-monitoring';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
-import { ResolveContext } from './resolve-context';
-import { resolveSloMetrics, resolveSlos, resolveSloSelector } from './resolve-slo';
+import { overrideField, ResolveContext } from './resolve-context';
+import { resolveSloMetrics, resolveSlos, resolveSloSelector, SloSource } from './resolve-slo';
+import { Provenance } from './provenance';
 
 const DEFAULTS = PLATFORM_DEFAULTS.monitoring;
 const URL_PATTERN = /^https?:\/\/[^\s"]+$/;
@@ -26,14 +27,21 @@ export interface MonitoringInput {
  * the app serves no metrics; an SLO without a metrics port is an error, not a silent no-op.
  */
 export function resolveMonitoring(ctx: ResolveContext, input: MonitoringInput): ResolvedMonitoring | undefined {
-  const { def, env, prov, problems } = ctx;
-  if (def.kind === 'scheduled-task') return undefined;
-  const slo: SloProps | undefined = def.slo;
+  const { def, env, override, prov, problems } = ctx;
+  if (def.kind === 'scheduled-task') {
+    if (override.slo !== undefined) {
+      problems.add({ code: 'E_SLO_TASK', field: overrideField(ctx, 'slo', true), message: 'is for web services and workers: a scheduled task has no requests to measure', fix: 'remove slo from the override' });
+    }
+    return undefined;
+  }
+  const fromOverride = override.slo !== undefined;
+  const source: SloSource = { slo: fromOverride ? override.slo : def.slo, origin: fromOverride ? 'override' : 'app', field: overrideField(ctx, 'slo', fromOverride) };
+  const slo: SloProps | undefined = source.slo;
   const metricsPort = input.ports.find((p) => p.name === 'metrics');
   const onService = def.kind === 'web-service' ? def.metricsOnService : undefined;
   if (!metricsPort) {
     if (def.metricsPort === undefined && slo !== undefined) {
-      problems.add({ code: 'E_SLO_METRICS_PORT', field: 'slo', message: 'needs metrics, but the app declares no metricsPort', fix: 'set metricsPort to the port that serves /metrics, e.g. metricsPort: 9090' });
+      problems.add({ code: 'E_SLO_METRICS_PORT', field: source.field, message: 'needs metrics, but the app declares no metricsPort', fix: 'set metricsPort to the port that serves /metrics, e.g. metricsPort: 9090' });
     }
     if (def.metricsPort === undefined && onService) {
       problems.add({ code: 'E_METRICS_ON_SERVICE', field: 'metricsOnService', value: true, message: 'needs a metricsPort', fix: 'set metricsPort, or remove metricsOnService' });
@@ -57,20 +65,22 @@ export function resolveMonitoring(ctx: ResolveContext, input: MonitoringInput): 
 
   const alerts: ResolvedBurnRateAlert[] = DEFAULTS.burnRateAlerts.map((a) => ({ ...a }));
   prov.record('monitoring.burnRateAlerts', 'platform');
-  const metrics = resolveSloMetrics(ctx, input.protocol, slo);
-  const slos = resolveSlos(ctx, slo, alerts);
-  const selector = { job: def.name, namespace: input.namespace, ...resolveSloSelector(ctx, slo) };
+  // The app's own SLO is in force in the other environments: a mistake in it must not hide behind this one's override.
+  if (fromOverride && def.slo !== undefined) checkAppSlo(ctx, input.protocol, def.slo, alerts);
+  const metrics = resolveSloMetrics(ctx, input.protocol, source);
+  const slos = resolveSlos(ctx, source, alerts);
+  const selector = { job: def.name, namespace: input.namespace, ...resolveSloSelector(ctx, source) };
 
   const urlVars = (pattern: string) => pattern.replace(/\{domain\}/g, env.domain).replace(/\{env\}/g, env.name);
   const grafanaUrl = urlVars(setting('grafanaUrl', DEFAULTS.grafanaUrl)).replace(/\/+$/, '');
   const runbookPattern = urlVars(setting('runbookUrl', DEFAULTS.runbookUrl));
   if (slo?.runbookUrl !== undefined && !(typeof slo.runbookUrl === 'string' && URL_PATTERN.test(slo.runbookUrl))) {
-    problems.add({ code: 'E_SLO_RUNBOOK_URL', field: 'slo.runbookUrl', value: slo.runbookUrl, message: 'must be an http(s) URL', fix: "e.g. 'https://wiki.acme.dev/checkout/runbook'" });
+    problems.add({ code: 'E_SLO_RUNBOOK_URL', field: `${source.field}.runbookUrl`, value: slo.runbookUrl, message: 'must be an http(s) URL', fix: "e.g. 'https://wiki.acme.dev/checkout/runbook'" });
   }
   const runbooks: Partial<Record<MonitoringAlert, string>> = { [MONITORING_ALERTS.targetMissing]: runbookUrl(runbookPattern, MONITORING_ALERTS.targetMissing) };
   if (slos.length > 0) {
     for (const alert of [MONITORING_ALERTS.budgetBurn, MONITORING_ALERTS.latencyBucketMissing]) {
-      runbooks[alert] = prov.pick(`monitoring.runbooks.${alert}`, [prov.origins['monitoring.runbookUrl'], runbookUrl(runbookPattern, alert)], ['app', slo?.runbookUrl]);
+      runbooks[alert] = prov.pick(`monitoring.runbooks.${alert}`, [prov.origins['monitoring.runbookUrl'], runbookUrl(runbookPattern, alert)], [source.origin, slo?.runbookUrl]);
     }
   }
 
@@ -133,4 +143,16 @@ function reportSetting(ctx: ResolveContext, field: string, value: unknown, expec
     message: `must be ${expected}`,
     fix: origin === 'platform' ? 'fix PLATFORM_DEFAULTS.monitoring (a platform bug)' : `fix environments.${ctx.env.name}.${field} in apps/environments.ts`,
   });
+}
+
+/** The app's `slo` where an override replaces it here: checked as it would be resolved, nothing recorded. */
+function checkAppSlo(ctx: ResolveContext, protocol: MonitoringInput['protocol'], slo: SloProps, alerts: readonly ResolvedBurnRateAlert[]): void {
+  const scratch: ResolveContext = { ...ctx, prov: new Provenance() };
+  const source: SloSource = { slo, origin: 'app', field: 'slo' };
+  resolveSloMetrics(scratch, protocol, source);
+  resolveSlos(scratch, source, alerts);
+  resolveSloSelector(scratch, source);
+  if (slo.runbookUrl !== undefined && !(typeof slo.runbookUrl === 'string' && URL_PATTERN.test(slo.runbookUrl))) {
+    ctx.problems.add({ code: 'E_SLO_RUNBOOK_URL', field: 'slo.runbookUrl', value: slo.runbookUrl, message: 'must be an http(s) URL', fix: "e.g. 'https://wiki.acme.dev/checkout/runbook'" });
+  }
 }

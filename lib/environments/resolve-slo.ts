@@ -1,6 +1,7 @@
 import { Problems } from '../internal/errors';
 import { ResolvedBurnRateAlert, ResolvedSlo, ResolvedSloMetrics } from '../model/resolved-monitoring';
 import { SloProps } from '../model/slo';
+import { Origin } from '../model/resolved-app';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { ResolveContext } from './resolve-context';
 
@@ -12,21 +13,30 @@ const MAX_OBJECTIVE_DECIMALS = 6;
 const THRESHOLD = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
 const MICROS_PER_UNIT: Readonly<Record<string, number>> = { ms: 1e3, s: 1e6, m: 6e7 };
 
+/** The SLO in force in an environment: the app's `slo`, or the environment's override of it. */
+export interface SloSource {
+  readonly slo: SloProps | undefined;
+  readonly origin: Extract<Origin, 'app' | 'override'>;
+  /** `slo` or `environments.<env>.slo`: what problems name. */
+  readonly field: string;
+}
+
 /**
  * The request metrics of an app: its `slo.metrics` over the convention of its protocol. Web
  * services always have one; a worker has one only when it names its metrics.
  */
-export function resolveSloMetrics(ctx: ResolveContext, protocol: 'http' | 'grpc' | undefined, slo: SloProps | undefined): ResolvedSloMetrics | undefined {
+export function resolveSloMetrics(ctx: ResolveContext, protocol: 'http' | 'grpc' | undefined, source: SloSource): ResolvedSloMetrics | undefined {
   const { prov, problems } = ctx;
+  const { slo, origin } = source;
   const options = slo?.metrics ?? {};
-  const conventionName = prov.pickOptional<'http' | 'grpc'>('slo.metrics.convention', [prov.origins['protocol'] ?? 'platform', protocol], ['app', options.convention]);
+  const conventionName = prov.pickOptional<'http' | 'grpc'>('slo.metrics.convention', [prov.origins['protocol'] ?? 'platform', protocol], [origin, options.convention]);
   if (conventionName !== undefined && conventionName !== 'http' && conventionName !== 'grpc') {
-    problems.add({ code: 'E_SLO_METRICS', field: 'slo.metrics.convention', value: conventionName, message: "must be 'http' or 'grpc'", fix: "use 'http' or 'grpc', or leave it out and name every metric" });
+    problems.add({ code: 'E_SLO_METRICS', field: `${source.field}.metrics.convention`, value: conventionName, message: "must be 'http' or 'grpc'", fix: "use 'http' or 'grpc', or leave it out and name every metric" });
     return undefined;
   }
   const convention = conventionName === undefined ? undefined : PLATFORM_DEFAULTS.monitoring.conventions[conventionName];
   const field = <K extends 'requests' | 'codeLabel' | 'errorCodes' | 'latencyHistogram'>(key: K) =>
-    prov.pickOptional<string>(`slo.metrics.${key}`, ['platform', convention?.[key]], ['app', options[key]]);
+    prov.pickOptional<string>(`slo.metrics.${key}`, ['platform', convention?.[key]], [origin, options[key]]);
   const requests = field('requests');
   const codeLabel = field('codeLabel');
   const errorCodes = field('errorCodes');
@@ -36,7 +46,7 @@ export function resolveSloMetrics(ctx: ResolveContext, protocol: 'http' | 'grpc'
   let ok = true;
   const fail = (key: string, value: unknown, message: string, fix: string) => {
     ok = false;
-    problems.add({ code: 'E_SLO_METRICS', field: `slo.metrics.${key}`, value, message, fix });
+    problems.add({ code: 'E_SLO_METRICS', field: `${source.field}.metrics.${key}`, value, message, fix });
   };
   const missingFix = "workers follow no convention: name the counter, e.g. metrics: { requests: 'jobs_processed_total', codeLabel: 'outcome', errorCodes: 'failed' }, or set convention: 'http'";
   for (const [key, value] of [['requests', requests], ['latencyHistogram', latencyHistogram]] as const) {
@@ -60,41 +70,42 @@ export function resolveSloMetrics(ctx: ResolveContext, protocol: 'http' | 'grpc'
 }
 
 /** Extra label matchers on every SLI series, checked. */
-export function resolveSloSelector(ctx: ResolveContext, slo: SloProps | undefined): Record<string, string> {
-  const selector = slo?.metrics?.selector ?? {};
+export function resolveSloSelector(ctx: ResolveContext, source: SloSource): Record<string, string> {
+  const selector = source.slo?.metrics?.selector ?? {};
   const out: Record<string, string> = {};
   for (const key of Object.keys(selector).sort()) {
     const value = selector[key];
     if (!LABEL_NAME.test(key) || key.startsWith('__') || RESERVED_SELECTOR_LABELS.has(key)) {
-      ctx.problems.add({ code: 'E_SLO_SELECTOR', field: `slo.metrics.selector.${key}`, value: key, message: "must be a Prometheus label name other than 'job' and 'namespace' (the platform sets those)", fix: "select by another label, e.g. { grpc_type: 'unary' }" });
+      ctx.problems.add({ code: 'E_SLO_SELECTOR', field: `${source.field}.metrics.selector.${key}`, value: key, message: "must be a Prometheus label name other than 'job' and 'namespace' (the platform sets those)", fix: "select by another label, e.g. { grpc_type: 'unary' }" });
     } else if (typeof value !== 'string') {
-      ctx.problems.add({ code: 'E_SLO_SELECTOR', field: `slo.metrics.selector.${key}`, value, message: 'must be a string (an exact match)', fix: "e.g. { handler: '/api' }" });
+      ctx.problems.add({ code: 'E_SLO_SELECTOR', field: `${source.field}.metrics.selector.${key}`, value, message: 'must be a string (an exact match)', fix: "e.g. { handler: '/api' }" });
     } else {
       out[key] = value;
     }
   }
-  if (Object.keys(out).length > 0) ctx.prov.record('slo.metrics.selector', 'app');
+  if (Object.keys(out).length > 0) ctx.prov.record('slo.metrics.selector', source.origin);
   return out;
 }
 
 /** The app's objectives, availability first, each with its budget and, for latency, its bucket. */
-export function resolveSlos(ctx: ResolveContext, slo: SloProps | undefined, alerts: readonly ResolvedBurnRateAlert[]): ResolvedSlo[] {
+export function resolveSlos(ctx: ResolveContext, source: SloSource, alerts: readonly ResolvedBurnRateAlert[]): ResolvedSlo[] {
+  const { slo, origin, field } = source;
   if (slo === undefined) return [];
   const { def, problems, prov } = ctx;
   if (slo === null || typeof slo !== 'object' || (slo.availability === undefined && slo.latency === undefined)) {
-    problems.add({ code: 'E_SLO_EMPTY', field: 'slo', value: slo, message: 'sets no objective', fix: "set availability and/or latency, e.g. slo: { availability: 99.9, latency: { threshold: '300ms', objective: 99 } }" });
+    problems.add({ code: 'E_SLO_EMPTY', field, value: slo, message: 'sets no objective', fix: "set availability and/or latency, e.g. slo: { availability: 99.9, latency: { threshold: '300ms', objective: 99 } }" });
     return [];
   }
   const out: ResolvedSlo[] = [];
   if (slo.availability !== undefined) {
-    prov.record('slo.availability', 'app');
-    const budget = objectiveBudget(problems, 'slo.availability', slo.availability, alerts);
+    prov.record('slo.availability', origin);
+    const budget = objectiveBudget(problems, `${field}.availability`, slo.availability, alerts);
     if (budget) out.push({ name: `${def.name}-availability`, sli: 'availability', objectivePercent: slo.availability, ...budget });
   }
   if (slo.latency !== undefined) {
-    prov.record('slo.latency', 'app');
-    const budget = objectiveBudget(problems, 'slo.latency.objective', slo.latency?.objective, alerts);
-    const threshold = parseThreshold(problems, slo.latency?.threshold);
+    prov.record('slo.latency', origin);
+    const budget = objectiveBudget(problems, `${field}.latency.objective`, slo.latency?.objective, alerts);
+    const threshold = parseThreshold(problems, slo.latency?.threshold, `${field}.latency.threshold`);
     if (budget && threshold) {
       out.push({ name: `${def.name}-latency`, sli: 'latency', objectivePercent: slo.latency.objective, ...budget, latency: { threshold: slo.latency.threshold, ...threshold } });
     }
@@ -143,16 +154,16 @@ function objectiveBudget(problems: Problems, field: string, value: unknown, aler
 }
 
 /** '300ms' -> seconds '0.3' and the regex '0\\.30*' matching `le="0.3"`, `le="0.30"`, ...; '1s' -> '1' and '1(\\.0*)?'. */
-export function parseThreshold(problems: Problems, value: unknown): { seconds: string; leRegex: string } | undefined {
+export function parseThreshold(problems: Problems, value: unknown, field = 'slo.latency.threshold'): { seconds: string; leRegex: string } | undefined {
   const m = typeof value === 'string' ? THRESHOLD.exec(value) : null;
   const micros = m ? Number(m[1]) * MICROS_PER_UNIT[m[2]] : NaN;
   if (!m || !Number.isFinite(micros)) {
-    problems.add({ code: 'E_SLO_THRESHOLD', field: 'slo.latency.threshold', value, message: "must be a duration with a unit of 'ms', 's' or 'm'", fix: "e.g. '300ms' or '1.5s'" });
+    problems.add({ code: 'E_SLO_THRESHOLD', field, value, message: "must be a duration with a unit of 'ms', 's' or 'm'", fix: "e.g. '300ms' or '1.5s'" });
     return undefined;
   }
   const whole = Math.round(micros);
   if (Math.abs(micros - whole) > 1e-6 || whole < 1000 || whole > 3600e6) {
-    problems.add({ code: 'E_SLO_THRESHOLD', field: 'slo.latency.threshold', value, message: 'must be from 1ms to 60m, in whole microseconds', fix: "use a bucket boundary of the histogram, e.g. '250ms'" });
+    problems.add({ code: 'E_SLO_THRESHOLD', field, value, message: 'must be from 1ms to 60m, in whole microseconds', fix: "use a bucket boundary of the histogram, e.g. '250ms'" });
     return undefined;
   }
   const int = String(Math.floor(whole / 1e6));

@@ -67,6 +67,11 @@ export interface AppOverride {
    * as a whole, e.g. `Exposure.public({ host: 'shop' })` in prod only, or `Exposure.internal()` in dev.
    */
   readonly expose?: Exposure;
+  /**
+   * Web services and workers: the service level objectives in this environment, replacing the
+   * app's `slo` as a whole, e.g. a tighter availability in prod. Needs `metricsPort`.
+   */
+  readonly slo?: SloProps;
 }
 
 /** What every kind of app declares. `E` is the platform's environment names, so overrides are typo-checked. */

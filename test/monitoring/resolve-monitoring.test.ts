@@ -317,3 +317,63 @@ describe('checkEnvironmentMonitoring', () => {
     expect(problems.all).toEqual([]);
   });
 });
+
+describe('per-environment SLO override', () => {
+  const tighterInProd = web({ slo: SLO, environments: { prod: { slo: { availability: 99.95 } } } });
+
+  test("replaces the app's SLO as a whole in that environment only, recording the override as the layer", () => {
+    const prod = resolve(tighterInProd, testEnvironment({ name: 'prod' }));
+    expect(prod.monitoring!.slos.map((s) => [s.sli, s.objectivePercent])).toEqual([['availability', 99.95]]);
+    expect(prod.provenance['slo.availability']).toBe('override');
+    const dev = resolve(tighterInProd, testEnvironment({ name: 'dev' }));
+    expect(dev.monitoring!.slos.map((s) => [s.sli, s.objectivePercent])).toEqual([['availability', 99.9], ['latency', 99]]);
+    expect(dev.provenance['slo.availability']).toBe('app');
+  });
+
+  test('gives an app SLOs in one environment only', () => {
+    const def = web({ environments: { prod: { slo: { availability: 99.9 } } } });
+    expect(resolve(def, testEnvironment({ name: 'prod' })).monitoring!.slos).toHaveLength(1);
+    expect(resolve(def, testEnvironment({ name: 'dev' })).monitoring!.slos).toEqual([]);
+  });
+
+  test('names the override field when its objective is wrong', () => {
+    expectOnlyProblem(() => resolve(web({ environments: { prod: { slo: { availability: 100 } } } })), {
+      code: 'E_SLO_OBJECTIVE',
+      field: 'environments.prod.slo.availability',
+      value: 100,
+      message: /must be below 100/,
+      fix: /99\.9/,
+    });
+    expectOnlyProblem(() => resolve(web({ environments: { prod: { slo: { latency: { threshold: 'fast', objective: 99 } } } } })), {
+      code: 'E_SLO_THRESHOLD',
+      field: 'environments.prod.slo.latency.threshold',
+      value: 'fast',
+      fix: "e.g. '300ms'",
+    });
+  });
+
+  test("still checks the app's own SLO where an override replaces it", () => {
+    expectOnlyProblem(() => resolve(web({ slo: { availability: 100 }, environments: { prod: { slo: { availability: 99.9 } } } })), {
+      code: 'E_SLO_OBJECTIVE',
+      field: 'slo.availability',
+      value: 100,
+      fix: /99\.9/,
+    });
+  });
+
+  test('needs a metrics port, and is refused on a scheduled task', () => {
+    expectOnlyProblem(() => resolve(webDef({ environments: { prod: { slo: { availability: 99.9 } } } })), {
+      code: 'E_SLO_METRICS_PORT',
+      field: 'environments.prod.slo',
+      value: null,
+      fix: 'set metricsPort',
+    });
+    expectOnlyProblem(() => resolve(taskDef({ environments: { prod: { slo: { availability: 99.9 } } } })), {
+      app: 'report',
+      code: 'E_SLO_TASK',
+      field: 'environments.prod.slo',
+      value: null,
+      fix: 'remove slo from the override',
+    });
+  });
+});
