@@ -70,7 +70,7 @@ function compiled(source, filename) {
   }
   if (!batched && SOURCE_DIRS.some((dir) => filename.startsWith(dir + sep))) {
     batched = true;
-    const code = transpileTree(filename);
+    const code = isCold() ? transpileTree(filename, source) : undefined;
     if (code !== undefined) return code;
   }
   const code = transpile(source, filename);
@@ -78,18 +78,29 @@ function compiled(source, filename) {
   return code;
 }
 
+/** No cache yet (a fresh clone, or `npm ci` emptied node_modules): after an edit, one file at a time is quicker. */
+function isCold() {
+  try {
+    return fs.readdirSync(CACHE).length === 0;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Transpiles every uncached source file under SOURCE_DIRS in one esbuild call and caches them;
- * returns the code of `wanted`. Undefined when the batch fails (a file that does not parse):
- * then files are transpiled one by one, and only a file that is required reports its error.
+ * returns the code of `wanted` (whose content is `wantedSource`). Undefined when the batch fails
+ * (a file that does not parse): then files are transpiled one by one, and only a file that is
+ * required reports its error.
  */
-function transpileTree(wanted) {
+function transpileTree(wanted, wantedSource) {
   const missing = new Map();
   let outputs;
   try {
     for (const file of SOURCE_DIRS.flatMap(sourceFiles)) {
-      const entry = entryOf(fs.readFileSync(file, 'utf8'), file);
-      if (!fs.existsSync(entry)) missing.set(file, entry);
+      const source = fs.readFileSync(file, 'utf8');
+      const entry = entryOf(source, file);
+      if (!fs.existsSync(entry)) missing.set(file, { entry, source });
     }
     esbuild ??= require('esbuild');
     // outdir = outbase = ROOT: each output sits beside its source, so the inline map names the file alone, as transpile() does.
@@ -100,13 +111,23 @@ function transpileTree(wanted) {
   }
   let code;
   for (const output of outputs) {
-    const source = output.path.replace(/\.js$/, '.ts');
-    const entry = missing.get(source);
-    if (entry === undefined) continue;
-    store(entry, output.text);
-    if (source === wanted) code = output.text;
+    const file = output.path.replace(/\.js$/, '.ts');
+    const scanned = missing.get(file);
+    if (scanned === undefined) continue;
+    // esbuild read the file again: store the output only under the content it was built from.
+    if (readOrUndefined(file) !== scanned.source) continue;
+    store(scanned.entry, output.text);
+    if (file === wanted && scanned.source === wantedSource) code = output.text;
   }
   return code;
+}
+
+function readOrUndefined(file) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function sourceFiles(dir) {

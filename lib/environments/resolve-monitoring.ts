@@ -7,7 +7,7 @@ import { MONITORING_ALERTS, MonitoringAlert, SloProps } from '../model/slo';
 import { monitoringSettingProblems } from './check-environment-monitoring';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { overrideField, ResolveContext } from './resolve-context';
-import { resolveSloMetrics, resolveSlos, resolveSloSelector, SloSource } from './resolve-slo';
+import { APP_SLO, resolveSloMetrics, resolveSlos, resolveSloSelector, SloPartSource, SloSources } from './resolve-slo';
 import { Provenance } from './provenance';
 
 const DEFAULTS = PLATFORM_DEFAULTS.monitoring;
@@ -34,14 +34,12 @@ export function resolveMonitoring(ctx: ResolveContext, input: MonitoringInput): 
     }
     return undefined;
   }
-  const fromOverride = override.slo !== undefined;
-  const source: SloSource = { slo: fromOverride ? override.slo : def.slo, origin: fromOverride ? 'override' : 'app', field: overrideField(ctx, 'slo', fromOverride) };
-  const slo: SloProps | undefined = source.slo;
+  const { slo, sources } = sloInForce(ctx, def.slo);
   const metricsPort = input.ports.find((p) => p.name === 'metrics');
   const onService = def.kind === 'web-service' ? def.metricsOnService : undefined;
   if (!metricsPort) {
     if (def.metricsPort === undefined && slo !== undefined) {
-      problems.add({ code: 'E_SLO_METRICS_PORT', field: source.field, message: 'needs metrics, but the app declares no metricsPort', fix: 'set metricsPort to the port that serves /metrics, e.g. metricsPort: 9090' });
+      problems.add({ code: 'E_SLO_METRICS_PORT', field: sources.slo.field, message: 'needs metrics, but the app declares no metricsPort', fix: 'set metricsPort to the port that serves /metrics, e.g. metricsPort: 9090' });
     }
     if (def.metricsPort === undefined && onService) {
       problems.add({ code: 'E_METRICS_ON_SERVICE', field: 'metricsOnService', value: true, message: 'needs a metricsPort', fix: 'set metricsPort, or remove metricsOnService' });
@@ -65,22 +63,21 @@ export function resolveMonitoring(ctx: ResolveContext, input: MonitoringInput): 
 
   const alerts: ResolvedBurnRateAlert[] = DEFAULTS.burnRateAlerts.map((a) => ({ ...a }));
   prov.record('monitoring.burnRateAlerts', 'platform');
-  // The app's own SLO is in force in the other environments: a mistake in it must not hide behind this one's override.
-  if (fromOverride && def.slo !== undefined) checkAppSlo(ctx, input.protocol, def.slo, alerts);
-  const metrics = resolveSloMetrics(ctx, input.protocol, source);
-  const slos = resolveSlos(ctx, source, alerts);
-  const selector = { job: def.name, namespace: input.namespace, ...resolveSloSelector(ctx, source) };
+  checkOverriddenObjectives(ctx, def.slo, alerts);
+  const metrics = resolveSloMetrics(ctx, input.protocol, slo);
+  const slos = resolveSlos(ctx, slo, alerts, sources);
+  const selector = { job: def.name, namespace: input.namespace, ...resolveSloSelector(ctx, slo) };
 
   const urlVars = (pattern: string) => pattern.replace(/\{domain\}/g, env.domain).replace(/\{env\}/g, env.name);
   const grafanaUrl = urlVars(setting('grafanaUrl', DEFAULTS.grafanaUrl)).replace(/\/+$/, '');
   const runbookPattern = urlVars(setting('runbookUrl', DEFAULTS.runbookUrl));
   if (slo?.runbookUrl !== undefined && !(typeof slo.runbookUrl === 'string' && URL_PATTERN.test(slo.runbookUrl))) {
-    problems.add({ code: 'E_SLO_RUNBOOK_URL', field: `${source.field}.runbookUrl`, value: slo.runbookUrl, message: 'must be an http(s) URL', fix: "e.g. 'https://wiki.acme.dev/checkout/runbook'" });
+    problems.add({ code: 'E_SLO_RUNBOOK_URL', field: 'slo.runbookUrl', value: slo.runbookUrl, message: 'must be an http(s) URL', fix: "e.g. 'https://wiki.acme.dev/checkout/runbook'" });
   }
   const runbooks: Partial<Record<MonitoringAlert, string>> = { [MONITORING_ALERTS.targetMissing]: runbookUrl(runbookPattern, MONITORING_ALERTS.targetMissing) };
   if (slos.length > 0) {
     for (const alert of [MONITORING_ALERTS.budgetBurn, MONITORING_ALERTS.latencyBucketMissing]) {
-      runbooks[alert] = prov.pick(`monitoring.runbooks.${alert}`, [prov.origins['monitoring.runbookUrl'], runbookUrl(runbookPattern, alert)], [source.origin, slo?.runbookUrl]);
+      runbooks[alert] = prov.pick(`monitoring.runbooks.${alert}`, [prov.origins['monitoring.runbookUrl'], runbookUrl(runbookPattern, alert)], ['app', slo?.runbookUrl]);
     }
   }
 
@@ -145,14 +142,48 @@ function reportSetting(ctx: ResolveContext, field: string, value: unknown, expec
   });
 }
 
-/** The app's `slo` where an override replaces it here: checked as it would be resolved, nothing recorded. */
-function checkAppSlo(ctx: ResolveContext, protocol: MonitoringInput['protocol'], slo: SloProps, alerts: readonly ResolvedBurnRateAlert[]): void {
-  const scratch: ResolveContext = { ...ctx, prov: new Provenance() };
-  const source: SloSource = { slo, origin: 'app', field: 'slo' };
-  resolveSloMetrics(scratch, protocol, source);
-  resolveSlos(scratch, source, alerts);
-  resolveSloSelector(scratch, source);
-  if (slo.runbookUrl !== undefined && !(typeof slo.runbookUrl === 'string' && URL_PATTERN.test(slo.runbookUrl))) {
-    ctx.problems.add({ code: 'E_SLO_RUNBOOK_URL', field: 'slo.runbookUrl', value: slo.runbookUrl, message: 'must be an http(s) URL', fix: "e.g. 'https://wiki.acme.dev/checkout/runbook'" });
+const SLO_OBJECTIVES = ['availability', 'latency'] as const;
+
+/**
+ * The SLO in force in this environment: the app's `slo`, with each objective the environment's
+ * override sets in its place. What is measured (metrics, selector) and the runbook belong to the
+ * app's binary, so they stay the app's; the override may not set them.
+ */
+function sloInForce(ctx: ResolveContext, own: SloProps | undefined): { slo: SloProps | undefined; sources: SloSources } {
+  const { override, problems } = ctx;
+  const o: unknown = override.slo;
+  if (o === undefined) return { slo: own, sources: APP_SLO };
+  const fromOverride: SloPartSource = { origin: 'override', field: overrideField(ctx, 'slo', true) };
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) {
+    problems.add({ code: 'E_SLO_OVERRIDE', field: fromOverride.field, value: o, message: 'must be { availability?, latency? }', fix: 'e.g. slo: { availability: 99.95 }' });
+    return { slo: own, sources: APP_SLO };
   }
+  for (const key of Object.keys(o).filter((k) => !(SLO_OBJECTIVES as readonly string[]).includes(k))) {
+    problems.add({
+      code: 'E_SLO_OVERRIDE', field: `${fromOverride.field}.${key}`, value: key,
+      message: 'cannot differ per environment: only the objectives (availability, latency) can',
+      fix: `set ${key} in the app's slo, for every environment`,
+    });
+  }
+  const objectives = o as Pick<SloProps, 'availability' | 'latency'>;
+  const source = (key: (typeof SLO_OBJECTIVES)[number]) => (objectives[key] !== undefined ? fromOverride : APP_SLO[key]);
+  return {
+    slo: { ...own, ...(objectives.availability !== undefined ? { availability: objectives.availability } : {}), ...(objectives.latency !== undefined ? { latency: objectives.latency } : {}) },
+    sources: { slo: own === undefined ? fromOverride : APP_SLO.slo, availability: source('availability'), latency: source('latency') },
+  };
+}
+
+/**
+ * The app's own objectives where this environment overrides them: they are in force elsewhere, and a
+ * mistake in them must not hide behind the override. Checked as they would be resolved; nothing recorded.
+ */
+function checkOverriddenObjectives(ctx: ResolveContext, own: SloProps | undefined, alerts: readonly ResolvedBurnRateAlert[]): void {
+  const { override } = ctx;
+  if (!own || override.slo === null || typeof override.slo !== 'object') return;
+  const replaced: SloProps = {
+    ...(override.slo.availability !== undefined && own.availability !== undefined ? { availability: own.availability } : {}),
+    ...(override.slo.latency !== undefined && own.latency !== undefined ? { latency: own.latency } : {}),
+  };
+  if (replaced.availability === undefined && replaced.latency === undefined) return;
+  resolveSlos({ ...ctx, prov: new Provenance() }, replaced, alerts);
 }

@@ -13,30 +13,38 @@ const MAX_OBJECTIVE_DECIMALS = 6;
 const THRESHOLD = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
 const MICROS_PER_UNIT: Readonly<Record<string, number>> = { ms: 1e3, s: 1e6, m: 6e7 };
 
-/** The SLO in force in an environment: the app's `slo`, or the environment's override of it. */
-export interface SloSource {
-  readonly slo: SloProps | undefined;
+/** Where part of the SLO in force was written: the app's `slo`, or this environment's override of it. */
+export interface SloPartSource {
   readonly origin: Extract<Origin, 'app' | 'override'>;
   /** `slo` or `environments.<env>.slo`: what problems name. */
   readonly field: string;
 }
 
+/** Where the whole SLO (what E_SLO_EMPTY names) and each objective came from. */
+export interface SloSources {
+  readonly slo: SloPartSource;
+  readonly availability: SloPartSource;
+  readonly latency: SloPartSource;
+}
+
+const FROM_APP: SloPartSource = { origin: 'app', field: 'slo' };
+export const APP_SLO: SloSources = { slo: FROM_APP, availability: FROM_APP, latency: FROM_APP };
+
 /**
  * The request metrics of an app: its `slo.metrics` over the convention of its protocol. Web
  * services always have one; a worker has one only when it names its metrics.
  */
-export function resolveSloMetrics(ctx: ResolveContext, protocol: 'http' | 'grpc' | undefined, source: SloSource): ResolvedSloMetrics | undefined {
+export function resolveSloMetrics(ctx: ResolveContext, protocol: 'http' | 'grpc' | undefined, slo: SloProps | undefined): ResolvedSloMetrics | undefined {
   const { prov, problems } = ctx;
-  const { slo, origin } = source;
   const options = slo?.metrics ?? {};
-  const conventionName = prov.pickOptional<'http' | 'grpc'>('slo.metrics.convention', [prov.origins['protocol'] ?? 'platform', protocol], [origin, options.convention]);
+  const conventionName = prov.pickOptional<'http' | 'grpc'>('slo.metrics.convention', [prov.origins['protocol'] ?? 'platform', protocol], ['app', options.convention]);
   if (conventionName !== undefined && conventionName !== 'http' && conventionName !== 'grpc') {
-    problems.add({ code: 'E_SLO_METRICS', field: `${source.field}.metrics.convention`, value: conventionName, message: "must be 'http' or 'grpc'", fix: "use 'http' or 'grpc', or leave it out and name every metric" });
+    problems.add({ code: 'E_SLO_METRICS', field: 'slo.metrics.convention', value: conventionName, message: "must be 'http' or 'grpc'", fix: "use 'http' or 'grpc', or leave it out and name every metric" });
     return undefined;
   }
   const convention = conventionName === undefined ? undefined : PLATFORM_DEFAULTS.monitoring.conventions[conventionName];
   const field = <K extends 'requests' | 'codeLabel' | 'errorCodes' | 'latencyHistogram'>(key: K) =>
-    prov.pickOptional<string>(`slo.metrics.${key}`, ['platform', convention?.[key]], [origin, options[key]]);
+    prov.pickOptional<string>(`slo.metrics.${key}`, ['platform', convention?.[key]], ['app', options[key]]);
   const requests = field('requests');
   const codeLabel = field('codeLabel');
   const errorCodes = field('errorCodes');
@@ -46,7 +54,7 @@ export function resolveSloMetrics(ctx: ResolveContext, protocol: 'http' | 'grpc'
   let ok = true;
   const fail = (key: string, value: unknown, message: string, fix: string) => {
     ok = false;
-    problems.add({ code: 'E_SLO_METRICS', field: `${source.field}.metrics.${key}`, value, message, fix });
+    problems.add({ code: 'E_SLO_METRICS', field: `slo.metrics.${key}`, value, message, fix });
   };
   const missingFix = "workers follow no convention: name the counter, e.g. metrics: { requests: 'jobs_processed_total', codeLabel: 'outcome', errorCodes: 'failed' }, or set convention: 'http'";
   for (const [key, value] of [['requests', requests], ['latencyHistogram', latencyHistogram]] as const) {
@@ -70,42 +78,41 @@ export function resolveSloMetrics(ctx: ResolveContext, protocol: 'http' | 'grpc'
 }
 
 /** Extra label matchers on every SLI series, checked. */
-export function resolveSloSelector(ctx: ResolveContext, source: SloSource): Record<string, string> {
-  const selector = source.slo?.metrics?.selector ?? {};
+export function resolveSloSelector(ctx: ResolveContext, slo: SloProps | undefined): Record<string, string> {
+  const selector = slo?.metrics?.selector ?? {};
   const out: Record<string, string> = {};
   for (const key of Object.keys(selector).sort()) {
     const value = selector[key];
     if (!LABEL_NAME.test(key) || key.startsWith('__') || RESERVED_SELECTOR_LABELS.has(key)) {
-      ctx.problems.add({ code: 'E_SLO_SELECTOR', field: `${source.field}.metrics.selector.${key}`, value: key, message: "must be a Prometheus label name other than 'job' and 'namespace' (the platform sets those)", fix: "select by another label, e.g. { grpc_type: 'unary' }" });
+      ctx.problems.add({ code: 'E_SLO_SELECTOR', field: `slo.metrics.selector.${key}`, value: key, message: "must be a Prometheus label name other than 'job' and 'namespace' (the platform sets those)", fix: "select by another label, e.g. { grpc_type: 'unary' }" });
     } else if (typeof value !== 'string') {
-      ctx.problems.add({ code: 'E_SLO_SELECTOR', field: `${source.field}.metrics.selector.${key}`, value, message: 'must be a string (an exact match)', fix: "e.g. { handler: '/api' }" });
+      ctx.problems.add({ code: 'E_SLO_SELECTOR', field: `slo.metrics.selector.${key}`, value, message: 'must be a string (an exact match)', fix: "e.g. { handler: '/api' }" });
     } else {
       out[key] = value;
     }
   }
-  if (Object.keys(out).length > 0) ctx.prov.record('slo.metrics.selector', source.origin);
+  if (Object.keys(out).length > 0) ctx.prov.record('slo.metrics.selector', 'app');
   return out;
 }
 
 /** The app's objectives, availability first, each with its budget and, for latency, its bucket. */
-export function resolveSlos(ctx: ResolveContext, source: SloSource, alerts: readonly ResolvedBurnRateAlert[]): ResolvedSlo[] {
-  const { slo, origin, field } = source;
+export function resolveSlos(ctx: ResolveContext, slo: SloProps | undefined, alerts: readonly ResolvedBurnRateAlert[], sources: SloSources = APP_SLO): ResolvedSlo[] {
   if (slo === undefined) return [];
   const { def, problems, prov } = ctx;
   if (slo === null || typeof slo !== 'object' || (slo.availability === undefined && slo.latency === undefined)) {
-    problems.add({ code: 'E_SLO_EMPTY', field, value: slo, message: 'sets no objective', fix: "set availability and/or latency, e.g. slo: { availability: 99.9, latency: { threshold: '300ms', objective: 99 } }" });
+    problems.add({ code: 'E_SLO_EMPTY', field: sources.slo.field, value: slo, message: 'sets no objective', fix: "set availability and/or latency, e.g. slo: { availability: 99.9, latency: { threshold: '300ms', objective: 99 } }" });
     return [];
   }
   const out: ResolvedSlo[] = [];
   if (slo.availability !== undefined) {
-    prov.record('slo.availability', origin);
-    const budget = objectiveBudget(problems, `${field}.availability`, slo.availability, alerts);
+    prov.record('slo.availability', sources.availability.origin);
+    const budget = objectiveBudget(problems, `${sources.availability.field}.availability`, slo.availability, alerts);
     if (budget) out.push({ name: `${def.name}-availability`, sli: 'availability', objectivePercent: slo.availability, ...budget });
   }
   if (slo.latency !== undefined) {
-    prov.record('slo.latency', origin);
-    const budget = objectiveBudget(problems, `${field}.latency.objective`, slo.latency?.objective, alerts);
-    const threshold = parseThreshold(problems, slo.latency?.threshold, `${field}.latency.threshold`);
+    prov.record('slo.latency', sources.latency.origin);
+    const budget = objectiveBudget(problems, `${sources.latency.field}.latency.objective`, slo.latency?.objective, alerts);
+    const threshold = parseThreshold(problems, slo.latency?.threshold, `${sources.latency.field}.latency.threshold`);
     if (budget && threshold) {
       out.push({ name: `${def.name}-latency`, sli: 'latency', objectivePercent: slo.latency.objective, ...budget, latency: { threshold: slo.latency.threshold, ...threshold } });
     }

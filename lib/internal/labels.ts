@@ -18,4 +18,8 @@ export const ANNOTATION = {
   source: 'platform.golden-path.dev/source',
   /** Argo CD applies lower waves first and waits for them to be healthy: namespaces go in wave -1. */
   syncWave: 'argocd.argoproj.io/sync-wave',
+  /** On a Deployment: the Secret Stakater Reloader watches, rolling the Deployment when it changes (`secretRollout: 'reloader'`). */
+  reloaderSecret: 'secret.reloader.stakater.com/reload',
+  /** What Reloader (with `reloadStrategy: annotations`) writes on the pod template to roll it; Argo CD must not revert it. */
+  reloaderLastReload: 'reloader.stakater.com/last-reloaded-from',
 } as const;

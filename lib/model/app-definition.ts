@@ -68,10 +68,10 @@ export interface AppOverride {
    */
   readonly expose?: Exposure;
   /**
-   * Web services and workers: the service level objectives in this environment, replacing the
-   * app's `slo` as a whole, e.g. a tighter availability in prod. Needs `metricsPort`.
+   * Web services and workers: objectives that differ in this environment, each replacing the
+   * app's own (e.g. a tighter availability in prod); metrics and runbook stay the app's. Needs `metricsPort`.
    */
-  readonly slo?: SloProps;
+  readonly slo?: Pick<SloProps, 'availability' | 'latency'>;
 }
 
 /** What every kind of app declares. `E` is the platform's environment names, so overrides are typo-checked. */

@@ -75,8 +75,9 @@ export interface Environment {
   /**
    * What happens to running pods when a secret they read as an environment variable changes
    * (secret files update in place). 'reloader': Deployments carry Stakater Reloader's annotation,
-   * and Reloader, which the platform runs in the cluster, rolls them. 'none': the new value is
-   * read at the next rollout. @default 'none'
+   * and Reloader rolls them; it must run in the cluster with `reloadStrategy: annotations`, which
+   * the environment's Argo CD Applications are told to ignore. 'none': the new value is read at
+   * the next rollout. @default 'none'
    */
   readonly secretRollout?: SecretRollout;
   /** How public apps are reached: Ingress with cert-manager TLS, or HTTPRoutes to a Gateway. @default - the platform defaults for every field (ingress-nginx, 'letsencrypt') */

@@ -2,6 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { Application } from '../../imports/application-argoproj.io';
 import { LABEL, MANAGED_BY, ANNOTATION } from '../internal/labels';
 import { Environment } from '../model/environment';
+import { PLATFORM_DEFAULTS } from '../environments/platform-defaults';
 import { ResolvedGitOps } from '../environments/resolve-gitops';
 import { Manifest } from './manifest';
 
@@ -17,6 +18,7 @@ export function teamApplication(env: Environment, team: string, namespace: strin
     path: `${gitops.path}/${env.name}/${team}`,
     destination: { name: env.cluster, namespace },
     wave: '0',
+    ignoreReloads: (env.secretRollout ?? PLATFORM_DEFAULTS.secretRollout) === 'reloader',
   });
 }
 
@@ -35,6 +37,11 @@ interface ApplicationOptions {
   readonly path: string;
   readonly destination: { readonly name: string; readonly namespace: string };
   readonly wave: string;
+  /**
+   * Reloader rolls a Deployment by annotating its pod template in the cluster, which is not in Git:
+   * without this, self-heal would revert the annotation (and roll the pods back) on every reload.
+   */
+  readonly ignoreReloads?: boolean;
 }
 
 function application(name: string, environment: string, gitops: ResolvedGitOps, options: ApplicationOptions): Manifest {
@@ -52,9 +59,13 @@ function application(name: string, environment: string, gitops: ResolvedGitOps, 
       project: gitops.project,
       source: { repoUrl: gitops.repoURL, targetRevision: gitops.targetRevision, path: options.path },
       destination: options.destination,
+      ...(options.ignoreReloads
+        ? { ignoreDifferences: [{ group: 'apps', kind: 'Deployment', jsonPointers: [`/spec/template/metadata/annotations/${ANNOTATION.reloaderLastReload.replace('/', '~1')}`] }] }
+        : {}),
       syncPolicy: {
         automated: { prune: true, selfHeal: true },
-        syncOptions: ['PrunePropagationPolicy=foreground', 'PruneLast=true'],
+        // RespectIgnoreDifferences: a sync for another change keeps the ignored field as the cluster has it.
+        syncOptions: ['PrunePropagationPolicy=foreground', 'PruneLast=true', ...(options.ignoreReloads ? ['RespectIgnoreDifferences=true'] : [])],
         retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
       },
     },

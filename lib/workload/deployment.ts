@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
+import { ANNOTATION } from '../internal/labels';
 import { appMetadata } from '../internal/metadata';
 import { appSecretName } from '../model/app-files';
 import { ResolvedApp } from '../model/resolved-app';
@@ -29,13 +30,11 @@ export function appDeployment(scope: Construct, app: ResolvedApp): k8s.KubeDeplo
 /**
  * Stakater Reloader rolls a Deployment whose annotation names a Secret when that Secret changes:
  * environment variables are read once, at container start, so a rotated secret reaches them only
- * by a rollout. Only apps with secret env vars need it (mounted secret files update in place).
+ * by a rollout. Only apps with secret env vars get it (mounted secret files update in place).
  */
-export const RELOADER_SECRET_ANNOTATION = 'secret.reloader.stakater.com/reload';
-
 function secretRolloutAnnotations(app: ResolvedApp): Record<string, string> {
   if (app.secrets?.rollout !== 'reloader' || app.secrets.env.length === 0) return {};
-  return { [RELOADER_SECRET_ANNOTATION]: appSecretName(app.name) };
+  return { [ANNOTATION.reloaderSecret]: appSecretName(app.name) };
 }
 
 function intOrString(value: string | number): k8s.IntOrString {

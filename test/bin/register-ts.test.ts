@@ -98,6 +98,15 @@ describe('bin/register-ts.js', () => {
       expect(entries()).toHaveLength(3);
     });
 
+    test('after an edit, with a cache in place, transpiles only what the run loads', () => {
+      const root = repo();
+      expect(runIn(root).stdout).toBe('7\n');
+      writeFileSync(join(root, 'lib', 'sub', 'n.ts'), 'export const n: number = 8;\n');
+      writeFileSync(join(root, 'lib', 'unused.ts'), 'export const u: string = "v";\n');
+      expect(runIn(root).stdout).toBe('8\n');
+      expect(entries()).toHaveLength(4); // the three of the first run, and the edited n.ts; not the edited unused.ts
+    });
+
     test('falls back to one file at a time when some file of the tree does not parse', () => {
       const root = repo();
       writeFileSync(join(root, 'lib', 'broken.ts'), 'export const = ;\n');

@@ -3,7 +3,8 @@ import { dashboardUid } from '../../lib/environments/resolve-monitoring';
 import { Problems } from '../../lib/internal/errors';
 import { PLATFORM_DEFAULTS } from '../../lib/environments/platform-defaults';
 import { expectOnlyProblem, expectProblem } from '../environments/expect-problem';
-import { resolve, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+import { ValidationError } from '../../lib/internal/errors';
+import { expectError, resolve, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
 
 const SLO = { availability: 99.9, latency: { threshold: '300ms', objective: 99 } };
 const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides } as never);
@@ -319,15 +320,24 @@ describe('checkEnvironmentMonitoring', () => {
 });
 
 describe('per-environment SLO override', () => {
-  const tighterInProd = web({ slo: SLO, environments: { prod: { slo: { availability: 99.95 } } } });
+  const tighterInProd = web({ slo: { ...SLO, runbookUrl: 'https://wiki.acme.dev/checkout' }, environments: { prod: { slo: { availability: 99.95 } } } });
 
-  test("replaces the app's SLO as a whole in that environment only, recording the override as the layer", () => {
+  test("replaces each objective it sets in that environment only, keeping the app's other objectives, metrics and runbook", () => {
     const prod = resolve(tighterInProd, testEnvironment({ name: 'prod' }));
-    expect(prod.monitoring!.slos.map((s) => [s.sli, s.objectivePercent])).toEqual([['availability', 99.95]]);
-    expect(prod.provenance['slo.availability']).toBe('override');
+    expect(prod.monitoring!.slos.map((s) => [s.sli, s.objectivePercent])).toEqual([['availability', 99.95], ['latency', 99]]);
+    expect([prod.provenance['slo.availability'], prod.provenance['slo.latency']]).toEqual(['override', 'app']);
+    expect(prod.monitoring!.runbooks.SLOErrorBudgetBurn).toBe('https://wiki.acme.dev/checkout');
     const dev = resolve(tighterInProd, testEnvironment({ name: 'dev' }));
     expect(dev.monitoring!.slos.map((s) => [s.sli, s.objectivePercent])).toEqual([['availability', 99.9], ['latency', 99]]);
     expect(dev.provenance['slo.availability']).toBe('app');
+  });
+
+  test("keeps a worker's own metric names where prod tightens its objective", () => {
+    const metrics = { requests: 'jobs_total', codeLabel: 'outcome', errorCodes: 'failed' };
+    const def = worker({ slo: { availability: 99, metrics }, environments: { prod: { slo: { availability: 99.5 } } } });
+    const prod = resolve(def, testEnvironment({ name: 'prod' })).monitoring!;
+    expect(prod.metrics).toEqual(metrics);
+    expect(prod.slos.map((s) => s.objectivePercent)).toEqual([99.5]);
   });
 
   test('gives an app SLOs in one environment only', () => {
@@ -352,13 +362,31 @@ describe('per-environment SLO override', () => {
     });
   });
 
-  test("still checks the app's own SLO where an override replaces it", () => {
-    expectOnlyProblem(() => resolve(web({ slo: { availability: 100 }, environments: { prod: { slo: { availability: 99.9 } } } })), {
+  test('refuses what cannot differ per environment: metrics and runbook belong to the app', () => {
+    expectOnlyProblem(() => resolve(web({ slo: SLO, environments: { prod: { slo: { availability: 99.95, runbookUrl: 'https://x.dev' } as never } } })), {
+      code: 'E_SLO_OVERRIDE',
+      field: 'environments.prod.slo.runbookUrl',
+      value: 'runbookUrl',
+      message: /only the objectives/,
+      fix: "set runbookUrl in the app's slo",
+    });
+  });
+
+  test("still checks the app's own objective where an override replaces it, once", () => {
+    const problem = expectOnlyProblem(() => resolve(web({ slo: { availability: 100 }, environments: { prod: { slo: { availability: 99.9 } } } })), {
       code: 'E_SLO_OBJECTIVE',
       field: 'slo.availability',
       value: 100,
       fix: /99\.9/,
     });
+    expect(problem.environment).toBe('prod');
+  });
+
+  test('reports a protocol problem once, not again against the SLO of the override', () => {
+    const error = expectError<ValidationError>(() => resolve(web({ protocol: 'tcp', slo: SLO, environments: { prod: { slo: { availability: 99.95 } } } })));
+    const keys = error.problems.map((p) => `${p.code} ${p.field}`);
+    expect(keys.filter((k) => k.startsWith('E_SLO_METRICS'))).toHaveLength(new Set(keys.filter((k) => k.startsWith('E_SLO_METRICS'))).size);
+    expect(keys.some((k) => k.includes('environments.prod.slo.metrics'))).toBe(false);
   });
 
   test('needs a metrics port, and is refused on a scheduled task', () => {

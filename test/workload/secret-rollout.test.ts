@@ -1,10 +1,11 @@
 import { Secret } from '../../lib/model/secret';
-import { RELOADER_SECRET_ANNOTATION } from '../../lib/workload/deployment';
+import { ANNOTATION } from '../../lib/internal/labels';
 import { find, resolve, synthApp, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
 
 const DB = Secret.ref('shop/checkout/db', 'password');
 const TLS = Secret.ref('shop/checkout/tls');
 const RELOADER = testEnvironment({ secretRollout: 'reloader' });
+const RELOADER_SECRET_ANNOTATION = ANNOTATION.reloaderSecret;
 
 describe('secret rollout', () => {
   test('is off unless the environment runs Reloader, and explain says which layer decided', () => {
