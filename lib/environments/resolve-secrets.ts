@@ -52,6 +52,11 @@ export function secretSettingProblems(env: Pick<Environment, 'secretStore' | 'se
   return out;
 }
 
+/** The environment's `secretRollout` over the platform's: for what is rendered per environment rather than per app (Argo CD Applications). */
+export function environmentSecretRollout(env: Pick<Environment, 'secretRollout'>): SecretRollout {
+  return env.secretRollout ?? PLATFORM_DEFAULTS.secretRollout;
+}
+
 /** Checks an environment's secret settings once, against apps/environments.ts. */
 export function checkEnvironmentSecrets(env: Environment, problems: Problems): void {
   const at = problems.at({ source: 'apps/environments.ts', environment: env.name });

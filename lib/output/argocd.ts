@@ -2,7 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { Application } from '../../imports/application-argoproj.io';
 import { LABEL, MANAGED_BY, ANNOTATION } from '../internal/labels';
 import { Environment } from '../model/environment';
-import { PLATFORM_DEFAULTS } from '../environments/platform-defaults';
+import { environmentSecretRollout } from '../environments/resolve-secrets';
 import { ResolvedGitOps } from '../environments/resolve-gitops';
 import { Manifest } from './manifest';
 
@@ -18,7 +18,7 @@ export function teamApplication(env: Environment, team: string, namespace: strin
     path: `${gitops.path}/${env.name}/${team}`,
     destination: { name: env.cluster, namespace },
     wave: '0',
-    ignoreReloads: (env.secretRollout ?? PLATFORM_DEFAULTS.secretRollout) === 'reloader',
+    ignoreReloads: environmentSecretRollout(env) === 'reloader',
   });
 }
 
