@@ -112,7 +112,7 @@ export function resolveSecrets(ctx: ResolveContext, plainEnv: Readonly<Record<st
   return {
     store: { kind: store.kind, name: store.name },
     refreshInterval,
-    rollout,
+    reloadOnChange: rollout === 'reloader' && envRefs.length > 0 && def.kind !== 'scheduled-task',
     env: envRefs.map(resolvedRef),
     files: fileRefs.map(resolvedRef),
   };

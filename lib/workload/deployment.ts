@@ -27,13 +27,9 @@ export function appDeployment(scope: Construct, app: ResolvedApp): k8s.KubeDeplo
   });
 }
 
-/**
- * Stakater Reloader rolls a Deployment whose annotation names a Secret when that Secret changes:
- * environment variables are read once, at container start, so a rotated secret reaches them only
- * by a rollout. Only apps with secret env vars get it (mounted secret files update in place).
- */
+/** Stakater Reloader rolls a Deployment whose annotation names a Secret when that Secret changes. */
 function secretRolloutAnnotations(app: ResolvedApp): Record<string, string> {
-  if (app.secrets?.rollout !== 'reloader' || app.secrets.env.length === 0) return {};
+  if (!app.secrets?.reloadOnChange) return {};
   return { [ANNOTATION.reloaderSecret]: appSecretName(app.name) };
 }
 

@@ -38,7 +38,7 @@ describe('resolveSecrets: references', () => {
     expect(app.secrets).toEqual({
       store: { kind: 'ClusterSecretStore', name: 'platform' },
       refreshInterval: '1h',
-      rollout: 'none',
+      reloadOnChange: false,
       env: [
         { name: 'DB_PASSWORD', key: 'shop/checkout/db', property: 'password' },
         { name: 'STRIPE_API_KEY', key: 'shop/checkout/stripe', property: 'apiKey' },

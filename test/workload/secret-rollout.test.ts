@@ -10,10 +10,10 @@ const RELOADER_SECRET_ANNOTATION = ANNOTATION.reloaderSecret;
 describe('secret rollout', () => {
   test('is off unless the environment runs Reloader, and explain says which layer decided', () => {
     const app = resolve(webDef({ secrets: { DB_PASSWORD: DB } }));
-    expect([app.secrets?.rollout, app.provenance.secretRollout]).toEqual(['none', 'platform']);
+    expect([app.secrets?.reloadOnChange, app.provenance.secretRollout]).toEqual([false, 'platform']);
     expect(find(synthApp(webDef({ secrets: { DB_PASSWORD: DB } })), 'Deployment', 'checkout').metadata.annotations).not.toHaveProperty(RELOADER_SECRET_ANNOTATION);
     const reloaded = resolve(webDef({ secrets: { DB_PASSWORD: DB } }), RELOADER);
-    expect([reloaded.secrets?.rollout, reloaded.provenance.secretRollout]).toEqual(['reloader', 'environment']);
+    expect([reloaded.secrets?.reloadOnChange, reloaded.provenance.secretRollout, reloaded.settings.secretRollout]).toEqual([true, 'environment', 'reloader']);
   });
 
   test("with Reloader, a Deployment reading secret env vars names the app's Secret for Reloader to watch", () => {
@@ -23,6 +23,11 @@ describe('secret rollout', () => {
       // On the Deployment only: an annotation on the pod template would itself roll the pods.
       expect(deployment.spec.template.metadata.annotations ?? {}).not.toHaveProperty(RELOADER_SECRET_ANNOTATION);
     }
+  });
+
+  test('is decided in resolution: only a Deployment reading secret env vars, in an environment with Reloader, is reloaded', () => {
+    expect(resolve(webDef({ secretFiles: { 'tls.crt': TLS } }), RELOADER).secrets?.reloadOnChange).toBe(false);
+    expect(resolve(taskDef({ secrets: { DB_PASSWORD: DB } }), RELOADER).secrets?.reloadOnChange).toBe(false);
   });
 
   test('leaves apps alone whose secrets are only files (kubelet updates those in place) or that have none', () => {
