@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { Document, isMap, isPair, isScalar, LineCounter, Node, parseDocument } from 'yaml';
 import { ConfigFileError } from '../internal/errors';
+import { pointerKeys } from '../internal/json-pointer';
 import { SourcedApp } from '../model/app-definition';
 import { Environment } from '../model/environment';
 import { parsePin } from './release-pin';
@@ -99,7 +100,7 @@ function checkAgainstFleet(
 }
 
 function describeSchemaError(error: ErrorObject, doc: Document, at: (offset: number | undefined) => string): string {
-  const path = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = pointerKeys(error.instancePath);
   const node = doc.getIn(path, true) as Node | undefined;
   const where = at(path.length === 0 ? 0 : node?.range?.[0]);
   const value = node && isScalar(node) ? node.value : undefined;

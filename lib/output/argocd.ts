@@ -1,5 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { Application } from '../../imports/application-argoproj.io';
+import { pointerTo } from '../internal/json-pointer';
 import { LABEL, MANAGED_BY, ANNOTATION } from '../internal/labels';
 import { Environment } from '../model/environment';
 import { environmentSecretRollout } from '../environments/resolve-secrets';
@@ -60,7 +61,7 @@ function application(name: string, environment: string, gitops: ResolvedGitOps, 
       source: { repoUrl: gitops.repoURL, targetRevision: gitops.targetRevision, path: options.path },
       destination: options.destination,
       ...(options.ignoreReloads
-        ? { ignoreDifferences: [{ group: 'apps', kind: 'Deployment', jsonPointers: [`/spec/template/metadata/annotations/${ANNOTATION.reloaderLastReload.replace('/', '~1')}`] }] }
+        ? { ignoreDifferences: [{ group: 'apps', kind: 'Deployment', jsonPointers: [pointerTo(['spec', 'template', 'metadata', 'annotations', ANNOTATION.reloaderLastReload])] }] }
         : {}),
       syncPolicy: {
         automated: { prune: true, selfHeal: true },

@@ -1,4 +1,5 @@
 import { ErrorObject } from 'ajv';
+import { pointerKeys } from '../../internal/json-pointer';
 
 /** One way an object breaks its schema, located by field path. */
 export interface SchemaProblem {
@@ -63,8 +64,7 @@ function describe(error: ErrorObject): SchemaProblem {
 export function fieldPath(pointer: string): string | undefined {
   if (pointer === '') return undefined;
   let out = '';
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const key of pointerKeys(pointer)) {
     if (/^\d+$/.test(key)) out += `[${key}]`;
     else out = join(out || undefined, key);
   }
