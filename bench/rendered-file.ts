@@ -2,7 +2,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { canonicalize } from '../lib/output/canonical';
 import { appFilePath } from '../lib/output/layout';
-import { Manifest } from '../lib/output/manifest';
+import { Manifest } from '../lib/manifest/manifest';
 import { sortManifests } from '../lib/output/order';
 import { generatedHeader } from '../lib/output/render-yaml';
 import { RenderedApp } from '../lib/pipeline/render-fleet';

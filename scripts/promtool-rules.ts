@@ -10,7 +10,7 @@ import { resolveApp } from '../lib/environments/resolve';
 import { loadProject } from '../lib/pipeline/load-project';
 import { renderFleet } from '../lib/pipeline/render-fleet';
 import { buildChart } from '../lib/stacks/build-chart';
-import { Manifest } from '../lib/output/manifest';
+import { Manifest } from '../lib/manifest/manifest';
 import { PROMTOOL_ENVIRONMENT, PROMTOOL_FIXTURES } from '../test/monitoring/promtool/fixtures';
 
 function ruleFile(manifests: readonly Manifest[]): string | undefined {

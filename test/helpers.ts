@@ -4,7 +4,7 @@ import { ResolvedApp } from '../lib/model/resolved-app';
 import { resolveApp } from '../lib/environments/resolve';
 import { Release } from '../lib/environments/resolve-image';
 import { buildChart } from '../lib/stacks/build-chart';
-import { Manifest } from '../lib/output/manifest';
+import { Manifest } from '../lib/manifest/manifest';
 import { PlatformError, ValidationError } from '../lib/internal/errors';
 
 /** A small environment for tests; pass fields to change it. */

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ResolvedApp } from '../../lib/model/resolved-app';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { RenderedApp } from '../../lib/pipeline/render-fleet';
 import { difference, intersect, Json } from './json-diff';
 

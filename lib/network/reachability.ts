@@ -1,5 +1,5 @@
-import { LabelSelector, selects } from '../internal/label-selector';
-import { Manifest } from '../output/manifest';
+import { LabelSelector, selects } from '../manifest/label-selector';
+import { Manifest } from '../manifest/manifest';
 
 /**
  * Evaluates who may connect to whom under the NetworkPolicies of a rendered tree, with the

@@ -1,4 +1,4 @@
-import { Manifest } from './manifest';
+import { Manifest } from '../manifest/manifest';
 
 /**
  * Order of objects inside a file: what others depend on first (namespace, identity, config),

@@ -1,6 +1,6 @@
 import { canonicalize } from './canonical';
 import { emitYaml } from './emit-yaml';
-import { Manifest } from './manifest';
+import { Manifest } from '../manifest/manifest';
 import { sortManifests } from './order';
 
 /** The first line of every generated file: it says the file is generated and from what. */

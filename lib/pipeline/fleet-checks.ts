@@ -5,7 +5,7 @@ import { nameProblem } from '../internal/names';
 import { SourcedApp } from '../model/app-definition';
 import { Environment } from '../model/environment';
 import { ResolvedApp } from '../model/resolved-app';
-import { Manifest, manifestId } from '../output/manifest';
+import { Manifest, manifestId } from '../manifest/manifest';
 
 /** Top-level folders of dist/ that are not environments. */
 const RESERVED_FOLDERS = new Set(['argocd', 'catalog']);

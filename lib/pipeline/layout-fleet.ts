@@ -1,6 +1,6 @@
 import { catalogFiles } from '../catalog/catalog-files';
 import { CatalogOptions } from '../catalog/catalog-info';
-import { kustomization } from '../output/kustomization';
+import { kustomization } from '../gitops/kustomization';
 import { appFilePath } from '../output/layout';
 import { renderDocument, renderManifests } from '../output/render-yaml';
 import { RenderedApp } from './render-fleet';

@@ -4,7 +4,7 @@ import { Environment } from '../model/environment';
 import { ResolvedApp } from '../model/resolved-app';
 import { Release } from '../environments/resolve-image';
 import { resolveEnvironment } from '../environments/resolve-environment';
-import { Manifest } from '../output/manifest';
+import { Manifest } from '../manifest/manifest';
 import { buildChart } from '../stacks/build-chart';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
 

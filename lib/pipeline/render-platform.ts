@@ -3,8 +3,8 @@ import { Environment } from '../model/environment';
 import { GitOpsSettings } from '../model/gitops';
 import { resolveGitOps } from '../environments/resolve-gitops';
 import { resolveNamespace } from '../environments/resolve-namespace';
-import { rootApplication, teamApplication } from '../output/argocd';
-import { Manifest } from '../output/manifest';
+import { rootApplication, teamApplication } from '../gitops/argocd';
+import { Manifest } from '../manifest/manifest';
 import { synthNamespace } from '../stacks/team-namespace';
 import { RenderedApp } from './render-fleet';
 

@@ -3,7 +3,7 @@ import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { PlatformError } from '../internal/errors';
 import { ANNOTATION, LABEL } from '../internal/labels';
 import { Waiver } from '../model/waiver';
-import { Manifest } from '../output/manifest';
+import { Manifest } from '../manifest/manifest';
 import { Finding } from './report';
 import { CheckedApp, defaultConstructPath, runChecks } from './run-checks';
 

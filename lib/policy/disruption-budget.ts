@@ -1,7 +1,7 @@
-import { Manifest } from '../output/manifest';
-import { EnvironmentObjects, Workload } from './environment-objects';
-import { IntOrString, LabelSelector } from './k8s-types';
-import { REPLICATED_KINDS } from './pod-template';
+import { Manifest } from '../manifest/manifest';
+import { EnvironmentObjects, Workload } from '../manifest/environment-objects';
+import { IntOrString, LabelSelector } from '../manifest/k8s-types';
+import { REPLICATED_KINDS } from '../manifest/pod-template';
 
 interface PodDisruptionBudgetSpec {
   readonly selector?: LabelSelector;

@@ -1,5 +1,5 @@
-import { Manifest } from '../output/manifest';
-import { namespaceOf } from './environment-objects';
+import { Manifest } from '../manifest/manifest';
+import { namespaceOf } from '../manifest/environment-objects';
 
 interface NamespaceSelector {
   readonly any?: boolean;

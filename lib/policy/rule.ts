@@ -1,5 +1,5 @@
-import { Manifest } from '../output/manifest';
-import { EnvironmentObjects } from './environment-objects';
+import { Manifest } from '../manifest/manifest';
+import { EnvironmentObjects } from '../manifest/environment-objects';
 
 /** An error fails the check (unless waived); a warning is reported and never fails it. */
 export type Severity = 'error' | 'warning';

@@ -1,15 +1,15 @@
 import { PLATFORM_DEFAULTS } from '../environments/platform-defaults';
 import { Problems } from '../internal/errors';
 import { Waiver } from '../model/waiver';
-import { Manifest } from '../output/manifest';
-import { EnvironmentObjects } from './environment-objects';
+import { Manifest } from '../manifest/manifest';
+import { EnvironmentObjects } from '../manifest/environment-objects';
 import { GOLDEN_PATH_PACK } from './pack';
 import { CheckReport, Finding, WaiverReport } from './report';
 import { Rule, RuleContext, RuleInfo, Violation } from './rule';
 import { KubernetesSchemas } from './schema/kubernetes-schemas';
 import { SCHEMA_CHECK } from './schema/schema-check';
 import { checkWaiver, DeclaredWaiver, isExpired, utcDay, waiverCovers } from './waiver';
-import { rememberingPodTemplates } from './pod-template';
+import { rememberingPodTemplates } from '../manifest/pod-template';
 
 /** One app in one environment, as the check sees it. A `RenderedApp` is one. */
 export interface CheckedApp {

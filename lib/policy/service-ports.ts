@@ -1,4 +1,4 @@
-import { Manifest } from '../output/manifest';
+import { Manifest } from '../manifest/manifest';
 
 interface ServicePort {
   readonly name?: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Manifest } from '../output/manifest';
+import { Manifest } from '../manifest/manifest';
 import { compareManifests } from '../output/order';
 import { FieldChange, fieldChanges } from './field-changes';
 import { matchRenames } from './match-renames';

@@ -1,4 +1,4 @@
-import { Manifest } from '../output/manifest';
+import { Manifest } from '../manifest/manifest';
 import { capacityByTeam, CapacityTotals, totalCapacity } from './capacity-totals';
 import { workloadCapacities } from './workload-capacity';
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { ConfigFileError } from '../internal/errors';
-import { Manifest, manifestId } from '../output/manifest';
+import { Manifest, manifestId } from '../manifest/manifest';
 
 /** One Kubernetes object of a rendered tree, with where it sits. */
 export interface TreeObject {

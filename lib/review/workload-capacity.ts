@@ -1,8 +1,8 @@
 import { LABEL } from '../internal/labels';
 import { parseQuantity } from '../internal/quantity';
-import { Manifest, manifestId } from '../output/manifest';
-import { EnvironmentObjects } from '../policy/environment-objects';
-import { Container } from '../policy/k8s-types';
+import { Manifest, manifestId } from '../manifest/manifest';
+import { EnvironmentObjects } from '../manifest/environment-objects';
+import { Container } from '../manifest/k8s-types';
 
 /** A count or an amount that autoscaling (or a scheduled run) moves between two bounds. */
 export interface Range {

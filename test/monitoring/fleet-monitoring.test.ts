@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { renderManifests } from '../../lib/output/render-yaml';
 import { loadProject } from '../../lib/pipeline/load-project';
 import { renderFleet } from '../../lib/pipeline/render-fleet';

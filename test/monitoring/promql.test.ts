@@ -2,7 +2,7 @@ import { resolve as resolvePath } from 'node:path';
 import { resolveApp } from '../../lib/environments/resolve';
 import { promqlExpressions, promqlProblems } from '../../lib/monitoring/promql-check';
 import { promqlSyntaxErrors, withGrafanaIntervals } from '../../lib/monitoring/promql';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { loadProject } from '../../lib/pipeline/load-project';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { buildChart } from '../../lib/stacks/build-chart';

@@ -1,6 +1,6 @@
 import { AppDefinition } from '../../lib/model/app-definition';
 import { Environment } from '../../lib/model/environment';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { defaultChecks } from '../../lib/pipeline/default-checks';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { renderPlatform } from '../../lib/pipeline/render-platform';

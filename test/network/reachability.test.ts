@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { NetworkGraph } from '../../lib/network/reachability';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { loadProject } from '../../lib/pipeline/load-project';
 import { render } from '../../lib/pipeline/synthesize';
 

@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { renderManifests } from '../../lib/output/render-yaml';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 
 const deployment: Manifest = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' }, spec: {} };
 const service: Manifest = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: {} };

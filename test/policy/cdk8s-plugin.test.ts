@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Validation } from 'cdk8s-cli/lib/plugins/validation';
 import { stringify } from 'yaml';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { layoutFleet } from '../../lib/pipeline/layout-fleet';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { GoldenPathValidation, GoldenPathValidationProps } from '../../lib/policy/cdk8s-plugin';

@@ -2,7 +2,7 @@ import { Replicas } from '../../lib/model/replicas';
 import { Environment } from '../../lib/model/environment';
 import { AppDefinition } from '../../lib/model/app-definition';
 import { Waiver } from '../../lib/model/waiver';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { CheckReport, Finding } from '../../lib/policy/report';
 import { Rule } from '../../lib/policy/rule';
 import { CheckedApp, runChecks, RunChecksOptions } from '../../lib/policy/run-checks';

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../lib/internal/errors';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { pssPrivileged } from '../../lib/policy/rules/pss-privileged';
 import { readOnlyRootFilesystem } from '../../lib/policy/rules/read-only-root-filesystem';
 import { isExpired } from '../../lib/policy/waiver';

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { AppDefinition } from '../../lib/model/app-definition';
 import { Environment } from '../../lib/model/environment';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { layoutFleet } from '../../lib/pipeline/layout-fleet';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { parseTree, RenderedTree, TreeObject } from '../../lib/review/rendered-tree';

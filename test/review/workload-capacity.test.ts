@@ -1,4 +1,4 @@
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { totalCapacity } from '../../lib/review/capacity-totals';
 import { formatGib, formatVcpu, signed } from '../../lib/review/capacity-units';
 import { workloadCapacities } from '../../lib/review/workload-capacity';

@@ -1,6 +1,6 @@
 import { ResolvedApp } from '../../lib/model/resolved-app';
 import { buildChart } from '../../lib/stacks/build-chart';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { Replicas } from '../../lib/model/replicas';
 import { find, resolve, taskDef, webDef, workerDef } from '../helpers';
 

@@ -1,5 +1,5 @@
 import { JsonPatch } from 'cdk8s';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { buildChart } from '../../lib/stacks/build-chart';
 import { ScheduledTask } from '../../lib/stacks/scheduled-task';
 import { find, kinds, resolve, synthApp, taskDef, testEnvironment } from '../helpers';

@@ -1,4 +1,4 @@
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { cdk8sTraces } from './stack-checks';
 
 describe('cdk8sTraces (the check the stack tests rely on)', () => {

@@ -1,4 +1,4 @@
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 
 /** Every key and string value anywhere in an object, with its path: the whole tree, not just metadata. */
 export function walk(value: unknown, path = ''): { path: string; text: string }[] {

@@ -1,6 +1,6 @@
 import { JsonPatch } from 'cdk8s';
 import { Replicas } from '../../lib/model/replicas';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { buildChart } from '../../lib/stacks/build-chart';
 import { WebService } from '../../lib/stacks/web-service';
 import { Worker } from '../../lib/stacks/worker';

@@ -1,5 +1,5 @@
 import { Replicas } from '../../lib/model/replicas';
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { buildChart } from '../../lib/stacks/build-chart';
 import { Worker } from '../../lib/stacks/worker';
 import { find, kinds, resolve, synthApp, workerDef } from '../helpers';

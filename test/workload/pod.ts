@@ -1,4 +1,4 @@
-import { Manifest } from '../../lib/output/manifest';
+import { Manifest } from '../../lib/manifest/manifest';
 import { find } from '../helpers';
 
 /** The pod template of the Deployment or CronJob named `name`. */

@@ -1,6 +1,6 @@
 import { canonicalize } from '../../output/canonical';
 import { flatten } from '../../output/flatten';
-import { manifestId } from '../../output/manifest';
+import { manifestId } from '../../manifest/manifest';
 import { renderFleet } from '../../pipeline/render-fleet';
 import { loadProject } from '../../pipeline/load-project';
 import { EXIT } from '../exit-codes';

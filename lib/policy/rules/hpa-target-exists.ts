@@ -1,4 +1,4 @@
-import { namespaceOf } from '../environment-objects';
+import { namespaceOf } from '../../manifest/environment-objects';
 import { EnvironmentRule } from '../rule';
 
 interface ScaleTargetRef {

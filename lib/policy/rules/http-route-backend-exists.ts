@@ -1,4 +1,4 @@
-import { namespaceOf } from '../environment-objects';
+import { namespaceOf } from '../../manifest/environment-objects';
 import { EnvironmentRule, ObjectViolation } from '../rule';
 import { servicePortExists } from '../service-ports';
 

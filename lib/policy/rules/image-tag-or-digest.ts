@@ -1,6 +1,6 @@
 import { parseImage } from '../../internal/image';
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../pod-template';
+import { checkContainers, describeContainer } from '../../manifest/pod-template';
 
 export const imageTagOrDigest: ObjectRule = {
   id: 'image-tag-or-digest',

@@ -1,7 +1,7 @@
 import { isLabelValue } from '../../internal/names';
-import { Manifest } from '../../output/manifest';
-import { LabelSelector } from '../k8s-types';
-import { podTemplateOf } from '../pod-template';
+import { Manifest } from '../../manifest/manifest';
+import { LabelSelector } from '../../manifest/k8s-types';
+import { podTemplateOf } from '../../manifest/pod-template';
 import { ObjectRule, Violation } from '../rule';
 
 /** `[prefix/]name`: the prefix a DNS subdomain of at most 253 characters, the name like a value but not empty. */

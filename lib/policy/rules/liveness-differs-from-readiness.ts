@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Probe } from '../k8s-types';
+import { Probe } from '../../manifest/k8s-types';
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../pod-template';
+import { checkContainers, describeContainer } from '../../manifest/pod-template';
 
 /** Kubernetes' defaults for a probe's period and failure threshold. */
 const DEFAULT_PERIOD = 10;

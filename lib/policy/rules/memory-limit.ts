@@ -1,6 +1,6 @@
 import { parseQuantity } from '../../internal/quantity';
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../pod-template';
+import { checkContainers, describeContainer } from '../../manifest/pod-template';
 
 export const memoryLimit: ObjectRule = {
   id: 'memory-limit',

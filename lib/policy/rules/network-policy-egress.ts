@@ -1,4 +1,4 @@
-import { policiesCovering } from '../network-policy-types';
+import { policiesCovering } from '../../manifest/network-policy-types';
 import { EnvironmentRule } from '../rule';
 
 export const networkPolicyEgress: EnvironmentRule = {

@@ -1,5 +1,5 @@
-import { namespaceOf } from '../environment-objects';
-import { LabelSelector } from '../k8s-types';
+import { namespaceOf } from '../../manifest/environment-objects';
+import { LabelSelector } from '../../manifest/k8s-types';
 import { EnvironmentRule } from '../rule';
 
 export const networkPolicySelectsNothing: EnvironmentRule = {

@@ -1,7 +1,7 @@
-import { LabelSelector } from '../k8s-types';
-import { selects } from '../label-selector';
+import { LabelSelector } from '../../manifest/k8s-types';
+import { selects } from '../../manifest/service-selector';
 import { monitoredNamespaces } from '../monitor-namespaces';
-import { containersOf } from '../pod-template';
+import { containersOf } from '../../manifest/pod-template';
 import { EnvironmentRule, ObjectViolation } from '../rule';
 
 interface PodMonitorSpec {

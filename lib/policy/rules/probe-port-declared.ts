@@ -1,6 +1,6 @@
-import { Container, IntOrString, Probe } from '../k8s-types';
+import { Container, IntOrString, Probe } from '../../manifest/k8s-types';
 import { ObjectRule, Violation } from '../rule';
-import { checkContainers, describeContainer } from '../pod-template';
+import { checkContainers, describeContainer } from '../../manifest/pod-template';
 
 const PROBES = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const;
 

@@ -1,5 +1,5 @@
 import { ObjectRule, Violation } from '../rule';
-import { checkContainers, describeContainer } from '../pod-template';
+import { checkContainers, describeContainer } from '../../manifest/pod-template';
 
 /** The one capability Pod Security "restricted" lets a container add. */
 const ALLOWED_ADD = new Set(['NET_BIND_SERVICE']);

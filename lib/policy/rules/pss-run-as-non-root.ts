@@ -1,5 +1,5 @@
 import { ObjectRule, Violation } from '../rule';
-import { checkContainers, describeContainer } from '../pod-template';
+import { checkContainers, describeContainer } from '../../manifest/pod-template';
 
 export const pssRunAsNonRoot: ObjectRule = {
   id: 'pss-run-as-non-root',

@@ -1,4 +1,4 @@
-import { podTemplateOf } from '../pod-template';
+import { podTemplateOf } from '../../manifest/pod-template';
 import { ObjectRule } from '../rule';
 
 /** The namespaced sysctls Pod Security "baseline" calls safe in Kubernetes 1.28. */

@@ -1,4 +1,4 @@
-import { podTemplateOf } from '../pod-template';
+import { podTemplateOf } from '../../manifest/pod-template';
 import { ObjectRule } from '../rule';
 
 /** Volume types Pod Security "restricted" allows. hostPath has its own rule (pss-host-path). */

@@ -1,8 +1,8 @@
-import { Manifest } from '../../output/manifest';
-import { namespaceOf } from '../environment-objects';
-import { IntOrString } from '../k8s-types';
-import { serviceSelector } from '../label-selector';
-import { containersOf, describeContainer } from '../pod-template';
+import { Manifest } from '../../manifest/manifest';
+import { namespaceOf } from '../../manifest/environment-objects';
+import { IntOrString } from '../../manifest/k8s-types';
+import { serviceSelector } from '../../manifest/service-selector';
+import { containersOf, describeContainer } from '../../manifest/pod-template';
 import { EnvironmentRule, ObjectViolation } from '../rule';
 
 interface ServiceSpec {

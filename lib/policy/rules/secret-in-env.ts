@@ -1,6 +1,6 @@
 import { looksSecret } from '../../internal/looks-secret';
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../pod-template';
+import { checkContainers, describeContainer } from '../../manifest/pod-template';
 
 export const secretInEnv: ObjectRule = {
   id: 'secret-in-env',

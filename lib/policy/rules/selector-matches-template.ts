@@ -1,6 +1,6 @@
-import { isEmptySelector, selects } from '../label-selector';
-import { LabelSelector } from '../k8s-types';
-import { podTemplateOf } from '../pod-template';
+import { isEmptySelector, selects } from '../../manifest/service-selector';
+import { LabelSelector } from '../../manifest/k8s-types';
+import { podTemplateOf } from '../../manifest/pod-template';
 import { ObjectRule } from '../rule';
 
 const SELECTING_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);

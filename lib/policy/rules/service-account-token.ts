@@ -1,4 +1,4 @@
-import { podTemplateOf } from '../pod-template';
+import { podTemplateOf } from '../../manifest/pod-template';
 import { ObjectRule } from '../rule';
 
 export const serviceAccountToken: ObjectRule = {

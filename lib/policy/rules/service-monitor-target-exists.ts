@@ -1,9 +1,9 @@
-import { Manifest } from '../../output/manifest';
-import { EnvironmentObjects, namespaceOf } from '../environment-objects';
-import { IntOrString, LabelSelector } from '../k8s-types';
-import { selects, serviceSelector } from '../label-selector';
+import { Manifest } from '../../manifest/manifest';
+import { EnvironmentObjects, namespaceOf } from '../../manifest/environment-objects';
+import { IntOrString, LabelSelector } from '../../manifest/k8s-types';
+import { selects, serviceSelector } from '../../manifest/service-selector';
 import { monitoredNamespaces } from '../monitor-namespaces';
-import { containersOf } from '../pod-template';
+import { containersOf } from '../../manifest/pod-template';
 import { EnvironmentRule, ObjectViolation } from '../rule';
 
 interface ServiceMonitorSpec {

@@ -1,7 +1,7 @@
-import { namespaceOf } from '../environment-objects';
-import { IntOrString } from '../k8s-types';
-import { serviceSelector } from '../label-selector';
-import { containersOf } from '../pod-template';
+import { namespaceOf } from '../../manifest/environment-objects';
+import { IntOrString } from '../../manifest/k8s-types';
+import { serviceSelector } from '../../manifest/service-selector';
+import { containersOf } from '../../manifest/pod-template';
 import { EnvironmentRule, ObjectViolation } from '../rule';
 
 interface ServiceSpec {

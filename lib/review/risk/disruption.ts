@@ -1,4 +1,4 @@
-import { Manifest } from '../../output/manifest';
+import { Manifest } from '../../manifest/manifest';
 import { ObjectDiff } from '../diff-trees';
 import { objectFlag, previousOf, ReviewInput, RiskFlag } from './risk-flag';
 

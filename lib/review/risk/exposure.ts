@@ -1,6 +1,6 @@
-import { Manifest } from '../../output/manifest';
-import { LabelSelector } from '../../policy/k8s-types';
-import { PolicyDirection } from '../../policy/network-policy-types';
+import { Manifest } from '../../manifest/manifest';
+import { LabelSelector } from '../../manifest/k8s-types';
+import { PolicyDirection } from '../../manifest/network-policy-types';
 import { ObjectDiff } from '../diff-trees';
 import { allowancesOf, describeAllowance, describeSelector, widenedAllowances } from './network-allowances';
 import { listed, objectFlag, previousOf, ReviewInput, RiskFlag } from './risk-flag';

@@ -1,6 +1,6 @@
-import { Manifest } from '../../output/manifest';
-import { LabelSelector } from '../../policy/k8s-types';
-import { PolicyDirection, policyTypesOf } from '../../policy/network-policy-types';
+import { Manifest } from '../../manifest/manifest';
+import { LabelSelector } from '../../manifest/k8s-types';
+import { PolicyDirection, policyTypesOf } from '../../manifest/network-policy-types';
 
 /** One peer and one port a NetworkPolicy lets through, in a direction. */
 export interface Allowance {

@@ -1,5 +1,5 @@
 import { canonicalize } from '../../output/canonical';
-import { Manifest } from '../../output/manifest';
+import { Manifest } from '../../manifest/manifest';
 import { ObjectDiff } from '../diff-trees';
 import { listed, objectFlag, previousOf, ReviewInput, RiskFlag } from './risk-flag';
 import { loosenedSettings, PodPosture, postureOf, RESTRICTED, RESTRICTED_POD } from './security-posture';

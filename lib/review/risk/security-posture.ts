@@ -1,5 +1,5 @@
-import { Manifest } from '../../output/manifest';
-import { ContainerAt, containersOf, describeContainer, podTemplateOf } from '../../policy/pod-template';
+import { Manifest } from '../../manifest/manifest';
+import { ContainerAt, containersOf, describeContainer, podTemplateOf } from '../../manifest/pod-template';
 
 /** One container's effective security settings (its own, else the pod's, else the API default). */
 export interface ContainerPosture {

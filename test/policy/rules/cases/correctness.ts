@@ -1,4 +1,4 @@
-import { Manifest } from '../../../../lib/output/manifest';
+import { Manifest } from '../../../../lib/manifest/manifest';
 import { apiDeprecated } from '../../../../lib/policy/rules/api-deprecated';
 import { apiRemoved } from '../../../../lib/policy/rules/api-removed';
 import { cronjobDeadlines } from '../../../../lib/policy/rules/cronjob-deadlines';

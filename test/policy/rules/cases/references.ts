@@ -1,4 +1,4 @@
-import { Manifest } from '../../../../lib/output/manifest';
+import { Manifest } from '../../../../lib/manifest/manifest';
 import { httpRouteBackendExists } from '../../../../lib/policy/rules/http-route-backend-exists';
 import { ingressBackendExists } from '../../../../lib/policy/rules/ingress-backend-exists';
 import { podMonitorTargetExists } from '../../../../lib/policy/rules/pod-monitor-target-exists';

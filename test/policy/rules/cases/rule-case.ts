@@ -1,4 +1,4 @@
-import { Manifest } from '../../../../lib/output/manifest';
+import { Manifest } from '../../../../lib/manifest/manifest';
 import { Rule } from '../../../../lib/policy/rule';
 
 /** A rule with objects that pass it and objects that break it, for the generic compliant/violating/waived tests. */

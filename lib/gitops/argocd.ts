@@ -5,7 +5,7 @@ import { LABEL, MANAGED_BY, ANNOTATION } from '../internal/labels';
 import { Environment } from '../model/environment';
 import { environmentSecretRollout } from '../environments/resolve-secrets';
 import { ResolvedGitOps } from '../environments/resolve-gitops';
-import { Manifest } from './manifest';
+import { Manifest } from '../manifest/manifest';
 
 /**
  * Argo CD Applications, generated rather than discovered (no ApplicationSet generator): every

@@ -1,6 +1,6 @@
-import { LabelSelector } from '../internal/label-selector';
+import { LabelSelector } from './label-selector';
 
-export { selects } from '../internal/label-selector';
+export { selects } from './label-selector';
 
 /** A Service's selector (a plain map) as a label selector; undefined for an empty map, which selects no pods. */
 export function serviceSelector(selector: Readonly<Record<string, string>> | undefined): LabelSelector | undefined {

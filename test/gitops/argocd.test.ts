@@ -1,6 +1,6 @@
 import { resolveGitOps } from '../../lib/environments/resolve-gitops';
 import { Problems } from '../../lib/internal/errors';
-import { teamApplication } from '../../lib/output/argocd';
+import { teamApplication } from '../../lib/gitops/argocd';
 import { KubernetesSchemas } from '../../lib/policy/schema/kubernetes-schemas';
 import { testEnvironment } from '../helpers';
 

@@ -1,4 +1,4 @@
-import { Manifest } from '../output/manifest';
+import { Manifest } from './manifest';
 import { EnvironmentObjects, Workload } from './environment-objects';
 import { LabelSelector } from './k8s-types';
 

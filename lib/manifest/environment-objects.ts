@@ -1,6 +1,6 @@
-import { Manifest } from '../output/manifest';
+import { Manifest } from './manifest';
 import { LabelSelector } from './k8s-types';
-import { selects, serviceSelector } from './label-selector';
+import { selects, serviceSelector } from './service-selector';
 import { PodTemplate, podTemplateOf } from './pod-template';
 
 /** An object that runs pods, with its pod template. */

@@ -1,4 +1,4 @@
-import { Manifest } from '../output/manifest';
+import { Manifest } from './manifest';
 import { Container, PodSpec } from './k8s-types';
 
 /** The pod an object runs (a Deployment's template, a CronJob's job template, a bare Pod). */

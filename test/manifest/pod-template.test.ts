@@ -1,5 +1,5 @@
-import { containersOf, podTemplateOf, rememberingPodTemplates } from '../../lib/policy/pod-template';
-import { Manifest } from '../../lib/output/manifest';
+import { containersOf, podTemplateOf, rememberingPodTemplates } from '../../lib/manifest/pod-template';
+import { Manifest } from '../../lib/manifest/manifest';
 
 const deployment = (): Manifest & { spec: any } => ({
   apiVersion: 'apps/v1',
