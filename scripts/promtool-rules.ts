@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { resolveApp } from '../lib/environments/resolve';
 import { loadProject } from '../lib/pipeline/load-project';
-import { renderFleet } from '../lib/pipeline/render-fleet';
+import { renderFleet, resolveFleetEnvironments } from '../lib/pipeline/render-fleet';
 import { buildChart } from '../lib/stacks/build-chart';
 import { Manifest } from '../lib/manifest/manifest';
 import { PROMTOOL_ENVIRONMENT, PROMTOOL_FIXTURES } from '../test/monitoring/promtool/fixtures';
@@ -35,8 +35,9 @@ function main(outDir: string, root: string): void {
     write(file, content);
     written.push(file);
   }
+  const [environment] = resolveFleetEnvironments([PROMTOOL_ENVIRONMENT]);
   for (const fixture of PROMTOOL_FIXTURES) {
-    const app = resolveApp({ definition: fixture.definition, source: `test/monitoring/promtool/fixtures.ts#${fixture.definition.name}` }, PROMTOOL_ENVIRONMENT);
+    const app = resolveApp({ definition: fixture.definition, source: `test/monitoring/promtool/fixtures.ts#${fixture.definition.name}` }, environment);
     const content = ruleFile(buildChart(app).chart.toJson() as Manifest[]);
     if (!content) throw new Error(`fixture ${fixture.definition.name} generated no rules`);
     const file = join(outDir, 'fixtures', fixture.file);

@@ -2,6 +2,9 @@ import { Environment } from '../lib/model/environment';
 import { AppDefinition, SourcedApp } from '../lib/model/app-definition';
 import { ResolvedApp } from '../lib/model/resolved-app';
 import { resolveApp } from '../lib/environments/resolve';
+import { ResolvedEnvironment } from '../lib/model/resolved-environment';
+import { GitOpsSettings } from '../lib/model/gitops';
+import { resolveFleetEnvironments } from '../lib/pipeline/render-fleet';
 import { Release } from '../lib/environments/resolve-image';
 import { buildChart } from '../lib/stacks/build-chart';
 import { Manifest } from '../lib/manifest/manifest';
@@ -32,8 +35,14 @@ export function taskDef(overrides: Partial<AppDefinition> = {}): AppDefinition {
   return { kind: 'scheduled-task', name: 'report', team: 'shop', image: 'ghcr.io/acme/report:1.0.0', schedule: '0 6 * * *', ...overrides } as AppDefinition;
 }
 
+/** An environment as resolution makes it (checked: throws a ValidationError on a bad setting). */
+export function resolvedEnvironment(env: Environment = testEnvironment(), gitops?: GitOpsSettings): ResolvedEnvironment {
+  return resolveFleetEnvironments([env], gitops)[0];
+}
+
+/** Resolves one app in an environment as written (resolved first, as the pipeline does). */
 export function resolve(definition: AppDefinition, env: Environment = testEnvironment(), release?: Release): ResolvedApp {
-  return resolveApp(sourced(definition), env, release);
+  return resolveApp(sourced(definition), resolvedEnvironment(env), release);
 }
 
 /** Resolve, build and synthesize one app: the plain objects that would be written. */

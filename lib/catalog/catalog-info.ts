@@ -1,9 +1,6 @@
-import { PLATFORM_DEFAULTS } from '../environments/platform-defaults';
-import { isProduction } from '../environments/production';
 import { LABEL } from '../internal/labels';
-import { Environment } from '../model/environment';
-import { GitOpsSettings } from '../model/gitops';
 import { ResolvedApp } from '../model/resolved-app';
+import { ResolvedArgoCd } from '../model/resolved-environment';
 import { MONITORING_ALERTS } from '../model/slo';
 
 export const BACKSTAGE_API_VERSION = 'backstage.io/v1alpha1';
@@ -32,10 +29,8 @@ export interface ComponentNames {
 
 /** What the catalog needs beyond the resolved apps. */
 export interface CatalogOptions {
-  /** The Git repository of apps/ (the GitOps repository): source, view and edit links. @default - no source links */
-  readonly gitops?: GitOpsSettings;
-  /** The environments, for their runbook settings. @default - the platform's runbook setting */
-  readonly environments?: readonly Environment[];
+  /** The Git repository of apps/ (the GitOps repository, resolved): source, view and edit links. @default - no source links */
+  readonly gitops?: Pick<ResolvedArgoCd, 'repoURL' | 'targetRevision'>;
 }
 
 const SPEC_TYPE = { 'web-service': 'service', worker: 'worker', 'scheduled-task': 'job' } as const;
@@ -59,8 +54,7 @@ const SPEC_TYPE = { 'web-service': 'service', worker: 'worker', 'scheduled-task'
 export function catalogInfo(renderings: readonly ResolvedApp[], names: ComponentNames, options: CatalogOptions = {}): CatalogEntity {
   const primary = renderings[renderings.length - 1];
   if (!primary) throw new Error('bug: catalogInfo needs at least one rendering of the app');
-  const production = new Set<string>(options.environments ? options.environments.filter(isProduction).map((e) => e.name) : PLATFORM_DEFAULTS.productionEnvironmentNames);
-  const live = renderings.some((r) => production.has(r.environment) && r.schedule?.suspend !== true);
+  const live = renderings.some((r) => r.production && r.schedule?.suspend !== true);
   const peers = primary.network.egress.filter((p) => p.kind === 'app' && p.app !== undefined);
   const dependsOn = [...new Set(peers.map((p) => names.inNamespace(primary.environment, p.namespace ?? primary.namespace, p.app!)).filter((n): n is string => n !== undefined))].sort().map((n) => `component:${n}`);
   const dashboards = [...renderings].reverse().filter((r) => r.monitoring).map((r) => ({ url: r.monitoring!.dashboard.url, title: `Dashboard (${r.environment})`, icon: 'dashboard', type: 'dashboard' }));
@@ -72,7 +66,7 @@ export function catalogInfo(renderings: readonly ResolvedApp[], names: Component
       ...(primary.description ? { description: primary.description } : {}),
       annotations: { ...kubernetesAnnotations(primary), ...sourceAnnotations(primary.source, options.gitops) },
       tags: ['golden-path', primary.kind],
-      links: [...dashboards, runbookLink(primary, options.environments)],
+      links: [...dashboards, runbookLink(primary)],
     },
     spec: {
       type: SPEC_TYPE[primary.kind],
@@ -90,11 +84,11 @@ function kubernetesAnnotations(app: ResolvedApp): Record<string, string> {
 }
 
 /** Links to the definition file on a GitHub-style host (`/tree/` and `/blob/` URLs). */
-function sourceAnnotations(source: string, gitops: GitOpsSettings | undefined): Record<string, string> {
+function sourceAnnotations(source: string, gitops: CatalogOptions['gitops']): Record<string, string> {
   if (!gitops) return {};
   const repo = gitops.repoURL.replace(/\.git$/, '').replace(/\/+$/, '');
   if (!/^https?:\/\//.test(repo)) return {};
-  const revision = gitops.targetRevision ?? PLATFORM_DEFAULTS.gitops.targetRevision;
+  const revision = gitops.targetRevision;
   const folder = source.slice(0, source.lastIndexOf('/') + 1);
   return {
     'backstage.io/source-location': `url:${repo}/tree/${revision}/${folder}`,
@@ -103,11 +97,8 @@ function sourceAnnotations(source: string, gitops: GitOpsSettings | undefined): 
   };
 }
 
-function runbookLink(app: ResolvedApp, environments: readonly Environment[] | undefined): { url: string; title: string; icon: string; type: string } {
+function runbookLink(app: ResolvedApp): { url: string; title: string; icon: string; type: string } {
   const own = app.monitoring?.runbooks[MONITORING_ALERTS.budgetBurn];
   if (own && app.provenance[`monitoring.runbooks.${MONITORING_ALERTS.budgetBurn}`] === 'app') return { url: own, title: 'Runbook', icon: 'docs', type: 'runbook' };
-  const env = environments?.find((e) => e.name === app.environment);
-  const pattern = env?.monitoring?.runbookUrl ?? PLATFORM_DEFAULTS.monitoring.runbookUrl;
-  const index = pattern.split('{alert}')[0].replace(/\{domain\}/g, app.domain).replace(/\{env\}/g, app.environment);
-  return { url: index, title: 'Runbooks (golden-path alerts)', icon: 'docs', type: 'runbook' };
+  return { url: app.runbookIndex, title: 'Runbooks (golden-path alerts)', icon: 'docs', type: 'runbook' };
 }

@@ -3,6 +3,7 @@ import { nameProblem } from '../internal/names';
 import { parseQuantity } from '../internal/quantity';
 import { Environment } from '../model/environment';
 import { isPositiveInt } from './resolve-context';
+import { checkEnvironmentDns } from './check-environment-dns';
 import { checkEnvironmentIngress } from './check-environment-ingress';
 import { checkEnvironmentMonitoring } from './check-environment-monitoring';
 import { checkReplicas } from './resolve-replicas';
@@ -42,6 +43,23 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
     const problem = !pattern.includes('{team}') ? "must contain '{team}' (each team gets its own namespace)" : nameProblem(sample);
     if (problem) at.add({ code: 'E_NAMESPACE_PATTERN', field: 'namespacePattern', value: pattern, message: problem, fix: "e.g. '{team}' or '{team}-{env}'" });
   }
+  const quota = profile.quota ?? {};
+  for (const [key, kind] of [['requestsCpu', 'cpu'], ['requestsMemory', 'bytes'], ['limitsMemory', 'bytes'], ['requestsEphemeralStorage', 'bytes']] as const) {
+    const value = quota[key];
+    if (value === undefined) continue;
+    const parsed = parseQuantity(value, kind);
+    if ('problem' in parsed) at.add({ code: 'E_QUANTITY', field: `profile.quota.${key}`, value, message: parsed.problem, fix: parsed.fix });
+  }
+  if (quota.pods !== undefined && !isPositiveInt(quota.pods)) {
+    at.add({ code: 'E_QUOTA', field: 'profile.quota.pods', value: quota.pods, message: 'must be a whole number of at least 1', fix: 'e.g. 200' });
+  }
+  if (profile.dataStores !== undefined && !['in-cluster', 'external'].includes(profile.dataStores)) {
+    at.add({ code: 'E_PROFILE', field: 'profile.dataStores', value: profile.dataStores, message: "must be 'in-cluster' or 'external'", fix: "'external' (or 'in-cluster' for dev)" });
+  }
+  if (env.production !== undefined && typeof env.production !== 'boolean') {
+    at.add({ code: 'E_ENVIRONMENT', field: 'production', value: env.production, message: 'must be true or false', fix: "leave it out to decide by name ('prod' and 'production' serve production)" });
+  }
+  checkEnvironmentDns(env, problems);
   checkEnvironmentMonitoring(env, problems);
   checkEnvironmentSecrets(env, problems);
   checkEnvironmentIngress(env, problems);

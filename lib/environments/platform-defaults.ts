@@ -53,6 +53,12 @@ export const PLATFORM_DEFAULTS = {
   dataStores: {
     placement: 'external',
     storage: '1Gi',
+    /** One pod: a dev store needs no failover, and a second replica of these engines would not be one. */
+    replicas: 1,
+    /** Engine images are pinned tags: the cached copy is the right one. */
+    imagePullPolicy: 'IfNotPresent',
+    /** One pod mounts the volume; every storage class supports it. */
+    accessMode: 'ReadWriteOnce',
     /** The pod around every engine: scratch space, shutdown, and exec probe timing (readiness, liveness, startup). */
     pod: {
       ephemeralStorage: '64Mi', ephemeralStorageLimit: '1Gi', scratchSize: '64Mi', gracePeriodSeconds: 30, timeoutSeconds: 2,
@@ -72,9 +78,30 @@ export const PLATFORM_DEFAULTS = {
   },
   /** Pod Security admission level and the Kubernetes minor whose rules apply. */
   podSecurity: { level: 'restricted', version: 'v1.28' },
-  gitops: { targetRevision: 'main', path: 'dist', argocdNamespace: 'argocd', project: 'default', maxDropShare: 0.25 },
-  /** Backstage catalog (dist/catalog): an app running in one of these environments has lifecycle 'production', else 'experimental'. */
-  /** Environments that serve production traffic when they do not say (`Environment.production`). */
+  gitops: {
+    targetRevision: 'main', path: 'dist', argocdNamespace: 'argocd', project: 'default', maxDropShare: 0.25,
+    syncPolicy: {
+      /** Git is the truth: what was removed there is removed from the cluster (the synth guard stops mass deletions). */
+      prune: true,
+      /** A change made by hand is reverted, so the cluster never drifts from the reviewed tree. */
+      selfHeal: true,
+      /** Deleting an Application deletes what it deployed, rather than orphaning it. */
+      finalizer: true,
+      /** Dependents go before their owners, and pruning waits until everything else has synced. */
+      syncOptions: ['PrunePropagationPolicy=foreground', 'PruneLast=true'],
+      /** A sync that fails on a transient error (a webhook not ready yet) retries for about 5 minutes. */
+      retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
+    },
+  },
+  /**
+   * Where pods resolve names: CoreDNS as every major distribution labels it (k8s-app=kube-dns in
+   * kube-system), on port 53. Clusters with NodeLocal DNSCache or another resolver set `dns`.
+   */
+  dns: { peers: [{ kind: 'pods', namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } }], port: 53 },
+  /**
+   * Environments that serve production traffic when they do not say (`Environment.production`):
+   * prod-only policy rules apply there, and the catalog marks their apps 'production'.
+   */
   productionEnvironmentNames: ['prod', 'production'],
   /** How public apps are reached, per environment unless apps/environments.ts sets `ingress`: ingress-nginx with cert-manager TLS. */
   ingress: { mode: 'ingress', className: 'nginx', controllerNamespace: 'ingress-nginx', clusterIssuer: 'letsencrypt' },

@@ -1,7 +1,10 @@
-import { Environment } from '../model/environment';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 
-/** Whether an environment serves production traffic: its own say, else its name. */
-export function isProduction(env: Pick<Environment, 'name' | 'production'>): boolean {
-  return env.production ?? (PLATFORM_DEFAULTS.productionEnvironmentNames as readonly string[]).includes(env.name);
+/**
+ * The environments that serve production when nothing else says so: for checks that see only
+ * rendered objects and no apps/environments.ts (the cdk8s validation plugin). Everywhere else,
+ * `ResolvedEnvironment.production` decides.
+ */
+export function defaultProductionEnvironments(): readonly string[] {
+  return PLATFORM_DEFAULTS.productionEnvironmentNames;
 }

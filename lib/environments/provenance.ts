@@ -1,4 +1,10 @@
 import { Origin } from '../model/resolved-app';
+import { Sourced } from '../model/resolved-environment';
+
+/** An environment's value as a layer of app resolution: `prov.pick(field, inherited(env.profile.logLevel), ['app', ...])`. */
+export function inherited<T>(value: Sourced<T>): readonly [Origin, T] {
+  return [value.origin, value.value];
+}
 
 /**
  * Picks each value from the highest-precedence layer that sets it and remembers which layer

@@ -1,13 +1,13 @@
 import { Problems } from '../internal/errors';
 import { AppDefinition, AppOverride } from '../model/app-definition';
-import { Environment, EnvironmentProfile } from '../model/environment';
+import { ResolvedEnvironment } from '../model/resolved-environment';
 import { Provenance } from './provenance';
 
 /** What every part of resolution reads: the layers, and where to record choices and problems. */
 export interface ResolveContext {
   readonly def: AppDefinition;
-  readonly env: Environment;
-  readonly profile: EnvironmentProfile;
+  /** The environment, resolved once: apps read its values and never its raw settings. */
+  readonly env: ResolvedEnvironment;
   readonly override: AppOverride;
   readonly prov: Provenance;
   readonly problems: Problems;

@@ -7,6 +7,8 @@ import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { addressVariable } from './resolve-graph';
 import { isCidr } from './resolve-network';
 import { ResolveContext } from './resolve-context';
+import { inherited } from './provenance';
+import { ProbeTiming } from '../model/resolved-environment';
 
 export interface ResolvedDataStores {
   readonly stores: ResolvedDataStore[];
@@ -18,11 +20,12 @@ export interface ResolvedDataStores {
 
 /** The app's data stores in this environment, placed where the environment's profile says. */
 export function resolveDataStores(ctx: ResolveContext, namespace: string): ResolvedDataStores {
-  const { def, env, profile, prov, problems } = ctx;
+  const { def, env, prov, problems } = ctx;
+  const settings = env.profile.dataStores;
   const out: ResolvedDataStores = { stores: [], env: {}, egress: [] };
   const declared = (def.dependsOn ?? []).map((d, i) => [d, i] as const).filter((e): e is readonly [DataStoreDependency, number] => e[0]?.kind === 'datastore');
   if (declared.length === 0) return out;
-  const placement = prov.pick<'in-cluster' | 'external'>('dataStores', ['platform', PLATFORM_DEFAULTS.dataStores.placement], ['environment', profile.dataStores]);
+  const placement = prov.pick('dataStores', inherited(settings.placement));
   for (const [store, i] of declared) {
     const field = `dependsOn[${i}]`;
     const fail = (message: string, value: unknown, fix: string) => problems.add({ code: 'E_DATA_STORE', field, value, message, fix });
@@ -52,14 +55,13 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
       for (const cidr of external.cidrs) out.egress.push({ kind: 'cidr', cidr, port, protocol: 'TCP' });
       continue;
     }
-    const storage = store.storage ?? PLATFORM_DEFAULTS.dataStores.storage;
+    const storage = store.storage ?? settings.storage;
     const parsed = parseQuantity(storage, 'bytes');
     if ('problem' in parsed) {
       fail(`storage ${parsed.problem}`, storage, parsed.fix);
       continue;
     }
     const address = `${objectName}.${namespace}.svc.cluster.local:${engine.port}`;
-    const pod = PLATFORM_DEFAULTS.dataStores.pod;
     out.stores.push({
       name: store.name,
       engine: store.engine,
@@ -74,20 +76,23 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
         uid: engine.uid,
         dataPath: engine.dataPath,
         storage,
+        replicas: settings.replicas,
+        imagePullPolicy: settings.imagePullPolicy,
+        accessMode: settings.accessMode,
         cpu: engine.cpu,
         memory: engine.memory,
         env: Object.entries(engine.env as Readonly<Record<string, string>>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => ({ name, value })),
         args: [...engine.args],
-        ephemeralStorage: pod.ephemeralStorage,
-        ephemeralStorageLimit: pod.ephemeralStorageLimit,
-        gracePeriodSeconds: pod.gracePeriodSeconds,
+        ephemeralStorage: settings.ephemeralStorage,
+        ephemeralStorageLimit: settings.ephemeralStorageLimit,
+        gracePeriodSeconds: settings.gracePeriodSeconds,
         writableDirs: [...engine.writableDirs],
-        scratchSize: pod.scratchSize,
+        scratchSize: settings.scratchSize,
         unhealthyPodEvictionPolicy: PLATFORM_DEFAULTS.unhealthyPodEvictionPolicy,
         probes: {
-          readiness: execProbe(engine.probeCommand, pod.readiness),
-          liveness: execProbe(engine.probeCommand, pod.liveness),
-          startup: execProbe(engine.probeCommand, pod.startup),
+          readiness: execProbe(engine.probeCommand, settings.probeTimeoutSeconds, settings.readiness),
+          liveness: execProbe(engine.probeCommand, settings.probeTimeoutSeconds, settings.liveness),
+          startup: execProbe(engine.probeCommand, settings.probeTimeoutSeconds, settings.startup),
         },
       },
     });
@@ -97,6 +102,6 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
   return out;
 }
 
-function execProbe(command: readonly string[], timing: { periodSeconds: number; failureThreshold: number }): ResolvedProbe {
-  return { handler: { kind: 'exec', command: [...command] }, timeoutSeconds: PLATFORM_DEFAULTS.dataStores.pod.timeoutSeconds, ...timing };
+function execProbe(command: readonly string[], timeoutSeconds: number, timing: ProbeTiming): ResolvedProbe {
+  return { handler: { kind: 'exec', command: [...command] }, timeoutSeconds, ...timing };
 }

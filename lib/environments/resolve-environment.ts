@@ -1,30 +1,158 @@
-import { Problems, ValidationError } from '../internal/errors';
-import { SourcedApp } from '../model/app-definition';
+import { Problems } from '../internal/errors';
 import { Environment } from '../model/environment';
-import { ResolvedApp } from '../model/resolved-app';
-import { resolveApp } from './resolve';
-import { resolveGraph } from './resolve-graph';
-import { Release } from './resolve-image';
+import { EnvironmentMonitoring } from '../model/environment-monitoring';
+import { GitOpsSettings } from '../model/gitops';
+import { Resources } from '../model/resources';
+import {
+  EnvironmentOrigin, ResolvedEnvironment, ResolvedEnvironmentMonitoring, ResolvedGitOps, ResolvedIngressSettings, ResolvedProfile, Sourced,
+} from '../model/resolved-environment';
+import { ResolvedDns } from '../model/resolved-app';
+import { checkEnvironment } from './check-environment';
+import { PLATFORM_DEFAULTS } from './platform-defaults';
+import { defaultProductionEnvironments } from './production';
+import { Provenance } from './provenance';
+import { resolveGitOps } from './resolve-gitops';
+
+/** The settings of EnvironmentMonitoring, each with its platform default. */
+function MONITORING_FIELDS(): Required<EnvironmentMonitoring> {
+  const d = PLATFORM_DEFAULTS.monitoring;
+  return {
+    ruleLabels: d.ruleLabels, monitorLabels: d.monitorLabels, prometheusNamespace: d.prometheusNamespace, scrapeInterval: d.scrapeInterval,
+    grafanaUrl: d.grafanaUrl, runbookUrl: d.runbookUrl, dashboardLabels: d.dashboardLabels, dashboardFolderAnnotation: d.dashboardFolderAnnotation, dashboardFolder: d.dashboardFolder,
+  };
+}
 
 /**
- * Every app of one environment, resolved: each app alone first, then the dependencies between
- * them (which need the whole environment). Problems go to `problems`; the apps that resolved are
- * returned, so one run reports the problems of every app.
+ * Every environment of apps/environments.ts, each checked and resolved once, with the project's
+ * GitOps settings (resolved once too). Problems of all environments go to `problems`.
  */
-export function resolveEnvironment(
-  apps: readonly SourcedApp[],
-  env: Environment,
-  release: (app: SourcedApp) => Release | undefined,
-  problems: Problems,
-): ResolvedApp[] {
-  const nodes: { sourced: SourcedApp; app: ResolvedApp }[] = [];
-  for (const sourced of apps) {
-    try {
-      nodes.push({ sourced, app: resolveApp(sourced, env, release(sourced)) });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      for (const p of error.problems) problems.add(p);
-    }
+export function resolveEnvironments(environments: readonly Environment[], gitops: GitOpsSettings | undefined, problems: Problems): ResolvedEnvironment[] {
+  const gitopsProv = new Provenance();
+  const resolvedGitOps = resolveGitOps(gitops, problems, gitopsProv);
+  return environments.map((env) => resolveEnvironment(env, problems, { gitops: resolvedGitOps, gitopsProvenance: gitopsProv }));
+}
+
+export interface ResolveEnvironmentOptions {
+  /** The project's GitOps settings, resolved. @default - the platform's: no Argo CD Applications, the guard at 25% */
+  readonly gitops?: ResolvedGitOps;
+  /** Where the GitOps values came from, copied into the environment's provenance. @default - every value the platform's */
+  readonly gitopsProvenance?: Provenance;
+}
+
+/**
+ * One environment with every default applied: the platform's defaults, then what
+ * apps/environments.ts sets. Checked first, every problem at once, against apps/environments.ts;
+ * each value remembers the layer it came from.
+ */
+export function resolveEnvironment(env: Environment, problems: Problems, options: ResolveEnvironmentOptions = {}): ResolvedEnvironment {
+  checkEnvironment(env, problems);
+  const prov = new Provenance();
+  const inherit = <T>(field: string, platform: T, own: T | undefined): Sourced<T> => {
+    const origin: EnvironmentOrigin = own !== undefined ? 'environment' : 'platform';
+    const value = own !== undefined ? own : platform;
+    prov.record(field, origin, value);
+    return { value, origin };
+  };
+  const d = PLATFORM_DEFAULTS;
+  const gitopsProv = options.gitopsProvenance ?? new Provenance();
+  const gitops = options.gitops ?? resolveGitOps(undefined, problems, gitopsProv);
+  for (const field of Object.keys(gitopsProv.origins)) prov.record(field, gitopsProv.origins[field], gitopsProv.values[field]);
+
+  const production = env.production ?? defaultProductionEnvironments().includes(env.name);
+  prov.record('production', env.production !== undefined ? 'environment' : 'platform', production);
+  const quota = { ...d.quota, ...(env.profile?.quota ?? {}) };
+  for (const key of Object.keys(quota) as (keyof typeof quota)[]) prov.record(`profile.quota.${key}`, env.profile?.quota?.[key] !== undefined ? 'environment' : 'platform', quota[key]);
+
+  return {
+    name: env.name,
+    cluster: env.cluster,
+    domain: env.domain,
+    production,
+    namespacePattern: inherit('namespacePattern', d.namespacePattern as string, env.namespacePattern),
+    profile: resolveProfile(env, inherit, prov),
+    quota,
+    labels: { ...(env.labels ?? {}) },
+    annotations: { ...(env.annotations ?? {}) },
+    monitoring: Object.fromEntries(
+      Object.entries(MONITORING_FIELDS()).map(([key, platform]) => [key, inherit(`monitoring.${key}`, platform, env.monitoring?.[key as keyof EnvironmentMonitoring])]),
+    ) as unknown as ResolvedEnvironmentMonitoring,
+    secrets: {
+      store: inherit('secretStore', { ...d.secretStore } as NonNullable<Environment['secretStore']>, env.secretStore),
+      refreshInterval: inherit('secretRefreshInterval', d.secretRefreshInterval as string, env.secretRefreshInterval),
+      rollout: inherit('secretRollout', d.secretRollout as NonNullable<Environment['secretRollout']>, env.secretRollout),
+    },
+    ingress: resolveIngress(env, inherit, prov),
+    dns: resolveDns(env, prov),
+    gitops,
+    provenance: prov.origins,
+    settings: prov.values,
+  };
+}
+
+type Inherit = <T>(field: string, platform: T, own: T | undefined) => Sourced<T>;
+
+function resolveProfile(env: Environment, inherit: Inherit, prov: Provenance): ResolvedProfile {
+  const d = PLATFORM_DEFAULTS;
+  const p = env.profile ?? {};
+  const own: Resources = p.resources ?? {};
+  const resource = (key: keyof typeof d.resources) => inherit(`profile.resources.${key}`, d.resources[key] as string, own[key]);
+  // The platform sets no CPU or memory limit (the memory limit follows the request, app by app).
+  const limit = (key: 'cpuLimit' | 'memoryLimit') => (own[key] !== undefined ? { [key]: inherit(`profile.resources.${key}`, '', own[key]) } : {});
+  const resources: ResolvedProfile['resources'] = {
+    cpu: resource('cpu'), memory: resource('memory'), ephemeralStorage: resource('ephemeralStorage'), ephemeralStorageLimit: resource('ephemeralStorageLimit'),
+    ...limit('cpuLimit'), ...limit('memoryLimit'),
+  };
+  const s = d.dataStores;
+  return {
+    webServiceReplicas: inherit('profile.webServiceReplicas', d.webServiceReplicas as ResolvedProfile['webServiceReplicas']['value'], p.webServiceReplicas),
+    workerReplicas: inherit('profile.workerReplicas', d.workerReplicas as ResolvedProfile['workerReplicas']['value'], p.workerReplicas),
+    resources,
+    maxUnavailable: inherit('profile.maxUnavailable', d.maxUnavailable as number, p.maxUnavailable),
+    logLevel: inherit('profile.logLevel', d.logLevel as ResolvedProfile['logLevel']['value'], p.logLevel),
+    imagePullPolicy: inherit('profile.imagePullPolicy', d.imagePullPolicy as ResolvedProfile['imagePullPolicy']['value'], p.imagePullPolicy),
+    dataStores: {
+      placement: inherit('profile.dataStores', s.placement as ResolvedProfile['dataStores']['placement']['value'], p.dataStores),
+      ...prov.platform('profile.dataStores.inCluster', {
+        storage: s.storage, replicas: s.replicas, imagePullPolicy: s.imagePullPolicy, accessMode: s.accessMode,
+        ephemeralStorage: s.pod.ephemeralStorage, ephemeralStorageLimit: s.pod.ephemeralStorageLimit, scratchSize: s.pod.scratchSize,
+        gracePeriodSeconds: s.pod.gracePeriodSeconds, probeTimeoutSeconds: s.pod.timeoutSeconds,
+        readiness: { ...s.pod.readiness }, liveness: { ...s.pod.liveness }, startup: { ...s.pod.startup },
+      }),
+    },
+  };
+}
+
+function resolveIngress(env: Environment, inherit: Inherit, prov: Provenance): ResolvedIngressSettings {
+  const d = PLATFORM_DEFAULTS.ingress;
+  const own = env.ingress ?? {};
+  const mode = inherit('ingress.mode', d.mode as 'ingress' | 'gateway', own.mode);
+  if (mode.value === 'gateway' && own.gateway) {
+    const g = own.gateway;
+    prov.record('ingress.gateway', 'environment', `${g.namespace}/${g.name}${g.sectionName !== undefined ? `#${g.sectionName}` : ''}`);
+    return {
+      mode: 'gateway',
+      modeOrigin: mode.origin,
+      gateway: { name: g.name, namespace: g.namespace, ...(g.sectionName !== undefined ? { sectionName: g.sectionName } : {}) },
+      sourceNamespace: inherit('ingress.sourceNamespace', g.namespace, g.proxyNamespace),
+    };
   }
-  return resolveGraph(nodes, problems);
+  return {
+    mode: 'ingress',
+    modeOrigin: mode.origin,
+    className: inherit('ingress.className', d.className as string, own.className),
+    clusterIssuer: inherit('ingress.clusterIssuer', d.clusterIssuer as string, own.clusterIssuer),
+    sourceNamespace: inherit('ingress.sourceNamespace', d.controllerNamespace as string, own.controllerNamespace),
+  };
+}
+
+function resolveDns(env: Environment, prov: Provenance): ResolvedDns {
+  const d = PLATFORM_DEFAULTS.dns;
+  const peers = prov.pick<ResolvedDns['peers']>('dns.peers', ['platform', d.peers], ['environment', env.dns?.peers]);
+  const port = prov.pick<number>('dns.port', ['platform', d.port], ['environment', env.dns?.port]);
+  return { peers: peers.map((p) => (p.kind === 'cidr' ? { kind: 'cidr', cidr: p.cidr } : { kind: 'pods', namespace: p.namespace, podLabels: { ...p.podLabels } })), port };
+}
+
+/** The index of the golden-path runbooks: the runbook pattern up to `{alert}`, for the environment. */
+export function runbookIndex(env: Pick<ResolvedEnvironment, 'name' | 'domain' | 'monitoring'>): string {
+  return env.monitoring.runbookUrl.value.split('{alert}')[0].replace(/\{domain\}/g, env.domain).replace(/\{env\}/g, env.name);
 }

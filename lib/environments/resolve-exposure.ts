@@ -1,13 +1,11 @@
 import { APEX_HOST, Exposure, EXPOSURE_KINDS } from '../model/exposure';
-import { IngressMode } from '../model/environment-ingress';
 import { Origin, ResolvedPeer } from '../model/resolved-app';
 import { ResolvedExposure } from '../model/resolved-exposure';
-import { ingressSettingProblems } from './check-environment-ingress';
+import { inherited } from './provenance';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { overrideField, ResolveContext } from './resolve-context';
 import { ResolvedPorts } from './resolve-ports';
 
-const DEFAULTS = PLATFORM_DEFAULTS.ingress;
 /** One DNS label (RFC 1123): hosts are `<label>.<domain>`. */
 const HOST_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const HOST_LABEL_MAX = 63;
@@ -66,7 +64,7 @@ export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedPorts[
       fix: "keep the app internal (Exposure.internal()), serve HTTP (protocol: 'http'), or ask the platform team for ingress mode in this environment",
     });
   }
-  if (!settings || host === undefined || paths === undefined || problems.size > before) return undefined;
+  if (host === undefined || paths === undefined || problems.size > before) return undefined;
 
   const backend = { service: def.name, port: { name: servicePort.name, port: servicePort.port } };
   if (settings.mode === 'gateway') {
@@ -107,26 +105,22 @@ type IngressSettings =
   | { readonly mode: 'ingress'; readonly className: string; readonly clusterIssuer: string; readonly sourceNamespace: string }
   | { readonly mode: 'gateway'; readonly gateway: { readonly name: string; readonly namespace: string; readonly sectionName?: string }; readonly sourceNamespace: string };
 
-/** The environment's ingress settings over the platform's, each with its layer; undefined when they are invalid. */
-function resolveIngressSettings(ctx: ResolveContext): IngressSettings | undefined {
-  const { env, prov, problems } = ctx;
-  const settingProblems = ingressSettingProblems(env);
-  for (const p of settingProblems) problems.add({ code: p.field === 'domain' ? 'E_ENVIRONMENT' : 'E_INGRESS_SETTING', ...p });
-  if (settingProblems.length > 0) return undefined;
-  const ingress = env.ingress ?? {};
-  const mode = prov.pick<IngressMode>('ingress.mode', ['platform', DEFAULTS.mode], ['environment', ingress.mode]);
-  if (mode === 'gateway') {
-    const gateway = ingress.gateway!;
-    prov.record('ingress.gateway', 'environment', `${gateway.namespace}/${gateway.name}${gateway.sectionName !== undefined ? `#${gateway.sectionName}` : ''}`);
-    const sourceNamespace = prov.pick('ingress.sourceNamespace', ['environment', gateway.namespace], ['environment', gateway.proxyNamespace]);
-    const ref = { name: gateway.name, namespace: gateway.namespace, ...(gateway.sectionName !== undefined ? { sectionName: gateway.sectionName } : {}) };
-    return { mode, gateway: ref, sourceNamespace };
+/** The environment's ingress settings (checked when it was resolved), each recorded with its layer. */
+function resolveIngressSettings(ctx: ResolveContext): IngressSettings {
+  const { env, prov } = ctx;
+  const ingress = env.ingress;
+  const mode = prov.pick('ingress.mode', [ingress.modeOrigin, ingress.mode]);
+  const sourceNamespace = prov.pick('ingress.sourceNamespace', inherited(ingress.sourceNamespace));
+  if (ingress.mode === 'gateway') {
+    const g = ingress.gateway;
+    prov.record('ingress.gateway', 'environment', `${g.namespace}/${g.name}${g.sectionName !== undefined ? `#${g.sectionName}` : ''}`);
+    return { mode: 'gateway', gateway: { ...g }, sourceNamespace };
   }
   return {
-    mode,
-    className: prov.pick<string>('ingress.className', ['platform', DEFAULTS.className], ['environment', ingress.className]),
-    clusterIssuer: prov.pick<string>('ingress.clusterIssuer', ['platform', DEFAULTS.clusterIssuer], ['environment', ingress.clusterIssuer]),
-    sourceNamespace: prov.pick<string>('ingress.sourceNamespace', ['platform', DEFAULTS.controllerNamespace], ['environment', ingress.controllerNamespace]),
+    mode: mode as 'ingress',
+    className: prov.pick('ingress.className', inherited(ingress.className)),
+    clusterIssuer: prov.pick('ingress.clusterIssuer', inherited(ingress.clusterIssuer)),
+    sourceNamespace,
   };
 }
 
@@ -156,9 +150,10 @@ function checkAppExposure(ctx: ResolveContext, declared: unknown): void {
 /** `<label>.<domain>`, or the domain itself for '@'; undefined (with a problem) when the label is wrong. */
 function resolveHost(ctx: ResolveContext, declared: unknown, source: ExposureSource): string | undefined {
   const { def, prov } = ctx;
-  const label = prov.pick<unknown>('expose.host', ['platform', def.name], [source.origin, declared]);
+  const origin = declared !== undefined ? source.origin : 'platform';
+  const label = prov.pick<unknown>('expose.host', [origin, declared ?? def.name]);
   const host = checkHost(ctx, label, `${source.field}.host`);
-  if (host !== undefined) prov.record('expose.host', prov.origins['expose.host'], host);
+  if (host !== undefined) prov.record('expose.host', origin, host);
   return host;
 }
 

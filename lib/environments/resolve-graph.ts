@@ -90,7 +90,7 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
     return {
       ...app,
       env: [...env.keys()].sort().map((name) => ({ name, value: env.get(name)! })),
-      network: { ingress: sortPeers([...app.network.ingress, ...(ingress.get(node) ?? [])]), egress: sortPeers([...app.network.egress, ...(egress.get(node) ?? [])]) },
+      network: { ...app.network, ingress: sortPeers([...app.network.ingress, ...(ingress.get(node) ?? [])]), egress: sortPeers([...app.network.egress, ...(egress.get(node) ?? [])]) },
       provenance,
       settings,
     };

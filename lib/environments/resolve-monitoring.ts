@@ -1,14 +1,14 @@
 import { sortRecord } from '../internal/sort-record';
 import { createHash } from 'node:crypto';
 import { EnvironmentMonitoring } from '../model/environment-monitoring';
-import { Origin, ResolvedPort } from '../model/resolved-app';
+import { ResolvedPort } from '../model/resolved-app';
 import { ResolvedBurnRateAlert, ResolvedMonitoring } from '../model/resolved-monitoring';
 import { MONITORING_ALERTS, MonitoringAlert, SloProps } from '../model/slo';
-import { monitoringSettingProblems } from './check-environment-monitoring';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { overrideField, ResolveContext } from './resolve-context';
 import { APP_SLO, resolveSloMetrics, resolveSlos, resolveSloSelector, SloPartSource, SloSources } from './resolve-slo';
-import { Provenance } from './provenance';
+import { inherited, Provenance } from './provenance';
+import { Sourced } from '../model/resolved-environment';
 
 const DEFAULTS = PLATFORM_DEFAULTS.monitoring;
 const URL_PATTERN = /^https?:\/\/[^\s"]+$/;
@@ -47,18 +47,14 @@ export function resolveMonitoring(ctx: ResolveContext, input: MonitoringInput): 
     return undefined;
   }
 
-  const m = env.monitoring ?? {};
-  /** Picks a setting from the environment or the platform, and checks it. */
-  const setting = <K extends keyof EnvironmentMonitoring>(field: K, platform: NonNullable<EnvironmentMonitoring[K]>): NonNullable<EnvironmentMonitoring[K]> => {
-    const value = prov.pick<NonNullable<EnvironmentMonitoring[K]>>(`monitoring.${field}`, ['platform', platform], ['environment', m[field] as NonNullable<EnvironmentMonitoring[K]> | undefined]);
-    for (const p of monitoringSettingProblems(field, value, env)) reportSetting(ctx, p.field, p.value, p.expected, field);
-    return value;
-  };
+  /** The environment's setting (checked when the environment was resolved), recorded with its layer. */
+  const setting = <K extends keyof EnvironmentMonitoring>(field: K): NonNullable<EnvironmentMonitoring[K]> =>
+    prov.pick<NonNullable<EnvironmentMonitoring[K]>>(`monitoring.${field}`, inherited(env.monitoring[field] as Sourced<NonNullable<EnvironmentMonitoring[K]>>));
   const path = prov.pick('metricsPath', ['platform', DEFAULTS.metricsPath], ['app', def.metricsPath]);
   if (typeof path !== 'string' || !/^\/[^\s]*$/.test(path)) {
     problems.add({ code: 'E_METRICS_PATH', field: 'metricsPath', value: path, message: "must be an HTTP path starting with '/'", fix: "e.g. '/metrics'" });
   }
-  const interval = setting('scrapeInterval', DEFAULTS.scrapeInterval);
+  const interval = setting('scrapeInterval');
   const throughService = prov.pick('metricsOnService', ['platform', false], ['app', onService]);
 
   const alerts: ResolvedBurnRateAlert[] = DEFAULTS.burnRateAlerts.map((a) => ({ ...a }));
@@ -69,23 +65,23 @@ export function resolveMonitoring(ctx: ResolveContext, input: MonitoringInput): 
   const selector = { job: def.name, namespace: input.namespace, ...resolveSloSelector(ctx, slo) };
 
   const urlVars = (pattern: string) => pattern.replace(/\{domain\}/g, env.domain).replace(/\{env\}/g, env.name);
-  const grafanaUrl = urlVars(setting('grafanaUrl', DEFAULTS.grafanaUrl)).replace(/\/+$/, '');
-  const runbookPattern = urlVars(setting('runbookUrl', DEFAULTS.runbookUrl));
+  const grafanaUrl = urlVars(setting('grafanaUrl')).replace(/\/+$/, '');
+  const runbookPattern = urlVars(setting('runbookUrl'));
   if (slo?.runbookUrl !== undefined && !(typeof slo.runbookUrl === 'string' && URL_PATTERN.test(slo.runbookUrl))) {
     problems.add({ code: 'E_SLO_RUNBOOK_URL', field: 'slo.runbookUrl', value: slo.runbookUrl, message: 'must be an http(s) URL', fix: "e.g. 'https://wiki.acme.dev/checkout/runbook'" });
   }
   const runbooks: Partial<Record<MonitoringAlert, string>> = { [MONITORING_ALERTS.targetMissing]: runbookUrl(runbookPattern, MONITORING_ALERTS.targetMissing) };
   if (slos.length > 0) {
     for (const alert of [MONITORING_ALERTS.budgetBurn, MONITORING_ALERTS.latencyBucketMissing]) {
-      runbooks[alert] = prov.pick(`monitoring.runbooks.${alert}`, [prov.origins['monitoring.runbookUrl'], runbookUrl(runbookPattern, alert)], ['app', slo?.runbookUrl]);
+      runbooks[alert] = prov.pick(`monitoring.runbooks.${alert}`, [env.monitoring.runbookUrl.origin, runbookUrl(runbookPattern, alert)], ['app', slo?.runbookUrl]);
     }
   }
 
-  const monitorLabels = sortRecord(setting('monitorLabels', DEFAULTS.monitorLabels));
-  const ruleLabels = sortRecord(setting('ruleLabels', DEFAULTS.ruleLabels));
-  const dashboardLabels = sortRecord(setting('dashboardLabels', DEFAULTS.dashboardLabels));
-  const folderAnnotation = setting('dashboardFolderAnnotation', DEFAULTS.dashboardFolderAnnotation);
-  const folder = setting('dashboardFolder', DEFAULTS.dashboardFolder).replace(/\{team\}/g, def.team);
+  const monitorLabels = sortRecord(setting('monitorLabels'));
+  const ruleLabels = sortRecord(setting('ruleLabels'));
+  const dashboardLabels = sortRecord(setting('dashboardLabels'));
+  const folderAnnotation = setting('dashboardFolderAnnotation');
+  const folder = setting('dashboardFolder').replace(/\{team\}/g, def.team);
   const uid = dashboardUid(input.namespace, def.name);
 
   return {
@@ -129,18 +125,6 @@ export function dashboardUid(namespace: string, app: string): string {
   return `${full.slice(0, GRAFANA_UID_MAX - 17)}-${createHash('sha256').update(full).digest('hex').slice(0, 16)}`;
 }
 
-
-/** Settings come from the environment (or the platform), so the message points there. */
-function reportSetting(ctx: ResolveContext, field: string, value: unknown, expected: string, setting: keyof EnvironmentMonitoring): void {
-  const origin: Origin | undefined = ctx.prov.origins[`monitoring.${setting}`];
-  ctx.problems.add({
-    code: 'E_MONITORING_SETTING',
-    field,
-    value,
-    message: `must be ${expected}`,
-    fix: origin === 'platform' ? 'fix PLATFORM_DEFAULTS.monitoring (a platform bug)' : `fix environments.${ctx.env.name}.${field} in apps/environments.ts`,
-  });
-}
 
 const SLO_OBJECTIVES = ['availability', 'latency'] as const;
 

@@ -9,7 +9,7 @@ const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
  * Declared peers with namespaces and protocols made explicit, plus the platform's own (Prometheus
  * on the metrics port, the ingress controller, the app's data stores), sorted so output order is stable.
  */
-export function resolveNetwork(ctx: ResolveContext, namespace: string, platformIngress: readonly ResolvedPeer[] = [], platformEgress: readonly ResolvedPeer[] = []): ResolvedApp['network'] {
+export function resolveNetwork(ctx: ResolveContext, namespace: string, platformIngress: readonly ResolvedPeer[] = [], platformEgress: readonly ResolvedPeer[] = []): Omit<ResolvedApp['network'], 'dns'> {
   return {
     ingress: sortPeers([...resolvePeers(ctx, 'network.ingress', ctx.def.network?.ingress ?? [], namespace), ...platformIngress]),
     egress: sortPeers([...resolvePeers(ctx, 'network.egress', ctx.def.network?.egress ?? [], namespace), ...platformEgress]),

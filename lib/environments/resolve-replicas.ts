@@ -1,21 +1,21 @@
 import { Replicas } from '../model/replicas';
 import { ResolvedReplicas } from '../model/resolved-app';
 import { isPositiveInt, overrideField, ResolveContext } from './resolve-context';
+import { inherited } from './provenance';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 
 /** Fixed replicas or autoscaling bounds, from the environment profile, the app and its override. */
 export function resolveReplicas(ctx: ResolveContext): ResolvedReplicas | undefined {
-  const { def, override, profile, prov, problems } = ctx;
+  const { def, override, env, prov, problems } = ctx;
   if (def.kind === 'scheduled-task') return undefined;
   const web = def.kind === 'web-service';
   const replicas = prov.pick<Replicas>(
     'replicas',
-    ['platform', web ? PLATFORM_DEFAULTS.webServiceReplicas : PLATFORM_DEFAULTS.workerReplicas],
-    ['environment', web ? profile.webServiceReplicas : profile.workerReplicas],
+    inherited(web ? env.profile.webServiceReplicas : env.profile.workerReplicas),
     ['app', def.replicas],
     ['override', override.replicas],
   );
-  const field = (name: string) => overrideField(ctx, name, prov.origins.replicas === 'override');
+  const field = (name: string) => overrideField(ctx, name, override.replicas !== undefined);
   const resolved = checkReplicas(replicas, (name, value, message, fix) => problems.add({ code: 'E_REPLICAS', field: field(name), value, message, fix }));
   if (resolved?.kind === 'autoscale') prov.platform('replicas.behavior', resolved.behavior);
   return resolved;

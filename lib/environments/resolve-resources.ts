@@ -2,7 +2,8 @@ import { parseQuantity, QuantityKind } from '../internal/quantity';
 import { ResolvedApp } from '../model/resolved-app';
 import { Resources } from '../model/resources';
 import { overrideField, ResolveContext } from './resolve-context';
-import { PLATFORM_DEFAULTS } from './platform-defaults';
+import { Origin } from '../model/resolved-app';
+import { Sourced } from '../model/resolved-environment';
 
 /** Every quantity of `Resources`, with what it measures. */
 export const RESOURCE_FIELDS: readonly { key: keyof Resources; kind: QuantityKind }[] = [
@@ -16,22 +17,19 @@ export const RESOURCE_FIELDS: readonly { key: keyof Resources; kind: QuantityKin
 
 /** Requests for CPU, memory and ephemeral storage; limits for memory and storage, and CPU when asked. */
 export function resolveResources(ctx: ResolveContext): ResolvedApp['resources'] {
-  const { def, override, profile, prov, problems } = ctx;
+  const { def, override, env, prov, problems } = ctx;
   const value: Record<string, string | undefined> = {};
   const amount: Record<string, number | undefined> = {};
+  const origin: Record<string, Origin> = {};
   for (const { key, kind } of RESOURCE_FIELDS) {
-    const platformDefault = (PLATFORM_DEFAULTS.resources as Resources)[key];
-    const picked = prov.pickOptional<string>(
-      `resources.${key}`,
-      ['platform', platformDefault],
-      ['environment', profile.resources?.[key]],
-      ['app', def.resources?.[key]],
-      ['override', override.resources?.[key]],
-    );
+    const inherited = (env.profile.resources as Partial<Record<keyof Resources, Sourced<string>>>)[key];
+    const layers = [[inherited?.origin ?? 'environment', inherited?.value], ['app', def.resources?.[key]], ['override', override.resources?.[key]]] as const;
+    const picked = prov.pickOptional<string>(`resources.${key}`, ...layers);
     if (picked === undefined) continue;
+    origin[key] = [...layers].reverse().find((l) => l[1] !== undefined)![0];
     const parsed = parseQuantity(picked, kind);
     if ('problem' in parsed) {
-      const field = overrideField(ctx, `resources.${key}`, prov.origins[`resources.${key}`] === 'override');
+      const field = overrideField(ctx, `resources.${key}`, origin[key] === 'override');
       problems.add({ code: 'E_QUANTITY', field, value: picked, message: parsed.problem, fix: parsed.fix });
       continue;
     }
@@ -42,7 +40,8 @@ export function resolveResources(ctx: ResolveContext): ResolvedApp['resources'] 
   if (value.memoryLimit === undefined && value.memory !== undefined) {
     value.memoryLimit = value.memory;
     amount.memoryLimit = amount.memory;
-    prov.record('resources.memoryLimit', prov.origins['resources.memory'], value.memory);
+    origin.memoryLimit = origin.memory;
+    prov.record('resources.memoryLimit', origin.memory, value.memory);
   }
   for (const [request, limit] of [['cpu', 'cpuLimit'], ['memory', 'memoryLimit'], ['ephemeralStorage', 'ephemeralStorageLimit']] as const) {
     const r = amount[request];
@@ -50,7 +49,7 @@ export function resolveResources(ctx: ResolveContext): ResolvedApp['resources'] 
     if (r !== undefined && l !== undefined && r > l) {
       problems.add({
         code: 'E_REQUEST_OVER_LIMIT',
-        field: overrideField(ctx, `resources.${limit}`, prov.origins[`resources.${limit}`] === 'override'),
+        field: overrideField(ctx, `resources.${limit}`, origin[limit] === 'override'),
         value: value[limit],
         message: `must be at least the request resources.${request} (${value[request]})`,
         fix: `raise resources.${limit} or lower resources.${request}`,

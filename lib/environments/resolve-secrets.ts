@@ -5,7 +5,7 @@ import { Environment } from '../model/environment';
 import { Origin } from '../model/resolved-app';
 import { ResolvedSecretRef, ResolvedSecrets } from '../model/resolved-secrets';
 import { SECRET_ROLLOUTS, SECRET_STORE_KINDS, SecretRef, SecretRollout, SecretStoreRef } from '../model/secret';
-import { PLATFORM_DEFAULTS } from './platform-defaults';
+import { inherited } from './provenance';
 import { fileNameProblem } from './resolve-config-files';
 import { overrideField, ResolveContext } from './resolve-context';
 import { redacted } from './check-secret-literals';
@@ -50,11 +50,6 @@ export function secretSettingProblems(env: Pick<Environment, 'secretStore' | 'se
     out.push({ code: 'E_SECRET_ROLLOUT', field: 'secretRollout', value: rollout, message: `must be ${SECRET_ROLLOUTS.map((r) => `'${r}'`).join(' or ')}`, fix: "'reloader' where Stakater Reloader runs in the cluster, else 'none'" });
   }
   return out;
-}
-
-/** The environment's `secretRollout` over the platform's: for what is rendered per environment rather than per app (Argo CD Applications). */
-export function environmentSecretRollout(env: Pick<Environment, 'secretRollout'>): SecretRollout {
-  return env.secretRollout ?? PLATFORM_DEFAULTS.secretRollout;
 }
 
 /** Checks an environment's secret settings once, against apps/environments.ts. */
@@ -102,13 +97,10 @@ export function resolveSecrets(ctx: ResolveContext, plainEnv: Readonly<Record<st
     }
   }
 
-  const store = prov.pick<SecretStoreRef>('secretStore', ['platform', PLATFORM_DEFAULTS.secretStore], ['environment', env.secretStore]);
-  const refreshInterval = prov.pick<string>('secretRefreshInterval', ['platform', PLATFORM_DEFAULTS.secretRefreshInterval], ['environment', env.secretRefreshInterval]);
-  const rollout = prov.pick<SecretRollout>('secretRollout', ['platform', PLATFORM_DEFAULTS.secretRollout], ['environment', env.secretRollout]);
-  // Checked once per environment too (checkEnvironmentSecrets); again here for callers that resolve one app.
-  for (const p of secretSettingProblems({ secretStore: store, secretRefreshInterval: refreshInterval, secretRollout: rollout })) {
-    problems.add({ ...p, fix: `in apps/environments.ts, environment '${env.name}': ${p.fix}` });
-  }
+  // The environment's settings were checked when it was resolved.
+  const store = prov.pick('secretStore', inherited(env.secrets.store));
+  const refreshInterval = prov.pick('secretRefreshInterval', inherited(env.secrets.refreshInterval));
+  const rollout = prov.pick('secretRollout', inherited(env.secrets.rollout));
   return {
     store: { kind: store.kind, name: store.name },
     refreshInterval,

@@ -37,7 +37,9 @@ export const APP_SLO: SloSources = { slo: FROM_APP, availability: FROM_APP, late
 export function resolveSloMetrics(ctx: ResolveContext, protocol: 'http' | 'grpc' | undefined, slo: SloProps | undefined): ResolvedSloMetrics | undefined {
   const { prov, problems } = ctx;
   const options = slo?.metrics ?? {};
-  const conventionName = prov.pickOptional<'http' | 'grpc'>('slo.metrics.convention', [prov.origins['protocol'] ?? 'platform', protocol], ['app', options.convention]);
+  // The protocol is the app's when it declares one, else the platform's default.
+  const protocolOrigin = (ctx.def as { protocol?: unknown }).protocol !== undefined ? 'app' : 'platform';
+  const conventionName = prov.pickOptional<'http' | 'grpc'>('slo.metrics.convention', [protocolOrigin, protocol], ['app', options.convention]);
   if (conventionName !== undefined && conventionName !== 'http' && conventionName !== 'grpc') {
     problems.add({ code: 'E_SLO_METRICS', field: 'slo.metrics.convention', value: conventionName, message: "must be 'http' or 'grpc'", fix: "use 'http' or 'grpc', or leave it out and name every metric" });
     return undefined;

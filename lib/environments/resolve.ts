@@ -3,10 +3,11 @@ import { Problems } from '../internal/errors';
 import { ANNOTATION, LABEL, MANAGED_BY } from '../internal/labels';
 import { CRONJOB_NAME_MAX, DNS_LABEL_MAX, isEnvVarName, nameProblem } from '../internal/names';
 import { SourcedApp } from '../model/app-definition';
-import { Environment } from '../model/environment';
+import { ResolvedEnvironment } from '../model/resolved-environment';
 import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
-import { Provenance } from './provenance';
+import { inherited, Provenance } from './provenance';
+import { runbookIndex } from './resolve-environment';
 import { isNonNegativeInt, ResolveContext } from './resolve-context';
 import { Release, resolveImage } from './resolve-image';
 import { namespaceName } from './resolve-namespace';
@@ -29,37 +30,35 @@ const PORT_FIELD: Readonly<Record<string, string>> = { health: 'healthPort', met
 
 /**
  * Turns a short app definition into a fully explicit app for one environment. Precedence, lowest
- * first: platform defaults, the environment's profile, the definition, the definition's override
- * for this environment, the release. Every problem found is reported at once.
+ * first: the environment (resolved once, with the platform's defaults under it), the definition,
+ * the definition's override for this environment, the release. Every problem found is reported at once.
  */
-export function resolveApp(app: SourcedApp, env: Environment, release?: Release): ResolvedApp {
+export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: Release): ResolvedApp {
   const def = app.definition;
   const problems = new Problems({ source: app.source, app: def.name, environment: env.name });
   const ctx: ResolveContext = {
     def,
     env,
-    profile: env.profile ?? {},
     override: def.environments?.[env.name] ?? {},
     prov: new Provenance(),
     problems,
   };
-  const { prov, profile, override } = ctx;
+  const { prov, override } = ctx;
 
   checkName(ctx, 'name', def.name, def.kind === 'scheduled-task' ? CRONJOB_NAME_MAX : DNS_LABEL_MAX);
   checkName(ctx, 'team', def.team, DNS_LABEL_MAX);
-  prov.pick('namespace', ['platform', PLATFORM_DEFAULTS.namespacePattern], ['environment', env.namespacePattern]);
+  prov.pick('namespace', inherited(env.namespacePattern));
   const namespace = namespaceName(def.team, env);
 
   const { image, version } = resolveImage(ctx, release);
   const { ports, servicePort } = resolvePorts(ctx);
-  const logLevel = prov.pick<string>('env.LOG_LEVEL', ['platform', PLATFORM_DEFAULTS.logLevel], ['environment', profile.logLevel]);
   const dataStores = resolveDataStores(ctx, namespace);
   for (const name of Object.keys(dataStores.env)) {
     if (def.env?.[name] !== undefined || override.env?.[name] !== undefined) {
       problems.add({ code: 'E_ENV_CONFLICT', field: `env.${name}`, value: name, message: 'is also set by a data store in dependsOn', fix: `remove env.${name}: the data store provides it` });
     }
   }
-  const envVars = prov.merge('env', [prov.origins['env.LOG_LEVEL'], { LOG_LEVEL: logLevel }], ['app', dataStores.env], ['app', def.env], ['override', override.env]);
+  const envVars = prov.merge('env', [env.profile.logLevel.origin, { LOG_LEVEL: env.profile.logLevel.value }], ['app', dataStores.env], ['app', def.env], ['override', override.env]);
   const config = def.config || override.config ? prov.merge('config', ['app', def.config], ['override', override.config]) : undefined;
   for (const [field, record] of [['env', envVars], ['config', config ?? {}]] as const) {
     for (const key of Object.keys(record)) {
@@ -71,7 +70,7 @@ export function resolveApp(app: SourcedApp, env: Environment, release?: Release)
   checkSecretLiterals(ctx);
 
   const labels: Record<string, string> = {
-    ...(env.labels ?? {}),
+    ...env.labels,
     [LABEL.name]: def.name,
     [LABEL.instance]: def.name,
     ...(version ? { [LABEL.version]: version } : {}),
@@ -92,12 +91,14 @@ export function resolveApp(app: SourcedApp, env: Environment, release?: Release)
     environment: env.name,
     cluster: env.cluster,
     domain: env.domain,
+    production: env.production,
+    runbookIndex: runbookIndex(env),
     namespace,
     labels: sortRecord(labels),
     selector: { [LABEL.instance]: def.name, [LABEL.name]: def.name },
-    annotations: sortRecord({ ...(env.annotations ?? {}), [ANNOTATION.source]: app.source }),
+    annotations: sortRecord({ ...env.annotations, [ANNOTATION.source]: app.source }),
     image,
-    imagePullPolicy: prov.pick('imagePullPolicy', ['platform', PLATFORM_DEFAULTS.imagePullPolicy], ['environment', profile.imagePullPolicy], ['app', def.imagePullPolicy], ['override', override.imagePullPolicy]),
+    imagePullPolicy: prov.pick('imagePullPolicy', inherited(env.profile.imagePullPolicy), ['app', def.imagePullPolicy], ['override', override.imagePullPolicy]),
     command: def.command,
     args: def.args,
     env: Object.keys(envVars).sort().map((name) => ({ name, value: envVars[name] })),
@@ -114,9 +115,9 @@ export function resolveApp(app: SourcedApp, env: Environment, release?: Release)
     scratchSize: prov.pick('scratchSize', ['platform', PLATFORM_DEFAULTS.scratchSize]),
     replicas: resolveReplicas(ctx),
     rollout: def.kind === 'scheduled-task' ? undefined : prov.platform('rollout', { revisionHistoryLimit: PLATFORM_DEFAULTS.rollout.revisionHistoryLimit, ...PLATFORM_DEFAULTS.rollout[def.kind] }),
-    maxUnavailable: def.kind === 'scheduled-task' ? undefined : prov.pick('maxUnavailable', ['platform', PLATFORM_DEFAULTS.maxUnavailable], ['environment', profile.maxUnavailable]),
+    maxUnavailable: def.kind === 'scheduled-task' ? undefined : prov.pick('maxUnavailable', inherited(env.profile.maxUnavailable)),
     unhealthyPodEvictionPolicy: def.kind === 'scheduled-task' ? undefined : prov.pick('unhealthyPodEvictionPolicy', ['platform', PLATFORM_DEFAULTS.unhealthyPodEvictionPolicy]),
-    network: resolveNetwork(ctx, namespace, [...scrapeIngress(ctx, ports, monitoring !== undefined), ...exposureIngress(exposure)], dataStores.egress),
+    network: { ...resolveNetwork(ctx, namespace, [...scrapeIngress(ctx, ports, monitoring !== undefined), ...exposureIngress(exposure)], dataStores.egress), dns: env.dns },
     dataStores: dataStores.stores,
     schedule: resolveSchedule(ctx),
     monitoring,
@@ -133,7 +134,7 @@ export function resolveApp(app: SourcedApp, env: Environment, release?: Release)
 function scrapeIngress(ctx: ResolveContext, ports: ResolvedApp['ports'], monitored: boolean): ResolvedPeer[] {
   const metrics = ports.find((p) => p.name === 'metrics');
   if (!monitored || !metrics) return [];
-  const namespace = ctx.prov.pick('monitoring.prometheusNamespace', ['platform', PLATFORM_DEFAULTS.monitoring.prometheusNamespace], ['environment', ctx.env.monitoring?.prometheusNamespace]);
+  const namespace = ctx.prov.pick('monitoring.prometheusNamespace', inherited(ctx.env.monitoring.prometheusNamespace));
   return [{ kind: 'namespace', namespace, port: metrics.port, protocol: 'TCP' }];
 }
 

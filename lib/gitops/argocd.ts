@@ -2,10 +2,12 @@ import { App, Chart } from 'cdk8s';
 import { Application } from '../../imports/application-argoproj.io';
 import { pointerTo } from '../internal/json-pointer';
 import { LABEL, MANAGED_BY, ANNOTATION } from '../internal/labels';
-import { Environment } from '../model/environment';
-import { environmentSecretRollout } from '../environments/resolve-secrets';
-import { ResolvedGitOps } from '../environments/resolve-gitops';
+import { ResolvedArgoCd, ResolvedEnvironment } from '../model/resolved-environment';
 import { Manifest } from '../manifest/manifest';
+
+/** Argo CD's finalizer that deletes an Application's objects with it. */
+const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+const RESPECT_IGNORE = 'RespectIgnoreDifferences=true';
 
 /**
  * Argo CD Applications, generated rather than discovered (no ApplicationSet generator): every
@@ -13,22 +15,22 @@ import { Manifest } from '../manifest/manifest';
  * own. One Application per environment and team deploys `dist/<env>/<team>`; one root
  * Application per environment ("app of apps") deploys the team Applications.
  */
-export function teamApplication(env: Environment, team: string, namespace: string, gitops: ResolvedGitOps): Manifest {
-  return application(`${env.name}-${team}`, env.name, gitops, {
+export function teamApplication(env: ResolvedEnvironment, argocd: ResolvedArgoCd, team: string, namespace: string): Manifest {
+  return application(`${env.name}-${team}`, env.name, argocd, {
     labels: { [LABEL.team]: team },
-    path: `${gitops.path}/${env.name}/${team}`,
+    path: `${argocd.path}/${env.name}/${team}`,
     destination: { name: env.cluster, namespace },
     wave: '0',
-    ignoreReloads: environmentSecretRollout(env) === 'reloader',
+    ignoreReloads: env.secrets.rollout.value === 'reloader',
   });
 }
 
-export function rootApplication(env: Environment, gitops: ResolvedGitOps): Manifest {
-  return application(`platform-${env.name}`, env.name, gitops, {
+export function rootApplication(env: ResolvedEnvironment, argocd: ResolvedArgoCd): Manifest {
+  return application(`platform-${env.name}`, env.name, argocd, {
     labels: {},
-    path: `${gitops.path}/argocd/${env.name}`,
+    path: `${argocd.path}/argocd/${env.name}`,
     // The Applications themselves live beside Argo CD, in the cluster it runs in.
-    destination: { name: 'in-cluster', namespace: gitops.argocdNamespace },
+    destination: { name: 'in-cluster', namespace: argocd.namespace },
     wave: '0',
   });
 }
@@ -45,29 +47,29 @@ interface ApplicationOptions {
   readonly ignoreReloads?: boolean;
 }
 
-function application(name: string, environment: string, gitops: ResolvedGitOps, options: ApplicationOptions): Manifest {
+function application(name: string, environment: string, argocd: ResolvedArgoCd, options: ApplicationOptions): Manifest {
+  const sync = argocd.syncPolicy;
   const chart = new Chart(new App({ recordConstructMetadata: false }), name, { disableResourceNameHashes: true });
   new Application(chart, name, {
     metadata: {
       name,
-      namespace: gitops.argocdNamespace,
+      namespace: argocd.namespace,
       labels: { [LABEL.managedBy]: MANAGED_BY, [LABEL.environment]: environment, ...options.labels },
       annotations: { [ANNOTATION.syncWave]: options.wave },
-      // Deleting an Application deletes what it deployed; the synth guard stops accidental deletions.
-      finalizers: ['resources-finalizer.argocd.argoproj.io'],
+      ...(sync.finalizer ? { finalizers: [RESOURCES_FINALIZER] } : {}),
     },
     spec: {
-      project: gitops.project,
-      source: { repoUrl: gitops.repoURL, targetRevision: gitops.targetRevision, path: options.path },
+      project: argocd.project,
+      source: { repoUrl: argocd.repoURL, targetRevision: argocd.targetRevision, path: options.path },
       destination: options.destination,
       ...(options.ignoreReloads
         ? { ignoreDifferences: [{ group: 'apps', kind: 'Deployment', jsonPointers: [pointerTo(['spec', 'template', 'metadata', 'annotations', ANNOTATION.reloaderLastReload])] }] }
         : {}),
       syncPolicy: {
-        automated: { prune: true, selfHeal: true },
+        automated: { prune: sync.prune, selfHeal: sync.selfHeal },
         // RespectIgnoreDifferences: a sync for another change keeps the ignored field as the cluster has it.
-        syncOptions: ['PrunePropagationPolicy=foreground', 'PruneLast=true', ...(options.ignoreReloads ? ['RespectIgnoreDifferences=true'] : [])],
-        retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
+        syncOptions: [...sync.syncOptions, ...(options.ignoreReloads && !sync.syncOptions.includes(RESPECT_IGNORE) ? [RESPECT_IGNORE] : [])],
+        retry: { limit: sync.retry.limit, backoff: { ...sync.retry.backoff } },
       },
     },
   });

@@ -1,4 +1,5 @@
 import { Replicas } from './replicas';
+import { EnvironmentDns } from './environment-dns';
 import { EnvironmentIngress } from './environment-ingress';
 import { EnvironmentMonitoring } from './environment-monitoring';
 import { Resources } from './resources';
@@ -82,4 +83,9 @@ export interface Environment {
   readonly secretRollout?: SecretRollout;
   /** How public apps are reached: Ingress with cert-manager TLS, or HTTPRoutes to a Gateway. @default - the platform defaults for every field (ingress-nginx, 'letsencrypt') */
   readonly ingress?: EnvironmentIngress;
+  /**
+   * The cluster's DNS resolvers, which every pod's NetworkPolicy lets it reach on port 53.
+   * @default - kube-dns pods in kube-system, port 53 (see EnvironmentDns)
+   */
+  readonly dns?: EnvironmentDns;
 }

@@ -15,4 +15,27 @@ export interface GitOpsSettings {
    * (an accidental mass deletion would make Argo CD prune it from the cluster). @default 0.25
    */
   readonly maxDropShare?: number;
+  /** How Argo CD syncs the generated Applications. @default - see ArgoCdSyncPolicy */
+  readonly syncPolicy?: ArgoCdSyncPolicy;
+}
+
+/** The sync behaviour of every generated Argo CD Application; each field has a platform default. */
+export interface ArgoCdSyncPolicy {
+  /** Delete from the cluster what was deleted from Git. @default true */
+  readonly prune?: boolean;
+  /** Revert changes made in the cluster by hand. @default true */
+  readonly selfHeal?: boolean;
+  /** Deleting an Application deletes what it deployed (Argo CD's resources finalizer). @default true */
+  readonly finalizer?: boolean;
+  /** Argo CD sync options. @default ['PrunePropagationPolicy=foreground', 'PruneLast=true'] */
+  readonly syncOptions?: readonly string[];
+  /** Retries of a failed sync. @default { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } } */
+  readonly retry?: ArgoCdRetry;
+}
+
+export interface ArgoCdRetry {
+  /** Attempts before the sync is marked failed. */
+  readonly limit: number;
+  /** Wait before each retry: `duration`, multiplied by `factor` each time, up to `maxDuration` (Go durations). */
+  readonly backoff: { readonly duration: string; readonly factor: number; readonly maxDuration: string };
 }

@@ -35,6 +35,15 @@ export interface ResolvedPeer {
   readonly protocol: 'TCP' | 'UDP';
 }
 
+/** The DNS resolvers every pod may reach, on `port` over UDP and TCP. */
+export interface ResolvedDns {
+  readonly peers: readonly (
+    | { readonly kind: 'pods'; readonly namespace: string; readonly podLabels: Readonly<Record<string, string>> }
+    | { readonly kind: 'cidr'; readonly cidr: string }
+  )[];
+  readonly port: number;
+}
+
 export type ResolvedReplicas =
   | { readonly kind: 'fixed'; readonly count: number }
   | {
@@ -88,6 +97,10 @@ export interface ResolvedApp {
   readonly environment: string;
   readonly cluster: string;
   readonly domain: string;
+  /** The environment serves production traffic (`ResolvedEnvironment.production`). */
+  readonly production: boolean;
+  /** Index of the golden-path runbooks in this environment: its `monitoring.runbookUrl` up to `{alert}`. */
+  readonly runbookIndex: string;
   readonly namespace: string;
   /** Every label of every object: the standard ones, the team and the environment's extras. */
   readonly labels: Readonly<Record<string, string>>;
@@ -138,7 +151,8 @@ export interface ResolvedApp {
   readonly maxUnavailable?: number;
   /** Whether a drain may evict pods that are not ready when the budget is spent (web services and workers). */
   readonly unhealthyPodEvictionPolicy?: 'AlwaysAllow' | 'IfHealthyBudget';
-  readonly network: { readonly ingress: readonly ResolvedPeer[]; readonly egress: readonly ResolvedPeer[] };
+  /** Who may reach the app, whom it may reach, and the environment's DNS resolvers (every pod's first egress). */
+  readonly network: { readonly ingress: readonly ResolvedPeer[]; readonly egress: readonly ResolvedPeer[]; readonly dns: ResolvedDns };
   /** Scheduled tasks. */
   readonly schedule?: ResolvedSchedule;
   /** The app's databases and caches, in the cluster or outside it. */

@@ -23,6 +23,11 @@ export interface ResolvedDataStore {
     readonly uid: number;
     readonly dataPath: string;
     readonly storage: string;
+    /** Pods of the StatefulSet. */
+    readonly replicas: number;
+    readonly imagePullPolicy: 'Always' | 'IfNotPresent';
+    /** Access mode of the data volume. */
+    readonly accessMode: 'ReadWriteOnce';
     readonly cpu: string;
     readonly memory: string;
     readonly env: readonly { readonly name: string; readonly value: string }[];

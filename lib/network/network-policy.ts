@@ -2,19 +2,23 @@ import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
 import { LABEL } from '../internal/labels';
 import { appMetadata } from '../internal/metadata';
-import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
+import { ResolvedApp, ResolvedDns, ResolvedPeer } from '../model/resolved-app';
 
 /** The label every namespace carries (Kubernetes sets it), so policies can select namespaces by name. */
 const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
 
-/** DNS egress to the cluster's resolver, the one thing every pod needs. */
-export const DNS_EGRESS: k8s.NetworkPolicyEgressRule = {
-  to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME]: 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-  ports: [
-    { port: k8s.IntOrString.fromNumber(53), protocol: 'UDP' },
-    { port: k8s.IntOrString.fromNumber(53), protocol: 'TCP' },
-  ],
-};
+/** DNS egress to the environment's resolvers (UDP and TCP), the one thing every pod needs. */
+export function dnsEgress(dns: ResolvedDns): k8s.NetworkPolicyEgressRule {
+  return {
+    to: dns.peers.map((peer): k8s.NetworkPolicyPeer => (peer.kind === 'cidr'
+      ? { ipBlock: { cidr: peer.cidr } }
+      : { namespaceSelector: { matchLabels: { [NAMESPACE_NAME]: peer.namespace } }, podSelector: { matchLabels: { ...peer.podLabels } } })),
+    ports: [
+      { port: k8s.IntOrString.fromNumber(dns.port), protocol: 'UDP' },
+      { port: k8s.IntOrString.fromNumber(dns.port), protocol: 'TCP' },
+    ],
+  };
+}
 
 /**
  * Default deny for the app's pods in both directions, then DNS egress and exactly the peers the
@@ -28,7 +32,7 @@ export function appNetworkPolicy(scope: Construct, app: ResolvedApp): k8s.KubeNe
       podSelector: { matchLabels: { ...app.selector } },
       policyTypes: ['Ingress', 'Egress'],
       ingress: app.network.ingress.map((peer) => ({ from: [toPolicyPeer(peer)], ...ports(peer, ingressPort) })),
-      egress: [DNS_EGRESS, ...app.network.egress.map((peer) => ({ to: [toPolicyPeer(peer)], ...ports(peer, undefined) }))],
+      egress: [dnsEgress(app.network.dns), ...app.network.egress.map((peer) => ({ to: [toPolicyPeer(peer)], ...ports(peer, undefined) }))],
     },
   });
 }

@@ -10,7 +10,7 @@ export interface DefaultChecksOptions {
   readonly now?: Date;
   /** Called with the policy report, passed or not, e.g. to print warnings and unused waivers. @default - none */
   readonly onReport?: (report: CheckReport) => void;
-  /** Environments that serve production (where prod-only rules apply). @default ['prod', 'production'] */
+  /** Environments that serve production (where prod-only rules apply). @default - those resolution marked production (`ResolvedApp.production`) */
   readonly productionEnvironments?: readonly string[];
   /** Every environment of the platform, so a waiver naming another one is an error. @default - the environments rendered */
   readonly environments?: readonly string[];
@@ -23,8 +23,16 @@ export interface DefaultChecksOptions {
  */
 export function defaultChecks(options: DefaultChecksOptions = {}): FleetCheck[] {
   const now = options.now ?? new Date();
-  const checks = [schemaCheck({ now }), policyCheck({ ...options, now })];
-  return checks.map((check) => (rendered, platform) => check(checkedObjects(rendered, platform)));
+  const schema = schemaCheck({ now });
+  return [
+    (rendered, platform) => schema(checkedObjects(rendered, platform)),
+    (rendered, platform) => policyCheck({ ...options, now, productionEnvironments: options.productionEnvironments ?? productionOf(rendered) })(checkedObjects(rendered, platform)),
+  ];
+}
+
+/** The environments the rendered apps were resolved as production in. */
+function productionOf(rendered: readonly RenderedApp[]): string[] {
+  return [...new Set(rendered.filter((r) => r.app.production).map((r) => r.app.environment))].sort();
 }
 
 /** The rendered apps and the platform's own files (namespaces, Argo CD Applications), as the checks see them. */

@@ -1,4 +1,3 @@
-import { checkEnvironment } from '../environments/check-environment';
 import { pathKey } from '../environments/resolve-exposure';
 import { Problems } from '../internal/errors';
 import { nameProblem } from '../internal/names';
@@ -10,7 +9,7 @@ import { Manifest, manifestId } from '../manifest/manifest';
 /** Top-level folders of dist/ that are not environments. */
 const RESERVED_FOLDERS = new Set(['argocd', 'catalog']);
 
-/** Facts about the environments alone: unique, well-formed names and valid profiles. */
+/** Facts about the set of environments: unique, well-formed names (each environment's settings are checked when it is resolved). */
 export function checkEnvironments(environments: readonly Environment[], problems: Problems): void {
   if (environments.length === 0) {
     problems.add({ code: 'E_NO_ENVIRONMENTS', field: 'environments', message: 'is empty', fix: 'declare at least one environment in apps/environments.ts' });
@@ -24,12 +23,11 @@ export function checkEnvironments(environments: readonly Environment[], problems
     }
     if (seen.has(env.name)) problems.add({ code: 'E_ENVIRONMENT_DUPLICATE', field: 'environments.name', value: env.name, message: 'is declared twice', fix: 'give each environment its own name' });
     seen.add(env.name);
-    checkEnvironment(env, problems);
   }
 }
 
 /** Overrides for environments that do not exist are typos that TypeScript cannot catch in plain JS. */
-export function checkOverrideNames(apps: readonly SourcedApp[], environments: readonly Environment[], problems: Problems): void {
+export function checkOverrideNames(apps: readonly SourcedApp[], environments: readonly Pick<Environment, 'name'>[], problems: Problems): void {
   const names = new Set(environments.map((e) => e.name));
   for (const { definition, source } of apps) {
     for (const env of Object.keys(definition.environments ?? {})) {

@@ -1,9 +1,12 @@
 import { mergeAcrossEnvironments, Problems, ValidationError } from '../internal/errors';
 import { SourcedApp } from '../model/app-definition';
 import { Environment } from '../model/environment';
+import { GitOpsSettings } from '../model/gitops';
+import { ResolvedEnvironment } from '../model/resolved-environment';
 import { ResolvedApp } from '../model/resolved-app';
 import { Release } from '../environments/resolve-image';
-import { resolveEnvironment } from '../environments/resolve-environment';
+import { resolveEnvironmentApps } from '../environments/resolve-environment-apps';
+import { resolveEnvironments } from '../environments/resolve-environment';
 import { Manifest } from '../manifest/manifest';
 import { buildChart } from '../stacks/build-chart';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
@@ -14,6 +17,16 @@ export type ReleaseLookup = (team: string, app: string, environment: string) => 
 export interface FleetInput {
   readonly apps: readonly SourcedApp[];
   readonly environments: readonly Environment[];
+  /** The `gitops` export of apps/environments.ts. @default - no Argo CD objects; guard at 25% */
+  readonly gitops?: GitOpsSettings;
+  /** @default - no releases: images use the definition's own tag or digest */
+  readonly releases?: ReleaseLookup;
+}
+
+/** The fleet with its environments already resolved (`resolveFleetEnvironments`). */
+export interface ResolvedFleetInput {
+  readonly apps: readonly SourcedApp[];
+  readonly environments: readonly ResolvedEnvironment[];
   /** @default - no releases: images use the definition's own tag or digest */
   readonly releases?: ReleaseLookup;
 }
@@ -25,19 +38,35 @@ export interface RenderedApp {
 }
 
 /**
+ * The environments of apps/environments.ts, each checked and resolved once (with the project's
+ * GitOps settings): every problem of every environment is thrown together.
+ */
+export function resolveFleetEnvironments(environments: readonly Environment[], gitops?: GitOpsSettings): ResolvedEnvironment[] {
+  const problems = new Problems();
+  checkEnvironments(environments, problems);
+  const resolved = resolveEnvironments(environments, gitops, problems);
+  problems.throwIfAny();
+  return resolved;
+}
+
+/**
  * Resolve and build every app in every environment and synthesize it to plain objects. Problems
  * from all apps are gathered and thrown together, before anything is built.
  */
 export function renderFleet(input: FleetInput): RenderedApp[] {
+  return renderResolvedFleet({ ...input, environments: resolveFleetEnvironments(input.environments, input.gitops) });
+}
+
+/** `renderFleet` for environments resolved already. */
+export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
   const problems = new Problems();
-  checkEnvironments(input.environments, problems);
   checkOverrideNames(input.apps, input.environments, problems);
   problems.throwIfAny();
 
   const ordered = [...input.apps].sort((a, b) => compare(a.definition.team, b.definition.team) || compare(a.definition.name, b.definition.name) || compare(a.source, b.source));
   const resolved: ResolvedApp[] = [];
   for (const env of input.environments) {
-    resolved.push(...resolveEnvironment(ordered, env, (app) => input.releases?.(app.definition.team, app.definition.name, env.name), problems));
+    resolved.push(...resolveEnvironmentApps(ordered, env, (app) => input.releases?.(app.definition.team, app.definition.name, env.name), problems));
   }
   checkUniqueApps(resolved, problems);
   checkUniqueHosts(resolved, problems);

@@ -1,7 +1,4 @@
-import { Problems } from '../internal/errors';
-import { Environment } from '../model/environment';
-import { GitOpsSettings } from '../model/gitops';
-import { resolveGitOps } from '../environments/resolve-gitops';
+import { ResolvedEnvironment } from '../model/resolved-environment';
 import { resolveNamespace } from '../environments/resolve-namespace';
 import { rootApplication, teamApplication } from '../gitops/argocd';
 import { Manifest } from '../manifest/manifest';
@@ -23,22 +20,20 @@ export const NAMESPACE_FILE = '_namespace.yaml';
  * Per environment: a namespace file per team that has apps there, and, with GitOps settings, an
  * Argo CD Application per team plus the environment's root Application.
  */
-export function renderPlatform(rendered: readonly RenderedApp[], environments: readonly Environment[], gitopsSettings?: GitOpsSettings): RenderedPlatformFile[] {
-  const problems = new Problems();
-  const gitops = gitopsSettings && resolveGitOps(gitopsSettings, problems);
+export function renderPlatform(rendered: readonly RenderedApp[], environments: readonly ResolvedEnvironment[]): RenderedPlatformFile[] {
   const files: RenderedPlatformFile[] = [];
   for (const env of environments) {
-    const teams = new Map<string, string>();
-    for (const { app } of rendered) if (app.environment === env.name) teams.set(app.team, app.namespace);
-    for (const team of [...teams.keys()].sort()) {
-      const namespace = resolveNamespace(team, env, problems);
+    const argocd = env.gitops.argocd;
+    const teams = new Set<string>();
+    for (const { app } of rendered) if (app.environment === env.name) teams.add(app.team);
+    for (const team of [...teams].sort()) {
+      const namespace = resolveNamespace(team, env);
       files.push({ path: `${env.name}/${team}/${NAMESPACE_FILE}`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: synthNamespace(namespace) as Manifest[] });
-      if (gitops) {
-        files.push({ path: `argocd/${env.name}/${team}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: [teamApplication(env, team, namespace.name, gitops)] });
+      if (argocd) {
+        files.push({ path: `argocd/${env.name}/${team}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: [teamApplication(env, argocd, team, namespace.name)] });
       }
     }
-    if (gitops) files.push({ path: `argocd/bootstrap/${env.name}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: [rootApplication(env, gitops)] });
+    if (argocd) files.push({ path: `argocd/bootstrap/${env.name}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: [rootApplication(env, argocd)] });
   }
-  problems.throwIfAny();
   return files;
 }

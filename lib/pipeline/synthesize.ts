@@ -1,9 +1,8 @@
-import { GitOpsSettings } from '../model/gitops';
-import { PLATFORM_DEFAULTS } from '../environments/platform-defaults';
+import { ResolvedEnvironment } from '../model/resolved-environment';
 import { guardDrops } from '../output/gitops-guard';
 import { writeTree } from '../output/write-tree';
 import { layoutFleet } from './layout-fleet';
-import { FleetInput, RenderedApp, renderFleet } from './render-fleet';
+import { FleetInput, RenderedApp, renderResolvedFleet, resolveFleetEnvironments } from './render-fleet';
 import { RenderedPlatformFile, renderPlatform } from './render-platform';
 
 /**
@@ -20,8 +19,6 @@ export interface SynthesizeOptions extends FleetInput {
   readonly outDir: string;
   /** Also copy the tree here (the cdk8s CLI's output folder, read by its validation plugins). @default - none */
   readonly mirrorDir?: string;
-  /** Argo CD output and the deletion guard's threshold. @default - no Argo CD objects; guard at 25% */
-  readonly gitops?: GitOpsSettings;
   /** Let this synth empty an environment or delete more than the guard allows. @default false */
   readonly allowDrop?: boolean;
 }
@@ -37,10 +34,11 @@ export interface SynthesisResult {
  * replacing the old tree in one step. Anything that throws before the write leaves it as it was.
  */
 export function synthesize(options: SynthesizeOptions): SynthesisResult {
-  const { files, rendered } = render(options);
+  const { files, rendered, environments } = render(options);
   const apps = (env: string) => rendered.filter((r) => r.app.environment === env).length;
-  guardDrops(options.outDir, files, options.environments.map((e) => ({ name: e.name, apps: apps(e.name) })), {
-    maxDropShare: options.gitops?.maxDropShare ?? PLATFORM_DEFAULTS.gitops.maxDropShare,
+  guardDrops(options.outDir, files, environments.map((e) => ({ name: e.name, apps: apps(e.name) })), {
+    // One gitops export serves every environment; resolution put it on each.
+    maxDropShare: environments[0].gitops.maxDropShare,
     allowDrop: options.allowDrop ?? false,
   });
   writeTree(options.outDir, files);
@@ -49,9 +47,10 @@ export function synthesize(options: SynthesizeOptions): SynthesisResult {
 }
 
 /** Everything up to the write: the files the fleet renders to, checked. Writes nothing. */
-export function render(options: FleetInput & Pick<SynthesizeOptions, 'checks' | 'gitops'>): SynthesisResult & { platform: readonly RenderedPlatformFile[] } {
-  const rendered = renderFleet(options);
-  const platform = renderPlatform(rendered, options.environments, options.gitops);
+export function render(options: FleetInput & Pick<SynthesizeOptions, 'checks'>): SynthesisResult & { platform: readonly RenderedPlatformFile[]; environments: readonly ResolvedEnvironment[] } {
+  const environments = resolveFleetEnvironments(options.environments, options.gitops);
+  const rendered = renderResolvedFleet({ apps: options.apps, environments, releases: options.releases });
+  const platform = renderPlatform(rendered, environments);
   for (const check of options.checks ?? []) check(rendered, platform);
-  return { rendered, platform, files: layoutFleet(rendered, platform, { gitops: options.gitops, environments: options.environments }) };
+  return { rendered, platform, environments, files: layoutFleet(rendered, platform, { gitops: environments[0].gitops.argocd }) };
 }

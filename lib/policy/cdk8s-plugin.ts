@@ -1,3 +1,4 @@
+import { defaultProductionEnvironments } from '../environments/production';
 import { existsSync } from 'node:fs';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { PlatformError } from '../internal/errors';
@@ -65,7 +66,7 @@ export class GoldenPathValidation {
     try {
       report = runChecks(apps, {
         now: this.clock(),
-        productionEnvironments: this.props.productionEnvironments,
+        productionEnvironments: this.props.productionEnvironments ?? defaultProductionEnvironments(),
         waivers,
         constructPath: (app, object) => context.metadata?.[object.metadata.name]?.path ?? defaultConstructPath(app, object),
       });

@@ -1,4 +1,3 @@
-import { PLATFORM_DEFAULTS } from '../environments/platform-defaults';
 import { Problems } from '../internal/errors';
 import { Waiver } from '../model/waiver';
 import { Manifest } from '../manifest/manifest';
@@ -32,8 +31,8 @@ export interface RunChecksOptions {
   readonly rules?: readonly Rule[];
   /** Validate every object against its schema. @default true */
   readonly schema?: boolean;
-  /** Environments that serve production (where prod-only rules apply). @default ['prod', 'production'] */
-  readonly productionEnvironments?: readonly string[];
+  /** Environments that serve production (where prod-only rules apply): `ResolvedEnvironment.production`. */
+  readonly productionEnvironments: readonly string[];
   /** Every environment of the platform, so a waiver naming another one is an error. @default - the environments of the apps checked */
   readonly environments?: readonly string[];
   /** Waivers declared outside app definitions (a cdk8s plugin's properties). @default - none */
@@ -41,8 +40,6 @@ export interface RunChecksOptions {
   /** How findings name an object's place in the construct tree. @default - `<environment>/<app>/<kind>/<name>` */
   readonly constructPath?: (app: CheckedApp['app'], object: Manifest) => string;
 }
-
-export const DEFAULT_PRODUCTION_ENVIRONMENTS: readonly string[] = PLATFORM_DEFAULTS.productionEnvironmentNames;
 
 interface Owned {
   readonly app: CheckedApp['app'];
@@ -71,7 +68,7 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
 function checkApps(apps: readonly CheckedApp[], options: RunChecksOptions): CheckReport {
   const rules = options.rules ?? GOLDEN_PATH_PACK;
   const validateSchema = options.schema ?? true;
-  const production = new Set(options.productionEnvironments ?? DEFAULT_PRODUCTION_ENVIRONMENTS);
+  const production = new Set(options.productionEnvironments);
   const environments = unique(apps.map((a) => a.app.environment));
   // Without rules (schema validation alone) there is nothing to waive.
   const waivers = rules.length > 0 ? collectWaivers(apps, options, rules) : [];

@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { LABEL } from '../internal/labels';
 import { ResolvedApp } from '../model/resolved-app';
 import { ResolvedDataStore } from '../model/resolved-data-store';
-import { DNS_EGRESS } from '../network/network-policy';
+import { dnsEgress } from '../network/network-policy';
 import { toProbe } from '../workload/probes';
 import { containerSecurityContext, podSecurityContext } from '../workload/security';
 
@@ -48,7 +48,7 @@ export class DataStore extends Construct {
       metadata,
       spec: {
         serviceName: s.objectName,
-        replicas: 1,
+        replicas: s.replicas,
         selector: { matchLabels: selector },
         template: {
           metadata: { labels },
@@ -61,7 +61,7 @@ export class DataStore extends Construct {
             containers: [{
               name: store.engine,
               image: s.image,
-              imagePullPolicy: 'IfNotPresent',
+              imagePullPolicy: s.imagePullPolicy,
               ...(s.args.length ? { args: [...s.args] } : {}),
               env: s.env.map((e) => ({ ...e })),
               ports: [{ name: store.engine, containerPort: store.port, protocol: 'TCP' }],
@@ -80,7 +80,7 @@ export class DataStore extends Construct {
         },
         volumeClaimTemplates: [{
           metadata: { name: 'data', labels: selector },
-          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: k8s.Quantity.fromString(s.storage) } } },
+          spec: { accessModes: [s.accessMode], resources: { requests: { storage: k8s.Quantity.fromString(s.storage) } } },
         }],
       },
     });
@@ -93,7 +93,7 @@ export class DataStore extends Construct {
           from: [{ podSelector: { matchLabels: { [LABEL.name]: app.name } } }],
           ports: [{ port: k8s.IntOrString.fromNumber(store.port), protocol: 'TCP' }],
         }],
-        egress: [DNS_EGRESS],
+        egress: [dnsEgress(app.network.dns)],
       },
     });
     this.disruptionBudget = new k8s.KubePodDisruptionBudget(this, 'disruption-budget', {

@@ -14,7 +14,7 @@ const apps = (...definitions: AppDefinition[]) => renderFleet({ apps: definition
 const entity = (files: Map<string, string>, path: string) => parse(files.get(path)!.split('\n').slice(1).join('\n'));
 
 describe('catalog-info: a Backstage Component per app', () => {
-  const files = catalogFiles(apps(webDef({ name: 'web', description: 'The shop front.', metricsPort: 9090, network: { egress: [Peer.app('mailer'), Peer.app('billing', { namespace: 'payments' })] } }), workerDef({ name: 'mailer' }), taskDef({ name: 'report', team: 'ops', environments: { prod: { suspend: true } } })), { gitops, environments });
+  const files = catalogFiles(apps(webDef({ name: 'web', description: 'The shop front.', metricsPort: 9090, network: { egress: [Peer.app('mailer'), Peer.app('billing', { namespace: 'payments' })] } }), workerDef({ name: 'mailer' }), taskDef({ name: 'report', team: 'ops', environments: { prod: { suspend: true } } })), { gitops });
 
   test('describes a web service: owner, system, type, lifecycle from the environments', () => {
     const web = entity(files, 'catalog/shop/web.yaml');
@@ -35,7 +35,7 @@ describe('catalog-info: a Backstage Component per app', () => {
   });
 
   test("links the app's own runbook when its SLO names one", () => {
-    const own = catalogFiles(apps(webDef({ name: 'web', metricsPort: 9090, slo: { availability: 99.9, runbookUrl: 'https://wiki.acme.dev/shop/web' } })), { environments });
+    const own = catalogFiles(apps(webDef({ name: 'web', metricsPort: 9090, slo: { availability: 99.9, runbookUrl: 'https://wiki.acme.dev/shop/web' } })), {});
     expect(entity(own, 'catalog/shop/web.yaml').metadata.links.at(-1)).toEqual({ url: 'https://wiki.acme.dev/shop/web', title: 'Runbook', icon: 'docs', type: 'runbook' });
   });
 

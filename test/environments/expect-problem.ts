@@ -12,7 +12,7 @@ export interface ExpectedProblem {
   /** Text the message must contain. */
   readonly message?: string | RegExp;
   /** @default 'checkout' */
-  readonly app?: string;
+  readonly app?: string | null;
   /** @default 'prod' */
   readonly environment?: string;
 }
@@ -32,10 +32,17 @@ export function expectProblem(fn: () => unknown, expected: ExpectedProblem): Pro
   else expect(problem.value).toEqual(expected.value);
   if (expected.message !== undefined) expect(problem.message).toMatch(expected.message);
   expect(problem.fix).toMatch(expected.fix);
-  expect(problem.app).toBe(expected.app ?? 'checkout');
+  if (expected.app === null) {
+    // A problem of the environment itself: reported against apps/environments.ts, not an app.
+    expect(problem.app).toBeUndefined();
+    expect(problem.source).toBe('apps/environments.ts');
+    expect(error.message).toContain('apps/environments.ts');
+  } else {
+    expect(problem.app).toBe(expected.app ?? 'checkout');
+    expect(error.message).toContain(`app '${expected.app ?? 'checkout'}'`);
+  }
   expect(problem.environment).toBe(expected.environment ?? 'prod');
 
-  expect(error.message).toContain(`app '${expected.app ?? 'checkout'}'`);
   expect(error.message).toContain(`environment '${expected.environment ?? 'prod'}'`);
   expect(error.message).toContain(`'${expected.field}' ${problem.message}`);
   if (expected.value !== null) expect(error.message).toContain(`(got ${JSON.stringify(expected.value)})`);

@@ -1,6 +1,7 @@
 import { Exposure } from '../../lib/model/exposure';
 import { Environment } from '../../lib/model/environment';
-import { resolve, testEnvironment, webDef, workerDef } from '../helpers';
+import { ValidationError } from '../../lib/internal/errors';
+import { expectError, resolve, testEnvironment, webDef, workerDef } from '../helpers';
 import { expectOnlyProblem, expectProblem } from './expect-problem';
 
 const GATEWAY: Environment = testEnvironment({ ingress: { mode: 'gateway', gateway: { name: 'public', namespace: 'gateway', sectionName: 'https' } } });
@@ -223,18 +224,16 @@ describe('resolveExposure: bad input', () => {
     });
   });
 
-  test("reports the environment's broken ingress settings when a public app is resolved on its own", () => {
-    expectOnlyProblem(() => resolve(webDef({ expose: Exposure.public() }), testEnvironment({ ingress: { mode: 'gateway' } })), {
-      code: 'E_INGRESS_SETTING',
-      field: 'ingress.gateway',
-      value: null,
-      message: 'is required in gateway mode',
-      fix: 'fix environments.prod.ingress.gateway in apps/environments.ts',
-    });
-  });
-
-  test("ignores the ingress settings for an internal app (they are checked once per environment)", () => {
-    expect(resolve(webDef(), testEnvironment({ ingress: { mode: 'gateway' } })).exposure).toBeUndefined();
+  test("reports the environment's broken ingress settings once, against apps/environments.ts, whatever its apps", () => {
+    for (const def of [webDef({ expose: Exposure.public() }), webDef()]) {
+      const error = expectError<ValidationError>(() => resolve(def, testEnvironment({ ingress: { mode: 'gateway' } })));
+      expect(error.problems).toHaveLength(1);
+      expect(error.problems[0]).toMatchObject({
+        code: 'E_INGRESS_SETTING', source: 'apps/environments.ts', environment: 'prod', field: 'ingress.gateway', value: null,
+        fix: "fix environments.prod.ingress.gateway in apps/environments.ts, e.g. { name: 'public', namespace: 'gateway' }",
+      });
+      expect(error.problems[0]).not.toHaveProperty('app');
+    }
   });
 });
 

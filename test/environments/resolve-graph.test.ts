@@ -3,17 +3,17 @@ import { AppDefinition, SourcedApp } from '../../lib/model/app-definition';
 import { Dependency } from '../../lib/model/dependency';
 import { ResolvedApp } from '../../lib/model/resolved-app';
 import { addressVariable, resolveGraph } from '../../lib/environments/resolve-graph';
-import { resolveEnvironment } from '../../lib/environments/resolve-environment';
+import { resolveEnvironmentApps } from '../../lib/environments/resolve-environment-apps';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { NetworkGraph } from '../../lib/network/reachability';
-import { expectError, sourced, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+import { expectError, resolvedEnvironment, sourced, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
 
 const payments = webDef({ name: 'payments', team: 'pay', protocol: 'grpc', port: 50051, metricsPort: 9090 } as never);
 const checkout = webDef({ name: 'checkout', team: 'shop', dependsOn: [payments] } as never);
 
 function resolveAll(defs: AppDefinition[]): ResolvedApp[] {
   const problems = new Problems();
-  const apps = resolveEnvironment(defs.map((d) => sourced(d)), testEnvironment(), () => undefined, problems);
+  const apps = resolveEnvironmentApps(defs.map((d) => sourced(d)), resolvedEnvironment(), () => undefined, problems);
   problems.throwIfAny();
   return apps;
 }

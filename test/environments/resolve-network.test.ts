@@ -4,7 +4,7 @@ import { expectOnlyProblem } from './expect-problem';
 
 describe('resolveNetwork', () => {
   test('allows nothing beyond the defaults when no peer is declared', () => {
-    expect(resolve(webDef()).network).toEqual({ ingress: [], egress: [] });
+    expect(resolve(webDef()).network).toEqual({ ingress: [], egress: [], dns: { peers: [{ kind: 'pods', namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } }], port: 53 } });
   });
 
   test("puts an app peer in the app's own namespace by default", () => {

@@ -7,7 +7,7 @@ import { Secret } from '../../lib/model/secret';
 import { Waiver } from '../../lib/model/waiver';
 import { GOLDEN_PATH_PACK } from '../../lib/policy/pack';
 import { expectError, resolve, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
-import { expectOnlyProblem, expectProblem } from './expect-problem';
+import { expectOnlyProblem } from './expect-problem';
 
 const STRIPE = Secret.ref('shop/checkout/stripe', 'apiKey');
 const DB = Secret.ref('shop/checkout/db', 'password');
@@ -155,15 +155,16 @@ describe('resolveSecrets: bad references', () => {
     expect(error.message).not.toContain(leak);
   });
 
-  test("reports a bad store setting of the environment against the app's resolution too", () => {
+  test('reports a bad store setting once, against apps/environments.ts, before any app resolves', () => {
     const env = testEnvironment({ secretStore: { kind: 'Vault' as never, name: 'vault' }, secretRefreshInterval: 'hourly' });
     const error = expectError<ValidationError>(() => resolve(webDef({ secrets: { DB_PASSWORD: DB } }), env));
     expect(error.problems.map((p) => `${p.code} ${p.field}`)).toEqual(['E_SECRET_STORE secretStore.kind', 'E_SECRET_REFRESH secretRefreshInterval']);
-    expect(error.problems[0].fix).toContain("in apps/environments.ts, environment 'prod'");
+    expect(error.problems[0]).toMatchObject({ source: 'apps/environments.ts', environment: 'prod' });
+    expect(error.problems[0]).not.toHaveProperty('app');
   });
 
-  test('ignores bad store settings for an app without secrets (the environment check reports them once)', () => {
-    expect(resolve(webDef(), testEnvironment({ secretRefreshInterval: 'hourly' })).secrets).toBeUndefined();
+  test('reports bad store settings whether or not an app has secrets (the environment is checked on its own)', () => {
+    expect(expectError<ValidationError>(() => resolve(webDef(), testEnvironment({ secretRefreshInterval: 'hourly' }))).code).toBe('E_SECRET_REFRESH');
   });
 });
 
@@ -298,9 +299,10 @@ describe('checkEnvironment: secret settings', () => {
     expect(secretSettingProblems({ secretStore: 'vault' as never })).toEqual([expect.objectContaining({ code: 'E_SECRET_STORE', field: 'secretStore', value: 'vault' })]);
   });
 
-  test('matches a problem to what resolution reports for the same setting', () => {
-    expectProblem(() => resolve(webDef({ secrets: { DB_PASSWORD: DB } }), testEnvironment({ secretRefreshInterval: '-1h' })), {
-      code: 'E_SECRET_REFRESH', field: 'secretRefreshInterval', value: '-1h', fix: "e.g. '1h'",
-    });
+  test('is what resolution reports for the same setting', () => {
+    const error = expectError<ValidationError>(() => resolve(webDef({ secrets: { DB_PASSWORD: DB } }), testEnvironment({ secretRefreshInterval: '-1h' })));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatchObject({ code: 'E_SECRET_REFRESH', field: 'secretRefreshInterval', value: '-1h', source: 'apps/environments.ts', environment: 'prod' });
+    expect(error.problems[0].fix).toMatch("e.g. '1h'");
   });
 });

@@ -1,7 +1,7 @@
 import { LABEL } from '../../lib/internal/labels';
 import { ValidationError } from '../../lib/internal/errors';
 import { resolveApp } from '../../lib/environments/resolve';
-import { expectError, resolve, sourced, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+import { expectError, resolve, resolvedEnvironment, sourced, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
 import { expectOnlyProblem, expectProblem } from './expect-problem';
 
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
@@ -275,7 +275,7 @@ describe('resolveApp: names', () => {
   });
 
   test('fails when the name is empty, naming the source file instead of the app', () => {
-    const error = expectError<ValidationError>(() => resolveApp(sourced(webDef({ name: '' }), 'apps/shop/checkout.ts'), testEnvironment()));
+    const error = expectError<ValidationError>(() => resolveApp(sourced(webDef({ name: '' }), 'apps/shop/checkout.ts'), resolvedEnvironment()));
     expect(error.code).toBe('E_NAME');
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]).toMatchObject({ field: 'name', value: '', message: 'must not be empty' });
@@ -457,7 +457,7 @@ describe('resolveApp: maxUnavailable', () => {
 describe('resolveApp: several problems', () => {
   test('reports every problem at once, in one error', () => {
     const def = webDef({ name: 'Checkout', team: '', image: 'ghcr.io/acme/checkout:latest', port: 0, replicas: { kind: 'fixed', count: 0 } });
-    const error = expectError<ValidationError>(() => resolveApp(sourced(def, 'apps/shop/checkout.ts'), testEnvironment()));
+    const error = expectError<ValidationError>(() => resolveApp(sourced(def, 'apps/shop/checkout.ts'), resolvedEnvironment()));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.problems.map((p) => p.code)).toEqual(['E_NAME', 'E_TEAM', 'E_IMAGE', 'E_PORT', 'E_REPLICAS']);
     expect(error.code).toBe('E_NAME');

@@ -6,7 +6,7 @@ import { Manifest } from '../../lib/manifest/manifest';
 import { loadProject } from '../../lib/pipeline/load-project';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { buildChart } from '../../lib/stacks/build-chart';
-import { synthApp, webDef, workerDef } from '../helpers';
+import { resolvedEnvironment, synthApp, webDef, workerDef } from '../helpers';
 import { PROMTOOL_ENVIRONMENT, PROMTOOL_FIXTURES } from './promtool/fixtures';
 
 describe('PromQL syntax check (lezer-promql)', () => {
@@ -84,7 +84,7 @@ describe('every generated PromQL expression parses', () => {
     synthApp(webDef({ metricsPort: 9090, protocol: 'grpc', port: 50051, slo: { ...SLO, metrics: { selector: { grpc_type: 'unary' } } } } as never)),
     synthApp(workerDef({ metricsPort: 9090 } as never)),
   ].flat();
-  const fromFixtures = PROMTOOL_FIXTURES.flatMap((f) => buildChart(resolveApp({ definition: f.definition, source: 'fixtures.ts' }, PROMTOOL_ENVIRONMENT)).chart.toJson() as Manifest[]);
+  const fromFixtures = PROMTOOL_FIXTURES.flatMap((f) => buildChart(resolveApp({ definition: f.definition, source: 'fixtures.ts' }, resolvedEnvironment(PROMTOOL_ENVIRONMENT))).chart.toJson() as Manifest[]);
   const project = loadProject(resolvePath(__dirname, '../..'));
   const fromFleet = renderFleet({ apps: project.apps, environments: project.environments, releases: project.releases.pin }).flatMap((r) => [...r.manifests]);
 

@@ -276,12 +276,14 @@ describe('bad SLOs are rejected with clear errors', () => {
       field: 'monitoring.scrapeInterval',
       value: '30 seconds',
       fix: 'fix environments.prod.monitoring.scrapeInterval in apps/environments.ts',
+      app: null,
     });
     expectOnlyProblem(() => resolve(web(), testEnvironment({ monitoring: { ruleLabels: { release: 'not a label value' } } })), {
       code: 'E_MONITORING_SETTING',
       field: 'monitoring.ruleLabels.release',
       value: 'not a label value',
       fix: /apps\/environments\.ts/,
+      app: null,
     });
   });
 

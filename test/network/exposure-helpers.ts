@@ -2,7 +2,7 @@ import { AppDefinition } from '../../lib/model/app-definition';
 import { Environment } from '../../lib/model/environment';
 import { Manifest } from '../../lib/manifest/manifest';
 import { defaultChecks } from '../../lib/pipeline/default-checks';
-import { renderFleet } from '../../lib/pipeline/render-fleet';
+import { renderResolvedFleet, resolveFleetEnvironments } from '../../lib/pipeline/render-fleet';
 import { renderPlatform } from '../../lib/pipeline/render-platform';
 import { CheckReport } from '../../lib/policy/report';
 import { sourced } from '../helpers';
@@ -19,9 +19,10 @@ export function outsider(namespace: string, name: string): Manifest {
  * returns the policy reports.
  */
 export function checkFleet(apps: readonly AppDefinition[], environments: readonly Environment[], tamper: (m: Manifest) => void = () => undefined): CheckReport[] {
-  const rendered = renderFleet({ apps: apps.map((d) => sourced(d)), environments });
+  const resolved = resolveFleetEnvironments(environments);
+  const rendered = renderResolvedFleet({ apps: apps.map((d) => sourced(d)), environments: resolved });
   for (const r of rendered) r.manifests.forEach(tamper);
-  const platform = renderPlatform(rendered, environments);
+  const platform = renderPlatform(rendered, resolved);
   const reports: CheckReport[] = [];
   for (const check of defaultChecks({ now: NOW, onReport: (r) => reports.push(r) })) check(rendered, platform);
   return reports;

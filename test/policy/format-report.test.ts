@@ -12,7 +12,7 @@ function report() {
       checked(golden(taskDef(), DEV), { environment: 'dev', name: 'report' }),
       checked(golden(webDef({ name: 'storefront', security: { writableRootFilesystem: true } }), DEV), { environment: 'dev', name: 'storefront', source: 'apps/shop/storefront.ts' }),
     ],
-    { now: NOW },
+    { now: NOW, productionEnvironments: ['prod'] },
   );
 }
 
@@ -47,7 +47,7 @@ describe('formatReport', () => {
   });
 
   test("says 'No findings.' and PASSED for a clean run", () => {
-    const clean = formatReport(runChecks([checked(golden())], { now: NOW }));
+    const clean = formatReport(runChecks([checked(golden())], { now: NOW, productionEnvironments: ['prod'] }));
     expect(clean).toContain('No findings.');
     expect(clean).toContain('PASSED: 0 errors');
   });

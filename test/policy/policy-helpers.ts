@@ -54,7 +54,7 @@ export function container(object: any): any {
 
 /** Runs the given rules (no schema validation) over the apps, at NOW. */
 export function check(apps: readonly CheckedApp[], rules: readonly Rule[], options: Partial<RunChecksOptions> = {}): CheckReport {
-  return runChecks(apps, { now: NOW, rules, schema: false, ...options });
+  return runChecks(apps, { now: NOW, rules, schema: false, productionEnvironments: ['prod'], ...options });
 }
 
 export function findingsOf(report: CheckReport, rule: string): Finding[] {

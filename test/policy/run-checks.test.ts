@@ -14,7 +14,7 @@ function goldenFleet() {
 
 describe('runChecks', () => {
   test('finds nothing in what the golden-path stacks synthesize, in prod and dev', () => {
-    const report = runChecks(goldenFleet(), { now: NOW });
+    const report = runChecks(goldenFleet(), { now: NOW, productionEnvironments: ['prod'] });
     expect(report.findings).toEqual([]);
     expect(report.passed).toBe(true);
     expect(report).toMatchObject({ kubernetesVersion: '1.28.0', date: '2025-06-15', environments: ['prod', 'dev'], rules: GOLDEN_PATH_PACK.map((r) => r.id) });
@@ -33,7 +33,7 @@ describe('runChecks', () => {
 
   test('validates schemas first, and leaves invalid objects out of the rules', () => {
     const broken = edit(golden(), 'Deployment', (d) => (container(d).securityContext.privilegd = true));
-    const report = runChecks([checked(broken)], { now: NOW });
+    const report = runChecks([checked(broken)], { now: NOW, productionEnvironments: ['prod'] });
     expect(report.findings.map((f) => `${f.rule} ${f.object.kind} ${f.field}`)).toContain('schema Deployment spec.template.spec.containers[0].securityContext.privilegd');
     expect(report.findings.find((f) => f.rule === 'schema')).toMatchObject({ severity: 'error', message: "unknown field 'privilegd'" });
     expect(report.passed).toBe(false);
@@ -41,7 +41,7 @@ describe('runChecks', () => {
 
   test('names each object by construct path and source file, and sorts by object then rule', () => {
     const objects = edit(golden(webDef({ replicas: Replicas.fixed(1) })), 'Deployment', (d) => (container(d).image = 'ghcr.io/acme/checkout'));
-    const report = runChecks([checked(objects)], { now: NOW });
+    const report = runChecks([checked(objects)], { now: NOW, productionEnvironments: ['prod'] });
     expect(report.findings.map((f) => f.rule)).toEqual(['image-tag-or-digest', 'prod-replicas']);
     expect(report.findings[0]).toMatchObject({
       environment: 'prod',
@@ -54,7 +54,7 @@ describe('runChecks', () => {
   });
 
   test('lets warnings through and fails on errors', () => {
-    const warned = runChecks([checked(golden(webDef({ security: { writableRootFilesystem: true } })))], { now: NOW });
+    const warned = runChecks([checked(golden(webDef({ security: { writableRootFilesystem: true } })))], { now: NOW, productionEnvironments: ['prod'] });
     expect(warned.summary).toMatchObject({ errors: 0, warnings: 1 });
     expect(warned.passed).toBe(true);
   });
@@ -63,7 +63,7 @@ describe('runChecks', () => {
     // The Service in prod has no pods in prod; the matching pods are in dev.
     const service = golden().filter((m) => m.kind === 'Service');
     const pods = golden(webDef(), DEV).filter((m) => m.kind !== 'Service');
-    const report = runChecks([checked(service), checked(pods, { environment: 'dev' })], { now: NOW });
+    const report = runChecks([checked(service), checked(pods, { environment: 'dev' })], { now: NOW, productionEnvironments: ['prod'] });
     expect(report.findings.filter((f) => f.rule === 'service-selects-pods').map((f) => f.environment)).toEqual(['prod']);
   });
 
@@ -77,7 +77,7 @@ describe('runChecks', () => {
       }),
     );
     const started = Date.now();
-    const report = runChecks(apps, { now: NOW });
+    const report = runChecks(apps, { now: NOW, productionEnvironments: ['prod'] });
     expect(report.summary.objects).toBe(apps.length * web.length);
     expect(report.passed).toBe(true);
     expect(Date.now() - started).toBeLessThan(5000);

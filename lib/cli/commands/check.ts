@@ -1,9 +1,8 @@
 import { checkedObjects } from '../../pipeline/default-checks';
 import { loadProject } from '../../pipeline/load-project';
-import { renderFleet } from '../../pipeline/render-fleet';
+import { renderResolvedFleet, resolveFleetEnvironments } from '../../pipeline/render-fleet';
 import { renderPlatform } from '../../pipeline/render-platform';
 import { formatReport, formatReportJson } from '../../policy/format-report';
-import { isProduction } from '../../environments/production';
 import { runChecks } from '../../policy/run-checks';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
@@ -29,11 +28,12 @@ export function checkCommand(options: CheckOptions, io: Io): number {
   const project = loadProject(options.root);
   const only = options.env === undefined ? undefined : findEnvironment(project.environments, options.env).name;
   // Every environment is rendered (resolution checks overrides against all of them); --env filters what is checked.
-  const rendered = renderFleet({ apps: project.apps, environments: project.environments, releases: project.releases.pin });
-  const platform = renderPlatform(rendered, project.environments, project.gitops);
+  const environments = resolveFleetEnvironments(project.environments, project.gitops);
+  const rendered = renderResolvedFleet({ apps: project.apps, environments, releases: project.releases.pin });
+  const platform = renderPlatform(rendered, environments);
   const objects = checkedObjects(rendered, platform).filter((a) => only === undefined || a.app.environment === only);
-  const productionEnvironments = project.environments.filter(isProduction).map((e) => e.name);
-  const report = runChecks(objects, { now: options.now ?? new Date(), environments: project.environments.map((e) => e.name), productionEnvironments });
+  const productionEnvironments = environments.filter((e) => e.production).map((e) => e.name);
+  const report = runChecks(objects, { now: options.now ?? new Date(), environments: environments.map((e) => e.name), productionEnvironments });
   io.out(options.json ? formatReportJson(report) : formatReport(report));
   return report.passed ? EXIT.ok : EXIT.findings;
 }

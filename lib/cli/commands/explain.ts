@@ -1,5 +1,6 @@
 import { Problems } from '../../internal/errors';
-import { resolveEnvironment } from '../../environments/resolve-environment';
+import { resolveEnvironmentApps } from '../../environments/resolve-environment-apps';
+import { resolveFleetEnvironments } from '../../pipeline/render-fleet';
 import { loadProject } from '../../pipeline/load-project';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
@@ -18,10 +19,11 @@ const LAYER_NOTE = 'layers, lowest first: platform < environment < app < overrid
 export function explainCommand(options: ExplainOptions, io: Io): number {
   const project = loadProject(options.root);
   const app = findApp(project.apps, options.app);
-  const env = findEnvironment(project.environments, options.env);
+  const name = findEnvironment(project.environments, options.env).name;
+  const env = resolveFleetEnvironments(project.environments, project.gitops).find((e) => e.name === name)!;
   // The whole environment resolves, since dependencies add values to both of their ends.
   const problems = new Problems();
-  const apps = resolveEnvironment(project.apps, env, (a) => project.releases.pin(a.definition.team, a.definition.name, env.name), problems);
+  const apps = resolveEnvironmentApps(project.apps, env, (a) => project.releases.pin(a.definition.team, a.definition.name, env.name), problems);
   problems.throwIfAny();
   const resolved = apps.find((a) => a.source === app.source)!;
   const rows = Object.keys(resolved.provenance)

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { formatReport } from '../../policy/format-report';
 import { CheckReport } from '../../policy/report';
-import { isProduction } from '../../environments/production';
 import { defaultChecks } from '../../pipeline/default-checks';
 import { loadProject } from '../../pipeline/load-project';
 import { synthesize } from '../../pipeline/synthesize';
@@ -27,8 +26,7 @@ export function synthCommand(options: SynthOptions, io: Io): number {
   const onReport = (report: CheckReport) => {
     if (report.findings.length > 0 || report.waivers.length > 0) io.err(formatReport(report));
   };
-  const productionEnvironments = environments.filter(isProduction).map((e) => e.name);
-  const checks = defaultChecks({ onReport, environments: environments.map((e) => e.name), productionEnvironments });
+  const checks = defaultChecks({ onReport, environments: environments.map((e) => e.name) });
   const result = synthesize({ apps, environments, releases: releases.pin, outDir, checks, mirrorDir: options.mirror && resolve(options.mirror), gitops, allowDrop: options.allowDrop });
   io.out(`synthesized ${apps.length} apps x ${environments.length} environments: ${result.files.size} files in ${outDir}\n`);
   return EXIT.ok;
