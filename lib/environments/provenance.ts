@@ -57,6 +57,12 @@ export class Provenance {
     return value;
   }
 
+  /** Takes over every field another Provenance recorded (a part resolved once and shared, like the GitOps settings). */
+  include(other: Provenance): void {
+    Object.assign(this.origins, other.origins);
+    Object.assign(this.values, other.values);
+  }
+
   /** Records a value computed from other layers (an image pin, a limit that follows a request). */
   record(field: string, origin: Origin, value?: unknown): void {
     this.origins[field] = origin;

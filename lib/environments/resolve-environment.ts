@@ -56,7 +56,7 @@ export function resolveEnvironment(env: Environment, problems: Problems, options
   const d = PLATFORM_DEFAULTS;
   const gitopsProv = options.gitopsProvenance ?? new Provenance();
   const gitops = options.gitops ?? resolveGitOps(undefined, problems, gitopsProv);
-  for (const field of Object.keys(gitopsProv.origins)) prov.record(field, gitopsProv.origins[field], gitopsProv.values[field]);
+  prov.include(gitopsProv);
 
   const production = env.production ?? defaultProductionEnvironments().includes(env.name);
   prov.record('production', env.production !== undefined ? 'environment' : 'platform', production);
@@ -133,7 +133,7 @@ function resolveIngress(env: Environment, inherit: Inherit, prov: Provenance): R
       mode: 'gateway',
       modeOrigin: mode.origin,
       gateway: { name: g.name, namespace: g.namespace, ...(g.sectionName !== undefined ? { sectionName: g.sectionName } : {}) },
-      sourceNamespace: inherit('ingress.sourceNamespace', g.namespace, g.proxyNamespace),
+      sourceNamespace: gatewaySource(g.proxyNamespace ?? g.namespace, prov),
     };
   }
   return {
@@ -143,6 +143,12 @@ function resolveIngress(env: Environment, inherit: Inherit, prov: Provenance): R
     clusterIssuer: inherit('ingress.clusterIssuer', d.clusterIssuer as string, own.clusterIssuer),
     sourceNamespace: inherit('ingress.sourceNamespace', d.controllerNamespace as string, own.controllerNamespace),
   };
+}
+
+/** The gateway's proxies run beside it unless the environment says where: either way the environment's choice. */
+function gatewaySource(namespace: string, prov: Provenance): Sourced<string> {
+  prov.record('ingress.sourceNamespace', 'environment', namespace);
+  return { value: namespace, origin: 'environment' };
 }
 
 function resolveDns(env: Environment, prov: Provenance): ResolvedDns {

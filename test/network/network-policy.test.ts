@@ -1,3 +1,5 @@
+import { Dependency } from '../../lib/model/dependency';
+import { DnsPeer } from '../../lib/model/environment-dns';
 import { Peer } from '../../lib/model/peer';
 import { find, synthApp, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
 
@@ -85,5 +87,31 @@ describe('the NetworkPolicy', () => {
       DNS_EGRESS,
       { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'pay' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'payments' } } }] },
     ]);
+  });
+});
+
+describe('DNS egress from the environment', () => {
+  const NODE_LOCAL = testEnvironment({ dns: { peers: [DnsPeer.cidr('169.254.20.10/32')] } });
+
+  test('a NodeLocal DNSCache address changes the DNS egress rule, and nothing else', () => {
+    const before = synthApp(webDef({ network: { egress: [Peer.app('payments')] } }));
+    const after = synthApp(webDef({ network: { egress: [Peer.app('payments')] } }), NODE_LOCAL);
+    const policy = find(after, 'NetworkPolicy', 'checkout');
+    expect(policy.spec.egress[0]).toEqual({ to: [{ ipBlock: { cidr: '169.254.20.10/32' } }], ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] });
+    // Everything else, the other egress rules included, is as before.
+    const withoutDns = (manifests: any[]) => manifests.map((m) => (m.kind === 'NetworkPolicy' ? { ...m, spec: { ...m.spec, egress: m.spec.egress.slice(1) } } : m));
+    expect(withoutDns(after)).toEqual(withoutDns(before));
+    expect(find(before, 'NetworkPolicy', 'checkout').spec.egress[0]).toEqual(DNS_EGRESS);
+  });
+
+  test("reaches every peer the environment lists, on its port, from a data store's pods too", () => {
+    const env = testEnvironment({ name: 'dev', profile: { dataStores: 'in-cluster' }, dns: { peers: [DnsPeer.cidr('169.254.20.10/32'), DnsPeer.pods('dns', { app: 'unbound' })], port: 5353 } });
+    const manifests = synthApp(workerDef({ dependsOn: [Dependency.redis('cache')] } as never), env);
+    const expected = {
+      to: [{ ipBlock: { cidr: '169.254.20.10/32' } }, { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'dns' } }, podSelector: { matchLabels: { app: 'unbound' } } }],
+      ports: [{ port: 5353, protocol: 'UDP' }, { port: 5353, protocol: 'TCP' }],
+    };
+    expect(find(manifests, 'NetworkPolicy', 'mailer').spec.egress[0]).toEqual(expected);
+    expect(find(manifests, 'NetworkPolicy', 'mailer-cache').spec.egress).toEqual([expected]);
   });
 });

@@ -1,9 +1,12 @@
+import { resolveApp } from '../../lib/environments/resolve';
+import { Manifest } from '../../lib/manifest/manifest';
+import { buildChart } from '../../lib/stacks/build-chart';
 import { Dependency } from '../../lib/model/dependency';
 import { NetworkGraph } from '../../lib/network/reachability';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { defaultChecks } from '../../lib/pipeline/default-checks';
 import { ValidationError } from '../../lib/internal/errors';
-import { expectError, find, resolve, sourced, synthApp, testEnvironment, workerDef } from '../helpers';
+import { expectError, find, resolve, resolvedEnvironment, sourced, synthApp, testEnvironment, workerDef } from '../helpers';
 
 const dev = testEnvironment({ name: 'dev', profile: { dataStores: 'in-cluster' } });
 const prod = testEnvironment({ name: 'prod' });
@@ -82,5 +85,17 @@ describe('external data stores (prod)', () => {
   test('fails when the app sets the address variable itself', () => {
     const error = expectError<ValidationError>(() => resolve(workerDef({ name: 'orders', env: { ORDERS_DB_ADDR: 'x:1' }, dependsOn: [ordersDb] } as never), dev));
     expect(error.code).toBe('E_ENV_CONFLICT');
+  });
+});
+
+describe('the store pod reads the resolved environment and decides nothing', () => {
+  test('replicas, pull policy, access mode and storage come from the environment resolution', () => {
+    const env = resolvedEnvironment(dev);
+    const changed = { ...env, profile: { ...env.profile, dataStores: { ...env.profile.dataStores, replicas: 2, imagePullPolicy: 'Always' as const, storage: '5Gi' } } };
+    const manifests = buildChart(resolveApp(sourced(app), changed)).chart.toJson() as Manifest[];
+    const sts = find(manifests, 'StatefulSet', 'orders-orders-db');
+    expect(sts.spec.replicas).toBe(2);
+    expect(sts.spec.template.spec.containers[0].imagePullPolicy).toBe('Always');
+    expect(sts.spec.volumeClaimTemplates[0].spec).toEqual({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '5Gi' } } });
   });
 });
