@@ -23,6 +23,7 @@ export * from './model/slo';
 export * from './model/waiver';
 export * from './environments/platform-defaults';
 export * from './environments/resolve';
+export * from './environments/resolve-environment';
 export * from './environments/resolve-image';
 export * from './stacks/app-stack';
 export * from './stacks/build-chart';

@@ -32,8 +32,7 @@ export function dnsNameProblem(value: string): string | undefined {
 
 /**
  * What is wrong with an environment's `ingress` settings and its `domain` (which every public
- * host ends with). Checked once per environment by checkEnvironment, and again by resolution for
- * callers that resolve a single public app.
+ * host ends with). Checked once per environment, when it is resolved.
  */
 export function ingressSettingProblems(env: Pick<Environment, 'name' | 'domain' | 'ingress'>): IngressSettingProblem[] {
   const out: IngressSettingProblem[] = [];

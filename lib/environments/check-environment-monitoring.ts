@@ -50,8 +50,7 @@ export function monitoringSettingProblems(setting: keyof EnvironmentMonitoring, 
 
 /**
  * Checks an environment's monitoring settings once, against apps/environments.ts, so that a bad
- * value is one problem rather than one per app. (Resolution checks them again for callers that
- * resolve a single app.)
+ * value is one problem rather than one per app.
  */
 export function checkEnvironmentMonitoring(env: Environment, problems: Problems): void {
   const at = problems.at({ source: 'apps/environments.ts', environment: env.name });

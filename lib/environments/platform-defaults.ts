@@ -59,6 +59,8 @@ export const PLATFORM_DEFAULTS = {
     imagePullPolicy: 'IfNotPresent',
     /** One pod mounts the volume; every storage class supports it. */
     accessMode: 'ReadWriteOnce',
+    /** A drain may take the one pod down: a dev store blocking node upgrades would cost more than its downtime. */
+    maxUnavailable: 1,
     /** The pod around every engine: scratch space, shutdown, and exec probe timing (readiness, liveness, startup). */
     pod: {
       ephemeralStorage: '64Mi', ephemeralStorageLimit: '1Gi', scratchSize: '64Mi', gracePeriodSeconds: 30, timeoutSeconds: 2,

@@ -79,6 +79,7 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
         replicas: settings.replicas,
         imagePullPolicy: settings.imagePullPolicy,
         accessMode: settings.accessMode,
+        maxUnavailable: settings.maxUnavailable,
         cpu: engine.cpu,
         memory: engine.memory,
         env: Object.entries(engine.env as Readonly<Record<string, string>>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => ({ name, value })),

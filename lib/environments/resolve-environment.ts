@@ -113,7 +113,7 @@ function resolveProfile(env: Environment, inherit: Inherit, prov: Provenance): R
     dataStores: {
       placement: inherit('profile.dataStores', s.placement as ResolvedProfile['dataStores']['placement']['value'], p.dataStores),
       ...prov.platform('profile.dataStores.inCluster', {
-        storage: s.storage, replicas: s.replicas, imagePullPolicy: s.imagePullPolicy, accessMode: s.accessMode,
+        storage: s.storage, replicas: s.replicas, imagePullPolicy: s.imagePullPolicy, accessMode: s.accessMode, maxUnavailable: s.maxUnavailable,
         ephemeralStorage: s.pod.ephemeralStorage, ephemeralStorageLimit: s.pod.ephemeralStorageLimit, scratchSize: s.pod.scratchSize,
         gracePeriodSeconds: s.pod.gracePeriodSeconds, probeTimeoutSeconds: s.pod.timeoutSeconds,
         readiness: { ...s.pod.readiness }, liveness: { ...s.pod.liveness }, startup: { ...s.pod.startup },

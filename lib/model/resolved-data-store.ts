@@ -28,6 +28,8 @@ export interface ResolvedDataStore {
     readonly imagePullPolicy: 'Always' | 'IfNotPresent';
     /** Access mode of the data volume. */
     readonly accessMode: 'ReadWriteOnce';
+    /** The disruption budget's bound. */
+    readonly maxUnavailable: number;
     readonly cpu: string;
     readonly memory: string;
     readonly env: readonly { readonly name: string; readonly value: string }[];

@@ -40,6 +40,8 @@ export interface ResolvedDataStoreSettings {
   readonly replicas: number;
   readonly imagePullPolicy: 'Always' | 'IfNotPresent';
   readonly accessMode: 'ReadWriteOnce';
+  /** The store's disruption budget. */
+  readonly maxUnavailable: number;
   readonly ephemeralStorage: string;
   readonly ephemeralStorageLimit: string;
   readonly scratchSize: string;

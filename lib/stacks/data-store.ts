@@ -98,7 +98,7 @@ export class DataStore extends Construct {
     });
     this.disruptionBudget = new k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
       metadata,
-      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: selector }, unhealthyPodEvictionPolicy: s.unhealthyPodEvictionPolicy },
+      spec: { maxUnavailable: k8s.IntOrString.fromNumber(s.maxUnavailable), selector: { matchLabels: selector }, unhealthyPodEvictionPolicy: s.unhealthyPodEvictionPolicy },
     });
   }
 }

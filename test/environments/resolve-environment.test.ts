@@ -33,7 +33,7 @@ describe('resolveEnvironment: defaults', () => {
   test('places data stores outside the cluster, and sets the in-cluster store pod', () => {
     expect(env.profile.dataStores).toEqual({
       placement: { value: 'external', origin: 'platform' },
-      storage: '1Gi', replicas: 1, imagePullPolicy: 'IfNotPresent', accessMode: 'ReadWriteOnce',
+      storage: '1Gi', replicas: 1, imagePullPolicy: 'IfNotPresent', accessMode: 'ReadWriteOnce', maxUnavailable: 1,
       ephemeralStorage: '64Mi', ephemeralStorageLimit: '1Gi', scratchSize: '64Mi', gracePeriodSeconds: 30, probeTimeoutSeconds: 2,
       readiness: { periodSeconds: 5, failureThreshold: 3 }, liveness: { periodSeconds: 10, failureThreshold: 6 }, startup: { periodSeconds: 5, failureThreshold: 24 },
     });
