@@ -27,6 +27,7 @@ export * from './environments/resolve-environment';
 export * from './environments/resolve-image';
 export * from './stacks/app-stack';
 export * from './stacks/build-chart';
+export * from './stacks/deployment-stack';
 export * from './stacks/scheduled-task';
 export * from './stacks/web-service';
 export * from './stacks/worker';
