@@ -1,4 +1,4 @@
-import { ResolvedProbe } from './resolved-app';
+import { ResolvedApp, ResolvedProbe } from './resolved-app';
 
 /** A data store of an app in one environment: where it is and, in the cluster, how it runs. */
 export interface ResolvedDataStore {
@@ -20,7 +20,6 @@ export interface ResolvedDataStore {
     /** `app.kubernetes.io/version`: the engine image's tag. */
     readonly version: string;
     readonly image: string;
-    readonly uid: number;
     readonly dataPath: string;
     readonly storage: string;
     /** Pods of the StatefulSet. */
@@ -30,12 +29,12 @@ export interface ResolvedDataStore {
     readonly accessMode: 'ReadWriteOnce';
     /** The disruption budget's bound. */
     readonly maxUnavailable: number;
-    readonly cpu: string;
-    readonly memory: string;
+    /** Requests and limits, in the app's shape (the workload parts build both). */
+    readonly resources: ResolvedApp['resources'];
+    /** The engine's own non-root user, a read-only root filesystem, no added capabilities. */
+    readonly security: ResolvedApp['security'];
     readonly env: readonly { readonly name: string; readonly value: string }[];
     readonly args: readonly string[];
-    readonly ephemeralStorage: string;
-    readonly ephemeralStorageLimit: string;
     readonly gracePeriodSeconds: number;
     /** Folders the engine writes besides /tmp and its data (the root filesystem stays read-only). */
     readonly writableDirs: readonly string[];

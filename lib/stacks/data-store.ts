@@ -4,8 +4,12 @@ import { LABEL } from '../internal/labels';
 import { ResolvedApp } from '../model/resolved-app';
 import { ResolvedDataStore } from '../model/resolved-data-store';
 import { dnsEgress } from '../network/network-policy';
+import { disruptionBudget } from '../workload/disruption-budget';
+import { podIdentity, scratchVolume } from '../workload/pod-template';
 import { toProbe } from '../workload/probes';
-import { containerSecurityContext, podSecurityContext } from '../workload/security';
+import { toResourceRequirements } from '../workload/resources';
+import { containerSecurityContext } from '../workload/security';
+import { ownServiceAccount } from '../workload/service-account';
 
 export interface DataStoreProps {
   readonly app: ResolvedApp;
@@ -14,8 +18,9 @@ export interface DataStoreProps {
 
 /**
  * An app's database or cache in the cluster (dev): one pod of the engine's official image with a
- * volume, a headless Service, and the golden-path defaults of any pod (restricted security, probes,
- * requests and limits, own ServiceAccount, default-deny NetworkPolicy admitting only its app, PDB).
+ * volume, a headless Service, and the golden-path parts of any pod, shared with the app stacks
+ * (lib/workload: restricted security, probes, requests and limits, own ServiceAccount, PDB), plus
+ * a default-deny NetworkPolicy admitting only its app.
  */
 export class DataStore extends Construct {
   readonly serviceAccount: k8s.KubeServiceAccount;
@@ -32,10 +37,9 @@ export class DataStore extends Construct {
     const selector = { [LABEL.instance]: s.objectName, [LABEL.name]: s.objectName };
     const labels = { ...app.labels, ...selector, [LABEL.component]: s.component, [LABEL.version]: s.version };
     const metadata = { name: s.objectName, namespace: app.namespace, labels, annotations: { ...app.annotations } };
-    const security = { security: { runAsUser: s.uid, runAsGroup: s.uid, readOnlyRootFilesystem: true, addCapabilities: [] } };
     const scratch = ['/tmp', ...s.writableDirs].map((mountPath, i) => ({ name: `scratch-${i}`, mountPath }));
 
-    this.serviceAccount = new k8s.KubeServiceAccount(this, 'service-account', { metadata, automountServiceAccountToken: false });
+    this.serviceAccount = ownServiceAccount(this, metadata);
     this.service = new k8s.KubeService(this, 'service', {
       metadata,
       spec: {
@@ -53,11 +57,7 @@ export class DataStore extends Construct {
         template: {
           metadata: { labels },
           spec: {
-            serviceAccountName: s.objectName,
-            automountServiceAccountToken: false,
-            enableServiceLinks: false,
-            securityContext: podSecurityContext(security),
-            terminationGracePeriodSeconds: s.gracePeriodSeconds,
+            ...podIdentity({ serviceAccount: s.objectName, security: s.security, gracePeriodSeconds: s.gracePeriodSeconds }),
             containers: [{
               name: store.engine,
               image: s.image,
@@ -65,17 +65,14 @@ export class DataStore extends Construct {
               ...(s.args.length ? { args: [...s.args] } : {}),
               env: s.env.map((e) => ({ ...e })),
               ports: [{ name: store.engine, containerPort: store.port, protocol: 'TCP' }],
-              resources: {
-                requests: { cpu: k8s.Quantity.fromString(s.cpu), memory: k8s.Quantity.fromString(s.memory), 'ephemeral-storage': k8s.Quantity.fromString(s.ephemeralStorage) },
-                limits: { memory: k8s.Quantity.fromString(s.memory), 'ephemeral-storage': k8s.Quantity.fromString(s.ephemeralStorageLimit) },
-              },
+              resources: toResourceRequirements(s.resources),
               readinessProbe: toProbe(s.probes.readiness),
               livenessProbe: toProbe(s.probes.liveness),
               startupProbe: toProbe(s.probes.startup),
-              securityContext: containerSecurityContext(security),
+              securityContext: containerSecurityContext(s),
               volumeMounts: [{ name: 'data', mountPath: s.dataPath }, ...scratch.map((v) => ({ name: v.name, mountPath: v.mountPath }))],
             }],
-            volumes: scratch.map((v) => ({ name: v.name, emptyDir: { sizeLimit: k8s.Quantity.fromString(s.scratchSize) } })),
+            volumes: scratch.map((v) => scratchVolume(v.name, s.scratchSize)),
           },
         },
         volumeClaimTemplates: [{
@@ -96,9 +93,6 @@ export class DataStore extends Construct {
         egress: [dnsEgress(app.network.dns)],
       },
     });
-    this.disruptionBudget = new k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
-      metadata,
-      spec: { maxUnavailable: k8s.IntOrString.fromNumber(s.maxUnavailable), selector: { matchLabels: selector }, unhealthyPodEvictionPolicy: s.unhealthyPodEvictionPolicy },
-    });
+    this.disruptionBudget = disruptionBudget(this, { metadata, selector, maxUnavailable: s.maxUnavailable, unhealthyPodEvictionPolicy: s.unhealthyPodEvictionPolicy });
   }
 }

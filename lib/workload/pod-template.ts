@@ -31,7 +31,7 @@ export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.
     // Secret variables first, so a plain value can use them as $(NAME).
     env: [...secretEnvVars(app), ...app.env.map((e) => ({ name: e.name, value: e.value }))],
     ...(app.config ? { envFrom: [{ configMapRef: { name: app.name } }] } : {}),
-    resources: toResourceRequirements(app),
+    resources: toResourceRequirements(app.resources),
     ...(app.probes
       ? { readinessProbe: toProbe(app.probes.readiness), livenessProbe: toProbe(app.probes.liveness), startupProbe: toProbe(app.probes.startup) }
       : {}),
@@ -45,18 +45,33 @@ export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.
   return {
     metadata: { labels: { ...app.labels }, ...(Object.keys(annotations).length ? { annotations } : {}) },
     spec: {
-      serviceAccountName: app.name,
-      automountServiceAccountToken: false,
-      // Service links inject an env var per Service in the namespace: noisy and order-dependent.
-      enableServiceLinks: false,
-      securityContext: podSecurityContext(app),
-      terminationGracePeriodSeconds: app.shutdown.gracePeriodSeconds,
+      ...podIdentity({ serviceAccount: app.name, security: app.security, gracePeriodSeconds: app.shutdown.gracePeriodSeconds }),
       ...(options.restartPolicy ? { restartPolicy: options.restartPolicy } : {}),
       ...(options.spread ? { topologySpreadConstraints: spread(app) } : {}),
       containers: [container],
-      volumes: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString(app.scratchSize) } }, ...files.map((f) => f.volume)],
+      volumes: [scratchVolume(TMP_VOLUME, app.scratchSize), ...files.map((f) => f.volume)],
     },
   };
+}
+
+/**
+ * What every golden-path pod spec has, an app's or a data store's: its own ServiceAccount without
+ * an API token, no service links, the restricted security context and its shutdown grace.
+ */
+export function podIdentity(pod: { readonly serviceAccount: string; readonly security: ResolvedApp['security']; readonly gracePeriodSeconds: number }): Omit<k8s.PodSpec, 'containers'> {
+  return {
+    serviceAccountName: pod.serviceAccount,
+    automountServiceAccountToken: false,
+    // Service links inject an env var per Service in the namespace: noisy and order-dependent.
+    enableServiceLinks: false,
+    securityContext: podSecurityContext(pod),
+    terminationGracePeriodSeconds: pod.gracePeriodSeconds,
+  };
+}
+
+/** A writable emptyDir (the root filesystem is read-only), limited in size. */
+export function scratchVolume(name: string, sizeLimit: string): k8s.Volume {
+  return { name, emptyDir: { sizeLimit: k8s.Quantity.fromString(sizeLimit) } };
 }
 
 /** One constraint per failure domain the platform spreads over (ResolvedApp.topologySpread). */

@@ -1,8 +1,9 @@
 import { k8s } from 'cdk8s-plus-28';
 import { ResolvedApp } from '../model/resolved-app';
 
-export function toResourceRequirements(app: ResolvedApp): k8s.ResourceRequirements {
-  return { requests: quantities(app.resources.requests), limits: quantities(app.resources.limits) };
+/** Resolved requests and limits (an app's or an in-cluster data store's) as Kubernetes quantities. */
+export function toResourceRequirements(resources: ResolvedApp['resources']): k8s.ResourceRequirements {
+  return { requests: quantities(resources.requests), limits: quantities(resources.limits) };
 }
 
 function quantities(values: Readonly<Record<string, string | undefined>>): Record<string, k8s.Quantity> {

@@ -5,5 +5,10 @@ import { ResolvedApp } from '../model/resolved-app';
 
 /** A ServiceAccount of the app's own, with no API token mounted unless a pod asks for one. */
 export function appServiceAccount(scope: Construct, app: ResolvedApp): k8s.KubeServiceAccount {
-  return new k8s.KubeServiceAccount(scope, 'service-account', { metadata: appMetadata(app), automountServiceAccountToken: false });
+  return ownServiceAccount(scope, appMetadata(app));
+}
+
+/** A workload's own ServiceAccount (an app's, or its in-cluster data store's), without an API token. */
+export function ownServiceAccount(scope: Construct, metadata: k8s.ObjectMeta): k8s.KubeServiceAccount {
+  return new k8s.KubeServiceAccount(scope, 'service-account', { metadata, automountServiceAccountToken: false });
 }
