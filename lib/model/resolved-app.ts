@@ -2,23 +2,15 @@ import { AppKind } from './app-definition';
 import { ResolvedDataStore } from './resolved-data-store';
 import { ResolvedExposure } from './resolved-exposure';
 import { ResolvedMonitoring } from './resolved-monitoring';
+import { ResolvedProbe } from './resolved-probe';
 import { ResolvedSecrets } from './resolved-secrets';
 import { Waiver } from './waiver';
 
+// Also exported here, where the resolvers and the public API have always found it.
+export type { ResolvedProbe } from './resolved-probe';
+
 /** Which layer of resolution a value came from, lowest precedence first. */
 export type Origin = 'platform' | 'environment' | 'app' | 'override' | 'release';
-
-/** A probe handler and its timing, fully explicit. */
-export interface ResolvedProbe {
-  readonly handler:
-    | { readonly kind: 'http'; readonly path: string; readonly port: string }
-    | { readonly kind: 'grpc'; readonly port: number; readonly service: string }
-    | { readonly kind: 'tcp'; readonly port: string }
-    | { readonly kind: 'exec'; readonly command: readonly string[] };
-  readonly periodSeconds: number;
-  readonly timeoutSeconds: number;
-  readonly failureThreshold: number;
-}
 
 export interface ResolvedPort {
   readonly name: string;

@@ -1,4 +1,4 @@
-import { ResolvedProbe } from './resolved-app';
+import { ResolvedProbe } from './resolved-probe';
 
 /** A data store of an app in one environment: where it is and, in the cluster, how it runs. */
 export interface ResolvedDataStore {
