@@ -11,7 +11,7 @@ import { loadProject } from '../lib/pipeline/load-project';
 import { renderFleet, resolveFleetEnvironments } from '../lib/pipeline/render-fleet';
 import { buildChart } from '../lib/stacks/build-chart';
 import { Manifest } from '../lib/manifest/manifest';
-import { PROMTOOL_ENVIRONMENT, PROMTOOL_FIXTURES } from '../test/monitoring/promtool/fixtures';
+import { PROMTOOL_ENVIRONMENT, PROMTOOL_FIXTURES } from './promtool-fixtures';
 
 function ruleFile(manifests: readonly Manifest[]): string | undefined {
   const rules = manifests.filter((m) => m.kind === 'PrometheusRule');
@@ -37,7 +37,7 @@ function main(outDir: string, root: string): void {
   }
   const [environment] = resolveFleetEnvironments([PROMTOOL_ENVIRONMENT]);
   for (const fixture of PROMTOOL_FIXTURES) {
-    const app = resolveApp({ definition: fixture.definition, source: `test/monitoring/promtool/fixtures.ts#${fixture.definition.name}` }, environment);
+    const app = resolveApp({ definition: fixture.definition, source: `scripts/promtool-fixtures.ts#${fixture.definition.name}` }, environment);
     const content = ruleFile(buildChart(app).chart.toJson() as Manifest[]);
     if (!content) throw new Error(`fixture ${fixture.definition.name} generated no rules`);
     const file = join(outDir, 'fixtures', fixture.file);

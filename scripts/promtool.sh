@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the Prometheus rules the platform generates, with Prometheus's own promtool:
 #   1. `promtool check rules` on every PrometheusRule of the sample fleet (apps/) and of the
-#      fixture apps in test/monitoring/promtool/fixtures.ts (syntax, types, templates);
+#      fixture apps in scripts/promtool-fixtures.ts (syntax, types, templates);
 #   2. `promtool test rules` on test/monitoring/promtool/*.promtool.yaml, unit tests that run the
 #      fixture apps' generated rules over made-up series: the fast-burn alert fires at the
 #      expected minute, zero traffic gives 0 and fires nothing, a vanished target alerts, both

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ResolvedApp } from '../model/resolved-app';
+import { YamlEmitter } from '../output/emit-yaml';
 import { renderDocument } from '../output/render-yaml';
 import { BACKSTAGE_API_VERSION, CatalogEntity, catalogInfo, CatalogOptions, ComponentNames } from './catalog-info';
 
@@ -12,9 +13,9 @@ const NAME_MAX = 63;
  * The Backstage catalog of the fleet: `catalog/<team>/<app>.yaml` (a Component per app) and
  * `catalog/all.yaml`, a Location listing them all, so Backstage registers the fleet from one URL.
  * Components are named after their app; when two teams use one app name, both are named
- * `<team>-<app>` so Backstage sees no conflict.
+ * `<team>-<app>` so Backstage sees no conflict. `yaml`: the run's emitter, shared with the other files.
  */
-export function catalogFiles(apps: readonly ResolvedApp[], options: CatalogOptions = {}): Map<string, string> {
+export function catalogFiles(apps: readonly ResolvedApp[], options: CatalogOptions = {}, yaml: YamlEmitter = new YamlEmitter()): Map<string, string> {
   const byApp = new Map<string, ResolvedApp[]>();
   for (const app of apps) {
     const key = `${app.team}/${app.name}`;
@@ -32,9 +33,9 @@ export function catalogFiles(apps: readonly ResolvedApp[], options: CatalogOptio
   const files = new Map<string, string>();
   for (const key of [...byApp.keys()].sort()) {
     const renderings = byApp.get(key)!;
-    files.set(`${CATALOG_FOLDER}/${key}.yaml`, renderDocument(renderings[0].source, catalogInfo(renderings, names, options)));
+    files.set(`${CATALOG_FOLDER}/${key}.yaml`, renderDocument(renderings[0].source, catalogInfo(renderings, names, options), yaml));
   }
-  if (files.size > 0) files.set(`${CATALOG_FOLDER}/all.yaml`, renderDocument('apps/<team>/<app>.ts (every app)', location([...files.keys()])));
+  if (files.size > 0) files.set(`${CATALOG_FOLDER}/all.yaml`, renderDocument('apps/<team>/<app>.ts (every app)', location([...files.keys()]), yaml));
   return files;
 }
 

@@ -1,10 +1,12 @@
+import { deepFreeze } from '../internal/deep-freeze';
 import { Replicas } from '../model/replicas';
 
 /**
  * The platform's own defaults: the lowest layer of resolution. Changing a value here changes
- * the output of every app that does not set it, so treat each as API.
+ * the output of every app that does not set it, so treat each as API. Deep-frozen (and readonly
+ * in its type): a caller that changed a default would change it for every later app and run.
  */
-export const PLATFORM_DEFAULTS = {
+export const PLATFORM_DEFAULTS = deepFreeze({
   webServiceReplicas: Replicas.fixed(1),
   workerReplicas: Replicas.fixed(1),
   cpuUtilization: 70,
@@ -69,12 +71,12 @@ export const PLATFORM_DEFAULTS = {
     engines: {
       postgres: {
         image: 'postgres:16.4-alpine', port: 5432, uid: 70, dataPath: '/var/lib/postgresql/data', cpu: '100m', memory: '256Mi',
-        env: { PGDATA: '/var/lib/postgresql/data/pgdata', POSTGRES_HOST_AUTH_METHOD: 'trust' }, args: [] as string[],
+        env: { PGDATA: '/var/lib/postgresql/data/pgdata', POSTGRES_HOST_AUTH_METHOD: 'trust' }, args: [] as readonly string[],
         writableDirs: ['/var/run/postgresql'], probeCommand: ['pg_isready', '-h', '127.0.0.1', '-U', 'postgres'],
       },
       redis: {
         image: 'redis:7.4-alpine', port: 6379, uid: 999, dataPath: '/data', cpu: '50m', memory: '128Mi',
-        env: {} as Record<string, string>, args: ['--appendonly', 'yes'], writableDirs: [] as string[], probeCommand: ['redis-cli', 'ping'],
+        env: {} as Readonly<Record<string, string>>, args: ['--appendonly', 'yes'], writableDirs: [] as readonly string[], probeCommand: ['redis-cli', 'ping'],
       },
     },
   },
@@ -169,4 +171,4 @@ export const PLATFORM_DEFAULTS = {
     /** No healthy target for this long raises ScrapeTargetMissing: critical when the app has SLOs (they are blind without it). */
     targetMissingFor: '5m',
   },
-} as const;
+} as const);

@@ -1,7 +1,7 @@
 import { Problems } from '../internal/errors';
 import { isEnvVarName } from '../internal/names';
-import { AppDefinition, SourcedApp } from '../model/app-definition';
-import { Dependency, DependsOn } from '../model/dependency';
+import { SourcedApp } from '../model/app-definition';
+import { AppRef, Dependency, DependsOn } from '../model/dependency';
 import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
 import { isCidr, sortPeers } from './resolve-network';
 
@@ -21,7 +21,7 @@ export function addressVariable(name: string): string {
  * caller. Works on one environment's apps at once, since a dependency names another app.
  */
 export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): ResolvedApp[] {
-  const byDefinition = new Map<AppDefinition, GraphNode>(nodes.map((n) => [n.sourced.definition, n]));
+  const byDefinition = new Map<AppRef, GraphNode>(nodes.map((n) => [n.sourced.definition, n]));
   const byName = new Map<string, GraphNode>(nodes.map((n) => [`${n.app.team}/${n.app.name}`, n]));
   const ingress = new Map<GraphNode, ResolvedPeer[]>();
   const egress = new Map<GraphNode, ResolvedPeer[]>();

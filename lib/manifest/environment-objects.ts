@@ -1,7 +1,7 @@
 import { Manifest } from './manifest';
 import { LabelSelector } from './k8s-types';
 import { selects, serviceSelector } from './service-selector';
-import { PodTemplate, podTemplateOf } from './pod-template';
+import { PodTemplate, PodTemplates } from './pod-template';
 
 /** An object that runs pods, with its pod template. */
 export interface Workload {
@@ -46,14 +46,15 @@ export class EnvironmentObjects {
   private readonly objectLabelIndexes = new Map<string, Map<string, Manifest[]>>();
   private readonly selectorIndexes = new Map<string, SelectorIndex>();
 
-  constructor(readonly all: readonly Manifest[]) {
+  /** `pods`: the check run's reader, so rules see the same pod templates as this index. @default - a reader of its own */
+  constructor(readonly all: readonly Manifest[], pods: PodTemplates = new PodTemplates()) {
     for (const object of all) {
       const namespace = namespaceOf(object);
       this.position.set(object, this.position.size);
       push(this.byKind, object.kind, object);
       push(this.byNamespaceKind, `${namespace}\0${object.kind}`, object);
       this.byName.set(`${namespace}\0${object.kind}\0${object.metadata.name}`, object);
-      const pod = podTemplateOf(object);
+      const pod = pods.of(object);
       if (pod) {
         const workload = { object, namespace, pod };
         this.workloadList.push(workload);

@@ -36,40 +36,8 @@ interface WorkloadLike {
   readonly spec?: PodSpec & { readonly template?: TemplateLike; readonly jobTemplate?: { readonly spec?: { readonly template?: TemplateLike } } };
 }
 
-/**
- * Pod templates and container lists by object, while a check run lasts (see
- * rememberingPodTemplates). Every rule asks for them, for every object (about 45 times per
- * object); remembering them took ~0.5 s off the checks of a 1,000-app synth (CPU profile of
- * `npm run bench`). Outside a run nothing is remembered, so a changed object is always read afresh.
- */
-let templates: WeakMap<Manifest, PodTemplate | null> | undefined;
-let containerLists: WeakMap<PodTemplate, readonly ContainerAt[]> | undefined;
-
-/** Runs `checks` with pod templates remembered per object: no object may change while they run. */
-export function rememberingPodTemplates<T>(checks: () => T): T {
-  if (templates) return checks();
-  templates = new WeakMap();
-  containerLists = new WeakMap();
-  try {
-    return checks();
-  } finally {
-    templates = undefined;
-    containerLists = undefined;
-  }
-}
-
-/** The pod template of a workload object, or undefined for objects that run no pods. */
+/** The pod template of a workload object, or undefined for objects that run no pods. Read afresh at every call. */
 export function podTemplateOf(object: Manifest): PodTemplate | undefined {
-  if (!templates) return findPodTemplate(object);
-  let template = templates.get(object);
-  if (template === undefined) {
-    template = findPodTemplate(object) ?? null;
-    templates.set(object, template);
-  }
-  return template ?? undefined;
-}
-
-function findPodTemplate(object: Manifest): PodTemplate | undefined {
   const o = object as WorkloadLike;
   if (object.kind === 'Pod' && object.apiVersion === 'v1') return o.spec ? { labels: o.metadata.labels ?? {}, spec: o.spec, path: 'spec', labelsPath: 'metadata.labels' } : undefined;
   if (TEMPLATE_KINDS.has(object.kind)) return fromTemplate(o.spec?.template, 'spec.template');
@@ -82,18 +50,8 @@ function fromTemplate(template: TemplateLike | undefined, path: string): PodTemp
   return { labels: template.metadata?.labels ?? {}, spec: template.spec, path: `${path}.spec`, labelsPath: `${path}.metadata.labels` };
 }
 
-/** Every container of a pod: init containers, containers, then ephemeral containers. */
+/** Every container of a pod: init containers, containers, then ephemeral containers. Listed afresh at every call. */
 export function containersOf(pod: PodTemplate): readonly ContainerAt[] {
-  if (!containerLists) return listContainers(pod);
-  let list = containerLists.get(pod);
-  if (!list) {
-    list = listContainers(pod);
-    containerLists.set(pod, list);
-  }
-  return list;
-}
-
-function listContainers(pod: PodTemplate): ContainerAt[] {
   const out: ContainerAt[] = [];
   const add = (list: readonly Container[] | undefined, field: string, type: ContainerAt['type']): void => {
     (list ?? []).forEach((container, i) => out.push({ container, path: `${pod.path}.${field}[${i}]`, type }));
@@ -111,17 +69,49 @@ export function describeContainer(at: ContainerAt): string {
 }
 
 /**
- * Runs `check` on every container of the object's pod (none for objects without pods) and
- * gathers what it reports: the common shape of container rules.
+ * Pod templates and container lists, read once per object and remembered for the life of this
+ * reader: one check run (runChecks makes one and hands it to every rule in RuleContext). Every rule
+ * asks for them, for every object (about 45 times per object); remembering them took ~0.5 s off
+ * the checks of a 1,000-app synth (CPU profile of `npm run bench`). No object may change while a
+ * reader is in use; a new run gets a new reader, so a changed object is always read afresh.
  */
-export function checkContainers<V>(object: Manifest, check: (at: ContainerAt, pod: PodTemplate) => V | readonly V[] | undefined): V[] {
-  const pod = podTemplateOf(object);
-  if (!pod) return [];
-  const out: V[] = [];
-  for (const at of containersOf(pod)) {
-    const result = check(at, pod);
-    if (Array.isArray(result)) out.push(...(result as readonly V[]));
-    else if (result !== undefined) out.push(result as V);
+export class PodTemplates {
+  private readonly templates = new WeakMap<Manifest, PodTemplate | null>();
+  private readonly containerLists = new WeakMap<PodTemplate, readonly ContainerAt[]>();
+
+  /** The pod template of a workload object, or undefined for objects that run no pods. */
+  of(object: Manifest): PodTemplate | undefined {
+    let template = this.templates.get(object);
+    if (template === undefined) {
+      template = podTemplateOf(object) ?? null;
+      this.templates.set(object, template);
+    }
+    return template ?? undefined;
   }
-  return out;
+
+  /** Every container of a pod: init containers, containers, then ephemeral containers. */
+  containersOf(pod: PodTemplate): readonly ContainerAt[] {
+    let list = this.containerLists.get(pod);
+    if (!list) {
+      list = containersOf(pod);
+      this.containerLists.set(pod, list);
+    }
+    return list;
+  }
+
+  /**
+   * Runs `check` on every container of the object's pod (none for objects without pods) and
+   * gathers what it reports: the common shape of container rules.
+   */
+  checkContainers<V>(object: Manifest, check: (at: ContainerAt, pod: PodTemplate) => V | readonly V[] | undefined): V[] {
+    const pod = this.of(object);
+    if (!pod) return [];
+    const out: V[] = [];
+    for (const at of this.containersOf(pod)) {
+      const result = check(at, pod);
+      if (Array.isArray(result)) out.push(...(result as readonly V[]));
+      else if (result !== undefined) out.push(result as V);
+    }
+    return out;
+  }
 }

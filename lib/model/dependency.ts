@@ -1,4 +1,13 @@
-import type { AppDefinition } from './app-definition';
+/**
+ * The callee of an app dependency as this module sees it: any app definition (what
+ * `import payments from '../payments/gateway'` gives). Structural, so that app-definition.ts
+ * (whose `dependsOn` lists dependencies) and this file do not import each other.
+ */
+export interface AppRef {
+  readonly kind: 'web-service' | 'worker' | 'scheduled-task';
+  readonly team: string;
+  readonly name: string;
+}
 
 /**
  * What an app calls. Declared once, on the caller; the platform derives both sides of the
@@ -11,7 +20,7 @@ export interface AppDependency {
    * The callee: its definition (imported from its file: `import payments from '../payments/gateway'`)
    * or, where imports would be circular, its `'team/name'`.
    */
-  readonly app: AppDefinition | string;
+  readonly app: AppRef | string;
   /** Name of the callee's port to call. @default - its serving port */
   readonly port?: string;
   /** Name of the variable that receives `host:port`. @default `<CALLEE>_ADDR`, e.g. PAYMENT_GATEWAY_ADDR */
@@ -59,10 +68,10 @@ export interface DataStoreDependency {
 export type Dependency = AppDependency | HostDependency | DataStoreDependency;
 
 /** An entry of `dependsOn`: an app definition itself, or a dependency built with `Dependency`. */
-export type DependsOn = AppDefinition | Dependency;
+export type DependsOn = AppRef | Dependency;
 
 export const Dependency = {
-  on: (app: AppDefinition | string, options: { port?: string; env?: string } = {}): AppDependency => ({ kind: 'app', app, ...options }),
+  on: (app: AppRef | string, options: { port?: string; env?: string } = {}): AppDependency => ({ kind: 'app', app, ...options }),
   host: (name: string, options: { host: string; port: number; cidrs: readonly string[]; protocol?: 'TCP' | 'UDP' }): HostDependency => ({ kind: 'host', name, ...options }),
   postgres: (name: string, options: Omit<DataStoreDependency, 'kind' | 'name' | 'engine'> = {}): DataStoreDependency => ({ kind: 'datastore', name, engine: 'postgres', ...options }),
   redis: (name: string, options: Omit<DataStoreDependency, 'kind' | 'name' | 'engine'> = {}): DataStoreDependency => ({ kind: 'datastore', name, engine: 'redis', ...options }),

@@ -2,23 +2,15 @@ import { AppKind } from './app-definition';
 import { ResolvedDataStore } from './resolved-data-store';
 import { ResolvedExposure } from './resolved-exposure';
 import { ResolvedMonitoring } from './resolved-monitoring';
+import { ResolvedProbe, ResolvedResources, ResolvedSecurity } from './resolved-pod';
 import { ResolvedSecrets } from './resolved-secrets';
 import { Waiver } from './waiver';
 
+// Also exported here, where the resolvers and the public API have always found it.
+export type { ResolvedProbe, ResolvedResources, ResolvedSecurity } from './resolved-pod';
+
 /** Which layer of resolution a value came from, lowest precedence first. */
 export type Origin = 'platform' | 'environment' | 'app' | 'override' | 'release';
-
-/** A probe handler and its timing, fully explicit. */
-export interface ResolvedProbe {
-  readonly handler:
-    | { readonly kind: 'http'; readonly path: string; readonly port: string }
-    | { readonly kind: 'grpc'; readonly port: number; readonly service: string }
-    | { readonly kind: 'tcp'; readonly port: string }
-    | { readonly kind: 'exec'; readonly command: readonly string[] };
-  readonly periodSeconds: number;
-  readonly timeoutSeconds: number;
-  readonly failureThreshold: number;
-}
 
 export interface ResolvedPort {
   readonly name: string;
@@ -124,16 +116,8 @@ export interface ResolvedApp {
   /** The port the Service exposes (web services only). */
   readonly servicePort?: ResolvedPort & { readonly appProtocol: 'http' | 'grpc' };
   readonly probes?: { readonly readiness: ResolvedProbe; readonly liveness: ResolvedProbe; readonly startup: ResolvedProbe };
-  readonly resources: {
-    readonly requests: Readonly<Record<'cpu' | 'memory' | 'ephemeral-storage', string>>;
-    readonly limits: Readonly<Partial<Record<'cpu' | 'memory' | 'ephemeral-storage', string>>>;
-  };
-  readonly security: {
-    readonly runAsUser: number;
-    readonly runAsGroup: number;
-    readonly readOnlyRootFilesystem: boolean;
-    readonly addCapabilities: readonly string[];
-  };
+  readonly resources: ResolvedResources;
+  readonly security: ResolvedSecurity;
   readonly shutdown: { readonly gracePeriodSeconds: number; readonly preStopSeconds: number };
   /** How the pods of a Deployment spread over failure domains (set for every app; a scheduled task's pods do not use it). */
   readonly topologySpread: {

@@ -1,4 +1,4 @@
-import { ResolvedApp, ResolvedProbe } from './resolved-app';
+import { ResolvedProbe, ResolvedResources, ResolvedSecurity } from './resolved-pod';
 
 /** A data store of an app in one environment: where it is and, in the cluster, how it runs. */
 export interface ResolvedDataStore {
@@ -30,9 +30,9 @@ export interface ResolvedDataStore {
     /** The disruption budget's bound. */
     readonly maxUnavailable: number;
     /** Requests and limits, in the app's shape (the workload parts build both). */
-    readonly resources: ResolvedApp['resources'];
+    readonly resources: ResolvedResources;
     /** The engine's own non-root user, a read-only root filesystem, no added capabilities. */
-    readonly security: ResolvedApp['security'];
+    readonly security: ResolvedSecurity;
     readonly env: readonly { readonly name: string; readonly value: string }[];
     readonly args: readonly string[];
     readonly gracePeriodSeconds: number;

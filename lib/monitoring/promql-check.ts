@@ -1,4 +1,4 @@
-import { promqlSyntaxErrors, withGrafanaIntervals } from './promql';
+import { PromqlParser, withGrafanaIntervals } from './promql';
 
 /** A PromQL expression in a manifest that does not parse. */
 export interface PromqlProblem {
@@ -21,11 +21,12 @@ export interface ManifestLike {
  * Every PromQL expression in a PrometheusRule (each rule's `expr`) or in a Grafana dashboard
  * ConfigMap (each panel target's `expr`, in rows too) that does not parse, with the reason and the
  * position. A pure function of one object, for the policy pack and tests. Dashboard expressions
- * may use Grafana's `$__rate_interval`, `$__interval` and `$__range`.
+ * may use Grafana's `$__rate_interval`, `$__interval` and `$__range`. A check run passes its own
+ * `parser`, so an expression repeated across the fleet is parsed once per run.
  */
-export function promqlProblems(manifest: ManifestLike): PromqlProblem[] {
+export function promqlProblems(manifest: ManifestLike, parser: PromqlParser = new PromqlParser()): PromqlProblem[] {
   return promqlExpressions(manifest).flatMap(({ expression, location, grafana }) =>
-    promqlSyntaxErrors(grafana ? withGrafanaIntervals(expression) : expression).map((e) => ({ expression, message: e.message, position: e.position, location })),
+    parser.syntaxErrors(grafana ? withGrafanaIntervals(expression) : expression).map((e) => ({ expression, message: e.message, position: e.position, location })),
   );
 }
 

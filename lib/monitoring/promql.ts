@@ -9,23 +9,31 @@ export interface PromqlSyntaxError {
 /**
  * Syntax errors in `expression`, parsed with Prometheus's own lezer grammar (the one its web UI
  * uses): every error node in the tree is one error. Empty when the expression parses. This checks
- * syntax only; `promtool check rules` also checks types, for rules.
+ * syntax only; `promtool check rules` also checks types, for rules. Parsed afresh at every call.
  */
 export function promqlSyntaxErrors(expression: string): readonly PromqlSyntaxError[] {
-  let errors = parsed.get(expression);
-  if (!errors) {
-    errors = parse(expression);
-    parsed.set(expression, errors);
-  }
-  return errors;
+  return parse(expression);
 }
 
 /**
- * Results by expression. A fleet repeats its expressions (every environment renders the same
- * rules and dashboards), so most lookups skip the parser; the map holds one entry per distinct
- * expression of the run, which is bounded by the fleet.
+ * A PromQL parser that remembers its results by expression for its own life: one check run
+ * (runChecks makes one and hands it to every rule in RuleContext). A fleet repeats its
+ * expressions (every environment renders the same rules and dashboards), so most lookups skip
+ * the parser; the map holds one entry per distinct expression of the run.
  */
-const parsed = new Map<string, readonly PromqlSyntaxError[]>();
+export class PromqlParser {
+  private readonly parsed = new Map<string, readonly PromqlSyntaxError[]>();
+
+  /** As promqlSyntaxErrors, parsing each distinct expression once. */
+  syntaxErrors(expression: string): readonly PromqlSyntaxError[] {
+    let errors = this.parsed.get(expression);
+    if (!errors) {
+      errors = parse(expression);
+      this.parsed.set(expression, errors);
+    }
+    return errors;
+  }
+}
 
 function parse(expression: string): readonly PromqlSyntaxError[] {
   if (expression.trim() === '') return [{ message: 'is empty', position: 0 }];

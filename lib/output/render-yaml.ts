@@ -1,5 +1,5 @@
 import { canonicalize } from './canonical';
-import { emitYaml } from './emit-yaml';
+import { YamlEmitter } from './emit-yaml';
 import { Manifest } from '../manifest/manifest';
 import { sortManifests } from './order';
 
@@ -10,14 +10,15 @@ export function generatedHeader(source: string): string {
 
 /**
  * A multi-document YAML file: header, then the objects in fixed order with fixed key order.
- * Lines are never folded, so a changed value is a one-line diff.
+ * Lines are never folded, so a changed value is a one-line diff. A run that renders many files
+ * passes one `yaml` emitter to all of them.
  */
-export function renderManifests(source: string, manifests: readonly Manifest[]): string {
-  const docs = sortManifests(manifests).map((m) => emitYaml(canonicalize(m)));
+export function renderManifests(source: string, manifests: readonly Manifest[], yaml: YamlEmitter = new YamlEmitter()): string {
+  const docs = sortManifests(manifests).map((m) => yaml.emit(canonicalize(m)));
   return generatedHeader(source) + docs.map((d) => `---\n${d}`).join('');
 }
 
 /** A single data document (kustomization.yaml and the like), with the same header. */
-export function renderDocument(source: string, document: unknown): string {
-  return generatedHeader(source) + emitYaml(canonicalize(document));
+export function renderDocument(source: string, document: unknown, yaml: YamlEmitter = new YamlEmitter()): string {
+  return generatedHeader(source) + yaml.emit(canonicalize(document));
 }

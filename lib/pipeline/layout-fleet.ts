@@ -2,6 +2,7 @@ import { catalogFiles } from '../catalog/catalog-files';
 import { CatalogOptions } from '../catalog/catalog-info';
 import { kustomization } from '../gitops/kustomization';
 import { appFilePath } from '../output/layout';
+import { YamlEmitter } from '../output/emit-yaml';
 import { renderDocument, renderManifests } from '../output/render-yaml';
 import { RenderedApp } from './render-fleet';
 import { RenderedPlatformFile } from './render-platform';
@@ -13,12 +14,14 @@ const NO_KUSTOMIZATION = new Set(['', 'argocd']);
  * Lays the rendered fleet out as files: the apps, the platform's files, and a kustomization.yaml
  * in every environment and team folder so `kubectl kustomize dist/<env>` builds, then the Backstage
  * catalog (catalog/), added after the kustomizations so that none lists it. Pure: the same input
- * gives the same bytes.
+ * gives the same bytes. One YamlEmitter writes every file, so a value the fleet repeats is
+ * stringified once per layout, and nothing is remembered after it.
  */
 export function layoutFleet(rendered: readonly RenderedApp[], platform: readonly RenderedPlatformFile[] = [], catalog: CatalogOptions = {}): Map<string, string> {
+  const yaml = new YamlEmitter();
   const files = new Map<string, string>();
-  for (const { app, manifests } of rendered) files.set(appFilePath(app), renderManifests(app.source, manifests));
-  for (const file of platform) files.set(file.path, renderManifests(file.source, file.manifests));
+  for (const { app, manifests } of rendered) files.set(appFilePath(app), renderManifests(app.source, manifests, yaml));
+  for (const file of platform) files.set(file.path, renderManifests(file.source, file.manifests, yaml));
 
   const children = new Map<string, Set<string>>();
   for (const path of files.keys()) {
@@ -32,8 +35,8 @@ export function layoutFleet(rendered: readonly RenderedApp[], platform: readonly
   }
   for (const [folder, entries] of children) {
     if (NO_KUSTOMIZATION.has(folder)) continue;
-    files.set(`${folder}/kustomization.yaml`, renderDocument('apps/environments.ts', kustomization([...entries])));
+    files.set(`${folder}/kustomization.yaml`, renderDocument('apps/environments.ts', kustomization([...entries]), yaml));
   }
-  for (const [path, text] of catalogFiles(rendered.map((r) => r.app), catalog)) files.set(path, text);
+  for (const [path, text] of catalogFiles(rendered.map((r) => r.app), catalog, yaml)) files.set(path, text);
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

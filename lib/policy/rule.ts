@@ -1,5 +1,7 @@
 import { Manifest } from '../manifest/manifest';
 import { EnvironmentObjects } from '../manifest/environment-objects';
+import { PodTemplates } from '../manifest/pod-template';
+import { PromqlParser } from '../monitoring/promql';
 
 /** An error fails the check (unless waived); a warning is reported and never fails it. */
 export type Severity = 'error' | 'warning';
@@ -35,6 +37,10 @@ export interface RuleContext {
   readonly environment: string;
   /** The environment serves production traffic (prod-only rules apply). */
   readonly production: boolean;
+  /** Pod templates of this check run, read once per object (no module-level cache: a run owns its own). */
+  readonly pods: PodTemplates;
+  /** The PromQL parser of this check run, which parses each distinct expression once. */
+  readonly promql: PromqlParser;
 }
 
 /** A rule over one object at a time: a pure function of the object. */

@@ -8,7 +8,8 @@ import { Rule, RuleContext, RuleInfo, Violation } from './rule';
 import { KubernetesSchemas } from './schema/kubernetes-schemas';
 import { SCHEMA_CHECK } from './schema/schema-check';
 import { checkWaiver, DeclaredWaiver, isExpired, utcDay, waiverCovers } from './waiver';
-import { rememberingPodTemplates } from '../manifest/pod-template';
+import { PodTemplates } from '../manifest/pod-template';
+import { PromqlParser } from '../monitoring/promql';
 
 /** One app in one environment, as the check sees it. A `RenderedApp` is one. */
 export interface CheckedApp {
@@ -62,10 +63,6 @@ interface RawFinding {
  * the report, whose `passed` says whether anything may be written.
  */
 export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions): CheckReport {
-  return rememberingPodTemplates(() => checkApps(apps, options));
-}
-
-function checkApps(apps: readonly CheckedApp[], options: RunChecksOptions): CheckReport {
   const rules = options.rules ?? GOLDEN_PATH_PACK;
   const validateSchema = options.schema ?? true;
   const production = new Set(options.productionEnvironments);
@@ -75,11 +72,15 @@ function checkApps(apps: readonly CheckedApp[], options: RunChecksOptions): Chec
   const pathOf = options.constructPath ?? defaultConstructPath;
   const schemas = KubernetesSchemas.shared();
 
+  // What the rules read from the objects, remembered for this run only: no object changes while it lasts.
+  const pods = new PodTemplates();
+  const promql = new PromqlParser();
+
   const raw: RawFinding[] = [];
   let order = 0;
   let objectCount = 0;
   for (const environment of environments) {
-    const context: RuleContext = { environment, production: production.has(environment) };
+    const context: RuleContext = { environment, production: production.has(environment), pods, promql };
     const owners = new Map<Manifest, Owned>();
     const valid: Manifest[] = [];
     for (const checked of apps.filter((a) => a.app.environment === environment)) {
@@ -99,7 +100,7 @@ function checkApps(apps: readonly CheckedApp[], options: RunChecksOptions): Chec
         }
       }
     });
-    const index = new EnvironmentObjects(valid);
+    const index = new EnvironmentObjects(valid, pods);
     rules.forEach((rule, ruleOrder) => {
       if (rule.scope === 'environment') {
         for (const violation of guard(rule, undefined, () => rule.check(index, context))) {

@@ -1,4 +1,4 @@
-import { containersOf, podTemplateOf, rememberingPodTemplates } from '../../lib/manifest/pod-template';
+import { containersOf, podTemplateOf, PodTemplates } from '../../lib/manifest/pod-template';
 import { Manifest } from '../../lib/manifest/manifest';
 
 const deployment = (): Manifest & { spec: any } => ({
@@ -9,7 +9,7 @@ const deployment = (): Manifest & { spec: any } => ({
 });
 
 describe('pod templates of checked objects', () => {
-  test('are read afresh outside a check run, so a changed object is never described by its old self', () => {
+  test('are read afresh by the plain functions, so a changed object is never described by its old self', () => {
     const d = deployment();
     expect(containersOf(podTemplateOf(d)!).map((c) => c.container.name)).toEqual(['a']);
     d.spec.template = { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'b' }] } };
@@ -17,10 +17,16 @@ describe('pod templates of checked objects', () => {
     expect(containersOf(podTemplateOf(d)!).map((c) => c.container.name)).toEqual(['b']);
   });
 
-  test('are remembered per object while a check run lasts, and forgotten after it', () => {
+  test('are remembered per object by one reader (one check run), and read afresh by the next', () => {
     const d = deployment();
-    const [first, second] = rememberingPodTemplates(() => [podTemplateOf(d), podTemplateOf(d)]);
-    expect(second).toBe(first);
-    expect(rememberingPodTemplates(() => podTemplateOf(d))).not.toBe(first);
+    const run1 = new PodTemplates();
+    const first = run1.of(d)!;
+    expect(run1.of(d)).toBe(first);
+    expect(run1.containersOf(first)).toBe(run1.containersOf(first));
+
+    d.spec.template = { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'b' }] } };
+    const run2 = new PodTemplates();
+    expect(run2.of(d)!.labels).toEqual({ app: 'api' });
+    expect(run2.containersOf(run2.of(d)!).map((c) => c.container.name)).toEqual(['b']);
   });
 });

@@ -7,7 +7,7 @@ import { loadProject } from '../../lib/pipeline/load-project';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { buildChart } from '../../lib/stacks/build-chart';
 import { resolvedEnvironment, synthApp, webDef, workerDef } from '../helpers';
-import { PROMTOOL_ENVIRONMENT, PROMTOOL_FIXTURES } from './promtool/fixtures';
+import { PROMTOOL_ENVIRONMENT, PROMTOOL_FIXTURES } from '../../scripts/promtool-fixtures';
 
 describe('PromQL syntax check (lezer-promql)', () => {
   test('a valid expression has no errors', () => {

@@ -1,5 +1,5 @@
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 export const duplicateEnv: ObjectRule = {
   id: 'duplicate-env',
@@ -8,8 +8,8 @@ export const duplicateEnv: ObjectRule = {
   finding: 'a container declares the same environment variable twice',
   why: 'the last one silently wins, and a server-side apply merges the list by name and can drop either',
   fix: 'declare each variable once; an environment override replaces the value by key',
-  check: (object) =>
-    checkContainers(object, (at) => {
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) => {
       const seen = new Set<string>();
       return (at.container.env ?? []).flatMap((env, i) => {
         if (!seen.has(env.name)) {

@@ -1,5 +1,5 @@
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 export const ephemeralStorage: ObjectRule = {
   id: 'ephemeral-storage',
@@ -8,8 +8,8 @@ export const ephemeralStorage: ObjectRule = {
   finding: 'a container does not request and limit ephemeral storage',
   why: 'logs and scratch files count against the node disk: without a request and limit one pod can fill it and get every pod there evicted',
   fix: 'set resources.requests and resources.limits for ephemeral-storage (the environment profile sets 64Mi and 1Gi)',
-  check: (object) =>
-    checkContainers(object, (at) => {
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) => {
       if (at.type === 'ephemeralContainer') return undefined;
       const r = at.container.resources;
       const missing = [r?.requests?.['ephemeral-storage'] === undefined && 'request', r?.limits?.['ephemeral-storage'] === undefined && 'limit'].filter(Boolean);

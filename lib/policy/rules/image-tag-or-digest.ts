@@ -1,6 +1,6 @@
 import { parseImage } from '../../internal/image';
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 export const imageTagOrDigest: ObjectRule = {
   id: 'image-tag-or-digest',
@@ -9,8 +9,8 @@ export const imageTagOrDigest: ObjectRule = {
   finding: 'a container image is not pinned to a version',
   why: "an image without a tag (or tagged 'latest') changes under the same name, so a rollout or a rollback is not repeatable",
   fix: "pin a version tag or a digest (repository:1.2.3 or repository@sha256:...), e.g. in apps/releases.yaml",
-  check: (object) =>
-    checkContainers(object, (at) => {
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) => {
       const image = at.container.image;
       const who = describeContainer(at);
       const field = `${at.path}.image`;

@@ -1,7 +1,6 @@
 import { isLabelValue } from '../../internal/names';
 import { Manifest } from '../../manifest/manifest';
 import { LabelSelector } from '../../manifest/k8s-types';
-import { podTemplateOf } from '../../manifest/pod-template';
 import { ObjectRule, Violation } from '../rule';
 
 /** `[prefix/]name`: the prefix a DNS subdomain of at most 253 characters, the name like a value but not empty. */
@@ -14,10 +13,10 @@ export const labelValues: ObjectRule = {
   finding: 'a label key or value is not valid Kubernetes syntax',
   why: 'the API server rejects the object, so the whole sync fails',
   fix: "use at most 63 characters of [A-Za-z0-9-_.] starting and ending alphanumeric (keys may add a 'dns.prefix/')",
-  check: (object) => {
+  check: (object, context) => {
     const out: Violation[] = [];
     checkLabels(object.metadata.labels as Record<string, unknown> | undefined, 'metadata.labels', out);
-    const pod = podTemplateOf(object);
+    const pod = context.pods.of(object);
     if (pod && pod.labelsPath !== 'metadata.labels') checkLabels(pod.labels, pod.labelsPath, out);
     const selector = selectorOf(object);
     if (selector) checkLabels(selector.value, selector.field, out);

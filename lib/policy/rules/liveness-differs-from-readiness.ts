@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Probe } from '../../manifest/k8s-types';
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 /** Kubernetes' defaults for a probe's period and failure threshold. */
 const DEFAULT_PERIOD = 10;
@@ -14,8 +14,8 @@ export const livenessDiffersFromReadiness: ObjectRule = {
   finding: 'the liveness probe is the readiness probe, and no more patient',
   why: 'when an overloaded or cut-off pod fails readiness it is then also restarted, which turns a slow dependency into a restart storm',
   fix: 'check a cheaper endpoint for liveness (Health.http(path, { livenessPath })) or give it a longer period x failureThreshold than readiness',
-  check: (object) =>
-    checkContainers(object, (at) => {
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) => {
       const { readinessProbe: readiness, livenessProbe: liveness } = at.container;
       if (!readiness || !liveness) return undefined;
       if (!isDeepStrictEqual(handler(readiness), handler(liveness))) return undefined;

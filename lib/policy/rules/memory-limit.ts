@@ -1,6 +1,6 @@
 import { parseQuantity } from '../../internal/quantity';
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 export const memoryLimit: ObjectRule = {
   id: 'memory-limit',
@@ -9,8 +9,8 @@ export const memoryLimit: ObjectRule = {
   finding: 'a container has no memory limit, or one below its request',
   why: 'a container without a memory limit can take the whole node and get its neighbours OOM-killed',
   fix: "set resources.limits.memory at or above the request (the golden path sets it to the request unless 'memoryLimit' says otherwise)",
-  check: (object) =>
-    checkContainers(object, (at) => {
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) => {
       if (at.type === 'ephemeralContainer') return undefined;
       const limit = at.container.resources?.limits?.memory;
       const request = at.container.resources?.requests?.memory;

@@ -1,6 +1,6 @@
 import { Container, IntOrString, Probe } from '../../manifest/k8s-types';
 import { ObjectRule, Violation } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 const PROBES = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const;
 
@@ -11,8 +11,8 @@ export const probePortDeclared: ObjectRule = {
   finding: "a probe checks a port its container does not declare",
   why: 'a probe on a port the container does not serve fails forever: the pod never becomes ready, or is restarted in a loop',
   fix: 'probe a port listed in the container\'s ports, by its name (the golden path names them http, grpc, health, metrics)',
-  check: (object) =>
-    checkContainers(object, (at) => {
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) => {
       const out: Violation[] = [];
       for (const name of PROBES) {
         const probe = at.container[name];

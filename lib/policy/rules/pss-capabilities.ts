@@ -1,5 +1,5 @@
 import { ObjectRule, Violation } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 /** The one capability Pod Security "restricted" lets a container add. */
 const ALLOWED_ADD = new Set(['NET_BIND_SERVICE']);
@@ -11,8 +11,8 @@ export const pssCapabilities: ObjectRule = {
   finding: 'a container keeps or adds Linux capabilities',
   why: 'capabilities such as NET_RAW or SYS_ADMIN let a compromised process attack the node and its neighbours (Pod Security restricted)',
   fix: "drop ['ALL'] and add nothing but NET_BIND_SERVICE (security.bindPrivilegedPorts)",
-  check: (object) =>
-    checkContainers(object, (at) => {
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) => {
       const caps = at.container.securityContext?.capabilities;
       const who = describeContainer(at);
       const out: Violation[] = [];

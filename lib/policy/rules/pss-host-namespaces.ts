@@ -1,4 +1,3 @@
-import { podTemplateOf } from '../../manifest/pod-template';
 import { ObjectRule } from '../rule';
 
 const HOST_NAMESPACES = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
@@ -10,8 +9,8 @@ export const pssHostNamespaces: ObjectRule = {
   finding: "a pod shares the node's network, process or IPC namespace",
   why: "host namespaces let a pod see and reach the node's processes and traffic (Pod Security baseline)",
   fix: 'remove hostNetwork, hostPID and hostIPC from the pod spec',
-  check: (object) => {
-    const pod = podTemplateOf(object);
+  check: (object, context) => {
+    const pod = context.pods.of(object);
     if (!pod) return [];
     return HOST_NAMESPACES.filter((field) => pod.spec[field] === true).map((field) => ({ field: `${pod.path}.${field}`, message: `the pod sets ${field}: true` }));
   },

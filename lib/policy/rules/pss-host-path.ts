@@ -1,4 +1,3 @@
-import { podTemplateOf } from '../../manifest/pod-template';
 import { ObjectRule } from '../rule';
 
 export const pssHostPath: ObjectRule = {
@@ -8,8 +7,8 @@ export const pssHostPath: ObjectRule = {
   finding: "a pod mounts a directory of the node's filesystem",
   why: "hostPath volumes read or write the node's files, such as the container runtime socket (Pod Security baseline)",
   fix: 'use an emptyDir, a ConfigMap, a Secret or a PersistentVolumeClaim instead of hostPath',
-  check: (object) => {
-    const pod = podTemplateOf(object);
+  check: (object, context) => {
+    const pod = context.pods.of(object);
     if (!pod) return [];
     return (pod.spec.volumes ?? []).flatMap((volume, i) =>
       volume.hostPath !== undefined ? [{ field: `${pod.path}.volumes[${i}].hostPath`, message: `volume '${volume.name}' is a hostPath` }] : [],

@@ -1,5 +1,5 @@
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 export const pssHostPorts: ObjectRule = {
   id: 'pss-host-ports',
@@ -8,8 +8,8 @@ export const pssHostPorts: ObjectRule = {
   finding: 'a container binds a port on the node',
   why: 'a hostPort bypasses NetworkPolicies and Services and limits the pod to one per node (Pod Security baseline)',
   fix: 'remove hostPort; expose the port through a Service',
-  check: (object) =>
-    checkContainers(object, (at) =>
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) =>
       (at.container.ports ?? []).flatMap((port, i) =>
         port.hostPort !== undefined && port.hostPort !== 0
           ? [{ field: `${at.path}.ports[${i}].hostPort`, message: `${describeContainer(at)} binds host port ${port.hostPort}` }]

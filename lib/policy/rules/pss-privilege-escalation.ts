@@ -1,5 +1,5 @@
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 export const pssPrivilegeEscalation: ObjectRule = {
   id: 'pss-privilege-escalation',
@@ -8,8 +8,8 @@ export const pssPrivilegeEscalation: ObjectRule = {
   finding: 'a container may gain more privileges than its parent process',
   why: 'without allowPrivilegeEscalation: false a setuid binary can become root inside the container (Pod Security restricted)',
   fix: 'set securityContext.allowPrivilegeEscalation: false on every container',
-  check: (object) =>
-    checkContainers(object, (at) =>
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) =>
       at.container.securityContext?.allowPrivilegeEscalation !== false
         ? { field: `${at.path}.securityContext.allowPrivilegeEscalation`, message: `${describeContainer(at)} does not set allowPrivilegeEscalation: false` }
         : undefined,

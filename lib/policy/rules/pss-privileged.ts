@@ -1,5 +1,5 @@
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 export const pssPrivileged: ObjectRule = {
   id: 'pss-privileged',
@@ -8,8 +8,8 @@ export const pssPrivileged: ObjectRule = {
   finding: 'a container runs privileged',
   why: 'a privileged container has every capability and the host devices: one exploit owns the node (Pod Security baseline)',
   fix: 'remove securityContext.privileged (the golden-path pod never sets it)',
-  check: (object) =>
-    checkContainers(object, (at) =>
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) =>
       at.container.securityContext?.privileged === true
         ? { field: `${at.path}.securityContext.privileged`, message: `${describeContainer(at)} runs privileged` }
         : undefined,

@@ -1,5 +1,5 @@
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 export const pssProcMount: ObjectRule = {
   id: 'pss-proc-mount',
@@ -8,8 +8,8 @@ export const pssProcMount: ObjectRule = {
   finding: 'a container unmasks /proc',
   why: "an Unmasked /proc exposes the node's kernel settings and other processes' details (Pod Security baseline)",
   fix: 'remove securityContext.procMount (or set it to Default)',
-  check: (object) =>
-    checkContainers(object, (at) => {
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) => {
       const mount = at.container.securityContext?.procMount;
       return mount !== undefined && mount !== 'Default'
         ? { field: `${at.path}.securityContext.procMount`, message: `${describeContainer(at)} sets procMount: ${mount}` }

@@ -1,5 +1,5 @@
 import { ObjectRule, Violation } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 export const pssRunAsNonRoot: ObjectRule = {
   id: 'pss-run-as-non-root',
@@ -8,8 +8,8 @@ export const pssRunAsNonRoot: ObjectRule = {
   finding: 'a container may run as root',
   why: 'root in a container is root on the node after any container escape (Pod Security restricted)',
   fix: 'set runAsNonRoot: true and a non-zero runAsUser (the golden path uses 10001; security.runAsUser changes it)',
-  check: (object) =>
-    checkContainers(object, (at, pod): Violation | undefined => {
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at, pod): Violation | undefined => {
       const sc = at.container.securityContext;
       const psc = pod.spec.securityContext;
       const who = describeContainer(at);

@@ -1,5 +1,5 @@
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 const CONFINED = new Set(['RuntimeDefault', 'Localhost']);
 
@@ -10,8 +10,8 @@ export const pssSeccomp: ObjectRule = {
   finding: 'a container runs without a seccomp profile',
   why: 'without seccomp every system call reaches the kernel, including the ones most container escapes use (Pod Security restricted)',
   fix: "set securityContext.seccompProfile.type: RuntimeDefault on the pod (or each container)",
-  check: (object) =>
-    checkContainers(object, (at, pod) => {
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at, pod) => {
       const type = at.container.securityContext?.seccompProfile?.type ?? pod.spec.securityContext?.seccompProfile?.type;
       if (type !== undefined && CONFINED.has(type)) return undefined;
       return {

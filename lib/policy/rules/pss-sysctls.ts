@@ -1,4 +1,3 @@
-import { podTemplateOf } from '../../manifest/pod-template';
 import { ObjectRule } from '../rule';
 
 /** The namespaced sysctls Pod Security "baseline" calls safe in Kubernetes 1.28. */
@@ -18,8 +17,8 @@ export const pssSysctls: ObjectRule = {
   finding: 'a pod sets an unsafe sysctl',
   why: 'unsafe sysctls change kernel behaviour for every pod on the node, and the kubelet rejects them by default (Pod Security baseline)',
   fix: `set only safe sysctls (${[...SAFE].join(', ')})`,
-  check: (object) => {
-    const pod = podTemplateOf(object);
+  check: (object, context) => {
+    const pod = context.pods.of(object);
     if (!pod) return [];
     return (pod.spec.securityContext?.sysctls ?? []).flatMap((sysctl, i) =>
       SAFE.has(sysctl.name) ? [] : [{ field: `${pod.path}.securityContext.sysctls[${i}]`, message: `the pod sets sysctl ${sysctl.name}` }],

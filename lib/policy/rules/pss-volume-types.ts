@@ -1,4 +1,3 @@
-import { podTemplateOf } from '../../manifest/pod-template';
 import { ObjectRule } from '../rule';
 
 /** Volume types Pod Security "restricted" allows. hostPath has its own rule (pss-host-path). */
@@ -11,8 +10,8 @@ export const pssVolumeTypes: ObjectRule = {
   finding: 'a pod uses a volume type outside the restricted set',
   why: 'in-tree volume plugins (nfs, iscsi, rbd, gitRepo...) mount from the node with its privileges (Pod Security restricted)',
   fix: 'use configMap, secret, emptyDir, projected, downwardAPI, csi, ephemeral or persistentVolumeClaim volumes',
-  check: (object) => {
-    const pod = podTemplateOf(object);
+  check: (object, context) => {
+    const pod = context.pods.of(object);
     if (!pod) return [];
     return (pod.spec.volumes ?? []).flatMap((volume, i) =>
       Object.keys(volume)

@@ -1,5 +1,5 @@
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 export const readOnlyRootFilesystem: ObjectRule = {
   id: 'read-only-root-filesystem',
@@ -8,8 +8,8 @@ export const readOnlyRootFilesystem: ObjectRule = {
   finding: 'a container can write to its root filesystem',
   why: 'a writable image lets an attacker drop tools or change binaries, and hides state that a restart then loses',
   fix: 'set readOnlyRootFilesystem: true and write to an emptyDir (the golden path mounts one at /tmp); drop security.writableRootFilesystem',
-  check: (object) =>
-    checkContainers(object, (at) =>
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) =>
       at.type !== 'ephemeralContainer' && at.container.securityContext?.readOnlyRootFilesystem !== true
         ? { field: `${at.path}.securityContext.readOnlyRootFilesystem`, message: `${describeContainer(at)} has a writable root filesystem` }
         : undefined,

@@ -2,7 +2,7 @@ import { Manifest } from '../../manifest/manifest';
 import { namespaceOf } from '../../manifest/environment-objects';
 import { IntOrString } from '../../manifest/k8s-types';
 import { serviceSelector } from '../../manifest/service-selector';
-import { containersOf, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 import { EnvironmentRule, ObjectViolation } from '../rule';
 
 interface ServiceSpec {
@@ -17,13 +17,13 @@ export const readinessProbe: EnvironmentRule = {
   finding: 'a Service sends traffic to a container that has no readiness probe',
   why: 'without readiness the pod gets traffic as soon as the process starts, and keeps getting it while it cannot serve',
   fix: "give the serving container a readinessProbe (the golden path derives it from 'health')",
-  check: (objects) => {
+  check: (objects, context) => {
     const out: ObjectViolation[] = [];
     const reported = new Set<string>();
     for (const service of objects.ofKind('Service')) {
       const spec = (service as { spec?: ServiceSpec }).spec;
       for (const workload of objects.podsSelectedBy(namespaceOf(service), serviceSelector(spec?.selector))) {
-        for (const at of containersOf(workload.pod)) {
+        for (const at of context.pods.containersOf(workload.pod)) {
           if (at.type !== 'container' || at.container.readinessProbe || !serves(at.container.ports ?? [], spec?.ports ?? [])) continue;
           const key = `${workload.object.kind}/${workload.object.metadata.name}/${at.path}`;
           if (reported.has(key)) continue;

@@ -1,5 +1,5 @@
 import { ObjectRule } from '../rule';
-import { checkContainers, describeContainer } from '../../manifest/pod-template';
+import { describeContainer } from '../../manifest/pod-template';
 
 export const resourceRequests: ObjectRule = {
   id: 'resource-requests',
@@ -8,8 +8,8 @@ export const resourceRequests: ObjectRule = {
   finding: 'a container does not request CPU and memory',
   why: 'without requests the scheduler packs pods blindly and the pod is the first evicted under pressure (BestEffort)',
   fix: "set resources.requests.cpu and resources.requests.memory (the app's 'resources', or the environment profile)",
-  check: (object) =>
-    checkContainers(object, (at) => {
+  check: (object, context) =>
+    context.pods.checkContainers(object, (at) => {
       if (at.type === 'ephemeralContainer') return undefined;
       const requests = at.container.resources?.requests ?? {};
       const missing = ['cpu', 'memory'].filter((r) => requests[r] === undefined);

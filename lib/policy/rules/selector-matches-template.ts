@@ -1,6 +1,5 @@
 import { isEmptySelector, selects } from '../../manifest/service-selector';
 import { LabelSelector } from '../../manifest/k8s-types';
-import { podTemplateOf } from '../../manifest/pod-template';
 import { ObjectRule } from '../rule';
 
 const SELECTING_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
@@ -12,10 +11,10 @@ export const selectorMatchesTemplate: ObjectRule = {
   finding: "a workload's selector does not select its own pod template",
   why: 'the API server rejects a selector that misses the template, and an empty one adopts every pod of the namespace',
   fix: "select on the template's stable labels only (app.kubernetes.io/name and instance)",
-  check: (object) => {
+  check: (object, context) => {
     if (!SELECTING_KINDS.has(object.kind)) return [];
     const selector = (object as { spec?: { selector?: LabelSelector } }).spec?.selector;
-    const pod = podTemplateOf(object);
+    const pod = context.pods.of(object);
     if (!selector || !pod) return [];
     if (isEmptySelector(selector)) return [{ field: 'spec.selector', message: 'the selector is empty, so it selects every pod in the namespace' }];
     if (!selects(selector, pod.labels)) {

@@ -1,4 +1,3 @@
-import { podTemplateOf } from '../../manifest/pod-template';
 import { ObjectRule } from '../rule';
 
 export const serviceAccountToken: ObjectRule = {
@@ -8,13 +7,13 @@ export const serviceAccountToken: ObjectRule = {
   finding: 'a Kubernetes API token is mounted into pods that did not ask for it',
   why: 'an automounted token hands anyone who breaks into the pod the permissions of its ServiceAccount',
   fix: 'set automountServiceAccountToken: false on the ServiceAccount and the pod; mount a projected token only where the app calls the API',
-  check: (object) => {
+  check: (object, context) => {
     if (object.kind === 'ServiceAccount' && object.apiVersion === 'v1') {
       return (object as { automountServiceAccountToken?: boolean }).automountServiceAccountToken === false
         ? []
         : [{ field: 'automountServiceAccountToken', message: 'the ServiceAccount does not set automountServiceAccountToken: false' }];
     }
-    const pod = podTemplateOf(object);
+    const pod = context.pods.of(object);
     if (!pod || pod.spec.automountServiceAccountToken === false) return [];
     return [{ field: `${pod.path}.automountServiceAccountToken`, message: 'the pod does not set automountServiceAccountToken: false' }];
   },

@@ -1,7 +1,6 @@
 import { namespaceOf } from '../../manifest/environment-objects';
 import { IntOrString } from '../../manifest/k8s-types';
 import { serviceSelector } from '../../manifest/service-selector';
-import { containersOf } from '../../manifest/pod-template';
 import { EnvironmentRule, ObjectViolation } from '../rule';
 
 interface ServiceSpec {
@@ -17,7 +16,7 @@ export const serviceSelectsPods: EnvironmentRule = {
   finding: 'a Service selects no pods, or targets a port name its pods do not declare',
   why: 'the Service has no endpoints, so every request to it fails, usually because of a renamed label or port',
   fix: "make spec.selector match the pods' stable labels and each targetPort name a container port of those pods",
-  check: (objects) => {
+  check: (objects, context) => {
     const out: ObjectViolation[] = [];
     for (const service of objects.ofKind('Service')) {
       const spec = (service as { spec?: ServiceSpec }).spec;
@@ -28,7 +27,7 @@ export const serviceSelectsPods: EnvironmentRule = {
         out.push({ object: service, field: 'spec.selector', message: `spec.selector matches no pods in namespace '${namespace}'` });
         continue;
       }
-      const names = new Set(pods.flatMap((w) => containersOf(w.pod).flatMap((at) => (at.container.ports ?? []).map((p) => p.name))));
+      const names = new Set(pods.flatMap((w) => context.pods.containersOf(w.pod).flatMap((at) => (at.container.ports ?? []).map((p) => p.name))));
       (spec.ports ?? []).forEach((port, i) => {
         if (typeof port.targetPort === 'string' && !names.has(port.targetPort)) {
           out.push({ object: service, field: `spec.ports[${i}].targetPort`, message: `targetPort '${port.targetPort}' is not a port name of the selected pods` });

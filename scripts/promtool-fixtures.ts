@@ -1,10 +1,11 @@
-import { AppDefinition } from '../../../lib/model/app-definition';
-import { Environment } from '../../../lib/model/environment';
+import { AppDefinition } from '../lib/model/app-definition';
+import { Environment } from '../lib/model/environment';
 
 /**
- * Apps whose generated rules the promtool unit tests (*.promtool.yaml beside this file) run
- * against. scripts/promtool-rules.ts writes each app's rule groups to `<file>`; the tests name
- * the same file in `rule_files`, and their input series carry these apps' job and namespace.
+ * Apps whose generated rules the promtool unit tests (test/monitoring/promtool/*.promtool.yaml)
+ * run against. promtool-rules.ts writes each app's rule groups to `<file>`; the tests name the
+ * same file in `rule_files`, and their input series carry these apps' job and namespace. Kept in
+ * scripts/ (not test/) because the script needs them and scripts never import tests.
  */
 export interface PromtoolFixture {
   readonly file: string;
