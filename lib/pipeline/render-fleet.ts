@@ -5,7 +5,9 @@ import { ResolvedApp } from '../model/resolved-app';
 import { Release } from '../environments/resolve-image';
 import { resolveEnvironment } from '../environments/resolve-environment';
 import { Manifest } from '../manifest/manifest';
-import { buildChart } from '../stacks/build-chart';
+import { isProduction } from '../environments/production';
+import { Customization } from '../model/customize';
+import { renderApp } from './render-app';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
 
 /** Looks up the release (image pin) of a team's app in an environment. */
@@ -22,6 +24,8 @@ export interface FleetInput {
 export interface RenderedApp {
   readonly app: ResolvedApp;
   readonly manifests: readonly Manifest[];
+  /** What the app's escape hatches changed here; absent when it has none. */
+  readonly customization?: Customization;
 }
 
 /**
@@ -43,7 +47,9 @@ export function renderFleet(input: FleetInput): RenderedApp[] {
   checkUniqueHosts(resolved, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
 
-  const rendered = resolved.map((app) => ({ app, manifests: buildChart(app).chart.toJson() as Manifest[] }));
+  const definitions = new Map(input.apps.map((a) => [a.source, a.definition]));
+  const production = new Map(input.environments.map((e) => [e.name, isProduction(e)]));
+  const rendered = resolved.map((app) => ({ app, ...renderApp(app, definitions.get(app.source), { environment: app.environment, production: production.get(app.environment)!, app }, problems) }));
   checkUniqueObjects(rendered, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
   return rendered;
