@@ -5,6 +5,7 @@ import { ResolvedApp } from '../model/resolved-app';
 import { Release } from '../environments/resolve-image';
 import { resolveEnvironment } from '../environments/resolve-environment';
 import { Manifest } from '../manifest/manifest';
+import { checkDefinitionKeys } from '../environments/check-definition-keys';
 import { isProduction } from '../environments/production';
 import { Customization } from '../model/customize';
 import { renderApp } from './render-app';
@@ -36,6 +37,7 @@ export function renderFleet(input: FleetInput): RenderedApp[] {
   const problems = new Problems();
   checkEnvironments(input.environments, problems);
   checkOverrideNames(input.apps, input.environments, problems);
+  checkDefinitionKeys(input.apps, problems);
   problems.throwIfAny();
 
   const ordered = [...input.apps].sort((a, b) => compare(a.definition.team, b.definition.team) || compare(a.definition.name, b.definition.name) || compare(a.source, b.source));
