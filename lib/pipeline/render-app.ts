@@ -29,12 +29,13 @@ const SHOWN_FIELDS = 5;
  * returned so the other apps still render and report.
  */
 export function renderApp(app: ResolvedApp, definition: AppDefinition | undefined, ctx: CustomizeContext, problems: Problems): AppRendering {
-  const golden = buildChart(app).chart.toJson() as Manifest[];
+  const { chart, stack } = buildChart(app);
+  const golden = chart.toJson() as Manifest[];
   if (definition === undefined || !hasEscapeHatch(definition)) return { manifests: golden };
   let customized: Manifest[];
   let extras: ReadonlySet<string>;
   try {
-    const { chart, stack } = buildChart(app);
+    // The same chart again: toJson renders afresh from the constructs, patches and all.
     extras = new Set(applyEscapeHatches(stack, definition, ctx));
     customized = chart.toJson() as Manifest[];
   } catch (error) {
