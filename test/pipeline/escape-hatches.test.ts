@@ -134,6 +134,9 @@ describe('policy over escape hatches', () => {
     const def = webDef({ name: 'web', replicas: TWO, customize: privileged });
     const error = expectError<CheckFailedError>(() => render({ apps: [sourced(def)], environments: [PROD], checks: defaultChecks({ now: NOW }) }));
     expect(error.message).toContain('prod: apps/shop/web.ts: Deployment shop/web: [pss-privileged]');
+    expect(error.message).toContain(
+      "To accept a finding deliberately, waive it in the app's definition (apps/shop/web.ts): waivers: [{ rule: 'pss-privileged', environment: 'prod', object: { kind: 'Deployment', name: 'web' }, reason: '<why, in a sentence>', owner: '<team>', expires: 'YYYY-MM-DD' }]",
+    );
   });
 
   test('the same customization passes with a waiver', () => {
