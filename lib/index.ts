@@ -1,6 +1,7 @@
 // The public API of the golden-path library. Re-exports only; lib/internal is never exported.
 export * from './model/app-definition';
 export * from './model/app-files';
+export * from './model/customize';
 export * from './model/define';
 export * from './model/dependency';
 export * from './model/environment';

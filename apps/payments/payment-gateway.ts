@@ -1,4 +1,4 @@
-import { Dependency, Replicas, Secret, webService } from '../platform';
+import { Dependency, JsonPatch, Replicas, Secret, webService } from '../platform';
 
 export default webService({
   name: 'payment-gateway',
@@ -15,4 +15,7 @@ export default webService({
   secretFiles: { 'client.crt': Secret.ref('payments/payment-gateway/mtls', 'certificate'), 'client.key': Secret.ref('payments/payment-gateway/mtls', 'privateKey') },
   dependsOn: [Dependency.host('card-network', { host: 'api.cardnetwork.example', port: 443, cidrs: ['203.0.113.0/24'] })],
   environments: { prod: { replicas: Replicas.autoscale({ min: 3, max: 12, cpuUtilization: 60 }) } },
+  // Escape hatch: the card network audit wants every call to the gateway over the mesh's mTLS, and
+  // the golden path has no mesh setting yet; Linkerd injects its proxy into pods with this annotation.
+  customize: (stack) => stack.deployment.addJsonPatch(JsonPatch.add('/spec/template/metadata/annotations', { 'linkerd.io/inject': 'enabled' })),
 });

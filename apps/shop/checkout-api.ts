@@ -16,4 +16,29 @@ export default webService({
   secrets: { DATABASE_PASSWORD: Secret.ref('shop/checkout-api/database', 'password') },
   dependsOn: [paymentGateway],
   environments: { dev: { config: { ORDER_TIMEOUT: '60s' } } },
+  // Extra object: a business alert the SLO rules cannot express (orders stop while requests succeed).
+  // Paged in prod only; elsewhere it warns. The rule labels make the environment's Prometheus load it.
+  objects: ({ production, app }) => [
+    {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PrometheusRule',
+      metadata: { name: 'checkout-api-orders', labels: app.monitoring?.ruleLabels },
+      spec: {
+        groups: [
+          {
+            name: 'checkout-api-orders',
+            rules: [
+              {
+                alert: 'CheckoutNoOrders',
+                expr: 'sum(increase(checkout_orders_placed_total{job="checkout-api"}[30m])) == 0',
+                for: '15m',
+                labels: { severity: production ? 'critical' : 'warning', team: 'shop', service: 'checkout-api' },
+                annotations: { summary: 'checkout-api placed no order in 30 minutes', runbook_url: 'https://runbooks.acme.dev/shop/checkout-no-orders' },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
 });

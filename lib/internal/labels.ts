@@ -16,6 +16,8 @@ export const MANAGED_BY = 'golden-path';
 export const ANNOTATION = {
   /** The app definition file that produced an object: reviewers and `platform check` use it. */
   source: 'platform.golden-path.dev/source',
+  /** On an object an app's escape hatch added or changed: what it did, so review sees it in the YAML. */
+  escapeHatch: 'platform.golden-path.dev/escape-hatch',
   /** Argo CD applies lower waves first and waits for them to be healthy: namespaces go in wave -1. */
   syncWave: 'argocd.argoproj.io/sync-wave',
   /** On a Deployment: the Secret Stakater Reloader watches, rolling the Deployment when it changes (`secretRollout: 'reloader'`). */

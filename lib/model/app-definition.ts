@@ -1,3 +1,4 @@
+import { ScheduledTaskCustomizeProps, WebServiceCustomizeProps, WorkerCustomizeProps } from './customize';
 import { DependsOn } from './dependency';
 import { Exposure } from './exposure';
 import { HealthCheck } from './health';
@@ -8,8 +9,7 @@ import { SecretRef } from './secret';
 import { SloProps } from './slo';
 import { Waiver } from './waiver';
 
-/** The kinds of workload the golden path knows. */
-export type AppKind = 'web-service' | 'worker' | 'scheduled-task';
+export type { AppKind } from './app-kind';
 
 /** Deliberate departures from the "restricted" Pod Security profile. Each one is visible in review. */
 export interface SecurityOptions {
@@ -142,7 +142,7 @@ export interface AppProps<E extends string = string> {
   readonly waivers?: readonly Waiver<E>[];
 }
 
-export interface WebServiceProps<E extends string = string> extends AppProps<E> {
+export interface WebServiceProps<E extends string = string> extends AppProps<E>, WebServiceCustomizeProps {
   /** The serving port. @default 8080 */
   readonly port?: number;
   /** @default 'http' */
@@ -167,7 +167,7 @@ export interface WebServiceProps<E extends string = string> extends AppProps<E> 
   readonly expose?: Exposure;
 }
 
-export interface WorkerProps<E extends string = string> extends AppProps<E> {
+export interface WorkerProps<E extends string = string> extends AppProps<E>, WorkerCustomizeProps {
   /** Workers have no serving port, so the health check must be declared. */
   readonly health: HealthCheck;
   /** Port for the health check (named 'health'), when the check is HTTP, gRPC or TCP. @default - none */
@@ -182,7 +182,7 @@ export interface WorkerProps<E extends string = string> extends AppProps<E> {
   readonly replicas?: Replicas;
 }
 
-export interface ScheduledTaskProps<E extends string = string> extends AppProps<E> {
+export interface ScheduledTaskProps<E extends string = string> extends AppProps<E>, ScheduledTaskCustomizeProps {
   /** Cron expression (five fields). */
   readonly schedule: string;
   /** IANA time zone of the schedule. @default 'Etc/UTC' */

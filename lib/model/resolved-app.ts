@@ -1,4 +1,4 @@
-import { AppKind } from './app-definition';
+import { AppKind } from './app-kind';
 import { ResolvedDataStore } from './resolved-data-store';
 import { ResolvedExposure } from './resolved-exposure';
 import { ResolvedMonitoring } from './resolved-monitoring';

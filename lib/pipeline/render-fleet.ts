@@ -8,7 +8,9 @@ import { Release } from '../environments/resolve-image';
 import { resolveEnvironmentApps } from '../environments/resolve-environment-apps';
 import { resolveEnvironments } from '../environments/resolve-environment';
 import { Manifest } from '../manifest/manifest';
-import { buildChart } from '../stacks/build-chart';
+import { checkDefinitionKeys } from '../environments/check-definition-keys';
+import { Customization } from '../model/customize';
+import { renderApp } from './render-app';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
 
 /** Looks up the release (image pin) of a team's app in an environment. */
@@ -35,6 +37,8 @@ export interface ResolvedFleetInput {
 export interface RenderedApp {
   readonly app: ResolvedApp;
   readonly manifests: readonly Manifest[];
+  /** What the app's escape hatches changed here; absent when it has none. */
+  readonly customization?: Customization;
 }
 
 /**
@@ -61,6 +65,7 @@ export function renderFleet(input: FleetInput): RenderedApp[] {
 export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
   const problems = new Problems();
   checkOverrideNames(input.apps, input.environments, problems);
+  checkDefinitionKeys(input.apps, problems);
   problems.throwIfAny();
 
   const ordered = [...input.apps].sort((a, b) => compare(a.definition.team, b.definition.team) || compare(a.definition.name, b.definition.name) || compare(a.source, b.source));
@@ -72,7 +77,8 @@ export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
   checkUniqueHosts(resolved, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
 
-  const rendered = resolved.map((app) => ({ app, manifests: buildChart(app).chart.toJson() as Manifest[] }));
+  const definitions = new Map(input.apps.map((a) => [a.source, a.definition]));
+  const rendered = resolved.map((app) => ({ app, ...renderApp(app, definitions.get(app.source), { environment: app.environment, production: app.production, app }, problems) }));
   checkUniqueObjects(rendered, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
   return rendered;

@@ -25,6 +25,12 @@ function summarize(report: CheckReport): string {
   for (const w of report.waivers.filter((x) => x.status === 'expired')) {
     lines.push(`  - ${w.declaredIn}: 'waivers[${w.index}]' for rule '${w.rule}' expired on ${w.expires} (owner ${w.owner}). Fix: renew it with a new date and reason, or fix the finding and remove it [E_WAIVER_EXPIRED]`);
   }
+  const first = failing.find((f) => f.rule !== 'schema');
+  if (first) {
+    // A rule broken on purpose (an escape hatch, say) is accepted in review with a waiver, never silently.
+    const example = `{ rule: '${first.rule}', environment: '${first.environment}', object: { kind: '${first.object.kind}', name: '${first.object.name}' }, reason: '<why, in a sentence>', owner: '<team>', expires: 'YYYY-MM-DD' }`;
+    lines.push(`To accept a finding deliberately, waive it in the app's definition (${first.source}): waivers: [${example}]`);
+  }
   lines.push("Run 'platform check' for the full report, with warnings and waivers.");
   return lines.join('\n');
 }

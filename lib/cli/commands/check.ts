@@ -2,11 +2,12 @@ import { checkedObjects } from '../../pipeline/default-checks';
 import { loadProject } from '../../pipeline/load-project';
 import { renderResolvedFleet, resolveFleetEnvironments } from '../../pipeline/render-fleet';
 import { renderPlatform } from '../../pipeline/render-platform';
-import { formatReport, formatReportJson } from '../../policy/format-report';
+import { formatReport } from '../../policy/format-report';
 import { runChecks } from '../../policy/run-checks';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
 import { findEnvironment } from './find-app';
+import { formatGoldenPath, goldenPathEntries } from './golden-path';
 
 export interface CheckOptions {
   /** Repository root. */
@@ -34,6 +35,7 @@ export function checkCommand(options: CheckOptions, io: Io): number {
   const objects = checkedObjects(rendered, platform).filter((a) => only === undefined || a.app.environment === only);
   const productionEnvironments = environments.filter((e) => e.production).map((e) => e.name);
   const report = runChecks(objects, { now: options.now ?? new Date(), environments: environments.map((e) => e.name), productionEnvironments });
-  io.out(options.json ? formatReportJson(report) : formatReport(report));
+  const goldenPath = goldenPathEntries(rendered, only);
+  io.out(options.json ? `${JSON.stringify({ ...report, goldenPath }, null, 2)}\n` : `${formatReport(report)}\n${formatGoldenPath(goldenPath)}`);
   return report.passed ? EXIT.ok : EXIT.findings;
 }

@@ -4,6 +4,7 @@ import { resolveFleetEnvironments } from '../../pipeline/render-fleet';
 import { loadProject } from '../../pipeline/load-project';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
+import { customizeRows } from './explain-customize';
 import { findApp, findEnvironment } from './find-app';
 
 export interface ExplainOptions {
@@ -13,7 +14,7 @@ export interface ExplainOptions {
   readonly json?: boolean;
 }
 
-const LAYER_NOTE = 'layers, lowest first: platform < environment < app < override < release';
+const LAYER_NOTE = 'layers, lowest first: platform < environment < app < override < release < customize (the escape hatch, on the rendered objects)';
 
 /** `platform explain <app> --env <env>`: every resolved value and the layer it came from. */
 export function explainCommand(options: ExplainOptions, io: Io): number {
@@ -26,9 +27,10 @@ export function explainCommand(options: ExplainOptions, io: Io): number {
   const apps = resolveEnvironmentApps(project.apps, env, (a) => project.releases.pin(a.definition.team, a.definition.name, env.name), problems);
   problems.throwIfAny();
   const resolved = apps.find((a) => a.source === app.source)!;
-  const rows = Object.keys(resolved.provenance)
+  const rows: { field: string; value: unknown; origin: string }[] = Object.keys(resolved.provenance)
     .sort()
     .map((field) => ({ field, value: resolved.settings[field], origin: resolved.provenance[field] }));
+  rows.push(...customizeRows(resolved, app));
   if (options.json) {
     io.out(`${JSON.stringify({ app: resolved.name, team: resolved.team, environment: env.name, source: resolved.source, namespace: resolved.namespace, image: resolved.image, fields: rows }, null, 2)}\n`);
     return EXIT.ok;

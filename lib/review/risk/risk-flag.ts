@@ -2,11 +2,12 @@ import { ObjectDiff, TreeDiff } from '../diff-trees';
 import { RenderedTree } from '../rendered-tree';
 
 /** The kinds of risk a reviewer is warned about, in the order reports list them. */
-export type RiskFamily = 'exposure' | 'privilege' | 'capacity' | 'disruption' | 'apply-hazard' | 'deletion';
+export type RiskFamily = 'exposure' | 'privilege' | 'escape-hatch' | 'capacity' | 'disruption' | 'apply-hazard' | 'deletion';
 
 export const RISK_FAMILIES: readonly { readonly family: RiskFamily; readonly title: string }[] = [
   { family: 'exposure', title: 'exposure widened' },
   { family: 'privilege', title: 'privilege increased' },
+  { family: 'escape-hatch', title: 'escape hatch' },
   { family: 'capacity', title: 'capacity' },
   { family: 'disruption', title: 'disruption' },
   { family: 'apply-hazard', title: 'apply hazard' },

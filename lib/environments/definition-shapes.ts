@@ -1,0 +1,207 @@
+import { AppOverride, NetworkOptions, ScheduledTaskProps, SecurityOptions, ShutdownOptions, WebServiceProps, WorkerProps } from '../model/app-definition';
+import { AppDependency, DataStoreDependency, ExternalDataStore, HostDependency } from '../model/dependency';
+import { PublicExposure } from '../model/exposure';
+import { ExecHealth, GrpcHealth, HttpHealth, TcpHealth } from '../model/health';
+import { AppPeer, CidrPeer, NamespacePeer } from '../model/peer';
+import { AutoscaledReplicas, FixedReplicas } from '../model/replicas';
+import { Resources } from '../model/resources';
+import { SecretRef } from '../model/secret';
+import { LatencySloProps, SloMetricsOptions, SloProps } from '../model/slo';
+import { Waiver, WaiverTarget } from '../model/waiver';
+
+/**
+ * The shape of an app definition as plain JavaScript sees it, for the strict check at synth
+ * (check-definition-keys.ts). Only types and key names: ranges, formats and allowed values are
+ * resolution's to check, with its own codes. `satisfies Record<keyof X, Shape>` makes the compiler
+ * keep every list equal to its interface: a new prop that is not listed here does not compile.
+ */
+export type Shape =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'function'
+  /** Checked elsewhere (an app definition in `dependsOn` is checked as an app of its own). */
+  | 'any'
+  | { readonly list: Shape }
+  /** A record with keys of the user's choosing. */
+  | { readonly map: Shape }
+  | ObjectShape
+  /** Plain data told apart by its `kind` (made with a factory such as `Health.http`). */
+  | { readonly kinds: Readonly<Record<string, ObjectShape | 'any'>>; readonly noun: string }
+  /** The first shape whose type matches. */
+  | { readonly oneOf: readonly Shape[] };
+
+export interface ObjectShape {
+  readonly fields: Readonly<Record<string, Shape>>;
+  /** What the object is, for messages: "'healthh' is not a field of a web service". */
+  readonly noun: string;
+}
+
+const STRINGS: Shape = { list: 'string' };
+const STRING_MAP: Shape = { map: 'string' };
+const SECRET_REF: ObjectShape = { noun: 'a secret reference', fields: { key: 'string', property: 'string' } satisfies Record<keyof SecretRef, Shape> };
+const RESOURCES: ObjectShape = {
+  noun: 'resources',
+  fields: { cpu: 'string', memory: 'string', cpuLimit: 'string', memoryLimit: 'string', ephemeralStorage: 'string', ephemeralStorageLimit: 'string' } satisfies Record<keyof Resources, Shape>,
+};
+const SECURITY: ObjectShape = { noun: 'security options', fields: { runAsUser: 'number', writableRootFilesystem: 'boolean', bindPrivilegedPorts: 'boolean' } satisfies Record<keyof SecurityOptions, Shape> };
+const SHUTDOWN: ObjectShape = { noun: 'shutdown options', fields: { gracePeriodSeconds: 'number', preStopSeconds: 'number' } satisfies Record<keyof ShutdownOptions, Shape> };
+
+const TIMING = { readinessPeriodSeconds: 'number', livenessPeriodSeconds: 'number', livenessFailureThreshold: 'number', startupSeconds: 'number', timeoutSeconds: 'number' } as const;
+const HEALTH: Shape = {
+  noun: 'a health check',
+  kinds: {
+    http: { noun: 'an HTTP health check', fields: { kind: 'string', path: 'string', livenessPath: 'string', port: 'string', ...TIMING } satisfies Record<keyof HttpHealth, Shape> },
+    grpc: { noun: 'a gRPC health check', fields: { kind: 'string', service: 'string', port: 'string', ...TIMING } satisfies Record<keyof GrpcHealth, Shape> },
+    tcp: { noun: 'a TCP health check', fields: { kind: 'string', port: 'string', ...TIMING } satisfies Record<keyof TcpHealth, Shape> },
+    exec: { noun: 'an exec health check', fields: { kind: 'string', command: STRINGS, livenessCommand: STRINGS, ...TIMING } satisfies Record<keyof ExecHealth, Shape> },
+  },
+};
+
+const REPLICAS: Shape = {
+  noun: 'replicas',
+  kinds: {
+    fixed: { noun: 'fixed replicas', fields: { kind: 'string', count: 'number' } satisfies Record<keyof FixedReplicas, Shape> },
+    autoscale: { noun: 'autoscaled replicas', fields: { kind: 'string', min: 'number', max: 'number', cpuUtilization: 'number', memoryUtilization: 'number' } satisfies Record<keyof AutoscaledReplicas, Shape> },
+  },
+};
+
+const EXPOSURE: Shape = {
+  noun: 'an exposure',
+  kinds: {
+    public: { noun: 'a public exposure', fields: { kind: 'string', host: 'string', paths: STRINGS } satisfies Record<keyof PublicExposure, Shape> },
+    internal: { noun: 'an internal exposure', fields: { kind: 'string' } },
+  },
+};
+
+const LATENCY: ObjectShape = { noun: 'a latency objective', fields: { threshold: 'string', objective: 'number' } satisfies Record<keyof LatencySloProps, Shape> };
+const SLO_METRICS: ObjectShape = {
+  noun: 'SLO metrics',
+  fields: { convention: 'string', requests: 'string', codeLabel: 'string', errorCodes: 'string', latencyHistogram: 'string', selector: STRING_MAP } satisfies Record<keyof SloMetricsOptions, Shape>,
+};
+const SLO: ObjectShape = { noun: 'an SLO', fields: { availability: 'number', latency: LATENCY, metrics: SLO_METRICS, runbookUrl: 'string' } satisfies Record<keyof SloProps, Shape> };
+
+const PEER: Shape = {
+  noun: 'a peer',
+  kinds: {
+    app: { noun: 'an app peer', fields: { kind: 'string', app: 'string', namespace: 'string', port: 'number' } satisfies Record<keyof AppPeer, Shape> },
+    namespace: { noun: 'a namespace peer', fields: { kind: 'string', namespace: 'string', port: 'number' } satisfies Record<keyof NamespacePeer, Shape> },
+    cidr: { noun: 'a CIDR peer', fields: { kind: 'string', cidr: 'string', port: 'number', protocol: 'string' } satisfies Record<keyof CidrPeer, Shape> },
+  },
+};
+const NETWORK: ObjectShape = { noun: 'network options', fields: { ingress: { list: PEER }, egress: { list: PEER } } satisfies Record<keyof NetworkOptions, Shape> };
+
+const EXTERNAL_STORE: ObjectShape = { noun: 'an external data store', fields: { host: 'string', port: 'number', cidrs: STRINGS } satisfies Record<keyof ExternalDataStore, Shape> };
+const DEPENDS_ON: Shape = {
+  noun: 'a dependency',
+  kinds: {
+    app: { noun: 'an app dependency', fields: { kind: 'string', app: 'any', port: 'string', env: 'string' } satisfies Record<keyof AppDependency, Shape> },
+    host: { noun: 'a host dependency', fields: { kind: 'string', name: 'string', host: 'string', port: 'number', cidrs: STRINGS, protocol: 'string' } satisfies Record<keyof HostDependency, Shape> },
+    datastore: {
+      noun: 'a data store dependency',
+      fields: { kind: 'string', name: 'string', engine: 'string', external: { map: EXTERNAL_STORE }, storage: 'string' } satisfies Record<keyof DataStoreDependency, Shape>,
+    },
+    // An app definition itself: checked as an app of its own.
+    'web-service': 'any',
+    worker: 'any',
+    'scheduled-task': 'any',
+  },
+};
+
+const WAIVER: ObjectShape = {
+  noun: 'a waiver',
+  fields: {
+    rule: 'string',
+    environment: 'string',
+    object: { noun: 'a waiver target', fields: { kind: 'string', name: 'string' } satisfies Record<keyof WaiverTarget, Shape> },
+    reason: 'string',
+    owner: 'string',
+    expires: 'string',
+  } satisfies Record<keyof Waiver, Shape>,
+};
+
+const OVERRIDE: ObjectShape = {
+  noun: 'an environment override',
+  fields: {
+    replicas: REPLICAS,
+    resources: RESOURCES,
+    env: STRING_MAP,
+    config: STRING_MAP,
+    configFiles: STRING_MAP,
+    secrets: { map: SECRET_REF },
+    secretFiles: { map: SECRET_REF },
+    imagePullPolicy: 'string',
+    schedule: 'string',
+    suspend: 'boolean',
+    expose: EXPOSURE,
+    slo: { noun: 'an SLO override', fields: { availability: 'number', latency: LATENCY } },
+  } satisfies Record<keyof AppOverride, Shape>,
+};
+
+const APP = {
+  kind: 'string',
+  name: 'string',
+  team: 'string',
+  description: 'string',
+  image: 'string',
+  partOf: 'string',
+  command: STRINGS,
+  args: STRINGS,
+  env: STRING_MAP,
+  config: STRING_MAP,
+  configFiles: STRING_MAP,
+  secrets: { map: SECRET_REF },
+  secretFiles: { map: SECRET_REF },
+  resources: RESOURCES,
+  security: SECURITY,
+  shutdown: SHUTDOWN,
+  dependsOn: { list: DEPENDS_ON },
+  network: NETWORK,
+  imagePullPolicy: 'string',
+  environments: { map: OVERRIDE },
+  waivers: { list: WAIVER },
+  customize: 'function',
+  // Extra objects are checked against their Kubernetes schema after synthesis.
+  objects: { oneOf: ['function', { list: 'any' }] },
+} as const satisfies Readonly<Record<string, Shape>>;
+
+const WEB_SERVICE = {
+  ...APP,
+  port: 'number',
+  protocol: 'string',
+  health: HEALTH,
+  metricsPort: 'number',
+  metricsPath: 'string',
+  metricsOnService: 'boolean',
+  slo: SLO,
+  replicas: REPLICAS,
+  expose: EXPOSURE,
+} satisfies Record<keyof WebServiceProps | 'kind', Shape>;
+
+const WORKER = {
+  ...APP,
+  health: HEALTH,
+  healthPort: 'number',
+  metricsPort: 'number',
+  metricsPath: 'string',
+  slo: SLO,
+  replicas: REPLICAS,
+} satisfies Record<keyof WorkerProps | 'kind', Shape>;
+
+const SCHEDULED_TASK = {
+  ...APP,
+  schedule: 'string',
+  timeZone: 'string',
+  startingDeadlineSeconds: 'number',
+  activeDeadlineSeconds: 'number',
+  backoffLimit: 'number',
+  ttlSecondsAfterFinished: 'number',
+  concurrencyPolicy: 'string',
+} satisfies Record<keyof ScheduledTaskProps | 'kind', Shape>;
+
+/** The shape of each kind of app definition. */
+export const DEFINITION_SHAPES: Readonly<Record<string, ObjectShape>> = {
+  'web-service': { noun: 'a web service', fields: WEB_SERVICE },
+  worker: { noun: 'a worker', fields: WORKER },
+  'scheduled-task': { noun: 'a scheduled task', fields: SCHEDULED_TASK },
+};
