@@ -1,3 +1,4 @@
+import { KUBERNETES_VERSION } from '../model/kubernetes-version';
 import { Replicas } from '../model/replicas';
 
 /**
@@ -71,7 +72,7 @@ export const PLATFORM_DEFAULTS = {
     },
   },
   /** Pod Security admission level and the Kubernetes minor whose rules apply. */
-  podSecurity: { level: 'restricted', version: 'v1.28' },
+  podSecurity: { level: 'restricted', version: `v${KUBERNETES_VERSION}` },
   gitops: { targetRevision: 'main', path: 'dist', argocdNamespace: 'argocd', project: 'default', maxDropShare: 0.25 },
   /** Backstage catalog (dist/catalog): an app running in one of these environments has lifecycle 'production', else 'experimental'. */
   /** Environments that serve production traffic when they do not say (`Environment.production`). */
