@@ -15,18 +15,18 @@ declare -A ENTRY=(
   [register-ts]="require('$ROOT/lib/internal/register-ts.js'); const LOAD = require; $SYNTH"
   [tsx]="require('tsx/cjs/api').register(); const LOAD = require; $SYNTH"
   [esbuild-register]="require('esbuild-register/dist/node').register({ target: 'node20' }); const LOAD = require; $SYNTH"
-  [jiti]="const LOAD = require('jiti').createJiti('$ROOT/'); $SYNTH"
+  [jiti]="const LOAD = require('jiti').createJiti('$ROOT/', { fsCache: process.env.JITI_CACHE_DIR }); $SYNTH"
 )
 LOADERS=("${@:-register-ts tsx esbuild-register jiti}")
 # shellcheck disable=SC2206
 LOADERS=(${LOADERS[*]})
 
 # Each run gets the caches of its mode: a fresh folder per run when cold, one shared folder when warm.
-# register-ts caches in $PLATFORM_TS_CACHE, tsx in $TMPDIR, jiti in $JITI_FS_CACHE; esbuild-register has none.
+# register-ts caches in $PLATFORM_TS_CACHE, tsx in $TMPDIR, jiti where its fsCache option says; esbuild-register has none.
 once() {
   local loader="$1" cache="$2"
   mkdir -p "$cache"
-  env PLATFORM_TS_CACHE="$cache/register-ts" TMPDIR="$cache" JITI_FS_CACHE="$cache/jiti" \
+  env PLATFORM_TS_CACHE="$cache/register-ts" TMPDIR="$cache" JITI_CACHE_DIR="$cache/jiti" \
     /usr/bin/time -f '%e %U %S' -o "$WORK/time" node -e "${ENTRY[$loader]}" >/dev/null
   cat "$WORK/time"
 }
