@@ -134,7 +134,8 @@ describe('the packed package, installed in a fresh project', () => {
     const dev = readFileSync(join(project, 'dist', 'dev', 'web', 'hello.yaml'), 'utf8');
     expect(dev).toContain('kind: Deployment\n');
     expect(dev).toContain('image: ghcr.io/example/hello:1.0.0\n');
-    expect(dev).toMatch(/readinessProbe:\n\s+httpGet:\n\s+path: \/ready\n\s+port: 8080\n/);
+    expect(dev).toContain('          readinessProbe:\n            failureThreshold: 3\n            httpGet:\n              path: /ready\n              port: http\n');
+    expect(dev).toContain('            - name: http\n              containerPort: 8080\n');
     expect(readFileSync(join(project, 'dist', 'prod', 'web', 'hello.yaml'), 'utf8')).toContain('replicas: 1\n');
   });
 
