@@ -1,4 +1,4 @@
-import { Environment, GitOpsSettings, Replicas } from '../lib';
+import { Environment, GitOpsSettings, Replicas } from '../lib/api/platform';
 
 /** Where Argo CD reads the rendered tree from. */
 export const gitops: GitOpsSettings = {

@@ -1,5 +1,5 @@
 /**
- * Entry of a scenario child process: `node --require ./bin/register-ts.js bench/child.ts <scenario> <input-json>`.
+ * Entry of a scenario child process: `node --require ./lib/internal/register-ts.js bench/child.ts <scenario> <input-json>`.
  * It loads only its scenario's module, prepares, then measures `run` alone and sends the sample
  * to the parent over IPC. Timing starts after imports and prepare, the same way for every
  * scenario, so module loading (transpiling TypeScript on a cold cache is slow and variable) never counts as work.

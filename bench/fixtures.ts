@@ -1,5 +1,5 @@
 /**
- * Child entry: `node --require ./bin/register-ts.js bench/fixtures.ts <apps> <seed> <dir> [kustomize]`. Runs
+ * Child entry: `node --require ./lib/internal/register-ts.js bench/fixtures.ts <apps> <seed> <dir> [kustomize]`. Runs
  * the real pipeline once (untimed, everything up to the write) and saves what the scenarios that
  * start from finished output need: the final tree as objects (for the serialization floor), the
  * rendered apps, and, when kubectl will be measured, the equivalent kustomize tree. Done once per

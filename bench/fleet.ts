@@ -1,7 +1,7 @@
 import * as sampleProject from '../apps/environments';
-import {
-  AppDefinition, AppKind, AppOverride, Environment, GitOpsSettings, goldenPath, Health, HealthCheck, Peer, Replicas, Resources, SourcedApp,
-} from '../lib';
+import { AppDefinition, AppKind, AppOverride, goldenPath, Health, HealthCheck, Peer, Replicas, Resources } from '../lib';
+import { Environment, GitOpsSettings } from '../lib/api/platform';
+import { SourcedApp } from '../lib/model/app-definition';
 import { SloProps } from '../lib/model/slo';
 import { Rng } from './rng';
 

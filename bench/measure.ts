@@ -11,7 +11,7 @@ import { Sample, ScenarioId, ScenarioInput } from './scenario';
  * neighbour on the shared machine spreads over all scenarios instead of hitting one.
  */
 
-const REGISTER_TS = join(__dirname, '../bin/register-ts.js');
+const REGISTER_TS = join(__dirname, '../lib/internal/register-ts.js');
 
 export interface MeasureOptions {
   readonly apps: number;

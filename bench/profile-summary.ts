@@ -1,5 +1,5 @@
 /**
- * `node -r ./bin/register-ts.js bench/profile-summary.ts <file.cpuprofile> [--top N] [--all]`: where a scenario's time
+ * `node -r ./lib/internal/register-ts.js bench/profile-summary.ts <file.cpuprofile> [--top N] [--all]`: where a scenario's time
  * goes, from a V8 CPU profile written by `npm run bench -- --profile DIR`. Only the samples taken
  * during the measured `run` count (the `.window.json` beside the profile says when that was;
  * `--all` keeps module loading and prepare too). Prints self time by area (our modules, each
@@ -86,7 +86,7 @@ export function summarize(profile: CpuProfile, window?: { startUs: number; endUs
 function main(): void {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string' }, all: { type: 'boolean' } } });
   const file = positionals[0];
-  if (!file) throw new Error('usage: node -r ./bin/register-ts.js bench/profile-summary.ts <file.cpuprofile> [--top N] [--all]');
+  if (!file) throw new Error('usage: node -r ./lib/internal/register-ts.js bench/profile-summary.ts <file.cpuprofile> [--top N] [--all]');
   const n = Number(values.top ?? 25);
   const windowFile = file.replace(/\.cpuprofile$/, '.window.json');
   const window = !values.all && existsSync(windowFile) ? (JSON.parse(readFileSync(windowFile, 'utf8')) as { startUs: number; endUs: number }) : undefined;

@@ -9,7 +9,7 @@ import { timedCommand } from './timed-command';
  * `npm run synth` of the sample repository, measured as a user sees it: the whole process tree
  * (npm, node, loading the TypeScript sources, the pipeline), from outside. The tree goes to a temp
  * folder (`npm run synth -- --out <tmp>`), never into the repository's dist/. The runs share a
- * TypeScript transpile cache of their own (PLATFORM_TS_CACHE, see bin/register-ts.js), empty
+ * TypeScript transpile cache of their own (PLATFORM_TS_CACHE, see lib/internal/register-ts.js), empty
  * before the first: that run is what a fresh clone pays once, reported apart; the median is over
  * the runs after it.
  */

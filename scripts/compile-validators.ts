@@ -14,6 +14,7 @@ import standaloneCode from 'ajv/dist/standalone';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import releasesSchema from '../lib/environments/releases.schema.json';
+import { KUBERNETES_SCHEMA_FILES } from '../lib/model/kubernetes-version';
 import { KUBERNETES_FORMATS } from '../lib/policy/schema/formats';
 import { SchemaBundle } from '../lib/policy/schema/schema-bundle';
 
@@ -21,13 +22,13 @@ const ROOT = join(__dirname, '..');
 
 /** Every precompiled validator module: where it lives (from the repository root) and how to generate it. */
 export const PRECOMPILED: readonly { readonly file: string; readonly source: () => string }[] = [
-  { file: 'lib/policy/schema/data/k8s-1.28-validators.js', source: kubernetesValidators },
+  { file: `lib/policy/schema/data/${KUBERNETES_SCHEMA_FILES.validators}`, source: kubernetesValidators },
   { file: 'lib/environments/releases-validator.js', source: releasesValidator },
 ];
 
 /** A validator per `apiVersion kind` of the generated Kubernetes and CRD schema file, for KubernetesSchemas. */
 function kubernetesValidators(): string {
-  const from = 'lib/policy/schema/data/k8s-1.28-schemas.json';
+  const from = `lib/policy/schema/data/${KUBERNETES_SCHEMA_FILES.schemas}`;
   const bundle = JSON.parse(readFileSync(join(ROOT, from), 'utf8')) as SchemaBundle;
   const exports: Record<string, string> = {};
   for (const [kind, entry] of Object.entries(bundle.kinds)) exports[kind] = `k8s#/definitions/${entry.definition}`;

@@ -1,5 +1,5 @@
 // Writes the Prometheus rules the platform generates as plain rule files, for promtool:
-//   node -r ./bin/register-ts.js scripts/promtool-rules.ts <out-dir>
+//   node -r ./lib/internal/register-ts.js scripts/promtool-rules.ts <out-dir>
 // <out-dir>/fleet/<env>/<namespace>-<app>.rules.yaml   every PrometheusRule of the sample fleet (apps/)
 // <out-dir>/fixtures/<file>                              the apps the promtool unit tests run against
 // A PrometheusRule's `spec` is a rule file's content (`groups:`), so each is written as it is.
@@ -49,7 +49,7 @@ function main(outDir: string, root: string): void {
 
 const [outDir] = process.argv.slice(2);
 if (!outDir) {
-  process.stderr.write('usage: node -r ./bin/register-ts.js scripts/promtool-rules.ts <out-dir>\n');
+  process.stderr.write('usage: node -r ./lib/internal/register-ts.js scripts/promtool-rules.ts <out-dir>\n');
   process.exitCode = 2;
 } else {
   main(resolve(outDir), resolve(__dirname, '..'));

@@ -39,7 +39,7 @@ PROMTOOL_BIN="$(find_promtool)"
 "$PROMTOOL_BIN" --version 2>&1 | head -n 1
 
 cd "$ROOT"
-node --require ./bin/register-ts.js scripts/promtool-rules.ts "$WORK/rules" >"$WORK/rule-files.txt"
+node --require ./lib/internal/register-ts.js scripts/promtool-rules.ts "$WORK/rules" >"$WORK/rule-files.txt"
 mapfile -t RULE_FILES <"$WORK/rule-files.txt"
 echo "promtool check rules: ${#RULE_FILES[@]} generated rule files"
 "$PROMTOOL_BIN" check rules "${RULE_FILES[@]}"

@@ -1,4 +1,5 @@
-import { AppDefinition, AppOverride, Environment, HealthCheck, Replicas, Resources } from '../../lib';
+import { AppDefinition, AppOverride, HealthCheck, Replicas, Resources } from '../../lib';
+import { Environment } from '../../lib/api/platform';
 
 /**
  * The values a hand-written cdk8s-plus program computes for one app in one environment: the same

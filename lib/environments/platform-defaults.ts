@@ -1,4 +1,5 @@
 import { deepFreeze } from '../internal/deep-freeze';
+import { KUBERNETES_VERSION } from '../model/kubernetes-version';
 import { Replicas } from '../model/replicas';
 
 /**
@@ -81,7 +82,7 @@ export const PLATFORM_DEFAULTS = deepFreeze({
     },
   },
   /** Pod Security admission level and the Kubernetes minor whose rules apply. */
-  podSecurity: { level: 'restricted', version: 'v1.28' },
+  podSecurity: { level: 'restricted', version: `v${KUBERNETES_VERSION}` },
   gitops: {
     targetRevision: 'main', path: 'dist', argocdNamespace: 'argocd', project: 'default', maxDropShare: 0.25,
     syncPolicy: {

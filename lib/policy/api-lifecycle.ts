@@ -1,10 +1,13 @@
 /**
- * API versions that Kubernetes (or a pinned CRD's project) has removed by 1.28, or deprecated while
- * still serving them in 1.28. From the Kubernetes deprecated API migration guide and the CRDs'
+ * API versions that Kubernetes (or a pinned CRD's project) has removed by the target version
+ * (KUBERNETES_VERSION), or deprecated while still serving them there. From the Kubernetes deprecated API migration guide and the CRDs'
  * release notes; the target version is fixed by the platform.
  */
 
-export const TARGET_KUBERNETES = '1.28';
+import { KUBERNETES_VERSION } from '../model/kubernetes-version';
+
+/** The Kubernetes minor the lifecycle tables are read against. */
+export const TARGET_KUBERNETES = KUBERNETES_VERSION;
 
 export interface ApiChange {
   readonly apiVersion: string;

@@ -8,7 +8,7 @@ const REPO = resolve(__dirname, '../..');
 /** A copy of this repository (sources only, node_modules linked) that a test may synthesize into. */
 function copyOfRepo(): string {
   const root = mkdtempSync(join(tmpdir(), 'platform-cdk8s-'));
-  for (const entry of ['lib', 'apps', 'bin', 'imports', 'cdk8s.yaml', 'package.json', 'tsconfig.json']) {
+  for (const entry of ['lib', 'apps', 'bin', 'imports', 'cdk8s.yaml', 'cdk8s-plugin.js', 'package.json', 'tsconfig.json']) {
     if (existsSync(join(REPO, entry))) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
   }
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));

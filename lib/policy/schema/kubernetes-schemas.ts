@@ -1,10 +1,11 @@
 import type { ValidateFunction } from 'ajv';
+import { KUBERNETES_SCHEMA_FILES } from '../../model/kubernetes-version';
 import { removedApi, TARGET_KUBERNETES } from '../api-lifecycle';
 import { describeSchemaErrors, SchemaProblem } from './schema-errors';
 import { SchemaBundle } from './schema-bundle';
 
 /**
- * Strict JSON-schema validation of Kubernetes objects: the Kubernetes 1.28.0 OpenAPI definitions
+ * Strict JSON-schema validation of Kubernetes objects: the Kubernetes OpenAPI definitions (KUBERNETES_SCHEMA_RELEASE)
  * and the pinned CRDs, with every listed object closed to unknown fields. The validators are ajv
  * code generated ahead of time from the schema file (scripts/compile-validators.ts), loaded on first use.
  */
@@ -65,8 +66,8 @@ export class KubernetesSchemas {
   private load(): Loaded {
     /* eslint-disable @typescript-eslint/no-require-imports */
     this.loaded ??= {
-      bundle: require('./data/k8s-1.28-schemas.json') as SchemaBundle,
-      validators: require('./data/k8s-1.28-validators.js') as Readonly<Record<string, ValidateFunction>>,
+      bundle: require(`./data/${KUBERNETES_SCHEMA_FILES.schemas}`) as SchemaBundle,
+      validators: require(`./data/${KUBERNETES_SCHEMA_FILES.validators}`) as Readonly<Record<string, ValidateFunction>>,
     };
     /* eslint-enable @typescript-eslint/no-require-imports */
     return this.loaded;

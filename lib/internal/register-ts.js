@@ -1,24 +1,31 @@
-// Lets Node's CommonJS loader require this repository's TypeScript: `require('./register-ts')`, or
-// `node -r ./bin/register-ts.js file.ts`. There is no build step; type checking is `npm test`'s job.
+// Lets Node's CommonJS loader require TypeScript: this repository's sources (`node -r
+// ./lib/internal/register-ts.js file.ts`), and a user's apps/*.ts when the `platform` command or the
+// cdk8s validation plugin runs from the installed package (there lib/ is compiled, see build/). It
+// lives in lib/ because the plugin entry needs it too, and lib never requires bin/. Type checking
+// is `tsc`'s job, not this file's.
 //
-// Each .ts file is transpiled alone by esbuild (tsconfig.json sets isolatedModules, so that is
-// safe) and the result cached under node_modules/.cache/platform-ts (or $PLATFORM_TS_CACHE),
-// addressed by content: the source, tsconfig.json, esbuild's version and this file. A copy of the
-// repository (the temporary worktree `platform diff` renders the base in) reuses the same entries;
-// entries unused for a week are removed. On a cold cache (every CI run: `npm ci` empties
-// node_modules) the first miss transpiles the whole source tree in one esbuild call, which takes
-// half the time of one call per file. JavaScript loads through Node's own loader, untouched: a
-// general-purpose runner (tsx) also scans every .js file for ESM syntax, 2.7 MB for cdk8s-plus-28
-// alone, which cost about a fifth of a sample synth.
+// Kept instead of tsx, esbuild-register or jiti because it is measurably faster for `npm run synth`
+// (README, "TypeScript loader"): each .ts file is transpiled alone by esbuild (tsconfig.json sets
+// isolatedModules, so that is safe) and the result cached under node_modules/.cache/platform-ts (the
+// node_modules that holds esbuild; or $PLATFORM_TS_CACHE), addressed by content: the source,
+// tsconfig.json, esbuild's version and this file. A copy of the repository (the temporary worktree
+// `platform diff` renders the base in) reuses the same entries; entries unused for a week are
+// removed. On a cold cache (every CI run: `npm ci` empties node_modules) the first miss transpiles
+// the whole source tree in one esbuild call, which takes half the time of one call per file.
+// JavaScript loads through Node's own loader, untouched: a general-purpose runner (tsx) also scans
+// every .js file for ESM syntax, 2.7 MB for cdk8s-plus-28 alone.
 'use strict';
 
 const Module = require('node:module');
 const { createHash } = require('node:crypto');
-const { basename, join, sep } = require('node:path');
+const { basename, dirname, join, sep } = require('node:path');
 const fs = require('node:fs');
 
-const ROOT = join(__dirname, '..');
-const CACHE = process.env.PLATFORM_TS_CACHE || join(ROOT, 'node_modules', '.cache', 'platform-ts');
+/** The repository (or, installed, the package's build/ folder, which holds no TypeScript). */
+const ROOT = join(__dirname, '..', '..');
+const CACHE = process.env.PLATFORM_TS_CACHE || join(dirname(dirname(require.resolve('esbuild/package.json'))), '.cache', 'platform-ts');
+/** Installed, there is no tsconfig.json beside build/: app files are transpiled for the same target. */
+const DEFAULT_TSCONFIG = '{ "compilerOptions": { "target": "ES2022", "isolatedModules": true } }';
 const MAX_UNUSED_MS = 7 * 24 * 3600 * 1000;
 const MARK = Symbol.for('golden-path-platform.register-ts');
 /** The folders whose TypeScript a run loads: transpiled together on a cold cache. */
@@ -42,7 +49,7 @@ let batched = false;
 /** Everything besides the source that decides the output, as one hash. */
 function settings() {
   if (!fingerprint) {
-    const tsconfigRaw = fs.readFileSync(join(ROOT, 'tsconfig.json'), 'utf8');
+    const tsconfigRaw = readOrUndefined(join(ROOT, 'tsconfig.json')) ?? DEFAULT_TSCONFIG;
     const hash = createHash('sha256');
     for (const part of [fs.readFileSync(__filename), require('esbuild/package.json').version, JSON.stringify(OPTIONS), tsconfigRaw]) hash.update(part).update('\0');
     fingerprint = { tsconfigRaw, hash: hash.digest('hex') };

@@ -3,9 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utime
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const REGISTER = join(__dirname, '../../bin/register-ts.js');
+const REGISTER = join(__dirname, '../../lib/internal/register-ts.js');
 
-describe('bin/register-ts.js', () => {
+describe('lib/internal/register-ts.js', () => {
   let dir: string;
   let cache: string;
   beforeEach(() => {
@@ -77,12 +77,12 @@ describe('bin/register-ts.js', () => {
   });
 
   describe('on a cold cache, inside a repository', () => {
-    // A repository of its own: the hook, tsconfig.json and node_modules (for esbuild) beside lib/.
+    // A repository of its own: the hook in lib/internal, tsconfig.json and node_modules (for esbuild) beside lib/.
     const repo = () => {
       const root = join(dir, 'repo');
-      mkdirSync(join(root, 'bin'), { recursive: true });
+      mkdirSync(join(root, 'lib', 'internal'), { recursive: true });
       mkdirSync(join(root, 'lib', 'sub'), { recursive: true });
-      cpSync(REGISTER, join(root, 'bin', 'register-ts.js'));
+      cpSync(REGISTER, join(root, 'lib', 'internal', 'register-ts.js'));
       cpSync(join(__dirname, '../../tsconfig.json'), join(root, 'tsconfig.json'));
       symlinkSync(join(__dirname, '../../node_modules'), join(root, 'node_modules'));
       writeFileSync(join(root, 'lib', 'main.ts'), 'import { n } from "./sub/n";\nconsole.log(n);\n');
@@ -91,7 +91,7 @@ describe('bin/register-ts.js', () => {
       writeFileSync(join(root, 'lib', 'main.test.ts'), 'it("is a test", () => undefined);\n');
       return root;
     };
-    const runIn = (root: string) => spawnSync(process.execPath, ['--require', join(root, 'bin', 'register-ts.js'), join(root, 'lib', 'main.ts')], { env: { ...process.env, PLATFORM_TS_CACHE: cache }, encoding: 'utf8' });
+    const runIn = (root: string) => spawnSync(process.execPath, ['--require', join(root, 'lib', 'internal', 'register-ts.js'), join(root, 'lib', 'main.ts')], { env: { ...process.env, PLATFORM_TS_CACHE: cache }, encoding: 'utf8' });
 
     test('transpiles every source file of the tree in one go, tests left out', () => {
       expect(runIn(repo())).toMatchObject({ status: 0, stdout: '7\n' });
@@ -113,6 +113,18 @@ describe('bin/register-ts.js', () => {
       expect(runIn(root)).toMatchObject({ status: 0, stdout: '7\n' });
       expect(entries()).toHaveLength(2);
     });
+  });
+
+  test('installed (no tsconfig.json beside build/), transpiles app files with its own settings', () => {
+    // As in the package: the hook at build/lib/internal, no tsconfig.json in build/, esbuild in node_modules.
+    const pkg = join(dir, 'node_modules', 'golden-path-platform');
+    mkdirSync(join(pkg, 'build', 'lib', 'internal'), { recursive: true });
+    cpSync(REGISTER, join(pkg, 'build', 'lib', 'internal', 'register-ts.js'));
+    symlinkSync(join(__dirname, '../../node_modules/esbuild'), join(dir, 'node_modules', 'esbuild'));
+    mkdirSync(join(dir, 'apps'));
+    writeFileSync(join(dir, 'apps', 'app.ts'), 'class Box { constructor(readonly size: number) {} }\nexport default new Box(3);\nconsole.log(new Box(3).size);\n');
+    const result = spawnSync(process.execPath, ['--require', join(pkg, 'build', 'lib', 'internal', 'register-ts.js'), join(dir, 'apps', 'app.ts')], { env: { ...process.env, PLATFORM_TS_CACHE: cache }, encoding: 'utf8' });
+    expect(result).toMatchObject({ status: 0, stdout: '3\n' });
   });
 
   test('the platform command starts through it', () => {
