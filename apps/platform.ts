@@ -3,6 +3,5 @@ import { environments } from './environments';
 
 // What app definitions import: the golden-path factories, typed by this platform's environments.
 export const { webService, worker, scheduledTask } = goldenPath(environments);
-export { Dependency, Exposure, Health, Peer, Replicas, Secret } from '../lib';
-export { JsonPatch } from 'cdk8s';
+export { Dependency, Exposure, Health, JsonPatch, Peer, Replicas, Secret } from '../lib';
 export type { CustomizeContext, ExtraObject } from '../lib';
