@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { newCommand } from '../../lib/cli/commands/new';
 import { bufferIo } from '../../lib/cli/io';
 import { main } from '../../lib/cli/main';
 import { UsageError } from '../../lib/internal/errors';
 import { expectError } from '../helpers';
+import { tempDir } from '../fixtures/temp-dir';
 import { LIB, tempRepo, webApp } from '../fixtures/temp-repo';
 
 jest.setTimeout(180_000);
@@ -112,7 +112,7 @@ describe('platform new (in-process)', () => {
 
 describe('platform new (end to end, in a copy of this repository)', () => {
   test('creates an app whose synth, type check and tests pass', () => {
-    const root = mkdtempSync(join(tmpdir(), 'platform-scaffold-'));
+    const root = tempDir('platform-scaffold-');
     for (const entry of ['apps', 'package.json', 'tsconfig.json', 'cdk8s.yaml']) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
     for (const entry of ['lib', 'bin', 'imports', 'node_modules']) symlinkSync(join(REPO, entry), join(root, entry));
     mkdirSync(join(root, 'test'));
