@@ -1,10 +1,7 @@
-import { resolve as resolvePath } from 'node:path';
 import { resolveApp } from '../../lib/environments/resolve';
 import { promqlExpressions, promqlProblems } from '../../lib/monitoring/promql-check';
 import { promqlSyntaxErrors, withGrafanaIntervals } from '../../lib/monitoring/promql';
 import { Manifest } from '../../lib/manifest/manifest';
-import { loadProject } from '../../lib/pipeline/load-project';
-import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { buildChart } from '../../lib/stacks/build-chart';
 import { synthApp, webDef, workerDef } from '../helpers';
 import { PROMTOOL_ENVIRONMENT, PROMTOOL_FIXTURES } from './promtool/fixtures';
@@ -85,13 +82,10 @@ describe('every generated PromQL expression parses', () => {
     synthApp(workerDef({ metricsPort: 9090 } as never)),
   ].flat();
   const fromFixtures = PROMTOOL_FIXTURES.flatMap((f) => buildChart(resolveApp({ definition: f.definition, source: 'fixtures.ts' }, PROMTOOL_ENVIRONMENT)).chart.toJson() as Manifest[]);
-  const project = loadProject(resolvePath(__dirname, '../..'));
-  const fromFleet = renderFleet({ apps: project.apps, environments: project.environments, releases: project.releases.pin }).flatMap((r) => [...r.manifests]);
 
   test.each([
     ['test definitions', fromHelpers],
     ['promtool fixtures', fromFixtures],
-    ['sample fleet', fromFleet],
   ])('%s: rules and dashboards', (_, manifests) => {
     const expressions = manifests.flatMap((m) => promqlExpressions(m));
     expect(expressions.length).toBeGreaterThan(10);

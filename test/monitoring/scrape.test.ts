@@ -84,3 +84,29 @@ describe('PodMonitor', () => {
     expect(stack.podMonitor?.node.id).toBe('pod-monitor');
   });
 });
+
+describe('the monitoring objects of each kind of app (once asserted over the sample fleet)', () => {
+  const monitoring = (manifests: ReturnType<typeof synthApp>, app: string) =>
+    manifests.filter((m) => ['ServiceMonitor', 'PodMonitor', 'PrometheusRule'].includes(m.kind) || (m.kind === 'ConfigMap' && m.metadata.name === `${app}-dashboard`)).map((m) => `${m.kind}/${m.metadata.name}`).sort();
+
+  test('a web service with a metrics port: a ServiceMonitor, its rules and a dashboard', () => {
+    expect(monitoring(synthApp(web()), 'checkout')).toEqual(['ConfigMap/checkout-dashboard', 'PrometheusRule/checkout', 'ServiceMonitor/checkout']);
+  });
+
+  test('a worker with a metrics port: a PodMonitor, its rules and a dashboard', () => {
+    expect(monitoring(synthApp(worker()), 'mailer')).toEqual(['ConfigMap/mailer-dashboard', 'PodMonitor/mailer', 'PrometheusRule/mailer']);
+  });
+
+  test('an app without a metrics port: none of them', () => {
+    expect(monitoring(synthApp(webDef()), 'checkout')).toEqual([]);
+    expect(monitoring(synthApp(workerDef()), 'mailer')).toEqual([]);
+  });
+
+  test("each carries the label its environment's Prometheus or Grafana selects", () => {
+    const env = testEnvironment({ monitoring: { monitorLabels: { prometheus: 'apps' }, ruleLabels: { rules: 'apps' }, dashboardLabels: { dashboards: 'apps' } } });
+    const manifests = synthApp(worker(), env);
+    expect(find(manifests, 'PodMonitor', 'mailer').metadata.labels).toMatchObject({ prometheus: 'apps' });
+    expect(find(manifests, 'PrometheusRule', 'mailer').metadata.labels).toMatchObject({ rules: 'apps' });
+    expect(find(manifests, 'ConfigMap', 'mailer-dashboard').metadata.labels).toMatchObject({ dashboards: 'apps' });
+  });
+});
