@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { tempDir } from '../fixtures/temp-dir';
 
 jest.setTimeout(180_000);
@@ -13,8 +13,11 @@ describe('platform new (end to end, in a copy of this repository)', () => {
     const root = tempDir('platform-scaffold-');
     for (const entry of ['apps', 'package.json', 'tsconfig.json', 'cdk8s.yaml']) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
     for (const entry of ['lib', 'bin', 'imports', 'node_modules']) symlinkSync(join(REPO, entry), join(root, entry));
-    mkdirSync(join(root, 'test'));
-    cpSync(join(REPO, 'test/helpers.ts'), join(root, 'test/helpers.ts'));
+    // The generated test imports test/helpers.ts, which builds on two fixtures.
+    for (const file of ['helpers.ts', 'fixtures/definitions.ts', 'fixtures/resolved-app.ts']) {
+      mkdirSync(dirname(join(root, 'test', file)), { recursive: true });
+      cpSync(join(REPO, 'test', file), join(root, 'test', file));
+    }
     const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: root, encoding: 'utf8' });
 
     const created = run(process.execPath, [BIN, '--root', root, 'new', 'orders', '--team', 'shop', '--kind', 'web']);

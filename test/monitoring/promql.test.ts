@@ -1,9 +1,8 @@
-import { resolveApp } from '../../lib/environments/resolve';
 import { promqlExpressions, promqlProblems } from '../../lib/monitoring/promql-check';
 import { promqlSyntaxErrors, withGrafanaIntervals } from '../../lib/monitoring/promql';
 import { Manifest } from '../../lib/manifest/manifest';
-import { buildChart } from '../../lib/stacks/build-chart';
 import { synthApp, webDef, workerDef } from '../helpers';
+import { resolveDefinition, synthResolved } from '../fixtures/resolved-app';
 import { PROMTOOL_ENVIRONMENT, PROMTOOL_FIXTURES } from './promtool/fixtures';
 
 describe('PromQL syntax check (lezer-promql)', () => {
@@ -81,7 +80,7 @@ describe('every generated PromQL expression parses', () => {
     synthApp(webDef({ metricsPort: 9090, protocol: 'grpc', port: 50051, slo: { ...SLO, metrics: { selector: { grpc_type: 'unary' } } } } as never)),
     synthApp(workerDef({ metricsPort: 9090 } as never)),
   ].flat();
-  const fromFixtures = PROMTOOL_FIXTURES.flatMap((f) => buildChart(resolveApp({ definition: f.definition, source: 'fixtures.ts' }, PROMTOOL_ENVIRONMENT)).chart.toJson() as Manifest[]);
+  const fromFixtures = PROMTOOL_FIXTURES.flatMap((f) => synthResolved(resolveDefinition(f.definition, PROMTOOL_ENVIRONMENT)));
 
   test.each([
     ['test definitions', fromHelpers],

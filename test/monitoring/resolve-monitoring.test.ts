@@ -4,7 +4,8 @@ import { Problems } from '../../lib/internal/errors';
 import { PLATFORM_DEFAULTS } from '../../lib/environments/platform-defaults';
 import { expectOnlyProblem, expectProblem } from '../environments/expect-problem';
 import { ValidationError } from '../../lib/internal/errors';
-import { expectError, resolve, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+import { expectError, resolve, testEnvironment, webDef, workerDef } from '../helpers';
+import { resolvedScheduledTask, resolvedWebService, resolvedWorker } from '../fixtures/resolved-app';
 
 const SLO = { availability: 99.9, latency: { threshold: '300ms', objective: 99 } };
 const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides } as never);
@@ -12,9 +13,9 @@ const worker = (overrides: Record<string, unknown> = {}) => workerDef({ metricsP
 
 describe('resolving monitoring', () => {
   test('an app without a metrics port has no monitoring', () => {
-    expect(resolve(webDef()).monitoring).toBeUndefined();
-    expect(resolve(workerDef()).monitoring).toBeUndefined();
-    expect(resolve(taskDef()).monitoring).toBeUndefined();
+    expect(resolvedWebService().monitoring).toBeUndefined();
+    expect(resolvedWorker().monitoring).toBeUndefined();
+    expect(resolvedScheduledTask().monitoring).toBeUndefined();
   });
 
   test('a web service is scraped by a ServiceMonitor on its pods, at the platform interval and path', () => {
@@ -212,7 +213,7 @@ describe('bad SLOs are rejected with clear errors', () => {
   });
 
   test('an SLO without a metrics port', () => {
-    expectOnlyProblem(() => resolve(webDef({ slo: SLO } as never)), {
+    expectOnlyProblem(() => resolvedWebService({ slo: SLO } as never), {
       code: 'E_SLO_METRICS_PORT',
       field: 'slo',
       value: null,
@@ -267,7 +268,7 @@ describe('bad SLOs are rejected with clear errors', () => {
   });
 
   test('metricsOnService without a metrics port', () => {
-    expectOnlyProblem(() => resolve(webDef({ metricsOnService: true } as never)), { code: 'E_METRICS_ON_SERVICE', field: 'metricsOnService', value: true, fix: /metricsPort/ });
+    expectOnlyProblem(() => resolvedWebService({ metricsOnService: true } as never), { code: 'E_METRICS_ON_SERVICE', field: 'metricsOnService', value: true, fix: /metricsPort/ });
   });
 
   test('a bad environment setting names the environment file', () => {
@@ -391,13 +392,13 @@ describe('per-environment SLO override', () => {
   });
 
   test('needs a metrics port, and is refused on a scheduled task', () => {
-    expectOnlyProblem(() => resolve(webDef({ environments: { prod: { slo: { availability: 99.9 } } } })), {
+    expectOnlyProblem(() => resolvedWebService({ environments: { prod: { slo: { availability: 99.9 } } } }), {
       code: 'E_SLO_METRICS_PORT',
       field: 'environments.prod.slo',
       value: null,
       fix: 'set metricsPort',
     });
-    expectOnlyProblem(() => resolve(taskDef({ environments: { prod: { slo: { availability: 99.9 } } } })), {
+    expectOnlyProblem(() => resolvedScheduledTask({ environments: { prod: { slo: { availability: 99.9 } } } }), {
       app: 'report',
       code: 'E_SLO_TASK',
       field: 'environments.prod.slo',

@@ -3,6 +3,7 @@ import { buildChart } from '../../lib/stacks/build-chart';
 import { WebService } from '../../lib/stacks/web-service';
 import { Worker } from '../../lib/stacks/worker';
 import { resolve } from '../helpers';
+import { resolvedWebService } from '../fixtures/resolved-app';
 
 const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides } as never);
 const worker = (overrides: Record<string, unknown> = {}) => workerDef({ metricsPort: 9090, ...overrides } as never);
@@ -52,7 +53,7 @@ describe('ServiceMonitor', () => {
   test('no metrics port: no ServiceMonitor, rules or dashboard, and the stack fields are empty', () => {
     expect(kinds(synthApp(webDef()))).not.toContain('ServiceMonitor');
     expect(kinds(synthApp(webDef()))).not.toContain('PrometheusRule');
-    const stack = buildChart(resolve(webDef())).stack as WebService;
+    const stack = buildChart(resolvedWebService()).stack as WebService;
     expect([stack.serviceMonitor, stack.rules, stack.dashboard]).toEqual([undefined, undefined, undefined]);
   });
 
