@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReleases, readReleases } from '../../lib/environments/releases';
 import { ConfigFileError } from '../../lib/internal/errors';
 import { expectError, sourced, testEnvironment, webDef } from '../helpers';
+import { tempDir } from '../fixtures/temp-dir';
 
 const fleet = {
   apps: [sourced(webDef({ name: 'web', team: 'shop', image: 'ghcr.io/acme/web' })), sourced(webDef({ name: 'api', team: 'ops', image: 'ghcr.io/acme/api' }))],
@@ -63,14 +63,14 @@ describe('the releases file', () => {
   });
 
   test('fails with a fix when the file is missing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'releases-'));
+    const dir = tempDir('releases-');
     const error = expectError<ConfigFileError>(() => readReleases(join(dir, 'apps/releases.yaml'), fleet, dir));
     expect(error.code).toBe('E_RELEASES_MISSING');
     expect(error.message).toBe("apps/releases.yaml: not found. Fix: create it, e.g. with 'platform set-image <app> --env <env> --tag <tag>'");
   });
 
   test('reads a file from disk', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'releases-'));
+    const dir = tempDir('releases-');
     writeFileSync(join(dir, 'releases.yaml'), 'shop:\n  web:\n    dev: 2.0.0\n');
     expect(readReleases(join(dir, 'releases.yaml'), fleet, dir).pin('shop', 'web', 'dev')).toEqual({ tag: '2.0.0' });
   });

@@ -1,6 +1,5 @@
 import { checkEnvironment } from '../../lib/environments/check-environment';
 import { SECRET_IN_CONFIG_MAP_RULE, SECRET_IN_ENV_RULE } from '../../lib/environments/check-secret-literals';
-import { PLATFORM_DEFAULTS } from '../../lib/environments/platform-defaults';
 import { secretSettingProblems } from '../../lib/environments/resolve-secrets';
 import { Problems, ValidationError } from '../../lib/internal/errors';
 import { Secret } from '../../lib/model/secret';
@@ -269,7 +268,7 @@ describe('checkEnvironment: secret settings', () => {
 
   test('accepts no settings, the platform defaults and valid settings', () => {
     expect(problemsOf({})).toEqual([]);
-    expect(problemsOf({ secretStore: PLATFORM_DEFAULTS.secretStore, secretRefreshInterval: PLATFORM_DEFAULTS.secretRefreshInterval })).toEqual([]);
+    expect(problemsOf({ secretStore: { kind: 'ClusterSecretStore', name: 'platform' }, secretRefreshInterval: '1h' })).toEqual([]);
     for (const interval of ['15m', '1h30m', '0', '90s', '2.5h']) expect(problemsOf({ secretStore: { kind: 'SecretStore', name: 'vault.team' }, secretRefreshInterval: interval })).toEqual([]);
   });
 

@@ -1,12 +1,8 @@
-import { resolve as resolvePath } from 'node:path';
-import { resolveApp } from '../../lib/environments/resolve';
 import { promqlExpressions, promqlProblems } from '../../lib/monitoring/promql-check';
 import { promqlSyntaxErrors, withGrafanaIntervals } from '../../lib/monitoring/promql';
 import { Manifest } from '../../lib/manifest/manifest';
-import { loadProject } from '../../lib/pipeline/load-project';
-import { renderFleet } from '../../lib/pipeline/render-fleet';
-import { buildChart } from '../../lib/stacks/build-chart';
-import { resolvedEnvironment, synthApp, webDef, workerDef } from '../helpers';
+import { synthApp, webDef, workerDef } from '../helpers';
+import { resolveDefinition, synthResolved } from '../fixtures/resolved-app';
 import { PROMTOOL_ENVIRONMENT, PROMTOOL_FIXTURES } from '../../scripts/promtool-fixtures';
 
 describe('PromQL syntax check (lezer-promql)', () => {
@@ -84,14 +80,11 @@ describe('every generated PromQL expression parses', () => {
     synthApp(webDef({ metricsPort: 9090, protocol: 'grpc', port: 50051, slo: { ...SLO, metrics: { selector: { grpc_type: 'unary' } } } } as never)),
     synthApp(workerDef({ metricsPort: 9090 } as never)),
   ].flat();
-  const fromFixtures = PROMTOOL_FIXTURES.flatMap((f) => buildChart(resolveApp({ definition: f.definition, source: 'fixtures.ts' }, resolvedEnvironment(PROMTOOL_ENVIRONMENT))).chart.toJson() as Manifest[]);
-  const project = loadProject(resolvePath(__dirname, '../..'));
-  const fromFleet = renderFleet({ apps: project.apps, environments: project.environments, releases: project.releases.pin }).flatMap((r) => [...r.manifests]);
+  const fromFixtures = PROMTOOL_FIXTURES.flatMap((f) => synthResolved(resolveDefinition(f.definition, PROMTOOL_ENVIRONMENT)));
 
   test.each([
     ['test definitions', fromHelpers],
     ['promtool fixtures', fromFixtures],
-    ['sample fleet', fromFleet],
   ])('%s: rules and dashboards', (_, manifests) => {
     const expressions = manifests.flatMap((m) => promqlExpressions(m));
     expect(expressions.length).toBeGreaterThan(10);

@@ -3,6 +3,7 @@ import { buildChart } from '../../lib/stacks/build-chart';
 import { WebService } from '../../lib/stacks/web-service';
 import { Worker } from '../../lib/stacks/worker';
 import { resolve } from '../helpers';
+import { resolvedWebService } from '../fixtures/resolved-app';
 
 const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides } as never);
 const worker = (overrides: Record<string, unknown> = {}) => workerDef({ metricsPort: 9090, ...overrides } as never);
@@ -52,7 +53,7 @@ describe('ServiceMonitor', () => {
   test('no metrics port: no ServiceMonitor, rules or dashboard, and the stack fields are empty', () => {
     expect(kinds(synthApp(webDef()))).not.toContain('ServiceMonitor');
     expect(kinds(synthApp(webDef()))).not.toContain('PrometheusRule');
-    const stack = buildChart(resolve(webDef())).stack as WebService;
+    const stack = buildChart(resolvedWebService()).stack as WebService;
     expect([stack.serviceMonitor, stack.rules, stack.dashboard]).toEqual([undefined, undefined, undefined]);
   });
 
@@ -82,5 +83,31 @@ describe('PodMonitor', () => {
     expect(kinds(synthApp(worker()))).not.toContain('ServiceMonitor');
     const stack = buildChart(resolve(worker())).stack as Worker;
     expect(stack.podMonitor?.node.id).toBe('pod-monitor');
+  });
+});
+
+describe('the monitoring objects of each kind of app (once asserted over the sample fleet)', () => {
+  const monitoring = (manifests: ReturnType<typeof synthApp>, app: string) =>
+    manifests.filter((m) => ['ServiceMonitor', 'PodMonitor', 'PrometheusRule'].includes(m.kind) || (m.kind === 'ConfigMap' && m.metadata.name === `${app}-dashboard`)).map((m) => `${m.kind}/${m.metadata.name}`).sort();
+
+  test('a web service with a metrics port: a ServiceMonitor, its rules and a dashboard', () => {
+    expect(monitoring(synthApp(web()), 'checkout')).toEqual(['ConfigMap/checkout-dashboard', 'PrometheusRule/checkout', 'ServiceMonitor/checkout']);
+  });
+
+  test('a worker with a metrics port: a PodMonitor, its rules and a dashboard', () => {
+    expect(monitoring(synthApp(worker()), 'mailer')).toEqual(['ConfigMap/mailer-dashboard', 'PodMonitor/mailer', 'PrometheusRule/mailer']);
+  });
+
+  test('an app without a metrics port: none of them', () => {
+    expect(monitoring(synthApp(webDef()), 'checkout')).toEqual([]);
+    expect(monitoring(synthApp(workerDef()), 'mailer')).toEqual([]);
+  });
+
+  test("each carries the label its environment's Prometheus or Grafana selects", () => {
+    const env = testEnvironment({ monitoring: { monitorLabels: { prometheus: 'apps' }, ruleLabels: { rules: 'apps' }, dashboardLabels: { dashboards: 'apps' } } });
+    const manifests = synthApp(worker(), env);
+    expect(find(manifests, 'PodMonitor', 'mailer').metadata.labels).toMatchObject({ prometheus: 'apps' });
+    expect(find(manifests, 'PrometheusRule', 'mailer').metadata.labels).toMatchObject({ rules: 'apps' });
+    expect(find(manifests, 'ConfigMap', 'mailer-dashboard').metadata.labels).toMatchObject({ dashboards: 'apps' });
   });
 });

@@ -1,16 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GuardError, guardDrops } from '../../lib/output/gitops-guard';
 import { writeTree } from '../../lib/output/write-tree';
 import { expectError } from '../helpers';
+import { tempDir } from '../fixtures/temp-dir';
 
 const object = (kind: string, name: string) => `---\napiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: shop\n`;
 const app = (name: string) => object('Deployment', name) + object('Service', name);
 const options = { maxDropShare: 0.25, allowDrop: false };
 
 function distWith(apps: string[]): string {
-  const out = join(mkdtempSync(join(tmpdir(), 'guard-')), 'dist');
+  const out = join(tempDir('guard-'), 'dist');
   writeTree(out, new Map(apps.map((a) => [`prod/shop/${a}.yaml`, app(a)])));
   return out;
 }
@@ -32,7 +31,7 @@ describe('the GitOps guard', () => {
   });
 
   test('refuses an environment with no apps, even on the first synth and with platform objects left', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'guard-')), 'dist');
+    const out = join(tempDir('guard-'), 'dist');
     const error = expectError<GuardError>(() => guardDrops(out, new Map([['prod/shop/_namespace.yaml', object('Namespace', 'shop')]]), prod(0), options));
     expect(error.message).toContain("environment 'prod' would have no apps");
   });

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Validation } from 'cdk8s-cli/lib/plugins/validation';
 import { stringify } from 'yaml';
@@ -9,6 +8,7 @@ import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { GoldenPathValidation, GoldenPathValidationProps } from '../../lib/policy/cdk8s-plugin';
 import { sourced, webDef } from '../helpers';
 import { container, DEV, edit, golden, NOW, PROD, waiver } from './policy-helpers';
+import { tempDir } from '../fixtures/temp-dir';
 
 const REPO = resolve(__dirname, '../..');
 // The cdk8s CLI's own loader and report, as `cdk8s synth` uses them (deep paths: the package exports only ./plugins).
@@ -19,7 +19,7 @@ const { PluginManager } = require(join(REPO, 'node_modules/cdk8s-cli/lib/plugins
 
 /** Writes files (path -> objects) into a fresh folder, as cdk8s synth leaves its output. */
 function outputFolder(files: Record<string, readonly unknown[]>): { dir: string; manifests: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'cdk8s-out-'));
+  const dir = tempDir('cdk8s-out-');
   const manifests: string[] = [];
   for (const [path, docs] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -33,7 +33,7 @@ function outputFolder(files: Record<string, readonly unknown[]>): { dir: string;
 async function validate(manifests: string[], properties: GoldenPathValidationProps = {}) {
   // An absolute path: the CLI resolves a relative one against its working directory (the project root).
   const config = { package: join(REPO, 'lib/policy/cdk8s-plugin-entry.js'), version: '0.1.0', class: 'GoldenPathValidation', properties };
-  const { plugin, context } = ValidationPlugin.load(config, { manifests }, false, new PluginManager(mkdtempSync(join(tmpdir(), 'plugins-'))));
+  const { plugin, context } = ValidationPlugin.load(config, { manifests }, false, new PluginManager(tempDir('plugins-')));
   const logs: string[] = [];
   context.logger.log = (m: string) => logs.push(m);
   await plugin.validate(context);
@@ -54,7 +54,7 @@ describe('GoldenPathValidation (cdk8s validation plugin)', () => {
     const rendered = renderFleet({ apps: [sourced(webDef())], environments: [DEV, PROD] });
     const files = layoutFleet(rendered);
     expect([...files.keys()]).toContain('prod/kustomization.yaml');
-    const dir = mkdtempSync(join(tmpdir(), 'cdk8s-out-'));
+    const dir = tempDir('cdk8s-out-');
     const manifests = [...files].map(([path, text]) => {
       mkdirSync(join(dir, path, '..'), { recursive: true });
       writeFileSync(join(dir, path), text);
@@ -97,7 +97,7 @@ describe('GoldenPathValidation (cdk8s validation plugin)', () => {
   });
 
   test('reads the waivers of the app definition an object names as its source, when asked to', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'definition-'));
+    const dir = tempDir('definition-');
     const definition = join(dir, 'checkout.ts');
     writeFileSync(definition, `export default ${JSON.stringify({ name: 'checkout', waivers: [waiver('pss-privileged', { expires: '2999-12-31' })] })};\n`);
     const objects = privileged().map((m) => ({ ...m, metadata: { ...m.metadata, annotations: { 'platform.golden-path.dev/source': definition } } }));

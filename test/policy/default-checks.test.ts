@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValidationError } from '../../lib/internal/errors';
 import { AppDefinition } from '../../lib/model/app-definition';
@@ -10,6 +9,7 @@ import { CheckFailedError } from '../../lib/policy/check-failed-error';
 import { CheckReport } from '../../lib/policy/report';
 import { expectError, sourced, taskDef, webDef, workerDef } from '../helpers';
 import { DEV, NOW, PROD, waiver } from './policy-helpers';
+import { tempDir } from '../fixtures/temp-dir';
 
 const FLEET: AppDefinition[] = [webDef(), workerDef(), taskDef()];
 
@@ -33,7 +33,7 @@ describe('defaultChecks in synthesize', () => {
   let before: Record<string, string>;
 
   beforeEach(() => {
-    outDir = join(mkdtempSync(join(tmpdir(), 'policy-synth-')), 'dist');
+    outDir = join(tempDir('policy-synth-'), 'dist');
     synth(outDir, FLEET);
     before = tree(outDir);
   });

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { environmentsOf, parseTree, placeFile, readTree } from '../../lib/review/rendered-tree';
 import { PlatformError } from '../../lib/internal/errors';
 import { expectError } from '../helpers';
+import { tempDir } from '../fixtures/temp-dir';
 
 const SA = (name: string, namespace = 'shop') => `---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n`;
 
@@ -46,7 +46,7 @@ describe('parseTree', () => {
 
 describe('readTree', () => {
   test('reads every YAML file of a folder, skipping hidden folders', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tree-'));
+    const dir = tempDir('tree-');
     mkdirSync(join(dir, 'prod/shop'), { recursive: true });
     mkdirSync(join(dir, '.dist-new-x/prod'), { recursive: true });
     writeFileSync(join(dir, 'prod/shop/web.yaml'), SA('web'));

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from '../fixtures/temp-dir';
 
 export const REPO = resolve(__dirname, '../..');
 
@@ -16,7 +16,7 @@ export function git(dir: string, ...args: string[]): string {
  * memory, whichever side renders) and node_modules linked but ignored, committed on `branch`.
  */
 export function sampleRepo(options: { branch?: string; subfolder?: string } = {}): { top: string; root: string } {
-  const top = mkdtempSync(join(tmpdir(), 'platform-sample-'));
+  const top = tempDir('platform-sample-');
   const root = options.subfolder ? join(top, options.subfolder) : top;
   mkdirSync(root, { recursive: true });
   for (const entry of ['apps', 'package.json', 'tsconfig.json', 'cdk8s.yaml']) cpSync(join(REPO, entry), join(root, entry), { recursive: true });

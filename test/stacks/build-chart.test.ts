@@ -3,6 +3,7 @@ import { ScheduledTask } from '../../lib/stacks/scheduled-task';
 import { WebService } from '../../lib/stacks/web-service';
 import { Worker } from '../../lib/stacks/worker';
 import { resolve, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+import { resolvedWebService, resolvedWorker } from '../fixtures/resolved-app';
 
 describe('buildChart', () => {
   test.each([
@@ -14,15 +15,15 @@ describe('buildChart', () => {
   });
 
   test("names the chart after the environment and the app, in the app's namespace", () => {
-    const { chart, stack } = buildChart(resolve(webDef(), testEnvironment({ name: 'staging', namespacePattern: '{team}-{env}' })));
+    const { chart, stack } = buildChart(resolvedWebService({}, testEnvironment({ name: 'staging', namespacePattern: '{team}-{env}' })));
     expect(chart.node.id).toBe('staging-checkout');
     expect(chart.namespace).toBe('shop-staging');
     expect(stack.node.id).toBe('checkout');
   });
 
   test('builds each app in its own cdk8s App', () => {
-    const a = buildChart(resolve(webDef()));
-    const b = buildChart(resolve(workerDef()));
+    const a = buildChart(resolvedWebService());
+    const b = buildChart(resolvedWorker());
     expect(a.chart.node.root).not.toBe(b.chart.node.root);
   });
 });

@@ -3,10 +3,10 @@ import { Manifest } from '../../lib/manifest/manifest';
 import { buildChart } from '../../lib/stacks/build-chart';
 import { Dependency } from '../../lib/model/dependency';
 import { NetworkGraph } from '../../lib/network/reachability';
-import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { defaultChecks } from '../../lib/pipeline/default-checks';
 import { ValidationError } from '../../lib/internal/errors';
 import { expectError, find, resolve, resolvedEnvironment, sourced, synthApp, testEnvironment, workerDef } from '../helpers';
+import { resolvedWorker, synthResolved } from '../fixtures/resolved-app';
 
 const dev = testEnvironment({ name: 'dev', profile: { dataStores: 'in-cluster' } });
 const prod = testEnvironment({ name: 'prod' });
@@ -52,8 +52,7 @@ describe('data stores in the cluster (dev)', () => {
 
   test('lets only its app reach it, on its port', () => {
     const other = workerDef({ name: 'mailer' });
-    const rendered = renderFleet({ apps: [sourced(app), sourced(other)], environments: [dev] });
-    const graph = new NetworkGraph(rendered.flatMap((r) => r.manifests));
+    const graph = new NetworkGraph([...synthApp(app, dev), ...synthApp(other, dev)]);
     expect(graph).toAllow('shop/orders', 'shop/orders-orders-db', 5432);
     expect(graph).toAllow('shop/orders', 'shop/orders-cache', 6379);
     expect(graph).not.toAllow('shop/mailer', 'shop/orders-orders-db', 5432);
@@ -61,7 +60,8 @@ describe('data stores in the cluster (dev)', () => {
   });
 
   test('passes schema validation and the policy pack', () => {
-    const rendered = renderFleet({ apps: [sourced(app)], environments: [dev] });
+    const resolved = resolve(app, dev);
+    const rendered = [{ app: resolved, manifests: synthResolved(resolved) }];
     for (const check of defaultChecks({ now: new Date('2026-01-01') })) expect(() => check(rendered, [])).not.toThrow();
   });
 });
@@ -83,7 +83,7 @@ describe('external data stores (prod)', () => {
   });
 
   test('fails when the app sets the address variable itself', () => {
-    const error = expectError<ValidationError>(() => resolve(workerDef({ name: 'orders', env: { ORDERS_DB_ADDR: 'x:1' }, dependsOn: [ordersDb] } as never), dev));
+    const error = expectError<ValidationError>(() => resolvedWorker({ name: 'orders', env: { ORDERS_DB_ADDR: 'x:1' }, dependsOn: [ordersDb] } as never, dev));
     expect(error.code).toBe('E_ENV_CONFLICT');
   });
 });

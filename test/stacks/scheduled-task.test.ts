@@ -2,8 +2,9 @@ import { JsonPatch } from 'cdk8s';
 import { Manifest } from '../../lib/manifest/manifest';
 import { buildChart } from '../../lib/stacks/build-chart';
 import { ScheduledTask } from '../../lib/stacks/scheduled-task';
-import { find, kinds, resolve, synthApp, taskDef, testEnvironment } from '../helpers';
+import { find, kinds, synthApp, taskDef, testEnvironment } from '../helpers';
 import { cdk8sTraces, standardLabels } from './stack-checks';
+import { resolvedScheduledTask } from '../fixtures/resolved-app';
 
 describe('ScheduledTask: objects', () => {
   test('creates only a CronJob, a ServiceAccount and a NetworkPolicy', () => {
@@ -98,7 +99,7 @@ describe('ScheduledTask: the CronJob', () => {
 
 describe('ScheduledTask: public fields', () => {
   test('exposes the synthesized CronJob, ServiceAccount and NetworkPolicy', () => {
-    const { chart, stack } = buildChart(resolve(taskDef()));
+    const { chart, stack } = buildChart(resolvedScheduledTask());
     const task = stack as ScheduledTask;
     const manifests = chart.toJson() as Manifest[];
     expect(task).toBeInstanceOf(ScheduledTask);
@@ -109,7 +110,7 @@ describe('ScheduledTask: public fields', () => {
   });
 
   test('shows a JSON patch on stack.cronJob in the output (the escape hatch)', () => {
-    const { chart, stack } = buildChart(resolve(taskDef()));
+    const { chart, stack } = buildChart(resolvedScheduledTask());
     (stack as ScheduledTask).cronJob.addJsonPatch(JsonPatch.replace('/spec/successfulJobsHistoryLimit', 1));
     expect(find(chart.toJson() as Manifest[], 'CronJob', 'report').spec.successfulJobsHistoryLimit).toBe(1);
   });

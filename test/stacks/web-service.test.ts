@@ -4,8 +4,9 @@ import { Manifest } from '../../lib/manifest/manifest';
 import { buildChart } from '../../lib/stacks/build-chart';
 import { WebService } from '../../lib/stacks/web-service';
 import { Worker } from '../../lib/stacks/worker';
-import { find, kinds, resolve, synthApp, webDef, workerDef } from '../helpers';
+import { find, kinds, resolve, synthApp, webDef } from '../helpers';
 import { cdk8sTraces, standardLabels } from './stack-checks';
+import { resolvedWebService, resolvedWorker } from '../fixtures/resolved-app';
 
 const SELECTOR = { 'app.kubernetes.io/name': 'checkout', 'app.kubernetes.io/instance': 'checkout' };
 const autoscaledWithConfig = () => webDef({ replicas: Replicas.autoscale({ min: 2, max: 10 }), config: { API_URL: 'https://api.test' } });
@@ -135,20 +136,20 @@ describe('WebService: public fields', () => {
   });
 
   test('has no autoscaler or ConfigMap field when there are none', () => {
-    const plain = buildChart(resolve(webDef())).stack as WebService;
+    const plain = buildChart(resolvedWebService()).stack as WebService;
     expect(plain.autoscaler).toBeUndefined();
     expect(plain.configMap).toBeUndefined();
   });
 
   test('shows a JSON patch on stack.deployment in the output (the escape hatch)', () => {
-    const { chart, stack: patched } = buildChart(resolve(webDef()));
+    const { chart, stack: patched } = buildChart(resolvedWebService());
     (patched as WebService).deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/priorityClassName', 'critical'));
     expect(find(chart.toJson() as Manifest[], 'Deployment', 'checkout').spec.template.spec.priorityClassName).toBe('critical');
   });
 
   test('refuses an app of another kind, as a bug', () => {
-    const { chart } = buildChart(resolve(webDef()));
-    expect(() => new WebService(chart, 'other', { app: resolve(workerDef()) })).toThrow('bug: apps/shop/mailer.ts: a worker app was given to the web-service stack');
-    expect(() => new Worker(chart, 'other2', { app: resolve(webDef()) })).toThrow('a web-service app was given to the worker stack');
+    const { chart } = buildChart(resolvedWebService());
+    expect(() => new WebService(chart, 'other', { app: resolvedWorker() })).toThrow('bug: apps/shop/mailer.ts: a worker app was given to the web-service stack');
+    expect(() => new Worker(chart, 'other2', { app: resolvedWebService() })).toThrow('a web-service app was given to the worker stack');
   });
 });

@@ -2,8 +2,9 @@ import { Replicas } from '../../lib/model/replicas';
 import { Manifest } from '../../lib/manifest/manifest';
 import { buildChart } from '../../lib/stacks/build-chart';
 import { Worker } from '../../lib/stacks/worker';
-import { find, kinds, resolve, synthApp, workerDef } from '../helpers';
+import { find, kinds, synthApp, workerDef } from '../helpers';
 import { cdk8sTraces, standardLabels } from './stack-checks';
+import { resolvedWorker } from '../fixtures/resolved-app';
 
 const SELECTOR = { 'app.kubernetes.io/name': 'mailer', 'app.kubernetes.io/instance': 'mailer' };
 
@@ -67,7 +68,7 @@ describe('Worker: fields', () => {
 });
 
 describe('Worker: public fields', () => {
-  const built = buildChart(resolve(workerDef({ replicas: Replicas.autoscale({ min: 1, max: 5 }) })));
+  const built = buildChart(resolvedWorker({ replicas: Replicas.autoscale({ min: 1, max: 5 }) }));
   const stack = built.stack as Worker;
   const manifests = built.chart.toJson() as Manifest[];
 

@@ -3,8 +3,9 @@ import { Secret } from '../../lib/model/secret';
 import { buildChart } from '../../lib/stacks/build-chart';
 import { CONFIG_FILE_MODE } from '../../lib/workload/config-files';
 import { CONFIG_HASH_ANNOTATION, configHash } from '../../lib/workload/pod-template';
-import { find, kinds, resolve, synthApp, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+import { find, kinds, synthApp, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
 import { appContainer, podTemplateOf } from './pod';
+import { resolvedWebService } from '../fixtures/resolved-app';
 
 const YAML = 'timeout: 10s\nretries: 3\n';
 
@@ -37,11 +38,11 @@ describe('the config files ConfigMap', () => {
 
   test('is not created when the app has no files', () => {
     expect(kinds(synthApp(webDef({ config: { A: '1' } }))).filter((k) => k === 'ConfigMap')).toHaveLength(1);
-    expect(buildChart(resolve(webDef())).stack.configFiles).toBeUndefined();
+    expect(buildChart(resolvedWebService()).stack.configFiles).toBeUndefined();
   });
 
   test("is the stack's configFiles field, for escape hatches", () => {
-    const { stack } = buildChart(resolve(webDef({ configFiles: { 'checkout.yaml': YAML } })));
+    const { stack } = buildChart(resolvedWebService({ configFiles: { 'checkout.yaml': YAML } }));
     expect(stack.configFiles).toBeInstanceOf(k8s.KubeConfigMap);
     expect(stack.configFiles!.name).toBe('checkout-files');
   });

@@ -6,9 +6,10 @@ import { CheckReport } from '../../lib/policy/report';
 import { KubernetesSchemas } from '../../lib/policy/schema/kubernetes-schemas';
 import { buildChart } from '../../lib/stacks/build-chart';
 import { ExternalSecret, SECRET_FILE_MODE } from '../../lib/workload/external-secret';
-import { find, kinds, resolve, sourced, synthApp, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+import { find, kinds, sourced, synthApp, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
 import { DEV, NOW, PROD } from '../policy/policy-helpers';
 import { appContainer, podTemplateOf } from './pod';
+import { resolvedWebService } from '../fixtures/resolved-app';
 
 const DB = Secret.ref('shop/checkout/db', 'password');
 const STRIPE = Secret.ref('shop/checkout/stripe', 'apiKey');
@@ -61,11 +62,11 @@ describe('the ExternalSecret', () => {
 
   test('is not created when the app has no secrets', () => {
     expect(kinds(synthApp(webDef()))).not.toContain('ExternalSecret');
-    expect(buildChart(resolve(webDef())).stack.externalSecret).toBeUndefined();
+    expect(buildChart(resolvedWebService()).stack.externalSecret).toBeUndefined();
   });
 
   test("is the stack's externalSecret field, for escape hatches", () => {
-    const { stack } = buildChart(resolve(webDef(WITH_SECRETS)));
+    const { stack } = buildChart(resolvedWebService(WITH_SECRETS));
     expect(stack.externalSecret).toBeInstanceOf(ExternalSecret);
     expect(stack.externalSecret!.node.id).toBe('external-secret');
   });

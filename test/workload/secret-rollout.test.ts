@@ -1,6 +1,7 @@
 import { Secret } from '../../lib/model/secret';
 import { ANNOTATION } from '../../lib/internal/labels';
-import { find, resolve, synthApp, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+import { find, synthApp, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+import { resolvedScheduledTask, resolvedWebService } from '../fixtures/resolved-app';
 
 const DB = Secret.ref('shop/checkout/db', 'password');
 const TLS = Secret.ref('shop/checkout/tls');
@@ -9,10 +10,10 @@ const RELOADER_SECRET_ANNOTATION = ANNOTATION.reloaderSecret;
 
 describe('secret rollout', () => {
   test('is off unless the environment runs Reloader, and explain says which layer decided', () => {
-    const app = resolve(webDef({ secrets: { DB_PASSWORD: DB } }));
+    const app = resolvedWebService({ secrets: { DB_PASSWORD: DB } });
     expect([app.secrets?.reloadOnChange, app.provenance.secretRollout]).toEqual([false, 'platform']);
     expect(find(synthApp(webDef({ secrets: { DB_PASSWORD: DB } })), 'Deployment', 'checkout').metadata.annotations).not.toHaveProperty(RELOADER_SECRET_ANNOTATION);
-    const reloaded = resolve(webDef({ secrets: { DB_PASSWORD: DB } }), RELOADER);
+    const reloaded = resolvedWebService({ secrets: { DB_PASSWORD: DB } }, RELOADER);
     expect([reloaded.secrets?.reloadOnChange, reloaded.provenance.secretRollout, reloaded.settings.secretRollout]).toEqual([true, 'environment', 'reloader']);
   });
 
@@ -26,8 +27,8 @@ describe('secret rollout', () => {
   });
 
   test('is decided in resolution: only a Deployment reading secret env vars, in an environment with Reloader, is reloaded', () => {
-    expect(resolve(webDef({ secretFiles: { 'tls.crt': TLS } }), RELOADER).secrets?.reloadOnChange).toBe(false);
-    expect(resolve(taskDef({ secrets: { DB_PASSWORD: DB } }), RELOADER).secrets?.reloadOnChange).toBe(false);
+    expect(resolvedWebService({ secretFiles: { 'tls.crt': TLS } }, RELOADER).secrets?.reloadOnChange).toBe(false);
+    expect(resolvedScheduledTask({ secrets: { DB_PASSWORD: DB } }, RELOADER).secrets?.reloadOnChange).toBe(false);
   });
 
   test('leaves apps alone whose secrets are only files (kubelet updates those in place) or that have none', () => {

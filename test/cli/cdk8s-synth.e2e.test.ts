@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from '../fixtures/temp-dir';
 
 const REPO = resolve(__dirname, '../..');
 
 /** A copy of this repository (sources only, node_modules linked) that a test may synthesize into. */
 function copyOfRepo(): string {
-  const root = mkdtempSync(join(tmpdir(), 'platform-cdk8s-'));
+  const root = tempDir('platform-cdk8s-');
   for (const entry of ['lib', 'apps', 'bin', 'imports', 'cdk8s.yaml', 'cdk8s-plugin.js', 'package.json', 'tsconfig.json']) {
     if (existsSync(join(REPO, entry))) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
   }

@@ -1,0 +1,74 @@
+import { NetworkGraph } from '../../lib/network/reachability';
+import { Manifest } from '../../lib/manifest/manifest';
+import { sampleFleet } from '../fixtures/sample-fleet';
+
+/** The declared edges of the sample fleet (apps/), checked on its rendered NetworkPolicies. */
+const { rendered, platform } = sampleFleet();
+
+function graphOf(environment: string): NetworkGraph {
+  const manifests: Manifest[] = [
+    ...rendered.filter((r) => r.app.environment === environment).flatMap((r) => r.manifests),
+    ...platform.filter((p) => p.environment === environment).flatMap((p) => p.manifests),
+    // The ingress controller and Prometheus live outside the fleet; model their pods so the edges can be checked.
+    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-nginx' }, spec: { template: { metadata: { labels: { app: 'ingress-nginx' } } } } },
+    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'prometheus', namespace: 'monitoring' }, spec: { template: { metadata: { labels: { app: 'prometheus' } } } } },
+  ];
+  return new NetworkGraph(manifests);
+}
+
+describe.each(['dev', 'staging', 'prod'])('the sample fleet in %s', (env) => {
+  const graph = graphOf(env);
+
+  test('lets every declared caller reach its callee on the callee port', () => {
+    expect(graph).toAllow('ingress-nginx/ingress-nginx-controller', 'shop/storefront', 8080);
+    expect(graph).toAllow('shop/storefront', 'shop/checkout-api', 8080);
+    expect(graph).toAllow('shop/checkout-api', 'payments/payment-gateway', 50051);
+  });
+
+  test('denies edges nobody declared', () => {
+    expect(graph).not.toAllow('shop/storefront', 'payments/payment-gateway', 50051);
+    expect(graph).not.toAllow('shop/checkout-api', 'shop/storefront', 8080);
+    expect(graph).not.toAllow('payments/payment-gateway', 'shop/checkout-api', 8080);
+    expect(graph).not.toAllow('payments/ledger-worker', 'payments/payment-gateway', 50051);
+    expect(graph).not.toAllow('ingress-nginx/ingress-nginx-controller', 'shop/checkout-api', 8080);
+  });
+
+  test('lets Prometheus scrape the metrics port of every monitored app, and only that port', () => {
+    for (const app of ['shop/storefront', 'shop/checkout-api', 'payments/payment-gateway', 'payments/ledger-worker']) {
+      expect(graph).toAllow('monitoring/prometheus', app, 9090);
+    }
+    expect(graph).not.toAllow('monitoring/prometheus', 'shop/storefront', 8080);
+    expect(graph).not.toAllow('monitoring/prometheus', 'payments/payment-gateway', 50051);
+  });
+
+  test('lets the ledger reach its own database in dev (in the cluster), and nothing else reach it', () => {
+    if (env !== 'dev') {
+      expect(graph.workloads.some((w) => w.name === 'ledger-worker-ledger-db')).toBe(false);
+      return;
+    }
+    expect(graph).toAllow('payments/ledger-worker', 'payments/ledger-worker-ledger-db', 5432);
+    expect(graph).not.toAllow('payments/payment-gateway', 'payments/ledger-worker-ledger-db', 5432);
+    expect(graph).not.toAllow('shop/checkout-api', 'payments/ledger-worker-ledger-db', 5432);
+  });
+
+  test('denies a declared edge on another port', () => {
+    expect(graph).not.toAllow('shop/storefront', 'shop/checkout-api', 9090);
+    expect(graph).not.toAllow('shop/checkout-api', 'payments/payment-gateway', 8080);
+  });
+
+  test('lets every pod resolve DNS and nothing else by default', () => {
+    const dns: Manifest = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'coredns', namespace: 'kube-system' }, spec: { template: { metadata: { labels: { 'k8s-app': 'kube-dns' } } } } };
+    const withDns = new NetworkGraph([...rendered.filter((r) => r.app.environment === env).flatMap((r) => r.manifests), dns]);
+    for (const w of withDns.workloads.filter((w) => w.namespace !== 'kube-system')) {
+      expect(withDns).toAllow(`${w.namespace}/${w.name}`, 'kube-system/coredns', 53, 'UDP');
+    }
+    expect(withDns.allowsEgressToIp(withDns.workload('shop/storefront'), '8.8.8.8', 53, 'UDP')).toBe(false);
+  });
+
+  test('allows declared external egress only to its block and port', () => {
+    const worker = graph.workload('payments/ledger-worker');
+    expect(graph.allowsEgressToIp(worker, '10.30.1.2', 5672)).toBe(true);
+    expect(graph.allowsEgressToIp(worker, '10.30.1.2', 5432)).toBe(false);
+    expect(graph.allowsEgressToIp(worker, '10.31.0.1', 5672)).toBe(false);
+  });
+});
