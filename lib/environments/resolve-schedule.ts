@@ -75,21 +75,15 @@ function inBounds(field: string, { min, max, names }: (typeof CRON_BOUNDS)[numbe
   });
 }
 
-/** Zones already checked: building an Intl.DateTimeFormat per app is measurable across a fleet. */
-const TIME_ZONES = new Map<string, boolean>();
-
 function isTimeZone(zone: unknown): boolean {
   // Kubernetes looks zones up by exact IANA name; Intl also takes 'europe/berlin' (and, in newer Node, offsets).
   if (typeof zone !== 'string' || !/^[A-Z][\w+-]*(\/[A-Z][\w+-]*)*$/.test(zone)) return false;
-  const known = TIME_ZONES.get(zone);
-  if (known !== undefined) return known;
-  let valid: boolean;
+  // No memo across calls (no module-level state): one Intl.DateTimeFormat per scheduled task
+  // costs about 0.2 ms, a fifth of a second for a thousand tasks.
   try {
     const canonical = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-    valid = canonical === zone || canonical.toLowerCase() !== zone.toLowerCase();
+    return canonical === zone || canonical.toLowerCase() !== zone.toLowerCase();
   } catch {
-    valid = false;
+    return false;
   }
-  TIME_ZONES.set(zone, valid);
-  return valid;
 }
