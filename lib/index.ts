@@ -6,6 +6,7 @@ export type {
   AppDefinition, AppKind, AppOverride, AppProps, NetworkOptions, ScheduledTaskDefinition, ScheduledTaskProps, SecurityOptions, ShutdownOptions,
   WebServiceDefinition, WebServiceProps, WorkerDefinition, WorkerProps,
 } from './model/app-definition';
+export { configFilePath, secretFilePath } from './model/app-files';
 export { Dependency } from './model/dependency';
 export type { AppDependency, DataStoreDependency, DependsOn, ExternalDataStore, HostDependency } from './model/dependency';
 export { Exposure } from './model/exposure';

@@ -4,7 +4,7 @@
  * and schema validation has already checked the types by the time a rule runs.
  */
 
-export type { LabelSelector, LabelSelectorRequirement } from './label-selector';
+export type { LabelSelector } from './label-selector';
 
 export interface SecurityContext {
   readonly privileged?: boolean;
