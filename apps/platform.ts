@@ -5,3 +5,5 @@ import { environments } from './environments';
 export const { webService, worker, scheduledTask } = goldenPath(environments);
 export { Dependency, Exposure, Health, JsonPatch, Peer, Replicas, Secret } from '../lib';
 export type { CustomizeContext, ExtraObject } from '../lib';
+// The pinned CRDs' classes, for constructs a customize adds (crds.ScaledObject for KEDA, ...).
+export * as crds from '../lib/api/crds';
