@@ -14,8 +14,16 @@ export function synthApp(definition: AppDefinition, env: Environment = testEnvir
   return synthResolved(resolveDefinition(definition, env, release));
 }
 
+/**
+ * Synthesized plain JSON that a test reads by path (`find(...).spec.template.spec.containers`):
+ * untyped on purpose, as eslint.config.mjs explains; each read ends in a jest assertion, which
+ * checks its shape. The one `any` of the tests, so that no other signature needs one.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- deliberately untyped test JSON, see above
+export type Untyped = any;
+
 /** The one object of a kind and name; fails the test when there is none or several. */
-export function find(manifests: readonly Manifest[], kind: string, name: string): any {
+export function find(manifests: readonly Manifest[], kind: string, name: string): Untyped {
   const found = manifests.filter((m) => m.kind === kind && m.metadata.name === name);
   if (found.length !== 1) throw new Error(`expected one ${kind} '${name}', found ${found.length} among: ${manifests.map((m) => `${m.kind}/${m.metadata.name}`).join(', ')}`);
   return found[0];

@@ -58,7 +58,7 @@ describe('platform diff --base on a real change to a sample app', () => {
     const run = spawnSync(process.execPath, [BIN, '--root', root, 'diff', '--format', 'markdown'], { encoding: 'utf8' });
     expect([run.status, run.stderr]).toEqual([0, '']);
     expect(run.stdout.startsWith(`${COMMENT_MARKER}\n### \`platform diff\``)).toBe(true);
-    expect(run.stdout).toMatch(/\n\| prod \|  \| 3 \|  \|  \|  \| [\d.]+ vCPU → \*\*[\d.]+ vCPU\*\* \(\+1 vCPU at min, \+2 vCPU at max\) \|/);
+    expect(run.stdout).toMatch(/\n\| prod \| {2}\| 3 \| {2}\| {2}\| {2}\| [\d.]+ vCPU → \*\*[\d.]+ vCPU\*\* \(\+1 vCPU at min, \+2 vCPU at max\) \|/);
     expect(run.stdout).toContain('-   spec.minReplicas: 4\n+   spec.minReplicas: 6');
     expect(worktrees(top)).toHaveLength(1);
   });

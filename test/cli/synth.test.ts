@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../lib/cli/main';
 import { bufferIo } from '../../lib/cli/io';
@@ -31,7 +31,7 @@ describe('platform synth (in-process)', () => {
     const root = tempRepo({ 'apps/shop/web.ts': webApp('web'), 'apps/shop/api.ts': webApp('api') });
     main(['--root', root, 'synth'], bufferIo());
     expect(existsSync(join(root, 'dist/dev/shop/api.yaml'))).toBe(true);
-    require('node:fs').rmSync(join(root, 'apps/shop/api.ts'));
+    rmSync(join(root, 'apps/shop/api.ts'));
     expect(main(['--root', root, 'synth', '--allow-drop'], bufferIo())).toBe(0);
     expect(existsSync(join(root, 'dist/dev/shop/api.yaml'))).toBe(false);
   });

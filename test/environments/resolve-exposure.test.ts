@@ -204,7 +204,7 @@ describe('resolveExposure: gateway mode', () => {
 
 describe('resolveExposure: bad input', () => {
   test('fails when a worker declares an exposure (plain JavaScript can)', () => {
-    expectOnlyProblem(() => resolve(workerDef({ expose: Exposure.public() } as never)), {
+    expectOnlyProblem(() => resolve(workerDef({ expose: Exposure.public() })), {
       code: 'E_EXPOSURE',
       field: 'expose',
       value: 'public',

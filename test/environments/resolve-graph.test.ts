@@ -1,5 +1,5 @@
 import { Problems, ValidationError } from '../../lib/internal/errors';
-import { AppDefinition, SourcedApp } from '../../lib/model/app-definition';
+import { AppDefinition } from '../../lib/model/app-definition';
 import { Dependency } from '../../lib/model/dependency';
 import { ResolvedApp } from '../../lib/model/resolved-app';
 import { addressVariable, resolveGraph } from '../../lib/environments/resolve-graph';
@@ -9,7 +9,7 @@ import { NetworkGraph } from '../../lib/network/reachability';
 import { expectError, resolvedEnvironment, sourced, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
 
 const payments = webDef({ name: 'payments', team: 'pay', protocol: 'grpc', port: 50051, metricsPort: 9090 } as never);
-const checkout = webDef({ name: 'checkout', team: 'shop', dependsOn: [payments] } as never);
+const checkout = webDef({ name: 'checkout', team: 'shop', dependsOn: [payments] });
 
 function resolveAll(defs: AppDefinition[]): ResolvedApp[] {
   const problems = new Problems();
@@ -34,7 +34,7 @@ describe('resolveGraph', () => {
   });
 
   test("accepts the callee as 'team/name', a named port and a custom variable", () => {
-    const caller = webDef({ name: 'checkout', dependsOn: [Dependency.on('pay/payments', { port: 'metrics', env: 'PAYMENTS_METRICS' })] } as never);
+    const caller = webDef({ name: 'checkout', dependsOn: [Dependency.on('pay/payments', { port: 'metrics', env: 'PAYMENTS_METRICS' })] });
     const apps = resolveAll([caller, payments]);
     expect(byName(apps, 'checkout').env).toContainEqual({ name: 'PAYMENTS_METRICS', value: 'payments.pay.svc.cluster.local:9090' });
     expect(byName(apps, 'payments').network.ingress).toContainEqual(expect.objectContaining({ app: 'checkout', port: 9090 }));
@@ -50,7 +50,7 @@ describe('resolveGraph', () => {
   });
 
   test('fails on an unknown app, naming both apps', () => {
-    const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', dependsOn: [Dependency.on('pay/paymnts')] } as never), payments]));
+    const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', dependsOn: [Dependency.on('pay/paymnts')] }), payments]));
     expect(error.code).toBe('E_UNKNOWN_DEPENDENCY');
     expect(error.message).toContain("apps/shop/checkout.ts: app 'checkout': environment 'prod': 'dependsOn[0]' 'checkout' depends on 'pay/paymnts', which is not an app of the fleet");
   });
@@ -62,7 +62,7 @@ describe('resolveGraph', () => {
 
   test('fails on a callee that serves no port', () => {
     const mailer = workerDef({ name: 'mailer' });
-    const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', dependsOn: [mailer] } as never), mailer]));
+    const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', dependsOn: [mailer] }), mailer]));
     expect(error.code).toBe('E_DEPENDENCY_PORT');
     expect(error.message).toContain("names 'shop/mailer', a worker that serves no port");
   });
@@ -74,20 +74,20 @@ describe('resolveGraph', () => {
   });
 
   test('fails when the app also sets the address variable differently', () => {
-    const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', env: { PAYMENTS_ADDR: 'elsewhere:1' }, dependsOn: [payments] } as never), payments]));
+    const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', env: { PAYMENTS_ADDR: 'elsewhere:1' }, dependsOn: [payments] }), payments]));
     expect(error.code).toBe('E_ENV_CONFLICT');
     expect(error.message).toContain("'env.PAYMENTS_ADDR' is also set by dependsOn[0]");
   });
 
   test('opens egress to an external host through its address blocks and gives its address', () => {
-    const task = taskDef({ dependsOn: [Dependency.host('stripe', { host: 'api.stripe.com', port: 443, cidrs: ['198.51.100.0/24', '203.0.113.0/24'] })] } as never);
+    const task = taskDef({ dependsOn: [Dependency.host('stripe', { host: 'api.stripe.com', port: 443, cidrs: ['198.51.100.0/24', '203.0.113.0/24'] })] });
     const [app] = resolveAll([task]);
     expect(app.env).toContainEqual({ name: 'STRIPE_ADDR', value: 'api.stripe.com:443' });
     expect(app.network.egress.filter((p) => p.kind === 'cidr').map((p) => p.cidr)).toEqual(['198.51.100.0/24', '203.0.113.0/24']);
   });
 
   test('rejects an external host without address blocks', () => {
-    const error = expectError<ValidationError>(() => resolveAll([taskDef({ dependsOn: [Dependency.host('stripe', { host: 'api.stripe.com', port: 443, cidrs: [] })] } as never)]));
+    const error = expectError<ValidationError>(() => resolveAll([taskDef({ dependsOn: [Dependency.host('stripe', { host: 'api.stripe.com', port: 443, cidrs: [] })] })]));
     expect(error.message).toContain('names no address blocks (cidrs)');
   });
 
@@ -98,7 +98,7 @@ describe('resolveGraph', () => {
 
   test('leaves apps without dependencies as they were', () => {
     const problems = new Problems();
-    const node = { sourced: sourced(webDef()) as SourcedApp, app: resolveAll([webDef()])[0] };
+    const node = { sourced: sourced(webDef()), app: resolveAll([webDef()])[0] };
     expect(resolveGraph([node], problems)[0]).toEqual(node.app);
     expect(problems.size).toBe(0);
   });

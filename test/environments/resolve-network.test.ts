@@ -76,7 +76,7 @@ describe('resolveNetwork', () => {
   });
 
   test('fails on an unknown peer kind', () => {
-    expectOnlyProblem(() => resolve(webDef({ network: { egress: [{ kind: 'host', host: 'example.com' } as any] } })), {
+    expectOnlyProblem(() => resolve(webDef({ network: { egress: [{ kind: 'host', host: 'example.com' } as never] } })), {
       code: 'E_PEER',
       field: 'network.egress[0]',
       value: 'host',

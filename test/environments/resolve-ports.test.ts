@@ -89,7 +89,7 @@ describe('resolvePorts', () => {
   });
 
   test('fails when the protocol is neither http nor grpc', () => {
-    expectProblem(() => resolve(webDef({ protocol: 'ftp' } as any)), {
+    expectProblem(() => resolve(webDef({ protocol: 'ftp' } as never)), {
       code: 'E_PROTOCOL',
       field: 'protocol',
       value: 'ftp',

@@ -114,7 +114,7 @@ describe('resolveProbes: bad input', () => {
   });
 
   test('fails on an unknown probe kind', () => {
-    expectOnlyProblem(() => resolve(webDef({ health: { kind: 'ftp' } as any })), {
+    expectOnlyProblem(() => resolve(webDef({ health: { kind: 'ftp' } as never })), {
       code: 'E_HEALTH_KIND',
       field: 'health.kind',
       value: 'ftp',

@@ -128,7 +128,7 @@ describe('resolveReplicas: bad input', () => {
   });
 
   test('fails on an unknown replicas kind', () => {
-    expectProblem(() => resolve(webDef({ replicas: { kind: 'elastic' } as any })), {
+    expectProblem(() => resolve(webDef({ replicas: { kind: 'elastic' } as never })), {
       code: 'E_REPLICAS',
       field: 'replicas.kind',
       value: 'elastic',

@@ -140,7 +140,7 @@ describe('resolveSchedule: bad input', () => {
   });
 
   test('fails when the concurrency policy allows overlapping runs', () => {
-    expectOnlyProblem(() => resolve(taskDef({ concurrencyPolicy: 'Allow' } as any)), {
+    expectOnlyProblem(() => resolve(taskDef({ concurrencyPolicy: 'Allow' } as never)), {
       ...report,
       code: 'E_CONCURRENCY',
       field: 'concurrencyPolicy',

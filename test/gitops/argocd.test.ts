@@ -2,12 +2,12 @@ import { rootApplication, teamApplication } from '../../lib/gitops/argocd';
 import { Environment } from '../../lib/model/environment';
 import { GitOpsSettings } from '../../lib/model/gitops';
 import { KubernetesSchemas } from '../../lib/policy/schema/kubernetes-schemas';
-import { resolvedEnvironment, testEnvironment } from '../helpers';
+import { resolvedEnvironment, testEnvironment, Untyped } from '../helpers';
 
 const REPO = 'https://git.example/acme/deploy.git';
 
 /** The team Application of 'shop' in an environment resolved with these GitOps settings. */
-function shopApplication(gitops: GitOpsSettings = { repoURL: REPO }, env: Partial<Environment> = {}): any {
+function shopApplication(gitops: GitOpsSettings = { repoURL: REPO }, env: Partial<Environment> = {}): Untyped {
   const resolved = resolvedEnvironment(testEnvironment(env), gitops);
   return teamApplication(resolved, resolved.gitops.argocd!, 'shop', 'shop');
 }
@@ -51,7 +51,7 @@ describe('sync policy from the GitOps settings', () => {
     expect(app.spec.syncPolicy.syncOptions).toEqual(['ServerSideApply=true']);
     expect(app.metadata).not.toHaveProperty('finalizers');
     const env = resolvedEnvironment(testEnvironment(), gitops);
-    const root = rootApplication(env, env.gitops.argocd!) as any;
+    const root: Untyped = rootApplication(env, env.gitops.argocd!);
     expect(root.spec.syncPolicy.syncOptions).toEqual(['ServerSideApply=true']);
     expect(root.metadata).not.toHaveProperty('finalizers');
   });

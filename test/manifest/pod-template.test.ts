@@ -1,7 +1,7 @@
 import { containersOf, podTemplateOf, PodTemplates } from '../../lib/manifest/pod-template';
 import { Manifest } from '../../lib/manifest/manifest';
 
-const deployment = (): Manifest & { spec: any } => ({
+const deployment = (): Manifest & { spec: { template: unknown } } => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name: 'web' },

@@ -1,7 +1,7 @@
-import { find, synthApp, testEnvironment, webDef, workerDef } from '../helpers';
+import { find, synthApp, testEnvironment, Untyped, webDef, workerDef } from '../helpers';
 
 const SLO = { availability: 99.9, latency: { threshold: '300ms', objective: 99 } };
-const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides } as never);
+const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides });
 
 interface Panel {
   readonly id: number;
@@ -12,9 +12,9 @@ interface Panel {
   readonly fieldConfig?: { defaults: { unit?: string; thresholds?: { steps: { value: number | null }[] } } };
 }
 
-function dashboardOf(manifests: ReturnType<typeof synthApp>, name = 'checkout'): { configMap: any; json: string; model: any; panels: Panel[] } {
+function dashboardOf(manifests: ReturnType<typeof synthApp>, name = 'checkout'): { configMap: Untyped; json: string; model: Untyped; panels: Panel[] } {
   const configMap = find(manifests, 'ConfigMap', `${name}-dashboard`);
-  const [json] = Object.values(configMap.data) as string[];
+  const [json] = Object.values<string>(configMap.data);
   const model = JSON.parse(json);
   return { configMap, json, model, panels: model.panels };
 }
@@ -120,7 +120,7 @@ describe('Grafana dashboard', () => {
   test('without SLOs: traffic and pods only; a worker without metrics names: pods only', () => {
     const plain = dashboardOf(synthApp(web())).panels.filter((p) => p.type === 'row').map((p) => p.title);
     expect(plain).toEqual(['Traffic', 'Pods']);
-    const worker = dashboardOf(synthApp(workerDef({ metricsPort: 9090 } as never)), 'mailer').panels;
+    const worker = dashboardOf(synthApp(workerDef({ metricsPort: 9090 })), 'mailer').panels;
     expect(worker.map((p) => p.title)).toEqual(['Pods', 'Healthy scrape targets', 'CPU (cores)', 'Memory (working set)']);
     expect(panel(worker, 'Healthy scrape targets').targets?.[0].expr).toBe('sum(up{job="mailer",namespace="shop"})');
   });

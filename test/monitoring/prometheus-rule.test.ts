@@ -11,7 +11,7 @@ interface Rule {
 
 const SLO = { availability: 99.9, latency: { threshold: '300ms', objective: 99 } };
 const WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'];
-const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides } as never);
+const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides });
 
 function groups(manifests: ReturnType<typeof synthApp>, name = 'checkout'): { name: string; rules: Rule[] }[] {
   return find(manifests, 'PrometheusRule', name).spec.groups;
@@ -155,7 +155,7 @@ describe('PrometheusRule', () => {
 
   test('a worker’s SLO reads the metrics it names, with its extra selector', () => {
     const metrics = { requests: 'mails_sent_total', codeLabel: 'outcome', errorCodes: 'failed|bounced', selector: { queue: 'mail' } };
-    const worker = rulesOf(synthApp(workerDef({ metricsPort: 9090, slo: { availability: 99.5, metrics } } as never)), 'mailer');
+    const worker = rulesOf(synthApp(workerDef({ metricsPort: 9090, slo: { availability: 99.5, metrics } })), 'mailer');
     expect(recorded(worker, 'slo:sli_bad_events:rate5m', 'mailer-availability').expr).toBe(
       '(sum(rate(mails_sent_total{job="mailer",namespace="shop",queue="mail",outcome=~"failed|bounced"}[5m])) or (0 * sum(rate(mails_sent_total{job="mailer",namespace="shop",queue="mail"}[5m]))))',
     );

@@ -76,9 +76,9 @@ describe('promqlProblems', () => {
 describe('every generated PromQL expression parses', () => {
   const SLO = { availability: 99.9, latency: { threshold: '300ms', objective: 99 } };
   const fromHelpers = [
-    synthApp(webDef({ metricsPort: 9090, slo: SLO } as never)),
+    synthApp(webDef({ metricsPort: 9090, slo: SLO })),
     synthApp(webDef({ metricsPort: 9090, protocol: 'grpc', port: 50051, slo: { ...SLO, metrics: { selector: { grpc_type: 'unary' } } } } as never)),
-    synthApp(workerDef({ metricsPort: 9090 } as never)),
+    synthApp(workerDef({ metricsPort: 9090 })),
   ].flat();
   const fromFixtures = PROMTOOL_FIXTURES.flatMap((f) => synthResolved(resolveDefinition(f.definition, PROMTOOL_ENVIRONMENT)));
 

@@ -3,8 +3,8 @@ import { resolve, testEnvironment, webDef, workerDef } from '../helpers';
 import { resolvedScheduledTask, resolvedWebService, resolvedWorker } from '../fixtures/resolved-app';
 
 const SLO = { availability: 99.9, latency: { threshold: '300ms', objective: 99 } };
-const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides } as never);
-const worker = (overrides: Record<string, unknown> = {}) => workerDef({ metricsPort: 9090, ...overrides } as never);
+const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides });
+const worker = (overrides: Record<string, unknown> = {}) => workerDef({ metricsPort: 9090, ...overrides });
 
 describe('resolving monitoring', () => {
   test('an app without a metrics port has no monitoring', () => {

@@ -4,8 +4,8 @@ import { expectError, resolve, testEnvironment, webDef, workerDef } from '../hel
 import { resolvedScheduledTask, resolvedWebService } from '../fixtures/resolved-app';
 
 const SLO = { availability: 99.9, latency: { threshold: '300ms', objective: 99 } };
-const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides } as never);
-const worker = (overrides: Record<string, unknown> = {}) => workerDef({ metricsPort: 9090, ...overrides } as never);
+const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides });
+const worker = (overrides: Record<string, unknown> = {}) => workerDef({ metricsPort: 9090, ...overrides });
 
 describe('bad SLOs are rejected with clear errors', () => {
   test.each([100, 100.5])('an objective of %s leaves no error budget', (availability) => {
@@ -62,7 +62,7 @@ describe('bad SLOs are rejected with clear errors', () => {
   });
 
   test('an SLO without a metrics port', () => {
-    expectOnlyProblem(() => resolvedWebService({ slo: SLO } as never), {
+    expectOnlyProblem(() => resolvedWebService({ slo: SLO }), {
       code: 'E_SLO_METRICS_PORT',
       field: 'slo',
       value: null,
@@ -117,7 +117,7 @@ describe('bad SLOs are rejected with clear errors', () => {
   });
 
   test('metricsOnService without a metrics port', () => {
-    expectOnlyProblem(() => resolvedWebService({ metricsOnService: true } as never), { code: 'E_METRICS_ON_SERVICE', field: 'metricsOnService', value: true, fix: /metricsPort/ });
+    expectOnlyProblem(() => resolvedWebService({ metricsOnService: true }), { code: 'E_METRICS_ON_SERVICE', field: 'metricsOnService', value: true, fix: /metricsPort/ });
   });
 
   test('a bad environment setting names the environment file', () => {

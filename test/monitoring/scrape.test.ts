@@ -5,8 +5,8 @@ import { Worker } from '../../lib/stacks/worker';
 import { resolve } from '../helpers';
 import { resolvedWebService } from '../fixtures/resolved-app';
 
-const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides } as never);
-const worker = (overrides: Record<string, unknown> = {}) => workerDef({ metricsPort: 9090, ...overrides } as never);
+const web = (overrides: Record<string, unknown> = {}) => webDef({ metricsPort: 9090, ...overrides });
+const worker = (overrides: Record<string, unknown> = {}) => workerDef({ metricsPort: 9090, ...overrides });
 
 describe('ServiceMonitor', () => {
   test('a web service with a metrics port gets a ServiceMonitor selecting its Service by stable labels', () => {

@@ -5,12 +5,12 @@ import { defaultChecks } from '../../lib/pipeline/default-checks';
 import { renderResolvedFleet, resolveFleetEnvironments } from '../../lib/pipeline/render-fleet';
 import { renderPlatform } from '../../lib/pipeline/render-platform';
 import { CheckReport } from '../../lib/policy/report';
-import { sourced } from '../helpers';
+import { sourced, Untyped } from '../helpers';
 import { NOW } from '../policy/policy-helpers';
 
 /** A Deployment standing for pods outside the fleet (an ingress controller, gateway proxies, a stranger). */
 export function outsider(namespace: string, name: string): Manifest {
-  return { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace }, spec: { template: { metadata: { labels: { app: name } } } } } as Manifest;
+  return { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace }, spec: { template: { metadata: { labels: { app: name } } } } };
 }
 
 /**
@@ -18,7 +18,7 @@ export function outsider(namespace: string, name: string): Manifest {
  * after `tamper` has had its way with each object. Throws CheckFailedError when a check fails;
  * returns the policy reports.
  */
-export function checkFleet(apps: readonly AppDefinition[], environments: readonly Environment[], tamper: (m: Manifest) => void = () => undefined): CheckReport[] {
+export function checkFleet(apps: readonly AppDefinition[], environments: readonly Environment[], tamper: (m: Untyped) => void = () => undefined): CheckReport[] {
   const resolved = resolveFleetEnvironments(environments);
   const rendered = renderResolvedFleet({ apps: apps.map((d) => sourced(d)), environments: resolved });
   for (const r of rendered) r.manifests.forEach(tamper);

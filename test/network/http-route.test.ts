@@ -108,7 +108,7 @@ describe('schema and policy (gateway mode)', () => {
   test('validate the HTTPRoutes against the pinned CRD schema (a misspelt field fails)', () => {
     const error = expectError<CheckFailedError>(() =>
       checkFleet(fleet, environments, (m) => {
-        if (m.kind === 'HTTPRoute' && m.metadata.name === 'orders') (m as any).spec.hostname = (m as any).spec.hostnames[0];
+        if (m.kind === 'HTTPRoute' && m.metadata.name === 'orders') m.spec.hostname = m.spec.hostnames[0];
       }),
     );
     expect(error).toBeInstanceOf(CheckFailedError);
@@ -119,7 +119,7 @@ describe('schema and policy (gateway mode)', () => {
   test('check the HTTPRoutes (a backend port the Service lacks fails)', () => {
     const error = expectError<CheckFailedError>(() =>
       checkFleet(fleet, environments, (m) => {
-        if (m.kind === 'HTTPRoute' && m.metadata.name === 'checkout') (m as any).spec.rules[0].backendRefs[0].port = 80;
+        if (m.kind === 'HTTPRoute' && m.metadata.name === 'checkout') m.spec.rules[0].backendRefs[0].port = 80;
       }),
     );
     expect(error.message).toContain('[http-route-backend-exists]');

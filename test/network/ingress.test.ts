@@ -131,7 +131,7 @@ describe('schema and policy', () => {
   test('validate the Ingress objects against the schema (an unknown field fails)', () => {
     const error = expectError<CheckFailedError>(() =>
       checkFleet(fleet, environments, (m) => {
-        if (m.kind === 'Ingress' && m.metadata.name === 'api') (m as any).spec.tls[0].issuer = 'letsencrypt';
+        if (m.kind === 'Ingress' && m.metadata.name === 'api') m.spec.tls[0].issuer = 'letsencrypt';
       }),
     );
     expect(error).toBeInstanceOf(CheckFailedError);
@@ -142,7 +142,7 @@ describe('schema and policy', () => {
   test('check the Ingress objects (a broken backend fails)', () => {
     const error = expectError<CheckFailedError>(() =>
       checkFleet(fleet, environments, (m) => {
-        if (m.kind === 'Ingress' && m.metadata.name === 'checkout') (m as any).spec.rules[0].http.paths[0].backend.service.port.name = 'web';
+        if (m.kind === 'Ingress' && m.metadata.name === 'checkout') m.spec.rules[0].http.paths[0].backend.service.port.name = 'web';
       }),
     );
     expect(error).toBeInstanceOf(CheckFailedError);

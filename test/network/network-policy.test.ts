@@ -1,7 +1,7 @@
 import { Dependency } from '../../lib/model/dependency';
 import { DnsPeer } from '../../lib/model/environment-dns';
 import { Peer } from '../../lib/model/peer';
-import { find, synthApp, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+import { find, synthApp, taskDef, testEnvironment, Untyped, webDef, workerDef } from '../helpers';
 
 const DNS_EGRESS = {
   to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
@@ -99,14 +99,14 @@ describe('DNS egress from the environment', () => {
     const policy = find(after, 'NetworkPolicy', 'checkout');
     expect(policy.spec.egress[0]).toEqual({ to: [{ ipBlock: { cidr: '169.254.20.10/32' } }], ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] });
     // Everything else, the other egress rules included, is as before.
-    const withoutDns = (manifests: any[]) => manifests.map((m) => (m.kind === 'NetworkPolicy' ? { ...m, spec: { ...m.spec, egress: m.spec.egress.slice(1) } } : m));
+    const withoutDns = (manifests: Untyped[]) => manifests.map((m) => (m.kind === 'NetworkPolicy' ? { ...m, spec: { ...m.spec, egress: m.spec.egress.slice(1) } } : m));
     expect(withoutDns(after)).toEqual(withoutDns(before));
     expect(find(before, 'NetworkPolicy', 'checkout').spec.egress[0]).toEqual(DNS_EGRESS);
   });
 
   test("reaches every peer the environment lists, on its port, from a data store's pods too", () => {
     const env = testEnvironment({ name: 'dev', profile: { dataStores: 'in-cluster' }, dns: { peers: [DnsPeer.cidr('169.254.20.10/32'), DnsPeer.pods('dns', { app: 'unbound' })], port: 5353 } });
-    const manifests = synthApp(workerDef({ dependsOn: [Dependency.redis('cache')] } as never), env);
+    const manifests = synthApp(workerDef({ dependsOn: [Dependency.redis('cache')] }), env);
     const expected = {
       to: [{ ipBlock: { cidr: '169.254.20.10/32' } }, { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'dns' } }, podSelector: { matchLabels: { app: 'unbound' } } }],
       ports: [{ port: 5353, protocol: 'UDP' }, { port: 5353, protocol: 'TCP' }],

@@ -2,7 +2,7 @@ import { NetworkGraph } from '../../lib/network/reachability';
 import { Manifest } from '../../lib/manifest/manifest';
 
 describe('NetworkGraph', () => {
-  const ns = (name: string, labels: Record<string, string> = {}): Manifest => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } as never });
+  const ns = (name: string, labels: Record<string, string> = {}): Manifest => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
   const pod = (namespace: string, name: string, labels: Record<string, string>, ports: Record<string, number> = {}): Manifest => ({
     apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace },
     spec: { template: { metadata: { labels }, spec: { containers: [{ name, ports: Object.entries(ports).map(([n, p]) => ({ name: n, containerPort: p })) }] } } },

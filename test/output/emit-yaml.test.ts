@@ -9,8 +9,8 @@ const same = (value: unknown) => expect(emitYaml(value)).toBe(stringify(value, Y
 describe('emitYaml', () => {
   test('writes every object of a web service, a worker and a task exactly as the yaml library does', () => {
     const objects = [
-      ...synthApp(webDef({ metricsPort: 9090, slo: { availability: 99.9 }, config: { A: 'multi\nline' } } as never)),
-      ...synthApp(workerDef({ metricsPort: 9090 } as never)),
+      ...synthApp(webDef({ metricsPort: 9090, slo: { availability: 99.9 }, config: { A: 'multi\nline' } })),
+      ...synthApp(workerDef({ metricsPort: 9090 })),
       ...synthApp(taskDef()),
     ];
     for (const object of objects) same(canonicalize(object));

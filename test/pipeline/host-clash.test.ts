@@ -36,7 +36,7 @@ describe('checkUniqueHosts (renderFleet)', () => {
   test('reports the clash in every environment, each with its own host', () => {
     const a = webDef({ name: 'a', expose: Exposure.public({ host: 'www' }) });
     const b = webDef({ name: 'b', expose: Exposure.public({ host: 'www', paths: ['/docs', '/'] }) });
-    expect(clashes([a, b], [DEV, PROD]).map((p) => `${p.environment} ${p.value}`)).toEqual(['dev www.dev.acme.dev/', 'prod www.acme.dev/']);
+    expect(clashes([a, b], [DEV, PROD]).map((p) => [p.environment, p.value])).toEqual([['dev', 'www.dev.acme.dev/'], ['prod', 'www.acme.dev/']]);
   });
 
   test("sees the app's name as a host: a default host clashes with an explicit one", () => {

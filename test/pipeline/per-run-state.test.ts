@@ -3,8 +3,8 @@ import { Manifest } from '../../lib/manifest/manifest';
 import { layoutFleet } from '../../lib/pipeline/layout-fleet';
 import { runChecks } from '../../lib/policy/run-checks';
 import { promqlValid } from '../../lib/policy/rules/promql-valid';
-// The module object emit-yaml.ts calls through, so the spy sees its calls.
-const yaml: typeof import('yaml') = require('yaml');
+// The module object emit-yaml.ts calls through (not an import's interop copy), so the spy sees its calls.
+const yaml = jest.requireActual<typeof import('yaml')>('yaml');
 
 // What a run remembers (parsed PromQL, written YAML scalars, pod templates) belongs to that run:
 // the next run in the same process starts empty, so two syntheses cannot see each other.

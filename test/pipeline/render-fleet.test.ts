@@ -54,7 +54,7 @@ describe('renderFleet', () => {
   });
 
   test('fails on an override for an environment that does not exist', () => {
-    const error = expectError<ValidationError>(() => renderFleet({ apps: [sourced(webDef({ environments: { prd: {} } } as never))], environments }));
+    const error = expectError<ValidationError>(() => renderFleet({ apps: [sourced(webDef({ environments: { prd: {} } }))], environments }));
     expect(error.code).toBe('E_UNKNOWN_ENVIRONMENT');
     expect(error.message).toMatch(/'environments\.prd' overrides an environment that does not exist \(known: dev, prod\)/);
   });
@@ -102,7 +102,7 @@ describe('environment checks', () => {
 
 describe('object clashes', () => {
   test("fails when an app renders an object another app renders too (a dashboard named like another app's ConfigMap)", () => {
-    const monitored = sourced(webDef({ name: 'checkout', metricsPort: 9090 } as never));
+    const monitored = sourced(webDef({ name: 'checkout', metricsPort: 9090 }));
     const clashing = sourced(webDef({ name: 'checkout-dashboard', config: { A: '1' } }));
     const error = expectError<ValidationError>(() => renderFleet({ apps: [monitored, clashing], environments: [testEnvironment()] }));
     expect(error.code).toBe('E_OBJECT_CLASH');

@@ -6,7 +6,7 @@ import { Manifest } from '../../lib/manifest/manifest';
 import { CheckReport, Finding } from '../../lib/policy/report';
 import { Rule } from '../../lib/policy/rule';
 import { CheckedApp, runChecks, RunChecksOptions } from '../../lib/policy/run-checks';
-import { synthApp, testEnvironment, webDef } from '../helpers';
+import { synthApp, testEnvironment, Untyped, webDef } from '../helpers';
 
 /** A fixed "today" for every policy test: waivers expire relative to it. */
 export const NOW = new Date('2025-06-15T12:00:00Z');
@@ -38,7 +38,7 @@ export function golden(definition: AppDefinition = webDef(), env: Environment = 
 }
 
 /** A deep copy of `manifests` with `edit` applied to each object of `kind` (and `name`). */
-export function edit(manifests: readonly Manifest[], kind: string, change: (object: any) => void, name?: string): Manifest[] {
+export function edit(manifests: readonly Manifest[], kind: string, change: (object: Untyped) => void, name?: string): Manifest[] {
   const copy = structuredClone(manifests) as Manifest[];
   const targets = copy.filter((m) => m.kind === kind && (name === undefined || m.metadata.name === name));
   if (targets.length === 0) throw new Error(`test setup: no ${kind}${name ? ` '${name}'` : ''} among ${copy.map((m) => m.kind).join(', ')}`);
@@ -47,7 +47,7 @@ export function edit(manifests: readonly Manifest[], kind: string, change: (obje
 }
 
 /** The first container of the object's pod. */
-export function container(object: any): any {
+export function container(object: Untyped): Untyped {
   const spec = object.kind === 'CronJob' ? object.spec.jobTemplate.spec.template.spec : object.spec.template.spec;
   return spec.containers[0];
 }

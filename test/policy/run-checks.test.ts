@@ -7,7 +7,7 @@ import { checked, container, DEV, edit, golden, NOW, PROD } from './policy-helpe
 function goldenFleet() {
   return [PROD, DEV].flatMap((env) => [
     checked(golden(webDef({ config: { ORDER_TIMEOUT: '10s' } }), env), { environment: env.name }),
-    checked(golden(workerDef({ healthPort: 8081 } as never), env), { environment: env.name, name: 'mailer' }),
+    checked(golden(workerDef({ healthPort: 8081 }), env), { environment: env.name, name: 'mailer' }),
     checked(golden(taskDef(), env), { environment: env.name, name: 'report' }),
   ]);
 }

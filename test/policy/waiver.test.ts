@@ -3,7 +3,7 @@ import { Manifest } from '../../lib/manifest/manifest';
 import { pssPrivileged } from '../../lib/policy/rules/pss-privileged';
 import { readOnlyRootFilesystem } from '../../lib/policy/rules/read-only-root-filesystem';
 import { isExpired } from '../../lib/policy/waiver';
-import { expectError, webDef } from '../helpers';
+import { expectError, find, webDef } from '../helpers';
 import { check, checked, container, edit, findingsOf, golden, NOW, waiver } from './policy-helpers';
 
 /** Objects with a privileged container in the Deployment. */
@@ -78,9 +78,9 @@ describe('waiver scope', () => {
 
   test('a waiver naming an object excuses only that object', () => {
     const objects = golden(webDef({ security: { writableRootFilesystem: true } }));
-    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', namespace: 'shop' }, spec: { template: structuredClone((objects.find((m) => m.kind === 'Deployment') as any).spec.template) } };
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', namespace: 'shop' }, spec: { template: structuredClone(find(objects, 'Deployment', 'checkout').spec.template) } };
     const waivers = [waiver('read-only-root-filesystem', { object: { kind: 'Deployment', name: 'checkout' } })];
-    const report = check([checked([...objects, job as Manifest], { waivers })], [readOnlyRootFilesystem]);
+    const report = check([checked([...objects, job], { waivers })], [readOnlyRootFilesystem]);
     expect(report.findings.map((f) => `${f.object.kind}:${f.waivedBy ? 'waived' : 'open'}`)).toEqual(['Deployment:waived', 'Job:open']);
   });
 

@@ -5,12 +5,12 @@ import { main } from '../../lib/cli/main';
 import { PlatformError } from '../../lib/internal/errors';
 import { loadBaseTree } from '../../lib/review/base-tree';
 import { find } from './tree-fixtures';
-import { expectError } from '../helpers';
+import { expectError, Untyped } from '../helpers';
 import { git, sampleRepo, worktrees } from './repo-fixtures';
 
 jest.setTimeout(120_000);
 
-const image = (tree: ReturnType<typeof loadBaseTree>['tree'], env = 'prod') => (find(tree, env, 'Deployment shop/storefront') as any).spec.template.spec.containers[0].image;
+const image = (tree: ReturnType<typeof loadBaseTree>['tree'], env = 'prod') => (find(tree, env, 'Deployment shop/storefront') as Untyped).spec.template.spec.containers[0].image;
 
 function bumpStorefront(root: string, tag: string): void {
   const file = join(root, 'apps/releases.yaml');

@@ -6,7 +6,7 @@ import { layoutFleet } from '../../lib/pipeline/layout-fleet';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { parseTree, RenderedTree, TreeObject } from '../../lib/review/rendered-tree';
 import { buildReview, ReviewReport } from '../../lib/review/review-report';
-import { sourced, testEnvironment } from '../helpers';
+import { sourced, testEnvironment, Untyped } from '../helpers';
 
 export const PROD = testEnvironment({ name: 'prod' });
 
@@ -21,7 +21,7 @@ export function craftedTree(files: Record<string, readonly object[]>): RenderedT
 }
 
 /** A deep copy of the tree with one object changed in place by `change`. */
-export function edit(tree: RenderedTree, environment: string, id: string, change: (object: any) => void): RenderedTree {
+export function edit(tree: RenderedTree, environment: string, id: string, change: (object: Untyped) => void): RenderedTree {
   const copy = clone(tree);
   const target = copy.objects.find((o) => o.environment === environment && o.id === id);
   if (!target) throw new Error(`no ${id} in ${environment}; have: ${tree.objects.filter((o) => o.environment === environment).map((o) => o.id).join(', ')}`);

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { Untyped } from '../helpers';
 
 /** The committed dist/: the sample fleet shows one use of each escape hatch, marked for review. */
-function objects(path: string): any[] {
+function objects(path: string): Untyped[] {
   return parseAllDocuments(readFileSync(resolve(__dirname, '../../dist', path), 'utf8')).map((d) => d.toJS());
 }
 

@@ -4,6 +4,7 @@ import { Replicas } from '../../lib/model/replicas';
 import { renderManifests } from '../../lib/output/render-yaml';
 import { resolvedScheduledTask, resolvedWebService, resolvedWorker, synthResolved } from '../fixtures/resolved-app';
 import { testEnvironment } from '../fixtures/definitions';
+import { Untyped } from '../helpers';
 
 /**
  * The reviewed output of one small app of each kind, as `platform synth` writes it: short enough
@@ -18,7 +19,7 @@ test('a web service in prod: autoscaled, never losing a pod in a rollout, reacha
   const app = resolvedWebService({ replicas: Replicas.autoscale({ min: 2, max: 4 }) });
   const manifests = synthResolved(app);
   expect(objects(manifests)).toEqual(['Deployment/checkout', 'HorizontalPodAutoscaler/checkout', 'NetworkPolicy/checkout', 'PodDisruptionBudget/checkout', 'Service/checkout', 'ServiceAccount/checkout']);
-  const deployment = manifests.find((m) => m.kind === 'Deployment') as any;
+  const deployment = manifests.find((m) => m.kind === 'Deployment') as Untyped;
   expect(deployment.spec.strategy.rollingUpdate).toEqual({ maxSurge: '25%', maxUnavailable: 0 });
   expect(written(app.source, manifests)).toMatchSnapshot();
 });
@@ -27,7 +28,7 @@ test('a worker in prod: no Service, a quarter of the pods replaced at a time', (
   const app = resolvedWorker({ replicas: Replicas.fixed(2) });
   const manifests = synthResolved(app);
   expect(objects(manifests)).toEqual(['Deployment/mailer', 'NetworkPolicy/mailer', 'PodDisruptionBudget/mailer', 'ServiceAccount/mailer']);
-  const deployment = manifests.find((m) => m.kind === 'Deployment') as any;
+  const deployment = manifests.find((m) => m.kind === 'Deployment') as Untyped;
   expect([deployment.spec.replicas, deployment.spec.strategy.rollingUpdate]).toEqual([2, { maxSurge: '25%', maxUnavailable: '25%' }]);
   expect(written(app.source, manifests)).toMatchSnapshot();
 });
@@ -36,18 +37,18 @@ test('a scheduled task in prod: one CronJob that never overlaps runs', () => {
   const app = resolvedScheduledTask();
   const manifests = synthResolved(app);
   expect(objects(manifests)).toEqual(['CronJob/report', 'NetworkPolicy/report', 'ServiceAccount/report']);
-  const cronJob = manifests.find((m) => m.kind === 'CronJob') as any;
+  const cronJob = manifests.find((m) => m.kind === 'CronJob') as Untyped;
   expect([cronJob.spec.schedule, cronJob.spec.concurrencyPolicy]).toEqual(['0 6 * * *', 'Forbid']);
   expect(written(app.source, manifests)).toMatchSnapshot();
 });
 
 test('a data store in dev: a one-pod Postgres StatefulSet with its own Service, budget, account and policy', () => {
   const dev = testEnvironment({ name: 'dev', profile: { dataStores: 'in-cluster' } });
-  const app = resolvedWorker({ name: 'orders', dependsOn: [Dependency.postgres('orders-db')] } as never, dev);
+  const app = resolvedWorker({ name: 'orders', dependsOn: [Dependency.postgres('orders-db')] }, dev);
   // The store's objects only: the worker around it is the snapshot above.
   const store = synthResolved(app).filter((m) => m.metadata.name === 'orders-orders-db');
   expect(objects(store)).toEqual(['NetworkPolicy/orders-orders-db', 'PodDisruptionBudget/orders-orders-db', 'Service/orders-orders-db', 'ServiceAccount/orders-orders-db', 'StatefulSet/orders-orders-db']);
-  const sts = store.find((m) => m.kind === 'StatefulSet') as any;
+  const sts = store.find((m) => m.kind === 'StatefulSet') as Untyped;
   expect([sts.spec.replicas, sts.spec.template.spec.containers[0].image]).toEqual([1, 'postgres:16.4-alpine']);
   expect(written(app.source, store)).toMatchSnapshot();
 });

@@ -11,8 +11,8 @@ import { resolvedWorker, synthResolved } from '../fixtures/resolved-app';
 const dev = testEnvironment({ name: 'dev', profile: { dataStores: 'in-cluster' } });
 const prod = testEnvironment({ name: 'prod' });
 const ordersDb = Dependency.postgres('orders-db', { external: { prod: { host: 'orders.prod.internal', cidrs: ['10.40.0.0/16'] } } });
-const app = workerDef({ name: 'orders', dependsOn: [ordersDb, Dependency.redis('cache')], environments: {} } as never);
-const appWithExternalCache = workerDef({ name: 'orders', dependsOn: [ordersDb] } as never);
+const app = workerDef({ name: 'orders', dependsOn: [ordersDb, Dependency.redis('cache')], environments: {} });
+const appWithExternalCache = workerDef({ name: 'orders', dependsOn: [ordersDb] });
 
 describe('data stores in the cluster (dev)', () => {
   const manifests = synthApp(app, dev);
@@ -83,7 +83,7 @@ describe('external data stores (prod)', () => {
   });
 
   test('fails when the app sets the address variable itself', () => {
-    const error = expectError<ValidationError>(() => resolvedWorker({ name: 'orders', env: { ORDERS_DB_ADDR: 'x:1' }, dependsOn: [ordersDb] } as never, dev));
+    const error = expectError<ValidationError>(() => resolvedWorker({ name: 'orders', env: { ORDERS_DB_ADDR: 'x:1' }, dependsOn: [ordersDb] }, dev));
     expect(error.code).toBe('E_ENV_CONFLICT');
   });
 });

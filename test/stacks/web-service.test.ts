@@ -1,4 +1,4 @@
-import { JsonPatch } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { Replicas } from '../../lib/model/replicas';
 import { Manifest } from '../../lib/manifest/manifest';
 import { buildChart } from '../../lib/stacks/build-chart';
@@ -109,7 +109,7 @@ describe('WebService: public fields', () => {
     expect(stack).toBeInstanceOf(WebService);
   });
 
-  test.each([
+  test.each<[keyof WebService, string]>([
     ['deployment', 'Deployment'],
     ['service', 'Service'],
     ['autoscaler', 'HorizontalPodAutoscaler'],
@@ -118,7 +118,7 @@ describe('WebService: public fields', () => {
     ['networkPolicy', 'NetworkPolicy'],
     ['configMap', 'ConfigMap'],
   ])('exposes the synthesized %s', (field, kind) => {
-    const object = (stack as any)[field];
+    const object = stack[field] as ApiObject;
     expect(object.kind).toBe(kind);
     expect(object.toJson()).toEqual(find(manifests, kind, 'checkout'));
   });

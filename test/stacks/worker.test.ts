@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { Replicas } from '../../lib/model/replicas';
 import { Manifest } from '../../lib/manifest/manifest';
 import { buildChart } from '../../lib/stacks/build-chart';
@@ -62,7 +63,7 @@ describe('Worker: fields', () => {
   });
 
   test('has no preStop hook', () => {
-    const container = find(synthApp(workerDef()), 'Deployment', 'mailer').spec.template.spec.containers.find((c: any) => c.name === 'mailer');
+    const container = find(synthApp(workerDef()), 'Deployment', 'mailer').spec.template.spec.containers.find((c: { name: string }) => c.name === 'mailer');
     expect(container).not.toHaveProperty('lifecycle');
   });
 });
@@ -77,14 +78,14 @@ describe('Worker: public fields', () => {
     expect(stack).not.toHaveProperty('service');
   });
 
-  test.each([
+  test.each<[keyof Worker, string]>([
     ['deployment', 'Deployment'],
     ['autoscaler', 'HorizontalPodAutoscaler'],
     ['disruptionBudget', 'PodDisruptionBudget'],
     ['serviceAccount', 'ServiceAccount'],
     ['networkPolicy', 'NetworkPolicy'],
   ])('exposes the synthesized %s', (field, kind) => {
-    const object = (stack as any)[field];
+    const object = stack[field] as ApiObject;
     expect(object.kind).toBe(kind);
     expect(object.toJson()).toEqual(find(manifests, kind, 'mailer'));
   });

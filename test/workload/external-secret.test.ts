@@ -83,17 +83,17 @@ describe('secrets in the pod', () => {
   const pod = podTemplateOf(manifests, 'Deployment', 'checkout');
 
   test("reads each secret env var from the app's Secret by key, never as a value", () => {
-    expect(container.env.find((e: any) => e.name === 'STRIPE_API_KEY')).toEqual({ name: 'STRIPE_API_KEY', valueFrom: { secretKeyRef: { name: 'checkout-secrets', key: 'STRIPE_API_KEY' } } });
+    expect(container.env.find((e: { name: string }) => e.name === 'STRIPE_API_KEY')).toEqual({ name: 'STRIPE_API_KEY', valueFrom: { secretKeyRef: { name: 'checkout-secrets', key: 'STRIPE_API_KEY' } } });
   });
 
   test('lists secret variables first, sorted, so a plain value can refer to them as $(NAME)', () => {
-    expect(container.env.map((e: any) => e.name)).toEqual(['DB_PASSWORD', 'STRIPE_API_KEY', 'LOG_LEVEL', 'ZONE']);
+    expect(container.env.map((e: { name: string }) => e.name)).toEqual(['DB_PASSWORD', 'STRIPE_API_KEY', 'LOG_LEVEL', 'ZONE']);
   });
 
   test('does not expose secret files as env vars, nor secret env vars as files', () => {
-    expect(container.env.map((e: any) => e.name)).not.toContain('tls.crt');
-    const volume = pod.spec.volumes.find((v: any) => v.name === 'secret-files');
-    expect(volume.secret.items.map((i: any) => i.key)).toEqual(['tls.crt', 'tls.key']);
+    expect(container.env.map((e: { name: string }) => e.name)).not.toContain('tls.crt');
+    const volume = pod.spec.volumes.find((v: { name: string }) => v.name === 'secret-files');
+    expect(volume.secret.items.map((i: { key: string }) => i.key)).toEqual(['tls.crt', 'tls.key']);
   });
 
   test('mounts the secret files read-only at /var/run/secrets/<app>/', () => {
@@ -111,8 +111,8 @@ describe('secrets in the pod', () => {
 
   test('has no secret volume when the secrets are env vars only', () => {
     const only = synthApp(webDef({ secrets: { DB_PASSWORD: DB } }));
-    expect(podTemplateOf(only, 'Deployment', 'checkout').spec.volumes.map((v: any) => v.name)).toEqual(['tmp']);
-    expect(appContainer(only, 'Deployment', 'checkout').volumeMounts.map((m: any) => m.name)).toEqual(['tmp']);
+    expect(podTemplateOf(only, 'Deployment', 'checkout').spec.volumes.map((v: { name: string }) => v.name)).toEqual(['tmp']);
+    expect(appContainer(only, 'Deployment', 'checkout').volumeMounts.map((m: { name: string }) => m.name)).toEqual(['tmp']);
   });
 
   test("mounts a scheduled task's secret files in its CronJob's pod", () => {

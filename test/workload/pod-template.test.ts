@@ -6,11 +6,11 @@ describe('topology spread', () => {
   const spread = podTemplateOf(synthApp(webDef()), 'Deployment', 'checkout').spec.topologySpreadConstraints;
 
   test('spreads pods across zones, then across nodes', () => {
-    expect(spread.map((c: any) => c.topologyKey)).toEqual(['topology.kubernetes.io/zone', 'kubernetes.io/hostname']);
+    expect(spread.map((c: { topologyKey: string }) => c.topologyKey)).toEqual(['topology.kubernetes.io/zone', 'kubernetes.io/hostname']);
   });
 
   test.each(['topology.kubernetes.io/zone', 'kubernetes.io/hostname'])('prefers, but never requires, an even spread over %s', (key) => {
-    const constraint = spread.find((c: any) => c.topologyKey === key);
+    const constraint = spread.find((c: { topologyKey: string }) => c.topologyKey === key);
     expect(constraint.maxSkew).toBe(1);
     expect(constraint.whenUnsatisfiable).toBe('ScheduleAnyway');
     expect(constraint.labelSelector).toEqual({ matchLabels: { 'app.kubernetes.io/name': 'checkout', 'app.kubernetes.io/instance': 'checkout' } });
@@ -168,7 +168,7 @@ describe('config files and secrets in the pod', () => {
 
   test('declares the volumes in the same order, keeping the /tmp emptyDir', () => {
     const volumes = podTemplateOf(synthApp(def), 'Deployment', 'checkout').spec.volumes;
-    expect(volumes.map((v: any) => v.name)).toEqual(['tmp', 'config-files', 'secret-files']);
+    expect(volumes.map((v: { name: string }) => v.name)).toEqual(['tmp', 'config-files', 'secret-files']);
     expect(volumes[0]).toEqual({ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } });
   });
 

@@ -12,7 +12,7 @@ import { pssRunAsNonRoot } from '../../../lib/policy/rules/pss-run-as-non-root';
 import { secretInConfigMap } from '../../../lib/policy/rules/secret-in-config-map';
 import { secretInEnv } from '../../../lib/policy/rules/secret-in-env';
 import { serviceMonitorTargetExists } from '../../../lib/policy/rules/service-monitor-target-exists';
-import { taskDef, webDef, workerDef } from '../../helpers';
+import { taskDef, Untyped, webDef, workerDef } from '../../helpers';
 import { check, checked, container, DEV, edit, findingsOf, golden } from '../policy-helpers';
 
 function messages(manifests: Parameters<typeof checked>[0], rule: Parameters<typeof check>[1][number], environment = 'prod'): string[] {
@@ -34,7 +34,7 @@ describe('pod security details', () => {
   });
 
   test('capabilities accept NET_BIND_SERVICE, the one addition "restricted" allows', () => {
-    const objects = golden(webDef({ port: 80, security: { bindPrivilegedPorts: true } } as never));
+    const objects = golden(webDef({ port: 80, security: { bindPrivilegedPorts: true } }));
     expect(container(objects.find((m) => m.kind === 'Deployment')).securityContext.capabilities.add).toEqual(['NET_BIND_SERVICE']);
     expect(messages(objects, pssCapabilities)).toEqual([]);
   });
@@ -82,7 +82,7 @@ describe('availability details', () => {
 
   test('pdb-coverage reports a workload that two budgets select', () => {
     const objects = golden(workerDef());
-    const pdb = structuredClone(objects.find((m) => m.kind === 'PodDisruptionBudget')!) as any;
+    const pdb: Untyped = structuredClone(objects.find((m) => m.kind === 'PodDisruptionBudget')!);
     pdb.metadata.name = 'mailer-extra';
     expect(messages([...objects, pdb], pdbCoverage)).toEqual(["2 PodDisruptionBudgets (mailer, mailer-extra) select the pods of Deployment 'mailer'"]);
   });
@@ -90,7 +90,7 @@ describe('availability details', () => {
 
 describe('references', () => {
   test('a ServiceMonitor may scrape a container port by targetPort (as the monitoring stack emits)', () => {
-    const objects = golden(webDef({ metricsPort: 9090 } as never));
+    const objects = golden(webDef({ metricsPort: 9090 }));
     expect(objects.some((m) => m.kind === 'ServiceMonitor')).toBe(true);
     expect(messages(objects, serviceMonitorTargetExists)).toEqual([]);
     const broken = edit(objects, 'ServiceMonitor', (s) => (s.spec.endpoints[0].targetPort = 'prometheus'));

@@ -1,10 +1,10 @@
 import { KubernetesSchemas } from '../../../lib/policy/schema/kubernetes-schemas';
-import { taskDef, webDef, workerDef } from '../../helpers';
+import { taskDef, Untyped, webDef, workerDef } from '../../helpers';
 import { container, edit, golden } from '../policy-helpers';
 
 const schemas = KubernetesSchemas.shared();
 
-function deployment(change: (d: any) => void): unknown {
+function deployment(change: (d: Untyped) => void): unknown {
   return edit(golden(), 'Deployment', change).find((m) => m.kind === 'Deployment');
 }
 
@@ -81,10 +81,10 @@ describe('Kubernetes schemas', () => {
   test('accept a valid custom resource and reject one missing a required field', () => {
     const external = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'db', namespace: 'shop' }, spec: { secretStoreRef: { name: 'vault', kind: 'ClusterSecretStore' }, target: { name: 'db' }, data: [{ secretKey: 'password', remoteRef: { key: 'db/password' } }] } };
     expect(schemas.validate(external)).toEqual([]);
-    const withoutKey = structuredClone(external) as any;
+    const withoutKey: Untyped = structuredClone(external);
     delete withoutKey.spec.data[0].remoteRef.key;
     expect(schemas.validate(withoutKey)).toEqual([{ field: 'spec.data[0].remoteRef.key', message: "missing required field 'key'" }]);
-    const wrongKind = structuredClone(external) as any;
+    const wrongKind = structuredClone(external);
     wrongKind.spec.secretStoreRef.kind = 'Vault';
     expect(schemas.validate(wrongKind)).toEqual([{ field: 'spec.secretStoreRef.kind', message: 'must be one of "SecretStore", "ClusterSecretStore" (got "Vault")' }]);
   });

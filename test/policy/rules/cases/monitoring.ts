@@ -4,7 +4,7 @@ import { edit, golden } from '../../policy-helpers';
 import { RuleCase } from './rule-case';
 
 /** A web service with a metrics port and SLOs: it renders a PrometheusRule and a dashboard. */
-const monitored = () => golden(webDef({ metricsPort: 9090, slo: { availability: 99.9, latency: { threshold: '300ms', objective: 99 } } } as never));
+const monitored = () => golden(webDef({ metricsPort: 9090, slo: { availability: 99.9, latency: { threshold: '300ms', objective: 99 } } }));
 
 export const MONITORING_CASES: readonly RuleCase[] = [
   {
