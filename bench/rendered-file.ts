@@ -59,6 +59,6 @@ export function* toFinalFiles(
     }
     const header = content.startsWith('#') ? content.slice(0, content.indexOf('\n') + 1) : '';
     const body = content.slice(header.length);
-    yield { path, header, separated: body.startsWith('---\n'), documents: parseAllDocuments(body).map((d) => d.toJS()) };
+    yield { path, header, separated: body.startsWith('---\n'), documents: parseAllDocuments(body).map((d) => d.toJS() as unknown) };
   }
 }

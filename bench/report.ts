@@ -145,7 +145,7 @@ export function formatScaling(points: readonly ScalingPoint[]): string {
     const cells = sorted.map((p) => p.summaries[id]);
     if (cells.every((c) => !c)) continue;
     const walls = cells.map((c) => (c && !c.skipped ? c.wallMs : undefined));
-    const growth = walls.slice(1).map((w, i) => (w !== undefined && walls[i] !== undefined ? `x${(w / walls[i]!).toFixed(1)}` : '-'));
+    const growth = walls.slice(1).map((w, i) => (w !== undefined && walls[i] !== undefined ? `x${(w / walls[i]).toFixed(1)}` : '-'));
     rows.push([
       label,
       ...cells.map((c) => (!c ? 'not run' : c.skipped ? 'skipped' : `${fmt(c.wallMs)} / ${c.cpuMs === null ? 'n/a' : fmt(c.cpuMs)} / ${c.maxRssKb === null ? 'n/a' : mib(c.maxRssKb)}`)),

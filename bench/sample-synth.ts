@@ -33,8 +33,8 @@ export function measureSampleSynth(repoRoot: string, runs: number): ExternalSumm
       runs,
       wallMs: median(samples.map((s) => s.wallMs)),
       coldWallMs: cold.wallMs,
-      cpuMs: cpu.every((c) => c !== undefined) ? median(cpu as number[]) : null,
-      maxRssKb: rss.every((r) => r !== undefined) ? median(rss as number[]) : null,
+      cpuMs: cpu.every((c) => c !== undefined) ? median(cpu) : null,
+      maxRssKb: rss.every((r) => r !== undefined) ? median(rss) : null,
       samples,
     };
   } finally {

@@ -160,7 +160,8 @@ function clean(schema: Schema, onRef: (name: string) => void): Schema {
     } else if (k === 'pattern' && typeof v === 'string') {
       out[k] = toJsPattern(v);
     } else if (Array.isArray(v)) {
-      out[k] = v.map((item) => (item && typeof item === 'object' ? clean(item as Schema, onRef) : item));
+      const items: readonly unknown[] = v;
+      out[k] = items.map((item) => (item && typeof item === 'object' ? clean(item as Schema, onRef) : item));
     } else if (v && typeof v === 'object') {
       out[k] = clean(v as Schema, onRef);
     } else {

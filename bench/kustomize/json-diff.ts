@@ -25,8 +25,8 @@ export function intersect(values: readonly Json[], key?: string): Json | undefin
   if (values.every(isObject)) {
     const out: JsonObject = {};
     for (const k of Object.keys(first as JsonObject)) {
-      if (!values.every((v) => k in (v as JsonObject))) continue;
-      const common = intersect(values.map((v) => (v as JsonObject)[k]), k);
+      if (!values.every((v) => k in v)) continue;
+      const common = intersect(values.map((v) => v[k]), k);
       if (common !== undefined) out[k] = common;
     }
     return out;
@@ -63,8 +63,8 @@ export function deepEqual(a: Json | undefined, b: Json | undefined): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) return a.length === (b as Json[]).length && a.every((x, i) => deepEqual(x, (b as Json[])[i]));
   const ka = Object.keys(a);
-  const kb = Object.keys(b as JsonObject);
-  return ka.length === kb.length && ka.every((k) => k in (b as JsonObject) && deepEqual((a as JsonObject)[k], (b as JsonObject)[k]));
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => k in (b as JsonObject) && deepEqual(a[k], (b as JsonObject)[k]));
 }
 
 function isObject(value: Json | undefined): value is JsonObject {

@@ -158,14 +158,15 @@ function appObjects(r: RenderedApp): AppObject[] {
  * root, where every app's copy was once called `app`, and there it cannot choose.
  */
 function normalize(manifest: Manifest, app: ResolvedApp, suffix: string): Json {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const o = structuredClone(manifest) as any;
+  const copy = structuredClone(manifest) as Manifest & Json;
+  // The fields rewritten below, as the app's own rendering wrote them (Deployments and CronJobs have their templates).
+  const o = copy as unknown as NormalizedView;
   const { name: _name, namespace: _namespace, labels, ...metadata } = o.metadata;
   o.metadata = { name: BASE_NAME + suffix, ...metadata, ...nonEmpty('labels', withoutAppLabels(labels, app)) };
-  const templates = o.kind === 'Deployment' ? [o.spec.template] : o.kind === 'CronJob' ? [o.spec.jobTemplate, o.spec.jobTemplate.spec.template] : [];
+  const templates: LabelledView[] = o.kind === 'Deployment' ? [o.spec.template] : o.kind === 'CronJob' ? [o.spec.jobTemplate, o.spec.jobTemplate.spec.template] : [];
   for (const t of templates) {
     const rest = withoutAppLabels(t.metadata?.labels, app);
-    if (rest) t.metadata.labels = rest;
+    if (rest && t.metadata) t.metadata.labels = rest;
     else if (t.metadata) delete t.metadata.labels;
   }
   const pod = o.kind === 'Deployment' ? o.spec.template.spec : o.kind === 'CronJob' ? o.spec.jobTemplate.spec.template.spec : undefined;
@@ -173,7 +174,19 @@ function normalize(manifest: Manifest, app: ResolvedApp, suffix: string): Json {
     c.name = BASE_NAME;
     c.image = BASE_IMAGE;
   }
-  return o as Json;
+  return copy;
+}
+
+interface LabelledView {
+  metadata?: { labels?: Record<string, string> };
+}
+interface PodTemplateView extends LabelledView {
+  spec: { containers?: { name: string; image?: string }[] };
+}
+interface NormalizedView {
+  readonly kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; [key: string]: unknown };
+  readonly spec: { readonly template: PodTemplateView; readonly jobTemplate: LabelledView & { readonly spec: { readonly template: PodTemplateView } } };
 }
 
 /** The labels the labels transformer will not add back, or undefined when there are none. */

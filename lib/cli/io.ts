@@ -1,7 +1,8 @@
 /** Where a command writes. Commands never touch process.stdout or process.exit, so tests run them in-process. */
 export interface Io {
-  out(text: string): void;
-  err(text: string): void;
+  // Function properties, not methods: commands hand `io.out` to others unbound.
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
 }
 
 export const processIo: Io = {

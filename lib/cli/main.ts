@@ -24,6 +24,8 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError();
+  // The global --root, read when a command runs (commander types option values as any).
+  const root = (): string => program.opts<{ root: string }>().root;
 
   program
     .command('synth')
@@ -32,7 +34,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--mirror <dir>', 'also copy the tree here (the cdk8s CLI output folder)')
     .option('--allow-drop', 'allow emptying an environment or deleting more of it than the GitOps guard allows')
     .action((opts: { out?: string; mirror?: string; allowDrop?: boolean }) => {
-      code = synthCommand({ root: program.opts().root, ...opts }, io);
+      code = synthCommand({ root: root(), ...opts }, io);
     });
 
   program
@@ -41,7 +43,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--json', 'machine-readable report')
     .option('--env <name>', 'check one environment only')
     .action((opts: { json?: boolean; env?: string }) => {
-      code = checkCommand({ root: program.opts().root, ...opts }, io);
+      code = checkCommand({ root: root(), ...opts }, io);
     });
 
   program
@@ -50,7 +52,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .requiredOption('--env <name>', 'environment')
     .option('--json', 'machine-readable output')
     .action((app: string, opts: { env: string; json?: boolean }) => {
-      code = explainCommand({ root: program.opts().root, app, ...opts }, io);
+      code = explainCommand({ root: root(), app, ...opts }, io);
     });
 
   program
@@ -59,7 +61,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--json', 'machine-readable output')
     .option('--all', 'also show label differences')
     .action((app: string, opts: { json?: boolean; all?: boolean }) => {
-      code = driftCommand({ root: program.opts().root, app, ...opts }, io);
+      code = driftCommand({ root: root(), app, ...opts }, io);
     });
 
   program
@@ -69,7 +71,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--tag <tag>', 'image tag')
     .option('--digest <digest>', 'image digest (sha256:...)')
     .action((app: string, opts: { env: string; tag?: string; digest?: string }) => {
-      code = setImageCommand({ root: program.opts().root, app, ...opts }, io);
+      code = setImageCommand({ root: root(), app, ...opts }, io);
     });
 
   program
@@ -78,7 +80,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .requiredOption('--from <env>', 'environment to copy from')
     .requiredOption('--to <env>', 'environment to copy to')
     .action((app: string, opts: { from: string; to: string }) => {
-      code = promoteCommand({ root: program.opts().root, app, ...opts }, io);
+      code = promoteCommand({ root: root(), app, ...opts }, io);
     });
 
   program
@@ -88,7 +90,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--format <format>', 'text, markdown (a pull-request comment) or json', 'text')
     .option('--render-base', "render the base from its sources even when its dist/ is committed")
     .action((folders: string[], opts: { base?: string; format: string; renderBase?: boolean }) => {
-      code = diffCommand({ root: program.opts().root, folders, ...opts }, io);
+      code = diffCommand({ root: root(), folders, ...opts }, io);
     });
 
   program
@@ -96,7 +98,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .description('CPU and memory requests and limits x replicas, per environment and team')
     .option('--json', 'machine-readable output')
     .action((opts: { json?: boolean }) => {
-      code = capacityCommand({ root: program.opts().root, ...opts }, io);
+      code = capacityCommand({ root: root(), ...opts }, io);
     });
 
   program
@@ -108,7 +110,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--image <repository>', "image repository without tag (default: beside the team's other images)")
     .option('--description <text>', 'one line on what the app does')
     .action((name: string, opts: { team: string; kind: string; tag: string; image?: string; description?: string }) => {
-      code = newCommand({ root: program.opts().root, name, ...opts }, io);
+      code = newCommand({ root: root(), name, ...opts }, io);
     });
 
   try {

@@ -77,7 +77,7 @@ export const PLATFORM_DEFAULTS = deepFreeze({
       },
       redis: {
         image: 'redis:7.4-alpine', port: 6379, uid: 999, dataPath: '/data', cpu: '50m', memory: '128Mi',
-        env: {} as Readonly<Record<string, string>>, args: ['--appendonly', 'yes'], writableDirs: [] as readonly string[], probeCommand: ['redis-cli', 'ping'],
+        env: {}, args: ['--appendonly', 'yes'], writableDirs: [] as readonly string[], probeCommand: ['redis-cli', 'ping'],
       },
     },
   },

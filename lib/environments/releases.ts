@@ -15,7 +15,8 @@ export interface Releases {
   readonly text: string;
   readonly doc: Document;
   readonly lineCounter: LineCounter;
-  pin(team: string, app: string, environment: string): Release | undefined;
+  /** The pinned release of an app in an environment; a plain function, so `releases.pin` can be passed on. */
+  readonly pin: (team: string, app: string, environment: string) => Release | undefined;
 }
 
 // releases.schema.json, compiled ahead of time (scripts/compile-validators.ts): compiling it here cost every run ~80 ms.
@@ -48,7 +49,7 @@ export function parseReleases(text: string, shown: string, fleet: { apps: readon
     problems.push(`${at(error.pos[0])}: ${error.message.split('\n')[0]}. Fix: ${fix}`);
   }
   if (problems.length === 0) {
-    const data = doc.toJS() ?? {};
+    const data: unknown = doc.toJS() ?? {};
     if (!validate(data)) {
       for (const error of validate.errors ?? []) problems.push(describeSchemaError(error, doc, at));
     } else {
@@ -113,7 +114,8 @@ function describeSchemaError(error: ErrorObject, doc: Document, at: (offset: num
       return `${where}: ${field} must be a mapping (got ${value === undefined ? typeOfNode(node) : JSON.stringify(value)}). Fix: nest it as team -> app -> environment -> pin`;
     case 'pattern':
     case 'minLength': {
-      const parsed = parsePin(String(value ?? ''));
+      // pattern and minLength apply to strings only, so the value is the pin as written.
+      const parsed = parsePin(typeof value === 'string' ? value : '');
       const why = 'problem' in parsed ? `${parsed.problem}. Fix: ${parsed.fix}` : `is not a valid pin. Fix: use '<tag>', '@sha256:<digest>' or both`;
       return `${where}: ${field} (${JSON.stringify(value)}) ${why}`;
     }

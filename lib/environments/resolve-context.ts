@@ -25,3 +25,8 @@ export function isPositiveInt(value: unknown): value is number {
 export function isNonNegativeInt(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
+
+/** Array.isArray for values typed as arrays but written by hand: it keeps `readonly string[]` instead of widening it to `any[]`. */
+export function isList(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value);
+}

@@ -6,7 +6,7 @@ import { ResolvedDataStore } from '../model/resolved-data-store';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { addressVariable } from './resolve-graph';
 import { isCidr } from './resolve-network';
-import { ResolveContext } from './resolve-context';
+import { isList, ResolveContext } from './resolve-context';
 import { inherited } from './provenance';
 import { ProbeTiming } from '../model/resolved-environment';
 
@@ -46,7 +46,7 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
       }
       const port = external.port ?? engine.port;
       const bad = external.cidrs?.find((c) => !isCidr(c));
-      if (!external.host || !Array.isArray(external.cidrs) || external.cidrs.length === 0 || bad !== undefined) {
+      if (!external.host || !isList(external.cidrs) || external.cidrs.length === 0 || bad !== undefined) {
         fail(`external.${env.name} needs a host and IPv4 address blocks`, bad ?? external.host ?? null, "e.g. { host: 'orders-db.internal', cidrs: ['10.40.0.0/16'] }");
         continue;
       }

@@ -77,7 +77,7 @@ export function resolveEnvironment(env: Environment, problems: Problems, options
       Object.entries(MONITORING_FIELDS()).map(([key, platform]) => [key, inherit(`monitoring.${key}`, platform, env.monitoring?.[key as keyof EnvironmentMonitoring])]),
     ) as unknown as ResolvedEnvironmentMonitoring,
     secrets: {
-      store: inherit('secretStore', { ...d.secretStore } as NonNullable<Environment['secretStore']>, env.secretStore),
+      store: inherit('secretStore', { ...d.secretStore }, env.secretStore),
       refreshInterval: inherit('secretRefreshInterval', d.secretRefreshInterval as string, env.secretRefreshInterval),
       rollout: inherit('secretRollout', d.secretRollout as NonNullable<Environment['secretRollout']>, env.secretRollout),
     },

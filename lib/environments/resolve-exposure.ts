@@ -222,5 +222,5 @@ function pathProblem(path: unknown): string | undefined {
 }
 
 function kindOf(value: unknown): unknown {
-  return value !== null && typeof value === 'object' && 'kind' in value ? (value as { kind: unknown }).kind : value;
+  return value !== null && typeof value === 'object' && 'kind' in value ? value.kind : value;
 }

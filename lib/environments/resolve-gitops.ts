@@ -1,5 +1,5 @@
 import { Problems } from '../internal/errors';
-import { ArgoCdRetry, ArgoCdSyncPolicy, GitOpsSettings } from '../model/gitops';
+import { ArgoCdSyncPolicy, GitOpsSettings } from '../model/gitops';
 import { ResolvedGitOps } from '../model/resolved-environment';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { Provenance } from './provenance';
@@ -66,6 +66,6 @@ function resolveSyncPolicy(own: ArgoCdSyncPolicy, at: Problems, pick: Pick): Non
     selfHeal: flag('selfHeal'),
     finalizer: flag('finalizer'),
     syncOptions: [...(syncOptions ?? [])],
-    retry: { limit: retry?.limit, backoff: { ...b } } as ArgoCdRetry,
+    retry: { limit: retry?.limit, backoff: { ...b } },
   };
 }

@@ -3,6 +3,7 @@ import { isEnvVarName } from '../internal/names';
 import { SourcedApp } from '../model/app-definition';
 import { AppRef, Dependency, DependsOn } from '../model/dependency';
 import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
+import { isList } from './resolve-context';
 import { isCidr, sortPeers } from './resolve-network';
 
 /** An app of one environment: its definition (for `dependsOn`) and its resolution so far. */
@@ -107,7 +108,7 @@ function normalize(entry: DependsOn | undefined): Dependency | undefined {
 function hostProblem(dep: Extract<Dependency, { kind: 'host' }>): { message: string; fix: string } | undefined {
   if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(dep.host ?? '')) return { message: `host '${dep.host}' is not a DNS name or address`, fix: "e.g. 'api.stripe.com'" };
   if (!Number.isInteger(dep.port) || dep.port < 1 || dep.port > 65535) return { message: `port ${dep.port} is not an integer from 1 to 65535`, fix: 'use the port the host listens on' };
-  if (!Array.isArray(dep.cidrs) || dep.cidrs.length === 0) return { message: 'names no address blocks (cidrs)', fix: "NetworkPolicies match addresses: list the host's blocks, e.g. ['203.0.113.0/24']" };
+  if (!isList(dep.cidrs) || dep.cidrs.length === 0) return { message: 'names no address blocks (cidrs)', fix: "NetworkPolicies match addresses: list the host's blocks, e.g. ['203.0.113.0/24']" };
   const bad = dep.cidrs.find((c) => !isCidr(c));
   if (bad !== undefined) return { message: `cidr '${bad}' is not an IPv4 CIDR block`, fix: "write it as 'a.b.c.d/n'" };
   if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(dep.name ?? '')) return { message: `name '${dep.name}' is not a lowercase DNS label`, fix: "e.g. 'stripe'" };

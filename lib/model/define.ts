@@ -1,11 +1,12 @@
 import { ScheduledTaskDefinition, ScheduledTaskProps, WebServiceDefinition, WebServiceProps, WorkerDefinition, WorkerProps } from './app-definition';
 import { Environment } from './environment';
 
-/** Factories that tag a definition with its kind; `E` types the names of per-environment overrides. */
+/** Factories that tag a definition with its kind; `E` types the names of per-environment overrides.
+ * Function properties rather than methods: apps/platform.ts destructures them. */
 export interface AppFactories<E extends string> {
-  webService(props: WebServiceProps<E>): WebServiceDefinition;
-  worker(props: WorkerProps<E>): WorkerDefinition;
-  scheduledTask(props: ScheduledTaskProps<E>): ScheduledTaskDefinition;
+  readonly webService: (props: WebServiceProps<E>) => WebServiceDefinition;
+  readonly worker: (props: WorkerProps<E>) => WorkerDefinition;
+  readonly scheduledTask: (props: ScheduledTaskProps<E>) => ScheduledTaskDefinition;
 }
 
 /**

@@ -59,7 +59,7 @@ function collectPanels(panels: readonly unknown[], at: string, out: { expression
     const where = `${at}.panels[id=${String(panel.id)}]`;
     asArray(panel.targets).forEach((target, i) => {
       const t = asRecord(target);
-      if (typeof t?.expr === 'string') out.push({ expression: t.expr, location: `${where}.targets[${String(t.refId ?? i)}].expr`, grafana: true });
+      if (typeof t?.expr === 'string') out.push({ expression: t.expr, location: `${where}.targets[${refIdOf(t.refId, i)}].expr`, grafana: true });
     });
     collectPanels(asArray(panel.panels), where, out);
   }
@@ -71,6 +71,11 @@ function parseJson(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A panel target's refId as written ('A', 'B', ...), or its index when it has none. */
+function refIdOf(refId: unknown, index: number): string {
+  return typeof refId === 'string' || typeof refId === 'number' ? String(refId) : String(index);
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

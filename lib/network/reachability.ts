@@ -41,7 +41,27 @@ export interface Workload {
   readonly ports: Readonly<Record<string, number>>;
 }
 
-const WORKLOAD_TEMPLATE: Record<string, (m: any) => any> = {
+/** The fields of a NetworkPolicy, a Namespace and a workload this reads (schema validation has checked their types). */
+interface NetworkPolicyView {
+  readonly spec?: {
+    readonly podSelector?: LabelSelector;
+    readonly policyTypes?: readonly string[];
+    readonly ingress?: readonly PolicyRule[];
+    readonly egress?: readonly PolicyRule[];
+  };
+}
+interface NamespaceView {
+  readonly metadata: { readonly name: string; readonly labels?: Readonly<Record<string, string>> };
+}
+interface PodTemplateView {
+  readonly metadata?: { readonly labels?: Readonly<Record<string, string>> };
+  readonly spec?: { readonly containers?: readonly { readonly ports?: readonly { readonly name?: string; readonly containerPort: number }[] }[] };
+}
+interface WorkloadView {
+  readonly spec?: { readonly template?: PodTemplateView; readonly jobTemplate?: { readonly spec?: { readonly template?: PodTemplateView } } };
+}
+
+const WORKLOAD_TEMPLATE: Readonly<Record<string, (m: WorkloadView) => PodTemplateView | undefined>> = {
   Deployment: (m) => m.spec?.template,
   StatefulSet: (m) => m.spec?.template,
   DaemonSet: (m) => m.spec?.template,
@@ -55,15 +75,18 @@ export class NetworkGraph {
   readonly workloads: Workload[] = [];
 
   constructor(manifests: readonly Manifest[]) {
-    for (const m of manifests as any[]) {
-      const namespace = m.metadata?.namespace ?? 'default';
+    for (const m of manifests) {
+      const namespace = m.metadata.namespace ?? 'default';
+      const templateOf = WORKLOAD_TEMPLATE[m.kind] as ((m: WorkloadView) => PodTemplateView | undefined) | undefined;
       if (m.kind === 'NetworkPolicy') {
-        const types: string[] = m.spec?.policyTypes ?? (m.spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']);
-        this.policies.push({ namespace, podSelector: m.spec?.podSelector ?? {}, types, ingress: m.spec?.ingress ?? [], egress: m.spec?.egress ?? [] });
+        const spec = (m as NetworkPolicyView).spec;
+        const types = spec?.policyTypes ?? (spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']);
+        this.policies.push({ namespace, podSelector: spec?.podSelector ?? {}, types, ingress: spec?.ingress ?? [], egress: spec?.egress ?? [] });
       } else if (m.kind === 'Namespace') {
-        this.namespaceLabels.set(m.metadata.name, { ...(m.metadata.labels ?? {}), 'kubernetes.io/metadata.name': m.metadata.name });
-      } else if (WORKLOAD_TEMPLATE[m.kind]) {
-        const template = WORKLOAD_TEMPLATE[m.kind](m) ?? {};
+        const metadata = (m as NamespaceView).metadata;
+        this.namespaceLabels.set(metadata.name, { ...(metadata.labels ?? {}), 'kubernetes.io/metadata.name': metadata.name });
+      } else if (templateOf) {
+        const template = templateOf(m as WorkloadView) ?? {};
         const ports: Record<string, number> = {};
         for (const c of template.spec?.containers ?? []) for (const p of c.ports ?? []) if (p.name) ports[p.name] = p.containerPort;
         this.workloads.push({ kind: m.kind, name: m.metadata.name, namespace, labels: template.metadata?.labels ?? {}, ports });

@@ -59,7 +59,15 @@ export class GoldenPathValidation {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async validate(context: ValidationContextLike): Promise<void> {
+  /** The cdk8s plugin contract is asynchronous; the checks are not, and what they throw becomes the rejection. */
+  validate(context: ValidationContextLike): Promise<void> {
+    return new Promise((resolve) => {
+      this.check(context);
+      resolve();
+    });
+  }
+
+  private check(context: ValidationContextLike): void {
     const { apps, fileOf } = this.group(context);
     const waivers = (this.props.waivers ?? []).map(({ app, ...waiver }, index) => ({ waiver, declaredIn: PLUGIN_CONFIG, index, ...(app !== undefined ? { app } : {}) }));
     let report;

@@ -211,7 +211,7 @@ function guard<T>(rule: Rule, object: Manifest | undefined, run: () => readonly 
     return run();
   } catch (error) {
     const where = object ? ` on ${object.kind} ${object.metadata.namespace ?? ''}/${object.metadata.name}` : '';
-    throw new Error(`bug: policy rule '${rule.id}' failed${where}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`bug: policy rule '${rule.id}' failed${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

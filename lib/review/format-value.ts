@@ -20,8 +20,13 @@ export function formatChange(f: FieldChange): { readonly before: string; readonl
   const before = 'before' in f ? formatValue(f.before) : '(none)';
   const after = 'after' in f ? formatValue(f.after) : '(none)';
   const multi = (v: unknown) => typeof v === 'string' && v.includes('\n');
-  const lines = multi(f.before) || multi(f.after) ? lineChanges(String(f.before ?? ''), String(f.after ?? '')) : [];
+  const lines = multi(f.before) || multi(f.after) ? lineChanges(asText(f.before), asText(f.after)) : [];
   return { before, after, lines };
+}
+
+/** A side of a multi-line change as text: absent is empty, a value that is not a string is shown as JSON. */
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
 }
 
 /**

@@ -33,7 +33,7 @@ export function escapeHatchRisks({ diff }: ReviewInput): RiskFlag[] {
 function marker(m: Manifest | undefined): string | undefined {
   const annotations = (m?.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations;
   const value = annotations?.[ANNOTATION.escapeHatch];
-  return value === undefined ? undefined : String(value);
+  return value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The changed fields the escape hatch is answerable for: all of an object it added, else the fields it lists. */
