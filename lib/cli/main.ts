@@ -47,11 +47,11 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     });
 
   program
-    .command('explain <app>')
-    .description('print every resolved value of an app in one environment and the layer it came from')
+    .command('explain [app]')
+    .description('print every resolved value of an app in one environment (or, without an app, of the environment) and the layer it came from')
     .requiredOption('--env <name>', 'environment')
     .option('--json', 'machine-readable output')
-    .action((app: string, opts: { env: string; json?: boolean }) => {
+    .action((app: string | undefined, opts: { env: string; json?: boolean }) => {
       code = explainCommand({ root: root(), app, ...opts }, io);
     });
 

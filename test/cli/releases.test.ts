@@ -97,6 +97,22 @@ describe('platform explain', () => {
     const report = JSON.parse(io.stdout());
     expect(report.fields.find((f: { field: string }) => f.field === 'replicas')).toEqual({ field: 'replicas', value: { kind: 'fixed', count: 1 }, origin: 'environment' });
   });
+
+  test('without an app, explains the environment: each resolved setting and its layer', () => {
+    const io = bufferIo();
+    expect(main(['--root', repo(), 'explain', '--env', 'prod'], io)).toBe(0);
+    const lines = io.stdout().split('\n');
+    expect(lines[0]).toMatch(/^environment prod \(cluster \S+, production\)$/);
+    expect(lines.find((l) => l.startsWith('gitops.maxDropShare '))).toMatch(/^gitops\.maxDropShare\s+0\.25\s+platform$/);
+    expect(lines.find((l) => l.startsWith('dns.port '))).toMatch(/^dns\.port\s+53\s+platform$/);
+    expect(lines.find((l) => l.startsWith('profile.webServiceReplicas '))).toMatch(/^profile\.webServiceReplicas\s+autoscale 2\.\.4\s+environment$/);
+  });
+
+  test('an environment that does not exist is a usage error naming the known ones', () => {
+    const io = bufferIo();
+    expect(main(['--root', repo(), 'explain', '--env', 'prd'], io)).toBe(2);
+    expect(io.stderr()).toMatch(/prd/);
+  });
 });
 
 describe('platform drift', () => {
