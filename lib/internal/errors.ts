@@ -56,8 +56,10 @@ export function formatProblem(p: Problem): string {
     .join(': ');
   const field = p.field ? `'${p.field}' ` : '';
   const got = 'value' in p && p.value !== undefined ? ` (got ${JSON.stringify(p.value)})` : '';
-  const fix = p.fix ? `. Fix: ${p.fix}` : '';
-  return `${where ? where + ': ' : ''}${field}${p.message}${got}${fix} [${p.code}]`;
+  const said = `${field}${p.message}${got}`;
+  // A message that ends a sentence itself ('did you mean 'health'?') takes no second full stop.
+  const fix = p.fix ? `${/[.?!]$/.test(said) ? '' : '.'} Fix: ${p.fix}` : '';
+  return `${where ? where + ': ' : ''}${said}${fix} [${p.code}]`;
 }
 
 export function formatProblems(problems: readonly Problem[]): string {

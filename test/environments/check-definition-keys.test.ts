@@ -88,8 +88,8 @@ describe('strict definitions', () => {
     expect(error.code).toBe('E_UNKNOWN_FIELD');
     expect(error.message).toBe(
       '2 problems:\n' +
-        "  - apps/shop/web.ts: app 'web': 'metricPort' is not a field of a web service; did you mean 'metricsPort'?. Fix: rename it to 'metricsPort' [E_UNKNOWN_FIELD]\n" +
-        "  - apps/shop/jobs.ts: app 'jobs': 'helthPort' is not a field of a worker; did you mean 'healthPort'?. Fix: rename it to 'healthPort' [E_UNKNOWN_FIELD]",
+        "  - apps/shop/web.ts: app 'web': 'metricPort' is not a field of a web service; did you mean 'metricsPort'? Fix: rename it to 'metricsPort' [E_UNKNOWN_FIELD]\n" +
+        "  - apps/shop/jobs.ts: app 'jobs': 'helthPort' is not a field of a worker; did you mean 'healthPort'? Fix: rename it to 'healthPort' [E_UNKNOWN_FIELD]",
     );
   });
 });

@@ -138,3 +138,11 @@ describe('mergeAcrossEnvironments', () => {
     expect(formatProblem(merged)).toContain("environment 'dev, prod': 'replicas.min'");
   });
 });
+
+describe('formatProblem punctuation', () => {
+  test('a message ending in a question takes no second full stop before the fix', () => {
+    expect(formatProblem({ code: 'E_UNKNOWN_FIELD', source: 'apps/shop/web.ts', app: 'web', message: "'healthh' is not a field of a web service; did you mean 'health'?", fix: "rename it to 'health'" })).toBe(
+      "apps/shop/web.ts: app 'web': 'healthh' is not a field of a web service; did you mean 'health'? Fix: rename it to 'health' [E_UNKNOWN_FIELD]",
+    );
+  });
+});
