@@ -29,7 +29,7 @@ export interface GuardedEnvironment {
  */
 export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, environments: readonly GuardedEnvironment[], options: GuardOptions): void {
   if (options.allowDrop) return;
-  const previous = previousTree(outDir);
+  const { files: previous, from } = previousTree(outDir);
   const problems: string[] = [];
   for (const { name: env, apps } of environments) {
     if (!Number.isInteger(apps) || apps < 0) throw new Error(`bug: the guard was given ${String(apps)} apps for environment '${env}'`);
@@ -48,7 +48,7 @@ export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, e
   if (problems.length > 0) {
     throw new GuardError(
       'E_GUARD',
-      `refusing to write: Argo CD would prune these from the clusters.\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix: if this is intended, run synth again with --allow-drop; otherwise restore the missing app definitions`,
+      `refusing to write: Argo CD would prune these from the clusters${from ? ` (compared with ${from})` : ''}.\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix: if this is intended, run synth again with --allow-drop; otherwise restore the missing app definitions`,
     );
   }
 }
@@ -70,19 +70,19 @@ function filesUnder(files: ReadonlyMap<string, string>, prefix: string): string[
  * by hand, a fresh clone that never synthesized), what Git has committed at that path. Only a
  * folder Git has never seen compares against nothing.
  */
-function previousTree(outDir: string): Map<string, string> {
+function previousTree(outDir: string): { files: Map<string, string>; from?: string } {
   const onDisk = readTree(resolve(outDir), '');
-  return onDisk.size > 0 ? onDisk : committedTree(resolve(outDir));
+  return onDisk.size > 0 ? { files: onDisk } : committedTree(resolve(outDir));
 }
 
-function committedTree(target: string): Map<string, string> {
+function committedTree(target: string): { files: Map<string, string>; from?: string } {
   let existing = dirname(target);
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   const toplevel = gitText(existing, ['rev-parse', '--show-toplevel']);
-  if (toplevel === undefined || !runGit(toplevel, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).ok) return new Map();
+  if (toplevel === undefined || !runGit(toplevel, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).ok) return { files: new Map() };
   const path = relative(realpathSync(toplevel), join(realpathSync(existing), relative(existing, target))).split(sep).join('/');
-  if (path === '' || path.startsWith('..')) return new Map();
-  return readGitFolder(toplevel, 'HEAD', path);
+  if (path === '' || path.startsWith('..')) return { files: new Map() };
+  return { files: readGitFolder(toplevel, 'HEAD', path), from: `${path}/ as committed at HEAD, as the folder is missing or empty` };
 }
 
 function readTree(dir: string, rel: string, out = new Map<string, string>()): Map<string, string> {
