@@ -53,9 +53,13 @@ export function writeTree(outDir: string, files: ReadonlyMap<string, string>): v
     throw error;
   }
   fault('swapped');
-  // Checked removable above; should it fail anyway, the new tree is complete and in place, and
-  // the next synth's recoverSwap removes what is left.
-  if (hadOld) rmSync(retired, { recursive: true, force: true });
+  if (!hadOld) return;
+  try {
+    rmSync(retired, { recursive: true, force: true });
+  } catch {
+    // Checked removable above, so this is a race (someone changed permissions meanwhile). The new
+    // tree is complete and in place, so the write stands; the next synth's recoverSwap retries.
+  }
 }
 
 /**
@@ -79,15 +83,26 @@ export function recoverSwap(outDir: string): string[] {
       renameSync(join(parent, entry), target);
       done.push(`restored ${outDir} from ${entry} (a synth was stopped between its two renames)`);
     } else {
-      rmSync(join(parent, entry), { recursive: true, force: true });
+      removeLeftover(join(parent, entry));
       done.push(`removed ${entry} (the tree a stopped synth had replaced)`);
     }
   }
   for (const entry of leftovers.filter((e) => e.startsWith(`.${name}-new-`))) {
-    rmSync(join(parent, entry), { recursive: true, force: true });
+    removeLeftover(join(parent, entry));
     done.push(`removed ${entry} (the unfinished tree of a stopped synth)`);
   }
   return done;
+}
+
+function removeLeftover(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch (error) {
+    throw new OldTreeError(
+      'E_SYNTH_OLD_TREE',
+      `${path}: a stopped synth left this folder and it cannot be deleted (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was written. Fix: make it writable (chmod -R u+w ${path}) or delete it yourself, then synth again`,
+    );
+  }
 }
 
 /** Every folder of the tree must let us delete its entries: write and search permission, owner-writable. */
