@@ -20,7 +20,10 @@ export function checkOutputPath(outDir: string, root: string, flag = '--out'): v
   const target = resolve(outDir);
   const repo = resolve(root);
   const refuse = (why: string) => {
-    throw new UsageError('E_SYNTH_OUT', `${flag} '${outDir}': ${why}. Fix: pass a folder of its own for the output, e.g. --out dist (the default) or a new folder`);
+    throw new UsageError(
+      'E_SYNTH_OUT',
+      `${flag} '${outDir}': ${why}. Fix: pass a folder of its own for the output, e.g. --out dist (the default) or a new folder`,
+    );
   };
   if (target === repo || isInside(repo, target)) refuse(`is the repository root (${repo}) or a folder above it; synth replaces the whole folder`);
   for (const source of ['apps', 'lib']) {

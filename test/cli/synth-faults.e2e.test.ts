@@ -19,7 +19,10 @@ function synthAsync(root: string): Promise<{ code: number | null; stderr: string
 }
 
 /** The entries beside dist/, with the random part of staging names and of the lock's pid file blanked. */
-const beside = (root: string) => readdirSync(root).map((e) => e.replace(/-(new|old)-.*/, '-$1-*')).sort();
+const beside = (root: string) =>
+  readdirSync(root)
+    .map((e) => e.replace(/-(new|old)-.*/, '-$1-*'))
+    .sort();
 
 describe('a synth killed between two steps of its write is completed or rolled back by the next one', () => {
   test.each([
@@ -78,8 +81,12 @@ describe('the GitOps guard with dist/ missing from the working tree', () => {
 
     const refused = synth(root);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('error: refusing to write: Argo CD would prune these from the clusters (compared with dist/ as committed at HEAD, as the folder is missing or empty).\n');
-    expect(refused.stderr).toContain("  - environment 'dev' would lose 10 of its 28 objects (36% > 25%): Deployment shop/d, Deployment shop/e, NetworkPolicy shop/d,");
+    expect(refused.stderr).toContain(
+      'error: refusing to write: Argo CD would prune these from the clusters (compared with dist/ as committed at HEAD, as the folder is missing or empty).\n',
+    );
+    expect(refused.stderr).toContain(
+      "  - environment 'dev' would lose 10 of its 28 objects (36% > 25%): Deployment shop/d, Deployment shop/e, NetworkPolicy shop/d,",
+    );
     expect(refused.stderr).toContain("  - environment 'prod' would lose 12 of its 33 objects (36% > 25%): Deployment shop/d,");
     expect(refused.stderr).toContain('Fix: if this is intended, run synth again with --allow-drop');
     expect(beside(root)).toEqual(['.git', 'apps']);

@@ -41,7 +41,9 @@ describe('platform synth replaces only what it wrote', () => {
     const before = snapshot(root);
     const refused = synth(root, '--out', join(root, 'docs'));
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`--out '${join(root, 'docs')}': synth did not write this folder (no .platform-synth file, and 'guide.md' is not a generated file)`);
+    expect(refused.stderr).toContain(
+      `--out '${join(root, 'docs')}': synth did not write this folder (no .platform-synth file, and 'guide.md' is not a generated file)`,
+    );
     expect(snapshot(root)).toEqual(before);
 
     mkdirSync(join(root, 'out'));
