@@ -33,8 +33,7 @@ export function lockOutput(outDir: string, options: LockOptions = {}): () => voi
     const holder = readPid(file);
     if (holder === undefined) continue; // released between our two calls: retry
     if (!isAlive(holder)) {
-      // A synth that was killed: its pid is gone. A race with another taker-over costs one retry.
-      rmSync(file, { force: true });
+      takeOver(file, holder);
       continue;
     }
     if (Date.now() >= deadline) {
@@ -74,6 +73,26 @@ function readPid(file: string): number | undefined {
   }
   const pid = Number(text.trim());
   return Number.isInteger(pid) && pid > 0 ? pid : -1;
+}
+
+/**
+ * Removes the lock of a killed synth. Only the holder of a second, short-lived lock may do so, and
+ * only if the lock still names the dead pid: two synths that find the same stale lock cannot
+ * remove each other's fresh one. (That second lock is only stale if a synth dies inside this.)
+ */
+function takeOver(file: string, dead: number): void {
+  const guard = `${file}-takeover`;
+  if (!tryCreate(guard)) {
+    const other = readPid(guard);
+    if (other !== undefined && !isAlive(other)) rmSync(guard, { force: true });
+    sleep(10);
+    return;
+  }
+  try {
+    if (readPid(file) === dead) rmSync(file, { force: true });
+  } finally {
+    rmSync(guard, { force: true });
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -45,6 +45,16 @@ describe('the output lock', () => {
   });
 });
 
+test('takes over even when a synth died while taking over a stale lock (both locks name dead pids)', () => {
+  const parent = tempDir('lock-');
+  writeFileSync(join(parent, '.dist-lock'), `${DEAD_PID}\n`);
+  writeFileSync(join(parent, '.dist-lock-takeover'), `${DEAD_PID - 1}\n`);
+  const release = lockOutput(join(parent, 'dist'), { waitMs: 0 });
+  expect(readdirSync(parent)).toEqual(['.dist-lock']);
+  expect(readFileSync(join(parent, '.dist-lock'), 'utf8')).toBe(`${process.pid}\n`);
+  release();
+});
+
 describe('claimOutput', () => {
   test('releases the lock when it refuses the folder, leaving nothing behind', () => {
     const parent = tempDir('claim-');
