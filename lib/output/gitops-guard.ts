@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { gitText, readGitFolder, runGit } from '../internal/git';
 import { PlatformError } from '../internal/errors';
 
 export interface GuardOptions {
@@ -28,6 +29,7 @@ export interface GuardedEnvironment {
  */
 export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, environments: readonly GuardedEnvironment[], options: GuardOptions): void {
   if (options.allowDrop) return;
+  const { files: previous, from } = previousTree(outDir);
   const problems: string[] = [];
   for (const { name: env, apps } of environments) {
     if (!Number.isInteger(apps) || apps < 0) throw new Error(`bug: the guard was given ${String(apps)} apps for environment '${env}'`);
@@ -36,7 +38,7 @@ export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, e
       problems.push(`environment '${env}' would have no apps`);
       continue;
     }
-    const old = objectIds(readTree(join(outDir, env)));
+    const old = objectIds(filesUnder(previous, `${env}/`));
     const removed = [...old].filter((id) => !fresh.has(id)).sort();
     if (old.size > 0 && removed.length / old.size > options.maxDropShare) {
       const shown = removed.slice(0, 10).join(', ') + (removed.length > 10 ? `, and ${removed.length - 10} more` : '');
@@ -46,7 +48,7 @@ export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, e
   if (problems.length > 0) {
     throw new GuardError(
       'E_GUARD',
-      `refusing to write: Argo CD would prune these from the clusters.\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix: if this is intended, run synth again with --allow-drop; otherwise restore the missing app definitions`,
+      `refusing to write: Argo CD would prune these from the clusters${from ? ` (compared with ${from})` : ''}.\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix: if this is intended, run synth again with --allow-drop; otherwise restore the missing app definitions`,
     );
   }
 }
@@ -63,13 +65,32 @@ function filesUnder(files: ReadonlyMap<string, string>, prefix: string): string[
   return [...files.entries()].filter(([p]) => p.startsWith(prefix)).map(([, text]) => text);
 }
 
-function readTree(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(dir)) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) out.push(...readTree(path));
-    else if (entry.endsWith('.yaml')) out.push(readFileSync(path, 'utf8'));
+/**
+ * What the GitOps repository last had: the folder on disk, or, when it is missing or empty (deleted
+ * by hand, a fresh clone that never synthesized), what Git has committed at that path. Only a
+ * folder Git has never seen compares against nothing.
+ */
+function previousTree(outDir: string): { files: Map<string, string>; from?: string } {
+  const onDisk = readTree(resolve(outDir), '');
+  return onDisk.size > 0 ? { files: onDisk } : committedTree(resolve(outDir));
+}
+
+function committedTree(target: string): { files: Map<string, string>; from?: string } {
+  let existing = dirname(target);
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const toplevel = gitText(existing, ['rev-parse', '--show-toplevel']);
+  if (toplevel === undefined || !runGit(toplevel, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).ok) return { files: new Map() };
+  const path = relative(realpathSync(toplevel), join(realpathSync(existing), relative(existing, target))).split(sep).join('/');
+  if (path === '' || path.startsWith('..')) return { files: new Map() };
+  return { files: readGitFolder(toplevel, 'HEAD', path), from: `${path}/ as committed at HEAD, as the folder is missing or empty` };
+}
+
+function readTree(dir: string, rel: string, out = new Map<string, string>()): Map<string, string> {
+  if (!existsSync(join(dir, rel))) return out;
+  for (const entry of readdirSync(join(dir, rel))) {
+    const path = rel ? `${rel}/${entry}` : entry;
+    if (statSync(join(dir, path)).isDirectory()) readTree(dir, path, out);
+    else if (entry.endsWith('.yaml')) out.set(path, readFileSync(join(dir, path), 'utf8'));
   }
   return out;
 }

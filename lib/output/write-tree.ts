@@ -1,33 +1,50 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { PlatformError } from '../internal/errors';
+import { SYNTH_MARKER, SYNTH_MARKER_TEXT } from './owned-folder';
+
+/** The points between the steps of a write, where a fault test stops the process. */
+type WriteStep = 'staged' | 'retired' | 'swapped';
+
+/** Raised when the old tree could not be removed after the swap, so it is never swapped in. */
+export class OldTreeError extends PlatformError {}
 
 /**
- * Replaces `outDir` with exactly `files` (relative path -> content), all or nothing: the new tree
- * is written completely beside the old one, then swapped in with two renames. Files with no
- * source any more disappear; a failure before the swap leaves the old tree untouched.
+ * Replaces `outDir` with exactly `files` (relative path -> content) plus the synth marker, all or
+ * nothing. The new tree is written completely beside the old one (`.<name>-new-<id>`), then
+ * swapped in with two renames, the old tree going to `.<name>-old-<id>`, which is then deleted.
+ * A failure before the swap leaves the old tree untouched; a kill between any two steps is undone
+ * by `recoverSwap` at the start of the next synth. Folders get 0777 and files 0666 minus the umask.
  */
 export function writeTree(outDir: string, files: ReadonlyMap<string, string>): void {
   const target = resolve(outDir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   for (const path of files.keys()) checkRelative(path);
+  // Deleting the old tree is the step after the swap: prove now that it cannot fail half-way.
+  if (existsSync(target)) checkRemovable(target, outDir);
 
-  const staging = mkdtempSync(join(parent, `.${basename(target)}-new-`));
+  const id = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = join(parent, `.${basename(target)}-new-${id}`);
+  const retired = join(parent, `.${basename(target)}-old-${id}`);
+  mkdirSync(staging);
   try {
     for (const path of [...files.keys()].sort()) {
       const file = join(staging, path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, files.get(path)!);
     }
+    writeFileSync(join(staging, SYNTH_MARKER), SYNTH_MARKER_TEXT);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+  fault('staged');
 
-  // Only the folder's own name changes: the parent path may itself contain '-new-'.
-  const retired = join(parent, basename(staging).replace('-new-', '-old-'));
   const hadOld = existsSync(target);
   if (hadOld) renameSync(target, retired);
+  fault('retired');
   try {
     renameSync(staging, target);
   } catch (error) {
@@ -35,7 +52,90 @@ export function writeTree(outDir: string, files: ReadonlyMap<string, string>): v
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  if (hadOld) rmSync(retired, { recursive: true, force: true });
+  fault('swapped');
+  if (!hadOld) return;
+  try {
+    rmSync(retired, { recursive: true, force: true });
+  } catch {
+    // Checked removable above, so this is a race (someone changed permissions meanwhile). The new
+    // tree is complete and in place, so the write stands; the next synth's recoverSwap retries.
+  }
+}
+
+/**
+ * Finishes or undoes a write that was stopped part-way (killed, power lost), before anything else
+ * reads or writes `outDir`. Beside the target: a `-new-` folder is an unfinished or unswapped copy
+ * and goes; an `-old-` folder is the previous tree, put back when the target is missing (the kill
+ * came between the two renames), otherwise deleted (the kill came after the swap). Returns what
+ * it did, one line per leftover, for the user.
+ */
+export function recoverSwap(outDir: string): string[] {
+  const target = resolve(outDir);
+  const parent = dirname(target);
+  if (!existsSync(parent)) return [];
+  const name = basename(target);
+  const leftovers = readdirSync(parent).filter((e) => e.startsWith(`.${name}-new-`) || e.startsWith(`.${name}-old-`)).sort();
+  const done: string[] = [];
+  // At most one -old- folder can be the previous tree: writes of one folder are serialized by its lock.
+  const retired = leftovers.filter((e) => e.startsWith(`.${name}-old-`));
+  for (const entry of retired) {
+    if (!existsSync(target)) {
+      renameSync(join(parent, entry), target);
+      done.push(`restored ${outDir} from ${entry} (a synth was stopped between its two renames)`);
+    } else {
+      removeLeftover(join(parent, entry));
+      done.push(`removed ${entry} (the tree a stopped synth had replaced)`);
+    }
+  }
+  for (const entry of leftovers.filter((e) => e.startsWith(`.${name}-new-`))) {
+    removeLeftover(join(parent, entry));
+    done.push(`removed ${entry} (the unfinished tree of a stopped synth)`);
+  }
+  return done;
+}
+
+function removeLeftover(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch (error) {
+    throw new OldTreeError(
+      'E_SYNTH_OLD_TREE',
+      `${path}: a stopped synth left this folder and it cannot be deleted (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was written. Fix: make it writable (chmod -R u+w ${path}) or delete it yourself, then synth again`,
+    );
+  }
+}
+
+/** Every folder of the tree must let us delete its entries: write and search permission, owner-writable. */
+function checkRemovable(target: string, outDir: string): void {
+  const stuck = firstStuckFolder(target, '');
+  if (stuck === undefined) return;
+  const shown = stuck === '' ? outDir : join(outDir, stuck);
+  throw new OldTreeError(
+    'E_SYNTH_OLD_TREE',
+    `${shown}: this folder is read-only or not ours, so the old tree could not be deleted after the swap; nothing was written. Fix: make it writable (chmod -R u+w ${outDir}) or remove the old tree yourself, then synth again`,
+  );
+}
+
+function firstStuckFolder(root: string, rel: string): string | undefined {
+  const dir = join(root, rel);
+  if ((statSync(dir).mode & 0o200) === 0) return rel;
+  try {
+    accessSync(dir, constants.W_OK | constants.X_OK);
+  } catch {
+    return rel;
+  }
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const found = firstStuckFolder(root, rel ? `${rel}/${entry.name}` : entry.name);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+// Fault injection for the tests that kill a synth between two steps (test/output/*.e2e.test.ts):
+// nothing else sets this variable. SIGKILL, so no handler or finally block runs, as in a real kill.
+function fault(step: WriteStep): void {
+  if (process.env.PLATFORM_SYNTH_KILL_AT === step) process.kill(process.pid, 'SIGKILL');
 }
 
 function checkRelative(path: string): void {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PlatformError, UsageError } from '../internal/errors';
 import { projectPaths } from '../pipeline/project';
-import { gitText, readGitFolder, runGit } from './git';
+import { gitText, readGitFolder, runGit } from '../internal/git';
 import { parseTree, readTree, RenderedTree } from './rendered-tree';
 import { TreeSide } from './review-report';
 

@@ -9,7 +9,7 @@ describe('platform synth (in-process)', () => {
     const root = tempRepo({ 'apps/shop/web.ts': webApp('web') });
     const io = bufferIo();
     expect(main(['--root', root, 'synth'], io)).toBe(0);
-    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['catalog', 'dev', 'prod']);
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['.platform-synth', 'catalog', 'dev', 'prod']);
     expect(readFileSync(join(root, 'dist/prod/shop/web.yaml'), 'utf8')).toContain('kind: HorizontalPodAutoscaler');
     expect(io.stdout()).toContain('synthesized 1 apps x 2 environments');
   });

@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeTree } from '../../lib/output/write-tree';
+import { PlatformError } from '../../lib/internal/errors';
+import { recoverSwap, writeTree } from '../../lib/output/write-tree';
+import { expectError } from '../helpers';
 import { tempDir } from '../fixtures/temp-dir';
 
 const outDir = () => tempDir('write-tree-');
@@ -50,7 +52,7 @@ describe('writeTree', () => {
     mkdirSync(out);
     writeFileSync(join(out, 'stray.yaml'), 'x');
     writeTree(out, new Map([['a.yaml', '1']]));
-    expect(readdirSync(out)).toEqual(['a.yaml']);
+    expect(readdirSync(out).sort()).toEqual(['.platform-synth', 'a.yaml']);
   });
 });
 
@@ -59,5 +61,102 @@ test('replaces a tree whose parent path contains -new- (only the staging folder 
   const out = join(parent, 'dist');
   writeTree(out, new Map([['a.yaml', '1']]));
   writeTree(out, new Map([['b.yaml', '2']]));
-  expect(readdirSync(out)).toEqual(['b.yaml']);
+  expect(readdirSync(out).sort()).toEqual(['.platform-synth', 'b.yaml']);
+});
+
+describe('writeTree: ownership and permissions', () => {
+  test('writes the synth marker at the top of the tree, so the next synth knows the folder is its own', () => {
+    const out = join(outDir(), 'dist');
+    writeTree(out, new Map([['a.yaml', '1']]));
+    expect(readFileSync(join(out, '.platform-synth'), 'utf8')).toBe(
+      "# Written by 'platform synth': this folder is its output and is replaced as a whole on every synth.\n" +
+        '# Without this file synth refuses to replace the folder (it only replaces what it wrote).\n',
+    );
+  });
+
+  test('gives folders 0755 and files 0644 under the usual umask 022, not the 0700 of a private temporary folder', () => {
+    const previous = process.umask(0o022);
+    try {
+      const out = join(outDir(), 'dist');
+      writeTree(out, new Map([['prod/a.yaml', '1']]));
+      expect((statSync(out).mode & 0o777).toString(8)).toBe('755');
+      expect((statSync(join(out, 'prod')).mode & 0o777).toString(8)).toBe('755');
+      expect((statSync(join(out, 'prod/a.yaml')).mode & 0o777).toString(8)).toBe('644');
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  test('honours a stricter umask', () => {
+    const previous = process.umask(0o077);
+    try {
+      const out = join(outDir(), 'dist');
+      writeTree(out, new Map([['a.yaml', '1']]));
+      expect((statSync(out).mode & 0o777).toString(8)).toBe('700');
+      expect((statSync(join(out, 'a.yaml')).mode & 0o777).toString(8)).toBe('600');
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  test('refuses, before writing anything, to replace a tree with a read-only folder (its deletion would fail after the swap)', () => {
+    const parent = outDir();
+    const out = join(parent, 'dist');
+    writeTree(out, new Map([['prod/web.yaml', 'good']]));
+    chmodSync(join(out, 'prod'), 0o555);
+    try {
+      const error = expectError<PlatformError>(() => writeTree(out, new Map([['prod/web.yaml', 'new']])));
+      expect(error.code).toBe('E_SYNTH_OLD_TREE');
+      expect(error.message).toBe(
+        `${join(out, 'prod')}: this folder is read-only or not ours, so the old tree could not be deleted after the swap; nothing was written. Fix: make it writable (chmod -R u+w ${out}) or remove the old tree yourself, then synth again`,
+      );
+      expect(readFileSync(join(out, 'prod/web.yaml'), 'utf8')).toBe('good');
+      expect(readdirSync(parent)).toEqual(['dist']);
+    } finally {
+      chmodSync(join(out, 'prod'), 0o755);
+    }
+  });
+});
+
+describe('recoverSwap: a write stopped part-way', () => {
+  function leftovers(parent: string, names: Record<string, string>): void {
+    for (const [name, content] of Object.entries(names)) {
+      mkdirSync(join(parent, name), { recursive: true });
+      writeFileSync(join(parent, name, 'a.yaml'), content);
+    }
+  }
+
+  test('between the two renames (no target): puts the old tree back and removes the new one', () => {
+    const parent = outDir();
+    leftovers(parent, { '.dist-old-1-ab': 'old', '.dist-new-1-ab': 'new' });
+    expect(recoverSwap(join(parent, 'dist'))).toEqual([
+      `restored ${join(parent, 'dist')} from .dist-old-1-ab (a synth was stopped between its two renames)`,
+      'removed .dist-new-1-ab (the unfinished tree of a stopped synth)',
+    ]);
+    expect(readdirSync(parent)).toEqual(['dist']);
+    expect(readFileSync(join(parent, 'dist/a.yaml'), 'utf8')).toBe('old');
+  });
+
+  test('after the swap (target in place): keeps the new tree and removes the old one', () => {
+    const parent = outDir();
+    leftovers(parent, { dist: 'new', '.dist-old-1-ab': 'old' });
+    expect(recoverSwap(join(parent, 'dist'))).toEqual(['removed .dist-old-1-ab (the tree a stopped synth had replaced)']);
+    expect(readdirSync(parent)).toEqual(['dist']);
+    expect(readFileSync(join(parent, 'dist/a.yaml'), 'utf8')).toBe('new');
+  });
+
+  test('before the swap: removes the staged copy and leaves the target alone', () => {
+    const parent = outDir();
+    leftovers(parent, { dist: 'old', '.dist-new-1-ab': 'new', '.other-new-1-ab': 'not ours' });
+    expect(recoverSwap(join(parent, 'dist'))).toEqual(['removed .dist-new-1-ab (the unfinished tree of a stopped synth)']);
+    expect(readdirSync(parent).sort()).toEqual(['.other-new-1-ab', 'dist']);
+    expect(readFileSync(join(parent, 'dist/a.yaml'), 'utf8')).toBe('old');
+  });
+
+  test('does nothing when nothing was interrupted', () => {
+    const parent = outDir();
+    leftovers(parent, { dist: 'old' });
+    expect(recoverSwap(join(parent, 'dist'))).toEqual([]);
+    expect(recoverSwap(join(parent, 'missing', 'dist'))).toEqual([]);
+  });
 });
