@@ -1,4 +1,5 @@
 import { appNamespace } from './rules/app-namespace';
+import { argocdProjectDestination } from './rules/argocd-project-destination';
 import { apiDeprecated } from './rules/api-deprecated';
 import { apiRemoved } from './rules/api-removed';
 import { cronjobDeadlines } from './rules/cronjob-deadlines';
@@ -74,6 +75,7 @@ export const GOLDEN_PATH_PACK: readonly Rule[] = [
   noClusterScopedObjects,
   rbacLeastPrivilege,
   appNamespace,
+  argocdProjectDestination,
   // Network isolation
   networkPolicyIngress,
   networkPolicyEgress,

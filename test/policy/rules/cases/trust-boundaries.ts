@@ -1,5 +1,6 @@
 import { Manifest } from '../../../../lib/manifest/manifest';
 import { appNamespace } from '../../../../lib/policy/rules/app-namespace';
+import { argocdProjectDestination } from '../../../../lib/policy/rules/argocd-project-destination';
 import { noClusterScopedObjects } from '../../../../lib/policy/rules/no-cluster-scoped-objects';
 import { rbacLeastPrivilege } from '../../../../lib/policy/rules/rbac-least-privilege';
 import { edit, golden } from '../../policy-helpers';
@@ -19,6 +20,12 @@ function binding(kind: 'RoleBinding' | 'ClusterRoleBinding', roleRef: { kind: st
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', ...roleRef },
     subjects: [{ kind: 'ServiceAccount', name: 'checkout', namespace: 'shop' }],
   };
+}
+
+function argocd(namespace: string): Manifest[] {
+  const project: Manifest = { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'prod-shop', namespace: 'argocd' }, spec: { destinations: [{ name: 'prod-1', namespace: 'shop' }] } };
+  const app: Manifest = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'prod-shop', namespace: 'argocd' }, spec: { project: 'prod-shop', destination: { name: 'prod-1', namespace } } };
+  return [project, app];
 }
 
 export const TRUST_BOUNDARY_CASES: readonly RuleCase[] = [
@@ -42,5 +49,12 @@ export const TRUST_BOUNDARY_CASES: readonly RuleCase[] = [
     violating: () => edit(golden(), 'ServiceAccount', (s) => (s.metadata.namespace = 'payments')),
     message: "the object is in namespace 'payments', not the app's namespace 'shop'",
     field: 'metadata.namespace',
+  },
+  {
+    rule: argocdProjectDestination,
+    compliant: () => argocd('shop'),
+    violating: () => argocd('kube-system'),
+    message: "destination prod-1/kube-system is not among the destinations of AppProject 'prod-shop' (prod-1/shop)",
+    field: 'spec.destination',
   },
 ];
