@@ -42,6 +42,8 @@ describe('platform check --dist (end to end)', () => {
     expect(check.status).toBe(0);
     const report = JSON.parse(check.stdout) as CheckReport;
     expect(report.environments).toEqual(['dev', 'prod', 'staging']);
-    expect(report.summary).toMatchObject({ errors: 0, objects: 156 });
+    expect(report.passed).toBe(true);
+    expect(report.summary).toMatchObject({ errors: 0, expiredWaivers: 0 });
+    expect(report.rules).toEqual(expect.arrayContaining(['no-cluster-scoped-objects', 'rbac-least-privilege', 'app-namespace', 'argocd-project-destination']));
   });
 });
