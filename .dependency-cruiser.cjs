@@ -43,6 +43,7 @@ function layerRules() {
 // The only modules that wrap a generated CRD class (imports/ is `cdk8s import` output).
 const CRD_WRAPPERS = [
   'lib/gitops/argocd.ts', // Application
+  'lib/gitops/app-project.ts', // AppProject
   'lib/monitoring/pod-monitor.ts', // PodMonitor
   'lib/monitoring/prometheus-rule.ts', // PrometheusRule
   'lib/monitoring/service-monitor.ts', // ServiceMonitor

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigFileError, PlatformError, UsageError } from '../internal/errors';
 import { capacityCommand } from './commands/capacity';
 import { checkCommand } from './commands/check';
+import { checkDistCommand } from './commands/check-dist';
 import { diffCommand } from './commands/diff';
 import { driftCommand } from './commands/drift';
 import { explainCommand } from './commands/explain';
@@ -42,8 +43,10 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .description('validate every object against its schema and run the policy pack, with waivers; writes nothing')
     .option('--json', 'machine-readable report')
     .option('--env <name>', 'check one environment only')
-    .action((opts: { json?: boolean; env?: string }) => {
-      code = checkCommand({ root: root(), ...opts }, io);
+    .option('--dist <folder>', 'check the YAML a synth wrote there instead, without loading app code (the verdict CI counts)')
+    .action((opts: { json?: boolean; env?: string; dist?: string }) => {
+      const { dist, ...rest } = opts;
+      code = dist === undefined ? checkCommand({ root: root(), ...rest }, io) : checkDistCommand({ dist, ...rest }, io);
     });
 
   program

@@ -108,6 +108,13 @@ export const PLATFORM_DEFAULTS = deepFreeze({
    * prod-only policy rules apply there, and the catalog marks their apps 'production'.
    */
   productionEnvironmentNames: ['prod', 'production'],
+  /**
+   * Namespaces no team may own (as its name or its namespace), besides those each environment names
+   * (Argo CD's, Prometheus's, the ingress controller's or gateway's): the cluster's own (`kube-*`,
+   * `default`) and those of cert-manager and External Secrets Operator, which environments do not
+   * name. A team's Application prunes and may cascade-delete its namespace when it is removed.
+   */
+  reservedNamespaces: { prefixes: ['kube-'], names: ['default', 'cert-manager', 'external-secrets'] },
   /** How public apps are reached, per environment unless apps/environments.ts sets `ingress`: ingress-nginx with cert-manager TLS. */
   ingress: { mode: 'ingress', className: 'nginx', controllerNamespace: 'ingress-nginx', clusterIssuer: 'letsencrypt' },
   /** An app is internal unless it says `expose: Exposure.public()`; a public app without `paths` gets the whole host. */

@@ -36,6 +36,7 @@ export function resolveNamespace(team: string, env: ResolvedEnvironment): Resolv
       'pod-security.kubernetes.io/warn-version': version,
     },
     annotations: sortRecord({ ...env.annotations, [ANNOTATION.syncWave]: '-1' }),
+    namespaceAnnotations: { [ANNOTATION.production]: String(env.production) },
     quota: {
       'limits.memory': q.limitsMemory,
       pods: String(q.pods),

@@ -5,6 +5,7 @@ import { CRONJOB_NAME_MAX, DNS_LABEL_MAX, isEnvVarName, nameProblem } from '../i
 import { SourcedApp } from '../model/app-definition';
 import { ResolvedEnvironment } from '../model/resolved-environment';
 import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
+import { reservedNamespace } from './reserved-namespaces';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { inherited, Provenance } from './provenance';
 import { runbookIndex } from './resolve-environment';
@@ -49,6 +50,7 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
   checkName(ctx, 'team', def.team, DNS_LABEL_MAX);
   prov.pick('namespace', inherited(env.namespacePattern));
   const namespace = namespaceName(def.team, env);
+  checkReservedNamespace(ctx, namespace);
 
   const { image, version } = resolveImage(ctx, release);
   const { ports, servicePort } = resolvePorts(ctx);
@@ -136,6 +138,24 @@ function scrapeIngress(ctx: ResolveContext, ports: ResolvedApp['ports'], monitor
   if (!monitored || !metrics) return [];
   const namespace = ctx.prov.pick('monitoring.prometheusNamespace', inherited(ctx.env.monitoring.prometheusNamespace));
   return [{ kind: 'namespace', namespace, port: metrics.port, protocol: 'TCP' }];
+}
+
+/** A team may not claim the cluster's namespaces or the platform's, by its name or by its namespace. */
+function checkReservedNamespace(ctx: ResolveContext, namespace: string): void {
+  const team = ctx.def.team;
+  if (typeof team !== 'string') return;
+  for (const [what, name] of [['team', team], ['namespace', namespace]] as const) {
+    const why = reservedNamespace(name, ctx.env);
+    if (why === undefined) continue;
+    ctx.problems.add({
+      code: 'E_TEAM_RESERVED',
+      field: 'team',
+      value: team,
+      message: what === 'team' ? `is a reserved namespace: ${why}` : `gives namespace '${namespace}', which is reserved: ${why}`,
+      fix: "use the team's own name (its folder under apps/), e.g. 'payments'",
+    });
+    return;
+  }
 }
 
 function checkName(ctx: ResolveContext, field: string, value: unknown, max: number): void {

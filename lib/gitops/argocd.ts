@@ -1,6 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { Application } from '../../imports/application-argoproj.io';
 import { pointerTo } from '../internal/json-pointer';
+import { teamProjectName } from './app-project';
 import { LABEL, MANAGED_BY, ANNOTATION } from '../internal/labels';
 import { ResolvedArgoCd, ResolvedEnvironment } from '../model/resolved-environment';
 import { Manifest } from '../manifest/manifest';
@@ -18,6 +19,7 @@ const RESPECT_IGNORE = 'RespectIgnoreDifferences=true';
 export function teamApplication(env: ResolvedEnvironment, argocd: ResolvedArgoCd, team: string, namespace: string): Manifest {
   return application(`${env.name}-${team}`, env.name, argocd, {
     labels: { [LABEL.team]: team },
+    project: teamProjectName(env, team),
     path: `${argocd.path}/${env.name}/${team}`,
     destination: { name: env.cluster, namespace },
     wave: '0',
@@ -28,6 +30,7 @@ export function teamApplication(env: ResolvedEnvironment, argocd: ResolvedArgoCd
 export function rootApplication(env: ResolvedEnvironment, argocd: ResolvedArgoCd): Manifest {
   return application(`platform-${env.name}`, env.name, argocd, {
     labels: {},
+    project: argocd.project,
     path: `${argocd.path}/argocd/${env.name}`,
     // The Applications themselves live beside Argo CD, in the cluster it runs in.
     destination: { name: 'in-cluster', namespace: argocd.namespace },
@@ -37,6 +40,8 @@ export function rootApplication(env: ResolvedEnvironment, argocd: ResolvedArgoCd
 
 interface ApplicationOptions {
   readonly labels: Record<string, string>;
+  /** The team's own AppProject, or the configured project for the root Application. */
+  readonly project: string;
   readonly path: string;
   readonly destination: { readonly name: string; readonly namespace: string };
   readonly wave: string;
@@ -59,7 +64,7 @@ function application(name: string, environment: string, argocd: ResolvedArgoCd, 
       ...(sync.finalizer ? { finalizers: [RESOURCES_FINALIZER] } : {}),
     },
     spec: {
-      project: argocd.project,
+      project: options.project,
       source: { repoUrl: argocd.repoURL, targetRevision: argocd.targetRevision, path: options.path },
       destination: options.destination,
       ...(options.ignoreReloads

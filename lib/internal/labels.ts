@@ -24,4 +24,8 @@ export const ANNOTATION = {
   reloaderSecret: 'secret.reloader.stakater.com/reload',
   /** What Reloader (with `reloadStrategy: annotations`) writes on the pod template to roll it; Argo CD must not revert it. */
   reloaderLastReload: 'reloader.stakater.com/last-reloaded-from',
+  /** On a team's Namespace: 'true' when the environment serves production, so `platform check --dist` applies the prod-only rules without loading apps/environments.ts. */
+  production: 'platform.golden-path.dev/production',
+  /** On an object an app's waivers may excuse: those waivers as JSON, so `platform check --dist` applies them without loading the app file. */
+  waivers: 'platform.golden-path.dev/waivers',
 } as const;

@@ -8,7 +8,7 @@ export interface GitOpsSettings {
   readonly path?: string;
   /** Namespace Argo CD runs in, where the Application objects live. @default 'argocd' */
   readonly argocdNamespace?: string;
-  /** Argo CD project of the Applications. @default 'default' */
+  /** Argo CD project of each environment's root Application (each team's Application runs in its own AppProject, `<env>-<team>`). @default 'default' */
   readonly project?: string;
   /**
    * Largest share of an environment's objects one synth may delete before the guard refuses

@@ -8,6 +8,8 @@ export interface ResolvedNamespace {
   /** Pod Security admission labels, on the Namespace only. */
   readonly podSecurityLabels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
+  /** Annotations of the Namespace only: whether the environment serves production (`ResolvedEnvironment.production`). */
+  readonly namespaceAnnotations: Readonly<Record<string, string>>;
   /** ResourceQuota `hard` entries. */
   readonly quota: Readonly<Record<string, string>>;
   /** LimitRange container defaults, for objects that set no resources of their own. */

@@ -37,5 +37,9 @@ function productionOf(rendered: readonly RenderedApp[]): string[] {
 
 /** The rendered apps and the platform's own files (namespaces, Argo CD Applications), as the checks see them. */
 export function checkedObjects(rendered: readonly RenderedApp[], platform: readonly RenderedPlatformFile[] = []): CheckedApp[] {
-  return [...rendered, ...platform.map((file) => ({ app: { name: file.path, environment: file.environment, source: file.source }, manifests: file.manifests }))];
+  return [
+    // A ResolvedApp carries its namespace, which the namespace rule reads.
+    ...rendered,
+    ...platform.map((file) => ({ app: { name: file.path, environment: file.environment, source: file.source, platform: true }, manifests: file.manifests })),
+  ];
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ConfigFileError } from '../internal/errors';
+import { ConfigFileError, Problems } from '../internal/errors';
 import { AppDefinition, SourcedApp } from '../model/app-definition';
 
 const KINDS = new Set(['web-service', 'worker', 'scheduled-task']);
@@ -8,11 +8,13 @@ const KINDS = new Set(['web-service', 'worker', 'scheduled-task']);
 /**
  * Finds the fleet by convention: every `apps/<team>/<app>.ts` default-exports one app definition.
  * Adding a file is registering an app; the path is remembered as the app's source.
+ * An app's `team` must be its folder's name (E_TEAM_FOLDER, every mismatch at once).
  * Returned in (team folder, file) order, so nothing depends on the order the disk lists files in.
  */
 export function loadFleet(appsDir: string, repoRoot: string): SourcedApp[] {
   if (!existsSync(appsDir)) throw new ConfigFileError('E_APPS_DIR', `apps folder '${appsDir}' does not exist`, appsDir);
   const apps: SourcedApp[] = [];
+  const problems = new Problems();
   for (const team of readdirSync(appsDir).sort()) {
     const teamDir = join(appsDir, team);
     if (!statSync(teamDir).isDirectory() || team.startsWith('.') || team === 'node_modules') continue;
@@ -20,9 +22,23 @@ export function loadFleet(appsDir: string, repoRoot: string): SourcedApp[] {
       if (!/\.ts$/.test(file) || /\.(test|spec|d)\.ts$/.test(file)) continue;
       const path = join(teamDir, file);
       const source = relative(repoRoot, path).split('\\').join('/');
-      apps.push({ definition: loadDefinition(path, source), source });
+      const definition = loadDefinition(path, source);
+      // The folder is what CODEOWNERS protects: a file in one team's folder may not deploy as another team.
+      if (definition.team !== team) {
+        problems.add({
+          code: 'E_TEAM_FOLDER',
+          source,
+          app: typeof definition.name === 'string' ? definition.name : undefined,
+          field: 'team',
+          value: definition.team ?? null,
+          message: `does not match the app's folder 'apps/${team}/'`,
+          fix: `set team: '${team}', or move the file to apps/${String(definition.team)}/`,
+        });
+      }
+      apps.push({ definition, source });
     }
   }
+  problems.throwIfAny();
   return apps;
 }
 

@@ -10,6 +10,7 @@ import { resolveEnvironments } from '../environments/resolve-environment';
 import { Manifest } from '../manifest/manifest';
 import { checkDefinitionKeys } from '../environments/check-definition-keys';
 import { Customization } from '../model/customize';
+import { recordWaivers } from '../policy/waiver-annotation';
 import { renderApp } from './render-app';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
 
@@ -78,7 +79,11 @@ export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
 
   const definitions = new Map(input.apps.map((a) => [a.source, a.definition]));
-  const rendered = resolved.map((app) => ({ app, ...renderApp(app, definitions.get(app.source), { environment: app.environment, production: app.production, app }, problems) }));
+  const rendered = resolved.map((app) => {
+    const rendering = renderApp(app, definitions.get(app.source), { environment: app.environment, production: app.production, app }, problems);
+    // Waivers travel with the objects they excuse, for `platform check --dist`.
+    return { app, ...rendering, manifests: recordWaivers(app, rendering.manifests) };
+  });
   checkUniqueObjects(rendered, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
   return rendered;

@@ -1,5 +1,6 @@
 import { ResolvedEnvironment } from '../model/resolved-environment';
 import { resolveNamespace } from '../environments/resolve-namespace';
+import { teamAppProject } from '../gitops/app-project';
 import { rootApplication, teamApplication } from '../gitops/argocd';
 import { Manifest } from '../manifest/manifest';
 import { synthNamespace } from '../stacks/team-namespace';
@@ -30,7 +31,8 @@ export function renderPlatform(rendered: readonly RenderedApp[], environments: r
       const namespace = resolveNamespace(team, env);
       files.push({ path: `${env.name}/${team}/${NAMESPACE_FILE}`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: synthNamespace(namespace) as Manifest[] });
       if (argocd) {
-        files.push({ path: `argocd/${env.name}/${team}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: [teamApplication(env, argocd, team, namespace.name)] });
+        const manifests = [teamAppProject(env, argocd, team, namespace.name), teamApplication(env, argocd, team, namespace.name)];
+        files.push({ path: `argocd/${env.name}/${team}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests });
       }
     }
     if (argocd) files.push({ path: `argocd/bootstrap/${env.name}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: [rootApplication(env, argocd)] });

@@ -132,11 +132,13 @@ export class GoldenPathValidation {
         const environment = labels[envLabel] ?? this.props.defaultEnvironment ?? 'default';
         const name = labels[LABEL.name] ?? basename(file, extname(file));
         const source = annotations[ANNOTATION.source] ?? displayPath(file);
-        const key = `${environment}\0${name}\0${source}`;
+        // Only a golden-path app definition's objects name their source; the rest are the project's own (platform) objects.
+        const platform = annotations[ANNOTATION.source] === undefined;
+        const key = `${environment}\0${name}\0${source}\0${platform}`;
         let group = groups.get(key);
         if (!group) {
           const waivers = this.props.definitionWaivers ? loadDefinitionWaivers(source, definitions) : undefined;
-          group = { app: { name, environment, source, ...(waivers ? { waivers } : {}) }, manifests: [] };
+          group = { app: { name, environment, source, ...(platform ? { platform } : {}), ...(waivers ? { waivers } : {}) }, manifests: [] };
           groups.set(key, group);
         }
         group.manifests.push(doc);

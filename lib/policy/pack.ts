@@ -1,3 +1,5 @@
+import { appNamespace } from './rules/app-namespace';
+import { argocdProjectDestination } from './rules/argocd-project-destination';
 import { apiDeprecated } from './rules/api-deprecated';
 import { apiRemoved } from './rules/api-removed';
 import { cronjobDeadlines } from './rules/cronjob-deadlines';
@@ -14,6 +16,7 @@ import { memoryLimit } from './rules/memory-limit';
 import { networkPolicyEgress } from './rules/network-policy-egress';
 import { networkPolicyIngress } from './rules/network-policy-ingress';
 import { networkPolicySelectsNothing } from './rules/network-policy-selects-nothing';
+import { noClusterScopedObjects } from './rules/no-cluster-scoped-objects';
 import { noDefaultNamespace } from './rules/no-default-namespace';
 import { pdbAllowsEviction } from './rules/pdb-allows-eviction';
 import { pdbCoverage } from './rules/pdb-coverage';
@@ -33,6 +36,7 @@ import { pssRunAsNonRoot } from './rules/pss-run-as-non-root';
 import { pssSeccomp } from './rules/pss-seccomp';
 import { pssSysctls } from './rules/pss-sysctls';
 import { pssVolumeTypes } from './rules/pss-volume-types';
+import { rbacLeastPrivilege } from './rules/rbac-least-privilege';
 import { readOnlyRootFilesystem } from './rules/read-only-root-filesystem';
 import { readinessProbe } from './rules/readiness-probe';
 import { resourceRequests } from './rules/resource-requests';
@@ -67,6 +71,11 @@ export const GOLDEN_PATH_PACK: readonly Rule[] = [
   serviceAccountToken,
   secretInEnv,
   secretInConfigMap,
+  // Trust boundaries: what an app may create
+  noClusterScopedObjects,
+  rbacLeastPrivilege,
+  appNamespace,
+  argocdProjectDestination,
   // Network isolation
   networkPolicyIngress,
   networkPolicyEgress,

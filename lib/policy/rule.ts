@@ -41,6 +41,16 @@ export interface RuleContext {
   readonly pods: PodTemplates;
   /** The PromQL parser of this check run, which parses each distinct expression once. */
   readonly promql: PromqlParser;
+  /** Who produced the object, for object rules. @default - not known (environment rules) */
+  readonly owner?: RuleOwner;
+}
+
+/** What an object rule knows of the app (or the platform) that produced the object. */
+export interface RuleOwner {
+  /** The platform's own objects (team namespaces, Argo CD Applications), not an app's. */
+  readonly platform: boolean;
+  /** The namespace the app's objects belong in. @default - not known */
+  readonly namespace?: string;
 }
 
 /** A rule over one object at a time: a pure function of the object. */

@@ -21,6 +21,10 @@ export interface CheckedApp {
     readonly source: string;
     /** The waivers of the app's definition, for every environment. @default - none */
     readonly waivers?: readonly Waiver[];
+    /** The namespace the app's objects belong in. @default - not known: objects in any namespace pass */
+    readonly namespace?: string;
+    /** The objects are the platform's own (team namespaces, Argo CD Applications), not an app's. @default false */
+    readonly platform?: boolean;
   };
   readonly manifests: readonly Manifest[];
 }
@@ -44,6 +48,8 @@ export interface RunChecksOptions {
 
 interface Owned {
   readonly app: CheckedApp['app'];
+  /** What object rules know of the object's owner. */
+  readonly context: RuleContext;
   /** Position in the run, so findings sort by object as they were synthesized. */
   readonly order: number;
 }
@@ -84,8 +90,10 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
     const owners = new Map<Manifest, Owned>();
     const valid: Manifest[] = [];
     for (const checked of apps.filter((a) => a.app.environment === environment)) {
+      const { namespace, platform } = checked.app;
+      const ownerContext: RuleContext = { ...context, owner: { platform: platform ?? false, ...(namespace !== undefined ? { namespace } : {}) } };
       for (const object of checked.manifests) {
-        const owner = { app: checked.app, order: order++ };
+        const owner = { app: checked.app, context: ownerContext, order: order++ };
         owners.set(object, owner);
         objectCount++;
         const problems = validateSchema ? schemas.validate(object) : [];
@@ -96,7 +104,8 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
     rules.forEach((rule, ruleOrder) => {
       if (rule.scope === 'object') {
         for (const object of valid) {
-          for (const violation of guard(rule, object, () => rule.check(object, context))) raw.push({ info: rule, ruleOrder, object, owner: owners.get(object)!, violation });
+          const owner = owners.get(object)!;
+          for (const violation of guard(rule, object, () => rule.check(object, owner.context))) raw.push({ info: rule, ruleOrder, object, owner, violation });
         }
       }
     });

@@ -25,7 +25,9 @@ export class TeamNamespace extends Construct {
     const quantities = (values: Readonly<Record<string, string>>) =>
       Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k8s.Quantity.fromString(v)]));
     const namespaceMetadata = metadata(ns.name);
-    this.namespace = new k8s.KubeNamespace(this, 'namespace', { metadata: { ...namespaceMetadata, labels: { ...namespaceMetadata.labels, ...ns.podSecurityLabels } } });
+    this.namespace = new k8s.KubeNamespace(this, 'namespace', {
+      metadata: { ...namespaceMetadata, labels: { ...namespaceMetadata.labels, ...ns.podSecurityLabels }, annotations: { ...namespaceMetadata.annotations, ...ns.namespaceAnnotations } },
+    });
     this.quota = new k8s.KubeResourceQuota(this, 'quota', { metadata: metadata(ns.team, ns.name), spec: { hard: quantities(ns.quota) } });
     this.limitRange = new k8s.KubeLimitRange(this, 'limit-range', {
       metadata: metadata(ns.team, ns.name),

@@ -33,13 +33,26 @@ describe('GitOps output', () => {
   });
 
   test('writes an Argo CD Application per environment and team with automated sync and prune', () => {
-    const app = parseAllDocuments(read('argocd/prod/shop.yaml'))[0].toJS();
+    const [project, app] = parseAllDocuments(read('argocd/prod/shop.yaml')).map((d) => d.toJS());
+    expect(app.kind).toBe('Application');
     expect(app.metadata.name).toBe('prod-shop');
+    expect(app.spec.project).toBe('prod-shop');
     expect(app.spec.source).toEqual({ path: 'dist/prod/shop', repoURL: 'https://git.example/acme/deploy.git', targetRevision: 'main' });
     expect(app.spec.destination).toEqual({ name: 'prod-1', namespace: 'shop' });
     expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
     const root = parseAllDocuments(read('argocd/bootstrap/prod.yaml'))[0].toJS();
     expect(root.spec.source.path).toBe('dist/argocd/prod');
+    expect(root.spec.project).toBe('default');
+    expect(project.kind).toBe('AppProject');
+  });
+
+  test("runs each team's Application in its own AppProject, limited to the team's namespace and the GitOps repository", () => {
+    const project = parseAllDocuments(read('argocd/prod/shop.yaml'))[0].toJS();
+    expect(project).toMatchObject({ kind: 'AppProject', metadata: { name: 'prod-shop', namespace: 'argocd', annotations: { 'argocd.argoproj.io/sync-wave': '-1' } } });
+    expect(project.spec.destinations).toEqual([{ name: 'prod-1', namespace: 'shop' }]);
+    expect(project.spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace', name: 'shop' }]);
+    expect(project.spec.sourceRepos).toEqual(['https://git.example/acme/deploy.git']);
+    expect(project.spec.namespaceResourceWhitelist).toBeUndefined();
   });
 
   test('lists every file and folder in kustomizations', () => {

@@ -81,6 +81,8 @@ describe('platform new (in-process)', () => {
     [{ name: 'Orders' }, 'E_NEW_NAME', "app name 'Orders' must be lowercase. Fix: use lowercase letters, digits and '-', starting with a letter (at most 63), e.g. 'orders-api'"],
     [{ name: 'a-very-long-scheduled-task-name-that-cronjobs-cannot-have', kind: 'task' }, 'E_NEW_NAME', 'must be at most 52 characters'],
     [{ team: 'Shop_Team' }, 'E_NEW_TEAM', "--team 'Shop_Team' must be lowercase"],
+    [{ team: 'kube-system' }, 'E_NEW_TEAM', "--team 'kube-system' is a reserved namespace: namespaces 'kube-*' belong to Kubernetes itself. Fix: use the team's own name, e.g. 'payments'"],
+    [{ team: 'monitoring' }, 'E_NEW_TEAM', "--team 'monitoring' is a reserved namespace: 'monitoring' is where Prometheus runs in environment 'dev'"],
     [{ kind: 'lambda' }, 'E_NEW_KIND', "--kind 'lambda' is not a kind of app (known: web, worker, task)"],
     [{ tag: 'latest' }, 'E_NEW_TAG', "--tag 'latest' uses the tag 'latest'"],
     [{ image: 'ghcr.io/acme/orders:1.0' }, 'E_NEW_IMAGE', "--image 'ghcr.io/acme/orders:1.0' has a tag or digest"],

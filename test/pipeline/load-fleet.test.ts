@@ -1,5 +1,5 @@
 import { loadFleet } from '../../lib/pipeline/load-fleet';
-import { ConfigFileError } from '../../lib/internal/errors';
+import { ConfigFileError, ValidationError } from '../../lib/internal/errors';
 import { expectError } from '../helpers';
 import { tempRepo, webApp } from '../fixtures/temp-repo';
 import { join } from 'node:path';
@@ -17,5 +17,17 @@ describe('loadFleet', () => {
     expect(error.code).toBe('E_APP_MODULE');
     expect(error.message).toContain('apps/shop/helper.ts: does not default-export an app definition');
     expect(error.message).toContain("export default webService");
+  });
+
+  test("fails, naming the file, the team and the folder, when an app's team is not its folder's", () => {
+    const root = tempRepo({ 'apps/shop/web.ts': webApp('web', 'payments'), 'apps/shop/api.ts': webApp('api', 'ops'), 'apps/shop/ok.ts': webApp('ok') });
+    const error = expectError<ValidationError>(() => loadFleet(join(root, 'apps'), root));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.problems.map((p) => [p.code, p.source, p.app, p.value])).toEqual([
+      ['E_TEAM_FOLDER', 'apps/shop/api.ts', 'api', 'ops'],
+      ['E_TEAM_FOLDER', 'apps/shop/web.ts', 'web', 'payments'],
+    ]);
+    expect(error.problems[1].message).toBe("does not match the app's folder 'apps/shop/'");
+    expect(error.problems[1].fix).toBe("set team: 'shop', or move the file to apps/payments/");
   });
 });

@@ -2,12 +2,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, wr
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseReleases } from '../../environments/releases';
 import { setPin } from '../../environments/releases-edit';
+import { reservedNamespace } from '../../environments/reserved-namespaces';
+import { namespaceName } from '../../environments/resolve-namespace';
 import { UsageError } from '../../internal/errors';
 import { parseImage, tagProblem } from '../../internal/image';
 import { CRONJOB_NAME_MAX, DNS_LABEL_MAX, nameProblem } from '../../internal/names';
 import { SourcedApp } from '../../model/app-definition';
+import { ResolvedEnvironment } from '../../model/resolved-environment';
 import { loadFleet } from '../../pipeline/load-fleet';
-import { loadEnvironments, projectPaths } from '../../pipeline/project';
+import { loadEnvironments, loadGitOps, projectPaths } from '../../pipeline/project';
+import { resolveFleetEnvironments } from '../../pipeline/render-fleet';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
 import { appSource, appTestSource, NEW_KINDS, NewAppValues, NewKind } from './new-app-template';
@@ -48,6 +52,7 @@ export function newCommand(options: NewOptions, io: Io): number {
 
   const paths = projectPaths(resolve(options.root));
   const environments = loadEnvironments(paths);
+  checkTeamNamespace(options.team, resolveFleetEnvironments(environments, loadGitOps(paths)));
   const fleet = loadFleet(paths.appsDir, paths.root);
   const appFile = join(paths.appsDir, options.team, `${options.name}.ts`);
   const testFile = join(paths.root, 'test', 'apps', options.team, `${options.name}.test.ts`);
@@ -113,6 +118,18 @@ function checkName(value: string, kind: NewKind, what: 'name' | 'team', code: st
   if (problem) {
     const label = what === 'name' ? 'app name' : '--team';
     throw new UsageError(code, `${label} '${value}' ${problem}. Fix: use lowercase letters, digits and '-', starting with a letter (at most ${max}), e.g. ${example}`);
+  }
+}
+
+/** A team may not claim the cluster's namespaces or the platform's (by its name or its namespace) in any environment. */
+function checkTeamNamespace(team: string, environments: readonly ResolvedEnvironment[]): void {
+  for (const env of environments) {
+    const namespace = namespaceName(team, env);
+    const why = reservedNamespace(team, env) ?? reservedNamespace(namespace, env);
+    if (why !== undefined) {
+      const what = namespace === team ? 'is a reserved namespace' : `gives namespace '${namespace}' in environment '${env.name}', which is reserved`;
+      throw new UsageError('E_NEW_TEAM', `--team '${team}' ${what}: ${why}. Fix: use the team's own name, e.g. 'payments'`);
+    }
   }
 }
 

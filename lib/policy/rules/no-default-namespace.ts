@@ -1,12 +1,5 @@
+import { isClusterScoped } from '../../manifest/cluster-scoped';
 import { ObjectRule } from '../rule';
-
-/** Kinds that live outside namespaces: a namespace on them is ignored, and none is needed. */
-const CLUSTER_SCOPED = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'IngressClass', 'RuntimeClass',
-  'PriorityClass', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'APIService', 'MutatingWebhookConfiguration',
-  'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'FlowSchema',
-  'PriorityLevelConfiguration', 'ClusterSecretStore', 'ClusterExternalSecret', 'ClusterIssuer', 'GatewayClass',
-]);
 
 export const noDefaultNamespace: ObjectRule = {
   id: 'no-default-namespace',
@@ -16,7 +9,7 @@ export const noDefaultNamespace: ObjectRule = {
   why: "objects without a namespace land wherever kubectl points, and 'default' has no owner, quota or policies",
   fix: "set metadata.namespace (the golden path uses the team's namespace)",
   check: (object) => {
-    if (CLUSTER_SCOPED.has(object.kind)) return [];
+    if (isClusterScoped(object.kind)) return [];
     const namespace = object.metadata.namespace;
     if (namespace === undefined || namespace === '') return [{ field: 'metadata.namespace', message: 'the object has no namespace' }];
     if (namespace === 'default') return [{ field: 'metadata.namespace', message: "the object is in namespace 'default'" }];

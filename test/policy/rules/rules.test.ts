@@ -8,6 +8,7 @@ import { MONITORING_CASES } from './cases/monitoring';
 import { NETWORK_CASES } from './cases/network';
 import { POD_SECURITY_CASES } from './cases/pod-security';
 import { REFERENCE_CASES } from './cases/references';
+import { TRUST_BOUNDARY_CASES } from './cases/trust-boundaries';
 import { RESOURCE_CASES } from './cases/resources';
 import { RuleCase } from './cases/rule-case';
 
@@ -21,6 +22,7 @@ const CASES: readonly RuleCase[] = [
   ...AVAILABILITY_CASES,
   ...REFERENCE_CASES,
   ...CORRECTNESS_CASES,
+  ...TRUST_BOUNDARY_CASES,
 ];
 
 test('every rule of the pack has a compliant, a violating and a waived case', () => {
@@ -31,13 +33,13 @@ describe.each(CASES.map((c) => [c.rule.id, c] as const))('%s', (id, c) => {
   const environment = c.environment ?? 'prod';
 
   test('passes the compliant objects', () => {
-    const report = check([checked(c.compliant(), { environment })], [c.rule]);
+    const report = check([checked(c.compliant(), { environment, namespace: c.namespace })], [c.rule]);
     expect(findingsOf(report, id)).toEqual([]);
     expect(report.passed).toBe(true);
   });
 
   test('reports the violating objects', () => {
-    const report = check([checked(c.violating(), { environment })], [c.rule]);
+    const report = check([checked(c.violating(), { environment, namespace: c.namespace })], [c.rule]);
     const findings = findingsOf(report, id);
     expect(findings.length).toBeGreaterThan(0);
     expect(findings[0].message).toContain(c.message);
@@ -49,7 +51,7 @@ describe.each(CASES.map((c) => [c.rule.id, c] as const))('%s', (id, c) => {
   });
 
   test('accepts the violating objects under a waiver, and reports the waiver as used', () => {
-    const report = check([checked(c.violating(), { environment, waivers: [waiver(id)] })], [c.rule]);
+    const report = check([checked(c.violating(), { environment, namespace: c.namespace, waivers: [waiver(id)] })], [c.rule]);
     const findings = findingsOf(report, id);
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.waivedBy?.declaredIn === 'apps/shop/checkout.ts')).toBe(true);

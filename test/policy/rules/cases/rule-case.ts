@@ -12,6 +12,8 @@ export interface RuleCase {
   readonly message: string;
   /** The start of the field path the finding points at. @default - not asserted */
   readonly field?: string;
+  /** The app's namespace, as the check knows it. @default - not known */
+  readonly namespace?: string;
   /** Environment the objects are checked in. @default 'prod' */
   readonly environment?: string;
 }

@@ -1,0 +1,38 @@
+import { App, Chart } from 'cdk8s';
+import { AppProject } from '../../imports/appproject-argoproj.io';
+import { ANNOTATION, LABEL, MANAGED_BY } from '../internal/labels';
+import { Manifest } from '../manifest/manifest';
+import { ResolvedArgoCd, ResolvedEnvironment } from '../model/resolved-environment';
+
+/** The Argo CD project a team's Application runs in, in one environment. */
+export function teamProjectName(env: Pick<ResolvedEnvironment, 'name'>, team: string): string {
+  return `${env.name}-${team}`;
+}
+
+/**
+ * A team's Argo CD AppProject in one environment: its Application may deploy only into the team's
+ * namespace of the environment's cluster, may create no cluster-scoped object but that Namespace,
+ * and may read only the GitOps repository. Argo CD enforces this even when the rendered tree is
+ * wrong, so a team cannot reach another team's or the cluster's namespaces. (An AppProject cannot
+ * limit the path in the repository: the platform-written Application names `dist/<env>/<team>`.)
+ * Sync wave -1: the root Application creates the project before the Application that uses it.
+ */
+export function teamAppProject(env: ResolvedEnvironment, argocd: ResolvedArgoCd, team: string, namespace: string): Manifest {
+  const name = teamProjectName(env, team);
+  const chart = new Chart(new App({ recordConstructMetadata: false }), name, { disableResourceNameHashes: true });
+  new AppProject(chart, name, {
+    metadata: {
+      name,
+      namespace: argocd.namespace,
+      labels: { [LABEL.managedBy]: MANAGED_BY, [LABEL.environment]: env.name, [LABEL.team]: team },
+      annotations: { [ANNOTATION.syncWave]: '-1' },
+    },
+    spec: {
+      description: `Team ${team} in ${env.name}: namespace ${namespace} of cluster ${env.cluster} only`,
+      sourceRepos: [argocd.repoURL],
+      destinations: [{ name: env.cluster, namespace }],
+      clusterResourceWhitelist: [{ group: '', kind: 'Namespace', name: namespace }],
+    },
+  });
+  return chart.toJson()[0] as Manifest;
+}
