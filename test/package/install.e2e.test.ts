@@ -120,7 +120,7 @@ describe('the packed package, installed in a fresh project', () => {
     expect(readFileSync(join(installed, 'build', 'lib', 'index.d.ts'), 'utf8')).toContain('goldenPath');
     expect(() => readFileSync(join(installed, 'lib', 'index.ts'))).toThrow(/ENOENT/);
     const entries = spawnSync(process.execPath, ['-e', "for (const e of ['golden-path-platform', 'golden-path-platform/platform', 'golden-path-platform/policy', 'golden-path-platform/review']) console.log(e, Object.keys(require(e)).sort().join(','))"], { cwd: project, encoding: 'utf8' });
-    expect(entries.stdout).toContain('golden-path-platform Dependency,Exposure,Health,JsonPatch,Peer,Replicas,Secret,goldenPath\n');
+    expect(entries.stdout).toContain('golden-path-platform Dependency,Exposure,Health,JsonPatch,Peer,Replicas,Secret,configFilePath,goldenPath,secretFilePath\n');
     expect(entries.stdout).toMatch(/golden-path-platform\/platform .*\bPLATFORM_DEFAULTS\b.*\bloadProject\b/);
     expect(entries.stdout).toMatch(/golden-path-platform\/policy .*\bGOLDEN_PATH_PACK\b.*\bGoldenPathValidation\b/);
     expect(entries.stdout).toMatch(/golden-path-platform\/review .*\bbuildReview\b.*\bdiffTrees\b/);
