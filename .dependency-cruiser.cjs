@@ -111,7 +111,8 @@ module.exports = {
     {
       name: 'apps-use-lib-entry-points',
       severity: 'error',
-      comment: 'app files see the platform through apps/platform.ts, which imports lib/index.ts; apps/environments.ts imports lib/api/platform.ts (the platform team\'s entry point); apps/main.ts runs lib/cli/main.ts. Export what an app needs from those entry points.',
+      comment:
+        "app files see the platform through apps/platform.ts, which imports lib/index.ts; apps/environments.ts imports lib/api/platform.ts (the platform team's entry point); apps/main.ts runs lib/cli/main.ts. Export what an app needs from those entry points.",
       from: { path: '^apps/' },
       to: { path: '^(lib|test|bench|scripts|bin|imports)/', pathNot: ['^lib/index\\.ts$', '^lib/api/[a-z-]+\\.ts$', '^lib/cli/main\\.ts$'] },
     },

@@ -7,8 +7,15 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/', 'dist/', 'build/', 'cdk8s.out/', 'coverage/', 'bench/results/', 'imports/',
-      'lib/policy/schema/data/', 'lib/environments/releases-validator.js',
+      'node_modules/',
+      'dist/',
+      'build/',
+      'cdk8s.out/',
+      'coverage/',
+      'bench/results/',
+      'imports/',
+      'lib/policy/schema/data/',
+      'lib/environments/releases-validator.js',
     ],
   },
   js.configs.recommended,

@@ -18,8 +18,26 @@ const { environments } = sampleProject;
 const gitops = (sampleProject as { gitops?: GitOpsSettings }).gitops;
 
 export const TEAMS = [
-  'payments', 'shop', 'search', 'identity', 'catalog', 'orders', 'shipping', 'billing', 'messaging', 'analytics',
-  'recommend', 'inventory', 'pricing', 'reviews', 'support', 'marketing', 'fraud', 'media', 'notify', 'tooling',
+  'payments',
+  'shop',
+  'search',
+  'identity',
+  'catalog',
+  'orders',
+  'shipping',
+  'billing',
+  'messaging',
+  'analytics',
+  'recommend',
+  'inventory',
+  'pricing',
+  'reviews',
+  'support',
+  'marketing',
+  'fraud',
+  'media',
+  'notify',
+  'tooling',
 ] as const;
 
 /** Share of each kind in the fleet: about half web services, then workers, then scheduled tasks. */
@@ -217,7 +235,11 @@ function overrides(s: Skeleton, rng: Rng): Overrides {
     ...(rng.chance(0.3) ? { resources: { cpu: '500m', memory: '1Gi' } } : {}),
     ...(!long && rng.chance(0.1) ? { schedule: '15 2 * * *' } : {}),
   };
-  for (const [name, override] of [['dev', dev], ['staging', staging], ['prod', prod]] as const) {
+  for (const [name, override] of [
+    ['dev', dev],
+    ['staging', staging],
+    ['prod', prod],
+  ] as const) {
     if (Object.keys(override).length > 0) out[name] = override;
   }
   return out;

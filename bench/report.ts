@@ -20,7 +20,7 @@ export const LEGEND: Readonly<Record<ScenarioId, string>> = {
   pipeline: 'resolve, build, synth, platform objects, schema + policy checks, layout, atomic write',
   'raw-cdk8s-plus': 'cdk8s-plus-28 L2 (L1 PDB), one App per chart, app.synth() writes YAML; no checks, no monitoring objects',
   'yaml-floor': "yaml stringify + write of (1)'s final objects, same bytes as (1)",
-  kustomize: 'kubectl kustomize of an equivalent base + overlays tree, one build per environment and team; CPU/RSS are kubectl\'s',
+  kustomize: "kubectl kustomize of an equivalent base + overlays tree, one build per environment and team; CPU/RSS are kubectl's",
   'raw-cdk8s-plus-shared-app': '(2) with one shared App per environment: cdk8s synth is quadratic in charts',
 };
 
@@ -89,7 +89,12 @@ export function targets(apps: number, environments: number, s: Summaries, r: Rat
       actual: rss === undefined ? 'n/a' : `${mib(rss)} MiB`,
       met: judge(rss, 1024 * 1024),
     },
-    { name: 'npm run synth (sample repo), wall', limit: '<= 1.5 s', actual: npmSynth ? `${(npmSynth.wallMs / 1000).toFixed(2)} s` : 'n/a', met: judge(npmSynth?.wallMs, 1500) },
+    {
+      name: 'npm run synth (sample repo), wall',
+      limit: '<= 1.5 s',
+      actual: npmSynth ? `${(npmSynth.wallMs / 1000).toFixed(2)} s` : 'n/a',
+      met: judge(npmSynth?.wallMs, 1500),
+    },
   ];
 }
 
@@ -128,7 +133,10 @@ export function formatRatios(r: Ratios): string {
 }
 
 export function formatTargets(list: readonly Target[]): string {
-  const rows = [['target', 'limit', 'actual', 'result'], ...list.map((t) => [t.name, t.limit, t.actual, t.met === undefined ? 'not measured' : t.met ? 'met' : 'MISSED'])];
+  const rows = [
+    ['target', 'limit', 'actual', 'result'],
+    ...list.map((t) => [t.name, t.limit, t.actual, t.met === undefined ? 'not measured' : t.met ? 'met' : 'MISSED']),
+  ];
   return table(rows);
 }
 
@@ -140,7 +148,13 @@ export interface ScalingPoint {
 /** Wall, CPU and peak RSS per size, and the growth factor from one size to the next against the growth in apps. */
 export function formatScaling(points: readonly ScalingPoint[]): string {
   const sorted = [...points].sort((a, b) => a.apps - b.apps);
-  const rows: string[][] = [['scenario', ...sorted.map((p) => `${p.apps} apps: wall ms / CPU ms / RSS MiB`), 'growth (wall, per step; apps grow x' + growthSteps(sorted.map((p) => p.apps)) + ')']];
+  const rows: string[][] = [
+    [
+      'scenario',
+      ...sorted.map((p) => `${p.apps} apps: wall ms / CPU ms / RSS MiB`),
+      'growth (wall, per step; apps grow x' + growthSteps(sorted.map((p) => p.apps)) + ')',
+    ],
+  ];
   for (const [id, label] of Object.entries(LABELS) as [ScenarioId, string][]) {
     const cells = sorted.map((p) => p.summaries[id]);
     if (cells.every((c) => !c)) continue;
@@ -148,7 +162,13 @@ export function formatScaling(points: readonly ScalingPoint[]): string {
     const growth = walls.slice(1).map((w, i) => (w !== undefined && walls[i] !== undefined ? `x${(w / walls[i]).toFixed(1)}` : '-'));
     rows.push([
       label,
-      ...cells.map((c) => (!c ? 'not run' : c.skipped ? 'skipped' : `${fmt(c.wallMs)} / ${c.cpuMs === null ? 'n/a' : fmt(c.cpuMs)} / ${c.maxRssKb === null ? 'n/a' : mib(c.maxRssKb)}`)),
+      ...cells.map((c) =>
+        !c
+          ? 'not run'
+          : c.skipped
+            ? 'skipped'
+            : `${fmt(c.wallMs)} / ${c.cpuMs === null ? 'n/a' : fmt(c.cpuMs)} / ${c.maxRssKb === null ? 'n/a' : mib(c.maxRssKb)}`,
+      ),
       growth.join(', '),
     ]);
   }
@@ -156,12 +176,22 @@ export function formatScaling(points: readonly ScalingPoint[]): string {
 }
 
 function growthSteps(sizes: readonly number[]): string {
-  return sizes.slice(1).map((n, i) => (n / sizes[i]).toFixed(1)).join(', x');
+  return sizes
+    .slice(1)
+    .map((n, i) => (n / sizes[i]).toFixed(1))
+    .join(', x');
 }
 
 function table(rows: readonly string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function fmt(ms: number): string {

@@ -13,9 +13,7 @@ import { defaultChecks } from '../lib/pipeline/default-checks';
 import { generateFleet } from './fleet';
 import { findKubectl } from './kustomize/find-kubectl';
 import { measureScenarios, prepareFixtures, ScenarioResult, Summary } from './measure';
-import {
-  ExternalSummary, formatRatios, formatScaling, formatScenarioTable, formatTargets, mib, ratios, ScalingPoint, targets,
-} from './report';
+import { ExternalSummary, formatRatios, formatScaling, formatScenarioTable, formatTargets, mib, ratios, ScalingPoint, targets } from './report';
 import { measureSampleSynth } from './sample-synth';
 import { DEFAULT_SCENARIOS, SCENARIO_IDS, ScenarioId } from './scenario';
 
@@ -92,9 +90,19 @@ class UsageError extends Error {}
 class HelpRequested extends Error {}
 
 const OPTIONS = {
-  apps: { type: 'string' }, runs: { type: 'string' }, scaling: { type: 'string' }, 'scaling-runs': { type: 'string' },
-  scenarios: { type: 'string' }, 'kustomize-max-apps': { type: 'string' }, 'kustomize-runs': { type: 'string' }, 'synth-runs': { type: 'string' },
-  seed: { type: 'string' }, profile: { type: 'string' }, out: { type: 'string' }, smoke: { type: 'boolean' }, help: { type: 'boolean' },
+  apps: { type: 'string' },
+  runs: { type: 'string' },
+  scaling: { type: 'string' },
+  'scaling-runs': { type: 'string' },
+  scenarios: { type: 'string' },
+  'kustomize-max-apps': { type: 'string' },
+  'kustomize-runs': { type: 'string' },
+  'synth-runs': { type: 'string' },
+  seed: { type: 'string' },
+  profile: { type: 'string' },
+  out: { type: 'string' },
+  smoke: { type: 'boolean' },
+  help: { type: 'boolean' },
 } as const;
 
 function parseOrUsage(argv: readonly string[]) {
@@ -129,7 +137,12 @@ async function main(): Promise<void> {
       }
       const runsOf = (id: ScenarioId) => (id === 'kustomize' ? Math.min(runs, options.kustomizeRuns) : runs);
       const results = await measureScenarios(ids, {
-        apps, seed: options.seed, runs: runsOf, fixturesDir, profileDir, onRun: (id, run) => log(`${apps} apps: ${id} run ${run}/${runsOf(id)}`),
+        apps,
+        seed: options.seed,
+        runs: runsOf,
+        fixturesDir,
+        profileDir,
+        onRun: (id, run) => log(`${apps} apps: ${id} run ${run}/${runsOf(id)}`),
       });
       rmSync(fixturesDir, { recursive: true, force: true });
       return { ids, results };
@@ -158,14 +171,16 @@ async function main(): Promise<void> {
       '',
       formatRatios(r),
       '',
-      npmSynth ? formatSynth(npmSynth) : "npm run synth: not measured (--synth-runs 0)",
+      npmSynth ? formatSynth(npmSynth) : 'npm run synth: not measured (--synth-runs 0)',
       '',
       ...(scaling.length ? [`Scaling (main size: median of ${options.runs}; other sizes: ${options.scalingRuns} run(s)):`, formatScaling(scaling), ''] : []),
       ...(options.smoke
         ? ['Targets: not judged in a smoke run (fixed costs such as compiling schemas dominate at this size); run npm run bench.']
         : ['Targets:', formatTargets(t)]),
       '',
-      `Load average now: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs (was ${meta.loadBefore.join(' ')}); a busy machine inflates wall time more than CPU time.`,
+      `Load average now: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} on ${cpus().length} CPUs (was ${meta.loadBefore.join(' ')}); a busy machine inflates wall time more than CPU time.`,
       `Benchmark took ${(durationMs / 1000).toFixed(0)} s. Results: ${options.out}`,
     ].join('\n');
     process.stdout.write(`${report}\n`);
@@ -203,7 +218,9 @@ function formatSynth(s: ExternalSummary): string {
 function machineMeta(options: Options) {
   const git = (...args: string[]) => {
     try {
-      return execFileSync('git', args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+      return execFileSync('git', args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim();
     } catch {
       return undefined;
     }

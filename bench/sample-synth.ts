@@ -18,7 +18,10 @@ export function measureSampleSynth(repoRoot: string, runs: number): ExternalSumm
   const run = () => {
     const out = mkdtempSync(join(tmpdir(), 'bench-npm-synth-'));
     try {
-      return timedCommand('npm', ['run', '--silent', 'synth', '--', '--out', join(out, 'dist')], { cwd: repoRoot, env: { ...process.env, PLATFORM_TS_CACHE: cache } });
+      return timedCommand('npm', ['run', '--silent', 'synth', '--', '--out', join(out, 'dist')], {
+        cwd: repoRoot,
+        env: { ...process.env, PLATFORM_TS_CACHE: cache },
+      });
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

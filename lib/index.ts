@@ -3,8 +3,19 @@
 export { goldenPath } from './model/define';
 export type { AppFactories } from './model/define';
 export type {
-  AppDefinition, AppKind, AppOverride, AppProps, NetworkOptions, ScheduledTaskDefinition, ScheduledTaskProps, SecurityOptions, ShutdownOptions,
-  WebServiceDefinition, WebServiceProps, WorkerDefinition, WorkerProps,
+  AppDefinition,
+  AppKind,
+  AppOverride,
+  AppProps,
+  NetworkOptions,
+  ScheduledTaskDefinition,
+  ScheduledTaskProps,
+  SecurityOptions,
+  ShutdownOptions,
+  WebServiceDefinition,
+  WebServiceProps,
+  WorkerDefinition,
+  WorkerProps,
 } from './model/app-definition';
 export { configFilePath, secretFilePath } from './model/app-files';
 export { Dependency } from './model/dependency';

@@ -57,7 +57,20 @@ const CORE_KINDS: readonly (readonly [string, string, boolean])[] = [
 ];
 
 /** Keys that carry no validation: documentation and Kubernetes' own extensions. */
-const DROP = new Set(['description', 'example', 'default', 'x-kubernetes-patch-merge-key', 'x-kubernetes-patch-strategy', 'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type', 'x-kubernetes-unions', 'x-kubernetes-group-version-kind', 'x-kubernetes-validations', 'x-kubernetes-embedded-resource']);
+const DROP = new Set([
+  'description',
+  'example',
+  'default',
+  'x-kubernetes-patch-merge-key',
+  'x-kubernetes-patch-strategy',
+  'x-kubernetes-list-type',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-map-type',
+  'x-kubernetes-unions',
+  'x-kubernetes-group-version-kind',
+  'x-kubernetes-validations',
+  'x-kubernetes-embedded-resource',
+]);
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
 function main(argv: readonly string[]): void {
@@ -75,7 +88,8 @@ function generateSchemas(argv: readonly string[]): void {
     return text;
   };
 
-  const k8s = (JSON.parse(read(join(shared, 'schemas', `k8s-${KUBERNETES_SCHEMA_RELEASE}-definitions.json`))) as { definitions: Record<string, Schema> }).definitions;
+  const k8s = (JSON.parse(read(join(shared, 'schemas', `k8s-${KUBERNETES_SCHEMA_RELEASE}-definitions.json`))) as { definitions: Record<string, Schema> })
+    .definitions;
   const byGvk = new Map<string, string>();
   for (const [name, def] of Object.entries(k8s)) {
     for (const gvk of (def['x-kubernetes-group-version-kind'] as { group: string; version: string; kind: string }[] | undefined) ?? []) {
@@ -98,11 +112,17 @@ function generateSchemas(argv: readonly string[]): void {
     // The object as written at the top level has its own definition: the same type embedded in
     // another (a StatefulSet's volumeClaimTemplates) has no apiVersion or kind to require.
     const root = `${name}.toplevel`;
-    definitions[root] = topLevel(clean(withoutStatus(k8s[name]), (ref) => reach(ref)), apiVersion, kind);
+    definitions[root] = topLevel(
+      clean(withoutStatus(k8s[name]), (ref) => reach(ref)),
+      apiVersion,
+      kind,
+    );
     kinds[key(apiVersion, kind)] = { definition: root, namespaced, source: `kubernetes ${KUBERNETES_SCHEMA_RELEASE}` };
   }
 
-  for (const file of readdirSync(join(shared, 'crds')).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(join(shared, 'crds'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     for (const doc of parseAllDocuments(read(join(shared, 'crds', file)))) {
       const crd = doc.toJS() as CustomResourceDefinition | null;
       if (!crd || crd.kind !== 'CustomResourceDefinition') continue;
@@ -183,17 +203,19 @@ function clean(schema: Schema, onRef: (name: string) => void): Schema {
 function shareRepeatedSubschemas(definitions: Record<string, Schema>): void {
   const MIN_SIZE = 400;
   const counts = new Map<string, number>();
-  for (const def of Object.values(definitions)) eachSubschema(def, (sub) => {
-    const text = JSON.stringify(sub);
-    if (text.length >= MIN_SIZE) counts.set(text, (counts.get(text) ?? 0) + 1);
-  });
+  for (const def of Object.values(definitions))
+    eachSubschema(def, (sub) => {
+      const text = JSON.stringify(sub);
+      if (text.length >= MIN_SIZE) counts.set(text, (counts.get(text) ?? 0) + 1);
+    });
   const shared = new Map<string, string>();
   for (const [text, n] of counts) if (n > 1) shared.set(text, `shared.${createHash('sha256').update(text).digest('hex').slice(0, 12)}`);
 
-  const replace = (schema: Schema): Schema => mapSubschemas(schema, (sub) => {
-    const name = shared.get(JSON.stringify(sub));
-    return name ? { $ref: `#/definitions/${name}` } : replace(sub);
-  });
+  const replace = (schema: Schema): Schema =>
+    mapSubschemas(schema, (sub) => {
+      const name = shared.get(JSON.stringify(sub));
+      return name ? { $ref: `#/definitions/${name}` } : replace(sub);
+    });
   for (const name of Object.keys(definitions)) definitions[name] = replace(definitions[name]);
   for (const [text, name] of shared) definitions[name] = replace(JSON.parse(text) as Schema);
 }
@@ -264,7 +286,11 @@ function withoutStatus(schema: Schema): Schema {
 
 /** The object itself: apiVersion and kind fixed, and identity required. */
 function topLevel(schema: Schema, apiVersion: string, kind: string): Schema {
-  const properties = { ...(schema.properties as Record<string, Schema>), apiVersion: { type: 'string', const: apiVersion }, kind: { type: 'string', const: kind } };
+  const properties = {
+    ...(schema.properties as Record<string, Schema>),
+    apiVersion: { type: 'string', const: apiVersion },
+    kind: { type: 'string', const: kind },
+  };
   const required = [...new Set([...((schema.required as string[] | undefined) ?? []), 'apiVersion', 'kind', 'metadata'])];
   return { ...schema, type: 'object', properties, required, additionalProperties: false };
 }

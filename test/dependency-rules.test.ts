@@ -17,7 +17,10 @@ function cruise(files: Record<string, string>): { status: number | null; output:
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), content);
     }
-    const run = spawnSync(process.execPath, [DEPCRUISE, '.', '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err'], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [DEPCRUISE, '.', '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     return { status: run.status, output: run.stdout + run.stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -29,7 +32,8 @@ describe('a tree that imports only downwards', () => {
     'apps/platform.ts': "export * from '../lib/index';\n",
     'apps/shop/checkout.ts': "import { service } from '../platform';\nexport default service;\n",
     'lib/index.ts': "export { service } from './stacks/web-service';\n",
-    'lib/stacks/web-service.ts': "import { probe } from '../workload/probes';\nimport { monitor } from '../monitoring/service-monitor';\nexport const service = [probe, monitor];\n",
+    'lib/stacks/web-service.ts':
+      "import { probe } from '../workload/probes';\nimport { monitor } from '../monitoring/service-monitor';\nexport const service = [probe, monitor];\n",
     'lib/workload/probes.ts': "import { name } from '../internal/names';\nexport const probe = name;\n",
     'lib/monitoring/service-monitor.ts': "import { ServiceMonitor } from '../../imports/servicemonitor';\nexport const monitor = ServiceMonitor;\n",
     'imports/servicemonitor.ts': 'export class ServiceMonitor {}\n',

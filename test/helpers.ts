@@ -25,7 +25,8 @@ export type Untyped = any;
 /** The one object of a kind and name; fails the test when there is none or several. */
 export function find(manifests: readonly Manifest[], kind: string, name: string): Untyped {
   const found = manifests.filter((m) => m.kind === kind && m.metadata.name === name);
-  if (found.length !== 1) throw new Error(`expected one ${kind} '${name}', found ${found.length} among: ${manifests.map((m) => `${m.kind}/${m.metadata.name}`).join(', ')}`);
+  if (found.length !== 1)
+    throw new Error(`expected one ${kind} '${name}', found ${found.length} among: ${manifests.map((m) => `${m.kind}/${m.metadata.name}`).join(', ')}`);
   return found[0];
 }
 

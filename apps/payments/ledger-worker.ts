@@ -14,7 +14,12 @@ export default worker({
   dependsOn: [
     Dependency.host('payment-queue', { host: 'rabbitmq.payments.internal', port: 5672, cidrs: ['10.30.0.0/16'] }),
     // In the cluster in dev (the environment's choice); these addresses in staging and prod.
-    Dependency.postgres('ledger-db', { external: { staging: { host: 'ledger-db.staging.internal', cidrs: ['10.41.0.0/16'] }, prod: { host: 'ledger-db.prod.internal', cidrs: ['10.40.0.0/16'] } } }),
+    Dependency.postgres('ledger-db', {
+      external: {
+        staging: { host: 'ledger-db.staging.internal', cidrs: ['10.41.0.0/16'] },
+        prod: { host: 'ledger-db.prod.internal', cidrs: ['10.40.0.0/16'] },
+      },
+    }),
   ],
   environments: { prod: { replicas: Replicas.autoscale({ min: 2, max: 8, cpuUtilization: 80 }) } },
 });

@@ -12,7 +12,10 @@ export default webService({
   resources: { cpu: '300m', memory: '512Mi', cpuLimit: '1' },
   shutdown: { gracePeriodSeconds: 45, preStopSeconds: 10 },
   secrets: { CARD_NETWORK_API_KEY: Secret.ref('payments/payment-gateway/card-network', 'apiKey') },
-  secretFiles: { 'client.crt': Secret.ref('payments/payment-gateway/mtls', 'certificate'), 'client.key': Secret.ref('payments/payment-gateway/mtls', 'privateKey') },
+  secretFiles: {
+    'client.crt': Secret.ref('payments/payment-gateway/mtls', 'certificate'),
+    'client.key': Secret.ref('payments/payment-gateway/mtls', 'privateKey'),
+  },
   dependsOn: [Dependency.host('card-network', { host: 'api.cardnetwork.example', port: 443, cidrs: ['203.0.113.0/24'] })],
   environments: { prod: { replicas: Replicas.autoscale({ min: 3, max: 12, cpuUtilization: 60 }) } },
   // Escape hatch: the card network audit wants every call to the gateway over the mesh's mTLS, and

@@ -26,7 +26,10 @@ export function intersect(values: readonly Json[], key?: string): Json | undefin
     const out: JsonObject = {};
     for (const k of Object.keys(first as JsonObject)) {
       if (!values.every((v) => k in v)) continue;
-      const common = intersect(values.map((v) => v[k]), k);
+      const common = intersect(
+        values.map((v) => v[k]),
+        k,
+      );
       if (common !== undefined) out[k] = common;
     }
     return out;

@@ -72,7 +72,8 @@ export function writeKustomizeTree(root: string, rendered: readonly RenderedApp[
   // kind have is a component, for every app that has it (a role is never in both places).
   const appKinds = [...new Set(apps.map((a) => a.r.app.kind))].sort();
   const groups = new Map(appKinds.map((kind) => [kind, apps.filter((a) => a.r.app.kind === kind)]));
-  const rolesOf = (group: readonly { objects: readonly AppObject[] }[]) => [...new Set(group.flatMap((a) => a.objects.map((o) => o.role)))].filter((role) => role !== GENERATED_ROLE);
+  const rolesOf = (group: readonly { objects: readonly AppObject[] }[]) =>
+    [...new Set(group.flatMap((a) => a.objects.map((o) => o.role)))].filter((role) => role !== GENERATED_ROLE);
   const componentRoles = new Set<string>();
   for (const group of groups.values()) {
     for (const role of rolesOf(group)) if (!group.every((a) => a.objects.some((o) => o.role === role))) componentRoles.add(role);
@@ -92,7 +93,11 @@ export function writeKustomizeTree(root: string, rendered: readonly RenderedApp[
     const common = intersect(apps.flatMap((a) => a.objects.filter((o) => o.role === role).map((o) => o.normalized)))!;
     bases.set(role, common);
     write(`components/${role.toLowerCase()}/resources.yaml`, common);
-    write(`components/${role.toLowerCase()}/kustomization.yaml`, { apiVersion: 'kustomize.config.k8s.io/v1alpha1', kind: 'Component', resources: ['resources.yaml'] });
+    write(`components/${role.toLowerCase()}/kustomization.yaml`, {
+      apiVersion: 'kustomize.config.k8s.io/v1alpha1',
+      kind: 'Component',
+      resources: ['resources.yaml'],
+    });
   }
 
   const perTeam = new Map<string, { environment: string; team: string; apps: string[] }>();
@@ -102,7 +107,8 @@ export function writeKustomizeTree(root: string, rendered: readonly RenderedApp[
     const components: string[] = [];
     for (const o of objects) {
       let base: Json | undefined;
-      if (o.role === GENERATED_ROLE) base = { apiVersion: o.manifest.apiVersion, kind: o.manifest.kind, metadata: { name: BASE_NAME }, data: configData(o.manifest) };
+      if (o.role === GENERATED_ROLE)
+        base = { apiVersion: o.manifest.apiVersion, kind: o.manifest.kind, metadata: { name: BASE_NAME }, data: configData(o.manifest) };
       else if (componentRoles.has(o.role)) {
         components.push(`${OVERLAY_TO_ROOT}/components/${o.role.toLowerCase()}`);
         base = bases.get(o.role);
@@ -141,7 +147,8 @@ function appObjects(r: RenderedApp): AppObject[] {
   const seen = new Set<string>();
   return r.manifests.map((manifest) => {
     const name = manifest.metadata.name;
-    if (!name.startsWith(r.app.name)) throw new Error(`bug: ${manifest.kind} '${name}' of ${r.app.source} is not named after its app; the kustomize tree expects it to be`);
+    if (!name.startsWith(r.app.name))
+      throw new Error(`bug: ${manifest.kind} '${name}' of ${r.app.source} is not named after its app; the kustomize tree expects it to be`);
     const suffix = name.slice(r.app.name.length);
     const role = `${manifest.kind}${suffix}`;
     if (seen.has(role)) throw new Error(`bug: ${r.app.source} renders two ${manifest.kind} objects named '${name}' in ${r.app.environment}`);
@@ -163,7 +170,8 @@ function normalize(manifest: Manifest, app: ResolvedApp, suffix: string): Json {
   const o = copy as unknown as NormalizedView;
   const { name: _name, namespace: _namespace, labels, ...metadata } = o.metadata;
   o.metadata = { name: BASE_NAME + suffix, ...metadata, ...nonEmpty('labels', withoutAppLabels(labels, app)) };
-  const templates: LabelledView[] = o.kind === 'Deployment' ? [o.spec.template] : o.kind === 'CronJob' ? [o.spec.jobTemplate, o.spec.jobTemplate.spec.template] : [];
+  const templates: LabelledView[] =
+    o.kind === 'Deployment' ? [o.spec.template] : o.kind === 'CronJob' ? [o.spec.jobTemplate, o.spec.jobTemplate.spec.template] : [];
   for (const t of templates) {
     const rest = withoutAppLabels(t.metadata?.labels, app);
     if (rest && t.metadata) t.metadata.labels = rest;
@@ -203,12 +211,14 @@ function nonEmpty<K extends string, V>(key: K, value: V | undefined): Partial<Re
 }
 
 function configData(manifest: Manifest): Record<string, string> {
-  return ((manifest as { data?: Record<string, string> }).data) ?? {};
+  return (manifest as { data?: Record<string, string> }).data ?? {};
 }
 
 function overlayKustomization(app: ResolvedApp, objects: readonly AppObject[], components: readonly string[], patches: Json[]): Json {
   const roles = new Set(objects.map((o) => o.role));
-  const workload = roles.has('CronJob') ? { kind: 'CronJob', path: '/spec/jobTemplate/spec/template/spec/containers/0/name' } : { kind: 'Deployment', path: '/spec/template/spec/containers/0/name' };
+  const workload = roles.has('CronJob')
+    ? { kind: 'CronJob', path: '/spec/jobTemplate/spec/template/spec/containers/0/name' }
+    : { kind: 'Deployment', path: '/spec/template/spec/containers/0/name' };
   const config = objects.find((o) => o.role === GENERATED_ROLE);
   const suffixes = [...new Set(objects.map((o) => o.suffix))];
   return {
@@ -220,7 +230,11 @@ function overlayKustomization(app: ResolvedApp, objects: readonly AppObject[], c
     labels: [{ pairs: { ...app.labels }, includeSelectors: false, includeTemplates: true }],
     images: [{ name: BASE_IMAGE, ...imageFields(app.image) }],
     ...(config
-      ? { configMapGenerator: [{ name: BASE_NAME, literals: Object.entries(configData(config.manifest)).map(([k, v]) => `${k}=${v}`), options: { disableNameSuffixHash: true } }] }
+      ? {
+          configMapGenerator: [
+            { name: BASE_NAME, literals: Object.entries(configData(config.manifest)).map(([k, v]) => `${k}=${v}`), options: { disableNameSuffixHash: true } },
+          ],
+        }
       : {}),
     patches: [
       // Strategic merge patches first: they find the objects by their base names.

@@ -73,17 +73,19 @@ export function naiveValues(def: AppDefinition, env: Environment, source: string
     env: { LOG_LEVEL: profile.logLevel ?? DEFAULTS.logLevel, ...def.env, ...override.env },
     config,
     resources: { ...resources, memoryLimit: resources.memoryLimit ?? resources.memory },
-    replicas: def.kind === 'scheduled-task'
-      ? undefined
-      : override.replicas ?? def.replicas ?? (web ? profile.webServiceReplicas : profile.workerReplicas) ?? Replicas.fixed(1),
+    replicas:
+      def.kind === 'scheduled-task'
+        ? undefined
+        : (override.replicas ?? def.replicas ?? (web ? profile.webServiceReplicas : profile.workerReplicas) ?? Replicas.fixed(1)),
     port: web ? { name: def.protocol ?? 'http', number: def.port ?? DEFAULTS.port } : undefined,
     healthPort: def.kind === 'worker' ? def.healthPort : undefined,
     metricsPort: def.kind === 'scheduled-task' ? undefined : def.metricsPort,
-    health: def.kind === 'scheduled-task' ? undefined : def.health ?? (web && def.protocol === 'grpc' ? { kind: 'grpc' } : { kind: 'http', path: '/healthz' }),
+    health:
+      def.kind === 'scheduled-task' ? undefined : (def.health ?? (web && def.protocol === 'grpc' ? { kind: 'grpc' } : { kind: 'http', path: '/healthz' })),
     runAsUser: def.security?.runAsUser ?? DEFAULTS.runAsUser,
     gracePeriodSeconds: def.shutdown?.gracePeriodSeconds ?? DEFAULTS.gracePeriodSeconds,
     preStopSeconds: def.shutdown?.preStopSeconds ?? (web ? DEFAULTS.webPreStopSeconds : 0),
-    schedule: def.kind === 'scheduled-task' ? override.schedule ?? def.schedule : undefined,
+    schedule: def.kind === 'scheduled-task' ? (override.schedule ?? def.schedule) : undefined,
     suspend: override.suspend ?? false,
   };
 }

@@ -144,9 +144,9 @@ function probes(health: HealthCheck, port: number | undefined): Pick<kplus.Conta
   const make = (liveness: boolean, t: ReturnType<typeof timing>): kplus.Probe => {
     switch (health.kind) {
       case 'http':
-        return kplus.Probe.fromHttpGet(liveness ? health.livenessPath ?? health.path : health.path, { port, ...t });
+        return kplus.Probe.fromHttpGet(liveness ? (health.livenessPath ?? health.path) : health.path, { port, ...t });
       case 'exec':
-        return kplus.Probe.fromCommand([...(liveness ? health.livenessCommand ?? health.command : health.command)], t);
+        return kplus.Probe.fromCommand([...(liveness ? (health.livenessCommand ?? health.command) : health.command)], t);
       default: // 'tcp', and 'grpc', which cdk8s-plus-28 cannot express
         return kplus.Probe.fromTcpSocket({ port, ...t });
     }
@@ -162,7 +162,10 @@ function networkPolicy(scope: Construct, v: NaiveValues, selector: kplus.IPodSel
     ingress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
     egress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
   });
-  const dns = kplus.Pods.select(scope, 'dns', { labels: { 'k8s-app': 'kube-dns' }, namespaces: kplus.Namespaces.select(scope, 'dns-ns', { names: ['kube-system'] }) });
+  const dns = kplus.Pods.select(scope, 'dns', {
+    labels: { 'k8s-app': 'kube-dns' },
+    namespaces: kplus.Namespaces.select(scope, 'dns-ns', { names: ['kube-system'] }),
+  });
   policy.addEgressRule(dns, [kplus.NetworkPolicyPort.udp(53), kplus.NetworkPolicyPort.tcp(53)]);
   const net = v.def.network ?? {};
   (net.ingress ?? []).forEach((peer, i) => {
@@ -174,7 +177,12 @@ function networkPolicy(scope: Construct, v: NaiveValues, selector: kplus.IPodSel
   });
 }
 
-function plusPeer(scope: Construct, id: string, peer: NonNullable<NonNullable<NaiveValues['def']['network']>['egress']>[number], namespace: string): kplus.INetworkPolicyPeer {
+function plusPeer(
+  scope: Construct,
+  id: string,
+  peer: NonNullable<NonNullable<NaiveValues['def']['network']>['egress']>[number],
+  namespace: string,
+): kplus.INetworkPolicyPeer {
   switch (peer.kind) {
     case 'cidr':
       return kplus.NetworkPolicyIpBlock.ipv4(scope, id, peer.cidr);

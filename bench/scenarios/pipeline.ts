@@ -16,7 +16,13 @@ export const scenario: Scenario<SyntheticFleet> = {
   id: 'pipeline',
   prepare: (input: ScenarioInput) => generateFleet({ apps: input.apps, seed: input.seed }),
   run(fleet, input): RunDetail {
-    const result = synthesize({ apps: fleet.apps, environments: fleet.environments, gitops: fleet.gitops, outDir: join(input.workDir, 'dist'), checks: defaultChecks() });
+    const result = synthesize({
+      apps: fleet.apps,
+      environments: fleet.environments,
+      gitops: fleet.gitops,
+      outDir: join(input.workDir, 'dist'),
+      checks: defaultChecks(),
+    });
     // The synthetic fleet is ASCII, so string length is byte length (and costs nothing to read).
     let bytes = 0;
     for (const content of result.files.values()) bytes += content.length;

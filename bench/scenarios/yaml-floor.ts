@@ -25,7 +25,10 @@ export const scenario: Scenario<string[]> = {
   prepare(input) {
     if (!input.fixturesDir) throw new Error('bug: yaml-floor needs the fleet fixtures');
     // Copies, so no line keeps the whole file's text alive as its parent.
-    return readFileSync(join(input.fixturesDir, FINAL_FILES), 'utf8').split('\n').filter((l) => l.length > 0).map((l) => Buffer.from(l).toString());
+    return readFileSync(join(input.fixturesDir, FINAL_FILES), 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0)
+      .map((l) => Buffer.from(l).toString());
   },
   run(lines, input): RunDetail {
     const root = join(input.workDir, 'floor');

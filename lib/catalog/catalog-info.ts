@@ -56,8 +56,15 @@ export function catalogInfo(renderings: readonly ResolvedApp[], names: Component
   if (!primary) throw new Error('bug: catalogInfo needs at least one rendering of the app');
   const live = renderings.some((r) => r.production && r.schedule?.suspend !== true);
   const peers = primary.network.egress.filter((p) => p.kind === 'app' && p.app !== undefined);
-  const dependsOn = [...new Set(peers.map((p) => names.inNamespace(primary.environment, p.namespace ?? primary.namespace, p.app!)).filter((n): n is string => n !== undefined))].sort().map((n) => `component:${n}`);
-  const dashboards = [...renderings].reverse().filter((r) => r.monitoring).map((r) => ({ url: r.monitoring!.dashboard.url, title: `Dashboard (${r.environment})`, icon: 'dashboard', type: 'dashboard' }));
+  const dependsOn = [
+    ...new Set(peers.map((p) => names.inNamespace(primary.environment, p.namespace ?? primary.namespace, p.app!)).filter((n): n is string => n !== undefined)),
+  ]
+    .sort()
+    .map((n) => `component:${n}`);
+  const dashboards = [...renderings]
+    .reverse()
+    .filter((r) => r.monitoring)
+    .map((r) => ({ url: r.monitoring!.dashboard.url, title: `Dashboard (${r.environment})`, icon: 'dashboard', type: 'dashboard' }));
   return {
     apiVersion: BACKSTAGE_API_VERSION,
     kind: 'Component',
@@ -79,7 +86,10 @@ export function catalogInfo(renderings: readonly ResolvedApp[], names: Component
 }
 
 function kubernetesAnnotations(app: ResolvedApp): Record<string, string> {
-  const selector = Object.entries(app.selector).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',');
+  const selector = Object.entries(app.selector)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   return { 'backstage.io/kubernetes-label-selector': selector, 'backstage.io/kubernetes-namespace': app.namespace };
 }
 
@@ -99,6 +109,7 @@ function sourceAnnotations(source: string, gitops: CatalogOptions['gitops']): Re
 
 function runbookLink(app: ResolvedApp): { url: string; title: string; icon: string; type: string } {
   const own = app.monitoring?.runbooks[MONITORING_ALERTS.budgetBurn];
-  if (own && app.provenance[`monitoring.runbooks.${MONITORING_ALERTS.budgetBurn}`] === 'app') return { url: own, title: 'Runbook', icon: 'docs', type: 'runbook' };
+  if (own && app.provenance[`monitoring.runbooks.${MONITORING_ALERTS.budgetBurn}`] === 'app')
+    return { url: own, title: 'Runbook', icon: 'docs', type: 'runbook' };
   return { url: app.runbookIndex, title: 'Runbooks (golden-path alerts)', icon: 'docs', type: 'runbook' };
 }

@@ -91,7 +91,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .description("what a change does to every environment's rendered output, with its risks (base vs the working tree, or two folders)")
     .option('--base <ref>', 'git ref to compare with (default: the merge-base with main)')
     .option('--format <format>', 'text, markdown (a pull-request comment) or json', 'text')
-    .option('--render-base', "render the base from its sources even when its dist/ is committed")
+    .option('--render-base', 'render the base from its sources even when its dist/ is committed')
     .action((folders: string[], opts: { base?: string; format: string; renderBase?: boolean }) => {
       code = diffCommand({ root: root(), folders, ...opts }, io);
     });

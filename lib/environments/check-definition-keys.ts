@@ -37,8 +37,9 @@ function check(value: unknown, shape: Shape, path: string, problems: Problems): 
     // An unknown kind is resolution's to report, with the kinds it knows.
     if (variant !== undefined) check(value, variant, path, problems);
   } else {
-    const match = shape.oneOf.find((s) => typeof s === 'string' ? hasType(value, s) : 'list' in s ? Array.isArray(value) : isRecord(value));
-    if (!match) return wrongType(value, shape.oneOf.map((s) => (typeof s === 'string' ? article(s) : 'list' in s ? 'a list' : 'an object')).join(' or '), path, problems);
+    const match = shape.oneOf.find((s) => (typeof s === 'string' ? hasType(value, s) : 'list' in s ? Array.isArray(value) : isRecord(value)));
+    if (!match)
+      return wrongType(value, shape.oneOf.map((s) => (typeof s === 'string' ? article(s) : 'list' in s ? 'a list' : 'an object')).join(' or '), path, problems);
     check(value, match, path, problems);
   }
 }
@@ -64,7 +65,13 @@ function checkObject(value: unknown, shape: ObjectShape, path: string, problems:
 }
 
 function wrongType(value: unknown, expected: string, path: string, problems: Problems): void {
-  problems.add({ code: 'E_FIELD_TYPE', field: path, value: describe(value), message: `must be ${expected}`, fix: `give ${expected} (see the field's type in lib/model)` });
+  problems.add({
+    code: 'E_FIELD_TYPE',
+    field: path,
+    value: describe(value),
+    message: `must be ${expected}`,
+    fix: `give ${expected} (see the field's type in lib/model)`,
+  });
 }
 
 function hasType(value: unknown, type: Extract<Shape, string>): boolean {

@@ -21,7 +21,12 @@ export function checkEnvironmentDns(env: Environment, problems: Problems): void 
   }
   if (peers === undefined) return;
   if (!Array.isArray(peers) || peers.length === 0) {
-    return fail('dns.peers', peers ?? null, 'must be a non-empty list of DNS peers (without one, no pod can resolve a name)', "e.g. [DnsPeer.kubeDns()] or [DnsPeer.cidr('169.254.20.10/32')]");
+    return fail(
+      'dns.peers',
+      peers ?? null,
+      'must be a non-empty list of DNS peers (without one, no pod can resolve a name)',
+      "e.g. [DnsPeer.kubeDns()] or [DnsPeer.cidr('169.254.20.10/32')]",
+    );
   }
   peers.forEach((peer: unknown, i) => {
     const field = `dns.peers[${i}]`;
@@ -29,9 +34,15 @@ export function checkEnvironmentDns(env: Environment, problems: Problems): void 
     if (p.kind === 'cidr') {
       if (!isCidr(p.cidr)) fail(`${field}.cidr`, p.cidr ?? null, 'is not an IPv4 CIDR block', "e.g. '169.254.20.10/32' for NodeLocal DNSCache");
     } else if (p.kind === 'pods') {
-      if (typeof p.namespace !== 'string' || nameProblem(p.namespace)) fail(`${field}.namespace`, p.namespace ?? null, 'must be a namespace name', "e.g. 'kube-system'");
+      if (typeof p.namespace !== 'string' || nameProblem(p.namespace))
+        fail(`${field}.namespace`, p.namespace ?? null, 'must be a namespace name', "e.g. 'kube-system'");
       const labels = p.podLabels;
-      const good = labels !== null && typeof labels === 'object' && !Array.isArray(labels) && Object.keys(labels).length > 0 && Object.values(labels).every((v) => typeof v === 'string' && isLabelValue(v));
+      const good =
+        labels !== null &&
+        typeof labels === 'object' &&
+        !Array.isArray(labels) &&
+        Object.keys(labels).length > 0 &&
+        Object.values(labels).every((v) => typeof v === 'string' && isLabelValue(v));
       if (!good) fail(`${field}.podLabels`, labels ?? null, 'must be a non-empty record of label values', "e.g. { 'k8s-app': 'kube-dns' }");
     } else {
       fail(`${field}.kind`, p.kind ?? null, "must be 'pods' or 'cidr'", 'build it with DnsPeer.kubeDns(), DnsPeer.pods() or DnsPeer.cidr()');

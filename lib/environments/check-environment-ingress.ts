@@ -24,7 +24,8 @@ export function dnsNameProblem(value: string): string | undefined {
   if (value.length === 0) return 'must not be empty';
   if (value.length > DNS_SUBDOMAIN_MAX) return `must be at most ${DNS_SUBDOMAIN_MAX} characters (has ${value.length})`;
   if (/[A-Z]/.test(value)) return 'must be lowercase';
-  if (!DNS_SUBDOMAIN.test(value)) return "must be a DNS name: lowercase letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit";
+  if (!DNS_SUBDOMAIN.test(value))
+    return "must be a DNS name: lowercase letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit";
   const long = value.split('.').find((label) => label.length > DNS_LABEL_MAX);
   if (long) return `must have no dot-separated part longer than ${DNS_LABEL_MAX} characters ('${long.slice(0, 20)}...' has ${long.length})`;
   return undefined;
@@ -44,7 +45,15 @@ export function ingressSettingProblems(env: Pick<Environment, 'name' | 'domain' 
   const ingress: unknown = env.ingress;
   if (ingress === undefined) return out;
   if (ingress === null || typeof ingress !== 'object' || Array.isArray(ingress)) {
-    return [...out, { field: 'ingress', value: ingress, message: 'must be an object of ingress settings', fix: fix('ingress', "{ mode: 'ingress' }, or leave it out for the platform defaults") }];
+    return [
+      ...out,
+      {
+        field: 'ingress',
+        value: ingress,
+        message: 'must be an object of ingress settings',
+        fix: fix('ingress', "{ mode: 'ingress' }, or leave it out for the platform defaults"),
+      },
+    ];
   }
   const settings = ingress as EnvironmentIngress;
   const mode = settings.mode ?? 'ingress';
@@ -63,23 +72,40 @@ export function ingressSettingProblems(env: Pick<Environment, 'name' | 'domain' 
   if (mode === 'gateway') {
     for (const key of INGRESS_ONLY) {
       if (settings[key] !== undefined) {
-        out.push({ field: `ingress.${key}`, value: settings[key], message: "has no effect in gateway mode (the Gateway's listener terminates TLS and its proxies receive the traffic)", fix: `remove environments.${env.name}.ingress.${key} from apps/environments.ts, or set ingress.mode: 'ingress'` });
+        out.push({
+          field: `ingress.${key}`,
+          value: settings[key],
+          message: "has no effect in gateway mode (the Gateway's listener terminates TLS and its proxies receive the traffic)",
+          fix: `remove environments.${env.name}.ingress.${key} from apps/environments.ts, or set ingress.mode: 'ingress'`,
+        });
       }
     }
     const gateway: unknown = settings.gateway;
     if (gateway === undefined || gateway === null || typeof gateway !== 'object' || Array.isArray(gateway)) {
-      out.push({ field: 'ingress.gateway', value: gateway ?? null, message: "is required in gateway mode: it names the Gateway every HTTPRoute attaches to", fix: fix('ingress.gateway', "{ name: 'public', namespace: 'gateway' }") });
+      out.push({
+        field: 'ingress.gateway',
+        value: gateway ?? null,
+        message: 'is required in gateway mode: it names the Gateway every HTTPRoute attaches to',
+        fix: fix('ingress.gateway', "{ name: 'public', namespace: 'gateway' }"),
+      });
     } else {
       const ref = gateway as Record<string, unknown>;
-      if (ref.name === undefined) out.push({ field: 'ingress.gateway.name', value: null, message: 'is required', fix: fix('ingress.gateway.name', "'public'") });
-      if (ref.namespace === undefined) out.push({ field: 'ingress.gateway.namespace', value: null, message: 'is required', fix: fix('ingress.gateway.namespace', "'gateway'") });
+      if (ref.name === undefined)
+        out.push({ field: 'ingress.gateway.name', value: null, message: 'is required', fix: fix('ingress.gateway.name', "'public'") });
+      if (ref.namespace === undefined)
+        out.push({ field: 'ingress.gateway.namespace', value: null, message: 'is required', fix: fix('ingress.gateway.namespace', "'gateway'") });
       checkName('ingress.gateway.name', ref.name, 'dns', "'public'");
       checkName('ingress.gateway.namespace', ref.namespace, 'namespace', "'gateway'");
       checkName('ingress.gateway.sectionName', ref.sectionName, 'dns', "'https'");
       checkName('ingress.gateway.proxyNamespace', ref.proxyNamespace, 'namespace', "'envoy-gateway-system'");
     }
   } else if (mode === 'ingress' && settings.gateway !== undefined) {
-    out.push({ field: 'ingress.gateway', value: settings.gateway, message: "has no effect in ingress mode (the default): public apps get Ingress objects, not HTTPRoutes", fix: `set environments.${env.name}.ingress.mode: 'gateway' in apps/environments.ts, or remove ingress.gateway` });
+    out.push({
+      field: 'ingress.gateway',
+      value: settings.gateway,
+      message: 'has no effect in ingress mode (the default): public apps get Ingress objects, not HTTPRoutes',
+      fix: `set environments.${env.name}.ingress.mode: 'gateway' in apps/environments.ts, or remove ingress.gateway`,
+    });
   }
   return out;
 }

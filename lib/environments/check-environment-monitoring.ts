@@ -29,7 +29,11 @@ export function monitoringSettingProblems(setting: keyof EnvironmentMonitoring, 
   }
   if (!STRING_SETTINGS.has(setting)) return [];
   if (typeof value !== 'string') return bad('a string');
-  const expanded = value.replace(/\{domain\}/g, env.domain).replace(/\{env\}/g, env.name).replace(/\{alert\}/g, 'alert').replace(/\{team\}/g, 'team');
+  const expanded = value
+    .replace(/\{domain\}/g, env.domain)
+    .replace(/\{env\}/g, env.name)
+    .replace(/\{alert\}/g, 'alert')
+    .replace(/\{team\}/g, 'team');
   switch (setting) {
     case 'scrapeInterval':
       return value !== '' && DURATION.test(value) ? [] : bad("a Prometheus duration, e.g. '30s'");
@@ -58,7 +62,13 @@ export function checkEnvironmentMonitoring(env: Environment, problems: Problems)
   for (const setting of Object.keys(settings).sort() as (keyof EnvironmentMonitoring)[]) {
     if (settings[setting] === undefined) continue;
     for (const p of monitoringSettingProblems(setting, settings[setting], env)) {
-      at.add({ code: 'E_MONITORING_SETTING', field: p.field, value: p.value, message: `must be ${p.expected}`, fix: `fix environments.${env.name}.${p.field} in apps/environments.ts` });
+      at.add({
+        code: 'E_MONITORING_SETTING',
+        field: p.field,
+        value: p.value,
+        message: `must be ${p.expected}`,
+        fix: `fix environments.${env.name}.${p.field} in apps/environments.ts`,
+      });
     }
   }
 }

@@ -10,7 +10,6 @@ import { checkReplicas } from './resolve-replicas';
 import { RESOURCE_FIELDS } from './resolve-resources';
 import { checkEnvironmentSecrets } from './resolve-secrets';
 
-
 /**
  * Checks an environment's own settings once, so a bad profile value is reported against
  * apps/environments.ts rather than against every app that inherits it.
@@ -20,7 +19,10 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
   const profile = env.profile ?? {};
   for (const key of ['webServiceReplicas', 'workerReplicas'] as const) {
     const replicas = profile[key];
-    if (replicas) checkReplicas(replicas, (field, value, message, fix) => at.add({ code: 'E_REPLICAS', field: `profile.${key}${field.slice('replicas'.length)}`, value, message, fix }));
+    if (replicas)
+      checkReplicas(replicas, (field, value, message, fix) =>
+        at.add({ code: 'E_REPLICAS', field: `profile.${key}${field.slice('replicas'.length)}`, value, message, fix }),
+      );
   }
   for (const { key, kind } of RESOURCE_FIELDS) {
     const value = profile.resources?.[key];
@@ -29,13 +31,31 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
     if ('problem' in parsed) at.add({ code: 'E_QUANTITY', field: `profile.resources.${key}`, value, message: parsed.problem, fix: parsed.fix });
   }
   if (profile.maxUnavailable !== undefined && !isPositiveInt(profile.maxUnavailable)) {
-    at.add({ code: 'E_PROFILE', field: 'profile.maxUnavailable', value: profile.maxUnavailable, message: 'must be a whole number of at least 1 (0 would block every node drain)', fix: 'use 1' });
+    at.add({
+      code: 'E_PROFILE',
+      field: 'profile.maxUnavailable',
+      value: profile.maxUnavailable,
+      message: 'must be a whole number of at least 1 (0 would block every node drain)',
+      fix: 'use 1',
+    });
   }
   if (profile.logLevel !== undefined && !['debug', 'info', 'warn', 'error'].includes(profile.logLevel)) {
-    at.add({ code: 'E_PROFILE', field: 'profile.logLevel', value: profile.logLevel, message: "must be 'debug', 'info', 'warn' or 'error'", fix: "e.g. 'info'" });
+    at.add({
+      code: 'E_PROFILE',
+      field: 'profile.logLevel',
+      value: profile.logLevel,
+      message: "must be 'debug', 'info', 'warn' or 'error'",
+      fix: "e.g. 'info'",
+    });
   }
   if (profile.imagePullPolicy !== undefined && !['Always', 'IfNotPresent'].includes(profile.imagePullPolicy)) {
-    at.add({ code: 'E_PROFILE', field: 'profile.imagePullPolicy', value: profile.imagePullPolicy, message: "must be 'Always' or 'IfNotPresent'", fix: "'IfNotPresent' with pinned tags" });
+    at.add({
+      code: 'E_PROFILE',
+      field: 'profile.imagePullPolicy',
+      value: profile.imagePullPolicy,
+      message: "must be 'Always' or 'IfNotPresent'",
+      fix: "'IfNotPresent' with pinned tags",
+    });
   }
   const pattern = env.namespacePattern;
   if (pattern !== undefined) {
@@ -44,7 +64,12 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
     if (problem) at.add({ code: 'E_NAMESPACE_PATTERN', field: 'namespacePattern', value: pattern, message: problem, fix: "e.g. '{team}' or '{team}-{env}'" });
   }
   const quota = profile.quota ?? {};
-  for (const [key, kind] of [['requestsCpu', 'cpu'], ['requestsMemory', 'bytes'], ['limitsMemory', 'bytes'], ['requestsEphemeralStorage', 'bytes']] as const) {
+  for (const [key, kind] of [
+    ['requestsCpu', 'cpu'],
+    ['requestsMemory', 'bytes'],
+    ['limitsMemory', 'bytes'],
+    ['requestsEphemeralStorage', 'bytes'],
+  ] as const) {
     const value = quota[key];
     if (value === undefined) continue;
     const parsed = parseQuantity(value, kind);
@@ -54,10 +79,22 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
     at.add({ code: 'E_QUOTA', field: 'profile.quota.pods', value: quota.pods, message: 'must be a whole number of at least 1', fix: 'e.g. 200' });
   }
   if (profile.dataStores !== undefined && !['in-cluster', 'external'].includes(profile.dataStores)) {
-    at.add({ code: 'E_PROFILE', field: 'profile.dataStores', value: profile.dataStores, message: "must be 'in-cluster' or 'external'", fix: "'external' (or 'in-cluster' for dev)" });
+    at.add({
+      code: 'E_PROFILE',
+      field: 'profile.dataStores',
+      value: profile.dataStores,
+      message: "must be 'in-cluster' or 'external'",
+      fix: "'external' (or 'in-cluster' for dev)",
+    });
   }
   if (env.production !== undefined && typeof env.production !== 'boolean') {
-    at.add({ code: 'E_ENVIRONMENT', field: 'production', value: env.production, message: 'must be true or false', fix: "leave it out to decide by name ('prod' and 'production' serve production)" });
+    at.add({
+      code: 'E_ENVIRONMENT',
+      field: 'production',
+      value: env.production,
+      message: 'must be true or false',
+      fix: "leave it out to decide by name ('prod' and 'production' serve production)",
+    });
   }
   checkEnvironmentDns(env, problems);
   checkEnvironmentMonitoring(env, problems);

@@ -28,11 +28,19 @@ export function checkSecretLiterals(ctx: ResolveContext): void {
   const checks = [
     { field: 'env', rule: SECRET_IN_ENV_RULE, object: { kind: def.kind === 'scheduled-task' ? 'CronJob' : 'Deployment', name: def.name }, move: toSecret },
     { field: 'config', rule: SECRET_IN_CONFIG_MAP_RULE, object: { kind: 'ConfigMap', name: def.name }, move: toSecret },
-    { field: 'configFiles', rule: SECRET_IN_CONFIG_MAP_RULE, object: { kind: 'ConfigMap', name: configFilesName(def.name) }, move: (name: string) => `move it to \`secretFiles: { '${name}': Secret.ref('<path>') }\`` },
+    {
+      field: 'configFiles',
+      rule: SECRET_IN_CONFIG_MAP_RULE,
+      object: { kind: 'ConfigMap', name: configFilesName(def.name) },
+      move: (name: string) => `move it to \`secretFiles: { '${name}': Secret.ref('<path>') }\``,
+    },
   ] as const;
   for (const check of checks) {
     if (waived(ctx, check.rule, check.object)) continue;
-    for (const [prefix, layer] of [['', def], [`environments.${env.name}.`, override]] as const) {
+    for (const [prefix, layer] of [
+      ['', def],
+      [`environments.${env.name}.`, override],
+    ] as const) {
       for (const [name, value] of Object.entries(layer[check.field] ?? {})) {
         reject(ctx, `${prefix}${check.field}.${name}`, name, value, check.move(name), check.rule);
       }

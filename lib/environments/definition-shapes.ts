@@ -42,19 +42,44 @@ const STRING_MAP: Shape = { map: 'string' };
 const SECRET_REF: ObjectShape = { noun: 'a secret reference', fields: { key: 'string', property: 'string' } satisfies Record<keyof SecretRef, Shape> };
 const RESOURCES: ObjectShape = {
   noun: 'resources',
-  fields: { cpu: 'string', memory: 'string', cpuLimit: 'string', memoryLimit: 'string', ephemeralStorage: 'string', ephemeralStorageLimit: 'string' } satisfies Record<keyof Resources, Shape>,
+  fields: {
+    cpu: 'string',
+    memory: 'string',
+    cpuLimit: 'string',
+    memoryLimit: 'string',
+    ephemeralStorage: 'string',
+    ephemeralStorageLimit: 'string',
+  } satisfies Record<keyof Resources, Shape>,
 };
-const SECURITY: ObjectShape = { noun: 'security options', fields: { runAsUser: 'number', writableRootFilesystem: 'boolean', bindPrivilegedPorts: 'boolean' } satisfies Record<keyof SecurityOptions, Shape> };
-const SHUTDOWN: ObjectShape = { noun: 'shutdown options', fields: { gracePeriodSeconds: 'number', preStopSeconds: 'number' } satisfies Record<keyof ShutdownOptions, Shape> };
+const SECURITY: ObjectShape = {
+  noun: 'security options',
+  fields: { runAsUser: 'number', writableRootFilesystem: 'boolean', bindPrivilegedPorts: 'boolean' } satisfies Record<keyof SecurityOptions, Shape>,
+};
+const SHUTDOWN: ObjectShape = {
+  noun: 'shutdown options',
+  fields: { gracePeriodSeconds: 'number', preStopSeconds: 'number' } satisfies Record<keyof ShutdownOptions, Shape>,
+};
 
-const TIMING = { readinessPeriodSeconds: 'number', livenessPeriodSeconds: 'number', livenessFailureThreshold: 'number', startupSeconds: 'number', timeoutSeconds: 'number' } as const;
+const TIMING = {
+  readinessPeriodSeconds: 'number',
+  livenessPeriodSeconds: 'number',
+  livenessFailureThreshold: 'number',
+  startupSeconds: 'number',
+  timeoutSeconds: 'number',
+} as const;
 const HEALTH: Shape = {
   noun: 'a health check',
   kinds: {
-    http: { noun: 'an HTTP health check', fields: { kind: 'string', path: 'string', livenessPath: 'string', port: 'string', ...TIMING } satisfies Record<keyof HttpHealth, Shape> },
+    http: {
+      noun: 'an HTTP health check',
+      fields: { kind: 'string', path: 'string', livenessPath: 'string', port: 'string', ...TIMING } satisfies Record<keyof HttpHealth, Shape>,
+    },
     grpc: { noun: 'a gRPC health check', fields: { kind: 'string', service: 'string', port: 'string', ...TIMING } satisfies Record<keyof GrpcHealth, Shape> },
     tcp: { noun: 'a TCP health check', fields: { kind: 'string', port: 'string', ...TIMING } satisfies Record<keyof TcpHealth, Shape> },
-    exec: { noun: 'an exec health check', fields: { kind: 'string', command: STRINGS, livenessCommand: STRINGS, ...TIMING } satisfies Record<keyof ExecHealth, Shape> },
+    exec: {
+      noun: 'an exec health check',
+      fields: { kind: 'string', command: STRINGS, livenessCommand: STRINGS, ...TIMING } satisfies Record<keyof ExecHealth, Shape>,
+    },
   },
 };
 
@@ -62,7 +87,13 @@ const REPLICAS: Shape = {
   noun: 'replicas',
   kinds: {
     fixed: { noun: 'fixed replicas', fields: { kind: 'string', count: 'number' } satisfies Record<keyof FixedReplicas, Shape> },
-    autoscale: { noun: 'autoscaled replicas', fields: { kind: 'string', min: 'number', max: 'number', cpuUtilization: 'number', memoryUtilization: 'number' } satisfies Record<keyof AutoscaledReplicas, Shape> },
+    autoscale: {
+      noun: 'autoscaled replicas',
+      fields: { kind: 'string', min: 'number', max: 'number', cpuUtilization: 'number', memoryUtilization: 'number' } satisfies Record<
+        keyof AutoscaledReplicas,
+        Shape
+      >,
+    },
   },
 };
 
@@ -74,12 +105,25 @@ const EXPOSURE: Shape = {
   },
 };
 
-const LATENCY: ObjectShape = { noun: 'a latency objective', fields: { threshold: 'string', objective: 'number' } satisfies Record<keyof LatencySloProps, Shape> };
+const LATENCY: ObjectShape = {
+  noun: 'a latency objective',
+  fields: { threshold: 'string', objective: 'number' } satisfies Record<keyof LatencySloProps, Shape>,
+};
 const SLO_METRICS: ObjectShape = {
   noun: 'SLO metrics',
-  fields: { convention: 'string', requests: 'string', codeLabel: 'string', errorCodes: 'string', latencyHistogram: 'string', selector: STRING_MAP } satisfies Record<keyof SloMetricsOptions, Shape>,
+  fields: {
+    convention: 'string',
+    requests: 'string',
+    codeLabel: 'string',
+    errorCodes: 'string',
+    latencyHistogram: 'string',
+    selector: STRING_MAP,
+  } satisfies Record<keyof SloMetricsOptions, Shape>,
 };
-const SLO: ObjectShape = { noun: 'an SLO', fields: { availability: 'number', latency: LATENCY, metrics: SLO_METRICS, runbookUrl: 'string' } satisfies Record<keyof SloProps, Shape> };
+const SLO: ObjectShape = {
+  noun: 'an SLO',
+  fields: { availability: 'number', latency: LATENCY, metrics: SLO_METRICS, runbookUrl: 'string' } satisfies Record<keyof SloProps, Shape>,
+};
 
 const PEER: Shape = {
   noun: 'a peer',
@@ -89,17 +133,32 @@ const PEER: Shape = {
     cidr: { noun: 'a CIDR peer', fields: { kind: 'string', cidr: 'string', port: 'number', protocol: 'string' } satisfies Record<keyof CidrPeer, Shape> },
   },
 };
-const NETWORK: ObjectShape = { noun: 'network options', fields: { ingress: { list: PEER }, egress: { list: PEER } } satisfies Record<keyof NetworkOptions, Shape> };
+const NETWORK: ObjectShape = {
+  noun: 'network options',
+  fields: { ingress: { list: PEER }, egress: { list: PEER } } satisfies Record<keyof NetworkOptions, Shape>,
+};
 
-const EXTERNAL_STORE: ObjectShape = { noun: 'an external data store', fields: { host: 'string', port: 'number', cidrs: STRINGS } satisfies Record<keyof ExternalDataStore, Shape> };
+const EXTERNAL_STORE: ObjectShape = {
+  noun: 'an external data store',
+  fields: { host: 'string', port: 'number', cidrs: STRINGS } satisfies Record<keyof ExternalDataStore, Shape>,
+};
 const DEPENDS_ON: Shape = {
   noun: 'a dependency',
   kinds: {
     app: { noun: 'an app dependency', fields: { kind: 'string', app: 'any', port: 'string', env: 'string' } satisfies Record<keyof AppDependency, Shape> },
-    host: { noun: 'a host dependency', fields: { kind: 'string', name: 'string', host: 'string', port: 'number', cidrs: STRINGS, protocol: 'string' } satisfies Record<keyof HostDependency, Shape> },
+    host: {
+      noun: 'a host dependency',
+      fields: { kind: 'string', name: 'string', host: 'string', port: 'number', cidrs: STRINGS, protocol: 'string' } satisfies Record<
+        keyof HostDependency,
+        Shape
+      >,
+    },
     datastore: {
       noun: 'a data store dependency',
-      fields: { kind: 'string', name: 'string', engine: 'string', external: { map: EXTERNAL_STORE }, storage: 'string' } satisfies Record<keyof DataStoreDependency, Shape>,
+      fields: { kind: 'string', name: 'string', engine: 'string', external: { map: EXTERNAL_STORE }, storage: 'string' } satisfies Record<
+        keyof DataStoreDependency,
+        Shape
+      >,
     },
     // An app definition itself: checked as an app of its own.
     'web-service': 'any',

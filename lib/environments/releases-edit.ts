@@ -63,9 +63,7 @@ function insertIntoFlow(text: string, parent: YAMLMap, rest: readonly string[], 
 /** `team:\n  app:\n    env: pin\n` for the keys given, starting at `indent`. */
 function block(keys: readonly string[], indent: number, pin: string): string {
   const step = 2;
-  return keys
-    .map((key, i) => `${' '.repeat(indent + i * step)}${key}:${i === keys.length - 1 ? ` ${scalar(pin)}` : ''}\n`)
-    .join('');
+  return keys.map((key, i) => `${' '.repeat(indent + i * step)}${key}:${i === keys.length - 1 ? ` ${scalar(pin)}` : ''}\n`).join('');
 }
 
 /** Flow-style maps cannot be edited line-wise; the document API keeps comments but may reformat. */

@@ -57,7 +57,11 @@ export function parseReleases(text: string, shown: string, fleet: { apps: readon
     }
   }
   if (problems.length > 0) {
-    throw new ConfigFileError('E_RELEASES', problems.length === 1 ? problems[0] : `${problems.length} problems in ${shown}:\n${problems.map((p) => `  - ${p}`).join('\n')}`, shown);
+    throw new ConfigFileError(
+      'E_RELEASES',
+      problems.length === 1 ? problems[0] : `${problems.length} problems in ${shown}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      shown,
+    );
   }
   const data = (doc.toJS() ?? {}) as Record<string, Record<string, Record<string, string>>>;
   return {
@@ -87,12 +91,16 @@ function checkAgainstFleet(
     for (const [app, pins] of Object.entries(teamApps)) {
       if (!apps.has(`${team}/${app}`)) {
         const known = fleet.apps.filter((a) => a.definition.team === team).map((a) => a.definition.name);
-        problems.push(`${at(keyOffset(doc, [team, app]))}: app '${team}/${app}' is not in the fleet (team '${team}' has: ${known.join(', ') || 'no apps'}). Fix: correct the name, or remove the entry of an app that was deleted`);
+        problems.push(
+          `${at(keyOffset(doc, [team, app]))}: app '${team}/${app}' is not in the fleet (team '${team}' has: ${known.join(', ') || 'no apps'}). Fix: correct the name, or remove the entry of an app that was deleted`,
+        );
         continue;
       }
       for (const env of Object.keys(pins)) {
         if (!envs.includes(env)) {
-          problems.push(`${at(keyOffset(doc, [team, app, env]))}: environment '${env}' does not exist (known: ${envs.join(', ')}). Fix: use one of the known environments`);
+          problems.push(
+            `${at(keyOffset(doc, [team, app, env]))}: environment '${env}' does not exist (known: ${envs.join(', ')}). Fix: use one of the known environments`,
+          );
         }
       }
     }

@@ -10,7 +10,8 @@ export function reservedNamespace(name: string, env: ResolvedEnvironment): strin
   const { prefixes, names } = PLATFORM_DEFAULTS.reservedNamespaces;
   const prefix = prefixes.find((p) => name.startsWith(p));
   if (prefix !== undefined) return `namespaces '${prefix}*' belong to Kubernetes itself`;
-  if ((names as readonly string[]).includes(name)) return name === 'default' ? "'default' belongs to the cluster" : `'${name}' is where a platform controller runs`;
+  if ((names as readonly string[]).includes(name))
+    return name === 'default' ? "'default' belongs to the cluster" : `'${name}' is where a platform controller runs`;
   const named: [string | undefined, string][] = [
     [env.gitops.argocd?.namespace, 'Argo CD runs'],
     [env.monitoring.prometheusNamespace.value, 'Prometheus runs'],

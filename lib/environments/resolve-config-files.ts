@@ -25,7 +25,10 @@ export function resolveConfigFiles(ctx: ResolveContext): Record<string, string> 
   const { def, override, prov, problems } = ctx;
   const files: Record<string, string> = {};
   const origins: Record<string, Origin> = {};
-  for (const [origin, layer] of [['app', def.configFiles], ['override', override.configFiles]] as const) {
+  for (const [origin, layer] of [
+    ['app', def.configFiles],
+    ['override', override.configFiles],
+  ] as const) {
     for (const [name, content] of Object.entries(layer ?? {})) {
       files[name] = content;
       origins[name] = origin;
@@ -42,7 +45,13 @@ export function resolveConfigFiles(ctx: ResolveContext): Record<string, string> 
     const problem = fileNameProblem(name);
     if (problem) problems.add({ code: 'E_FILE_NAME', field, value: name, message: problem, fix: "use a plain file name, e.g. 'checkout.yaml'" });
     if (typeof content !== 'string') {
-      problems.add({ code: 'E_CONFIG_FILE', field, value: typeof content, message: "must be the file's content, a string", fix: "read it in the definition: readFileSync(join(__dirname, 'checkout.yaml'), 'utf8')" });
+      problems.add({
+        code: 'E_CONFIG_FILE',
+        field,
+        value: typeof content,
+        message: "must be the file's content, a string",
+        fix: "read it in the definition: readFileSync(join(__dirname, 'checkout.yaml'), 'utf8')",
+      });
       continue;
     }
     sorted[name] = content;
@@ -51,7 +60,9 @@ export function resolveConfigFiles(ctx: ResolveContext): Record<string, string> 
   }
   if (bytes > CONFIG_MAP_MAX_BYTES) {
     problems.add({
-      code: 'E_CONFIG_FILES_SIZE', field: 'configFiles', value: `${bytes} bytes`,
+      code: 'E_CONFIG_FILES_SIZE',
+      field: 'configFiles',
+      value: `${bytes} bytes`,
       message: `must hold at most ${CONFIG_MAP_MAX_BYTES} bytes (1 MiB) in all, the most a ConfigMap can`,
       fix: 'ship large or binary files in the image, and keep only the settings that differ per environment here',
     });

@@ -30,7 +30,11 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
     const field = `dependsOn[${i}]`;
     const fail = (message: string, value: unknown, fix: string) => problems.add({ code: 'E_DATA_STORE', field, value, message, fix });
     const engine = PLATFORM_DEFAULTS.dataStores.engines[store.engine];
-    if (!engine) return fail(`engine '${store.engine}' is not one the platform runs (postgres, redis)`, store.engine, 'use Dependency.postgres() or Dependency.redis()'), out;
+    if (!engine)
+      return (
+        fail(`engine '${store.engine}' is not one the platform runs (postgres, redis)`, store.engine, 'use Dependency.postgres() or Dependency.redis()'),
+        out
+      );
     const objectName = `${def.name}-${store.name}`;
     const problem = nameProblem(store.name ?? '') ?? nameProblem(objectName);
     if (problem) {
@@ -41,13 +45,21 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
     if (placement === 'external') {
       const external = store.external?.[env.name];
       if (!external) {
-        fail(`has no external address for ${env.name}, which keeps data stores outside the cluster`, store.name, `add external: { ${env.name}: { host, cidrs } } to Dependency.${store.engine}('${store.name}')`);
+        fail(
+          `has no external address for ${env.name}, which keeps data stores outside the cluster`,
+          store.name,
+          `add external: { ${env.name}: { host, cidrs } } to Dependency.${store.engine}('${store.name}')`,
+        );
         continue;
       }
       const port = external.port ?? engine.port;
       const bad = external.cidrs?.find((c) => !isCidr(c));
       if (!external.host || !isList(external.cidrs) || external.cidrs.length === 0 || bad !== undefined) {
-        fail(`external.${env.name} needs a host and IPv4 address blocks`, bad ?? external.host ?? null, "e.g. { host: 'orders-db.internal', cidrs: ['10.40.0.0/16'] }");
+        fail(
+          `external.${env.name} needs a host and IPv4 address blocks`,
+          bad ?? external.host ?? null,
+          "e.g. { host: 'orders-db.internal', cidrs: ['10.40.0.0/16'] }",
+        );
         continue;
       }
       out.stores.push({ name: store.name, engine: store.engine, placement, address: `${external.host}:${port}`, port, cidrs: [...external.cidrs] });
@@ -84,7 +96,9 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
           limits: { memory: engine.memory, 'ephemeral-storage': settings.ephemeralStorageLimit },
         },
         security: { runAsUser: engine.uid, runAsGroup: engine.uid, readOnlyRootFilesystem: true, addCapabilities: [] },
-        env: Object.entries(engine.env as Readonly<Record<string, string>>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => ({ name, value })),
+        env: Object.entries(engine.env as Readonly<Record<string, string>>)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([name, value]) => ({ name, value })),
         args: [...engine.args],
         gracePeriodSeconds: settings.gracePeriodSeconds,
         writableDirs: [...engine.writableDirs],

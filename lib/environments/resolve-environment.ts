@@ -4,7 +4,13 @@ import { EnvironmentMonitoring } from '../model/environment-monitoring';
 import { GitOpsSettings } from '../model/gitops';
 import { Resources } from '../model/resources';
 import {
-  EnvironmentOrigin, ResolvedEnvironment, ResolvedEnvironmentMonitoring, ResolvedGitOps, ResolvedIngressSettings, ResolvedProfile, Sourced,
+  EnvironmentOrigin,
+  ResolvedEnvironment,
+  ResolvedEnvironmentMonitoring,
+  ResolvedGitOps,
+  ResolvedIngressSettings,
+  ResolvedProfile,
+  Sourced,
 } from '../model/resolved-environment';
 import { ResolvedDns } from '../model/resolved-app';
 import { checkEnvironment } from './check-environment';
@@ -17,8 +23,15 @@ import { resolveGitOps } from './resolve-gitops';
 function MONITORING_FIELDS(): Required<EnvironmentMonitoring> {
   const d = PLATFORM_DEFAULTS.monitoring;
   return {
-    ruleLabels: d.ruleLabels, monitorLabels: d.monitorLabels, prometheusNamespace: d.prometheusNamespace, scrapeInterval: d.scrapeInterval,
-    grafanaUrl: d.grafanaUrl, runbookUrl: d.runbookUrl, dashboardLabels: d.dashboardLabels, dashboardFolderAnnotation: d.dashboardFolderAnnotation, dashboardFolder: d.dashboardFolder,
+    ruleLabels: d.ruleLabels,
+    monitorLabels: d.monitorLabels,
+    prometheusNamespace: d.prometheusNamespace,
+    scrapeInterval: d.scrapeInterval,
+    grafanaUrl: d.grafanaUrl,
+    runbookUrl: d.runbookUrl,
+    dashboardLabels: d.dashboardLabels,
+    dashboardFolderAnnotation: d.dashboardFolderAnnotation,
+    dashboardFolder: d.dashboardFolder,
   };
 }
 
@@ -61,7 +74,8 @@ export function resolveEnvironment(env: Environment, problems: Problems, options
   const production = env.production ?? defaultProductionEnvironments().includes(env.name);
   prov.record('production', env.production !== undefined ? 'environment' : 'platform', production);
   const quota = { ...d.quota, ...(env.profile?.quota ?? {}) };
-  for (const key of Object.keys(quota) as (keyof typeof quota)[]) prov.record(`profile.quota.${key}`, env.profile?.quota?.[key] !== undefined ? 'environment' : 'platform', quota[key]);
+  for (const key of Object.keys(quota) as (keyof typeof quota)[])
+    prov.record(`profile.quota.${key}`, env.profile?.quota?.[key] !== undefined ? 'environment' : 'platform', quota[key]);
 
   return {
     name: env.name,
@@ -74,7 +88,10 @@ export function resolveEnvironment(env: Environment, problems: Problems, options
     labels: { ...(env.labels ?? {}) },
     annotations: { ...(env.annotations ?? {}) },
     monitoring: Object.fromEntries(
-      Object.entries(MONITORING_FIELDS()).map(([key, platform]) => [key, inherit(`monitoring.${key}`, platform, env.monitoring?.[key as keyof EnvironmentMonitoring])]),
+      Object.entries(MONITORING_FIELDS()).map(([key, platform]) => [
+        key,
+        inherit(`monitoring.${key}`, platform, env.monitoring?.[key as keyof EnvironmentMonitoring]),
+      ]),
     ) as unknown as ResolvedEnvironmentMonitoring,
     secrets: {
       store: inherit('secretStore', { ...d.secretStore }, env.secretStore),
@@ -99,8 +116,12 @@ function resolveProfile(env: Environment, inherit: Inherit, prov: Provenance): R
   // The platform sets no CPU or memory limit (the memory limit follows the request, app by app).
   const limit = (key: 'cpuLimit' | 'memoryLimit') => (own[key] !== undefined ? { [key]: inherit(`profile.resources.${key}`, '', own[key]) } : {});
   const resources: ResolvedProfile['resources'] = {
-    cpu: resource('cpu'), memory: resource('memory'), ephemeralStorage: resource('ephemeralStorage'), ephemeralStorageLimit: resource('ephemeralStorageLimit'),
-    ...limit('cpuLimit'), ...limit('memoryLimit'),
+    cpu: resource('cpu'),
+    memory: resource('memory'),
+    ephemeralStorage: resource('ephemeralStorage'),
+    ephemeralStorageLimit: resource('ephemeralStorageLimit'),
+    ...limit('cpuLimit'),
+    ...limit('memoryLimit'),
   };
   const s = d.dataStores;
   return {
@@ -113,10 +134,19 @@ function resolveProfile(env: Environment, inherit: Inherit, prov: Provenance): R
     dataStores: {
       placement: inherit('profile.dataStores', s.placement as ResolvedProfile['dataStores']['placement']['value'], p.dataStores),
       ...prov.platform('profile.dataStores.inCluster', {
-        storage: s.storage, replicas: s.replicas, imagePullPolicy: s.imagePullPolicy, accessMode: s.accessMode, maxUnavailable: s.maxUnavailable,
-        ephemeralStorage: s.pod.ephemeralStorage, ephemeralStorageLimit: s.pod.ephemeralStorageLimit, scratchSize: s.pod.scratchSize,
-        gracePeriodSeconds: s.pod.gracePeriodSeconds, probeTimeoutSeconds: s.pod.timeoutSeconds,
-        readiness: { ...s.pod.readiness }, liveness: { ...s.pod.liveness }, startup: { ...s.pod.startup },
+        storage: s.storage,
+        replicas: s.replicas,
+        imagePullPolicy: s.imagePullPolicy,
+        accessMode: s.accessMode,
+        maxUnavailable: s.maxUnavailable,
+        ephemeralStorage: s.pod.ephemeralStorage,
+        ephemeralStorageLimit: s.pod.ephemeralStorageLimit,
+        scratchSize: s.pod.scratchSize,
+        gracePeriodSeconds: s.pod.gracePeriodSeconds,
+        probeTimeoutSeconds: s.pod.timeoutSeconds,
+        readiness: { ...s.pod.readiness },
+        liveness: { ...s.pod.liveness },
+        startup: { ...s.pod.startup },
       }),
     },
   };
@@ -155,10 +185,16 @@ function resolveDns(env: Environment, prov: Provenance): ResolvedDns {
   const d = PLATFORM_DEFAULTS.dns;
   const peers = prov.pick<ResolvedDns['peers']>('dns.peers', ['platform', d.peers], ['environment', env.dns?.peers]);
   const port = prov.pick<number>('dns.port', ['platform', d.port], ['environment', env.dns?.port]);
-  return { peers: peers.map((p) => (p.kind === 'cidr' ? { kind: 'cidr', cidr: p.cidr } : { kind: 'pods', namespace: p.namespace, podLabels: { ...p.podLabels } })), port };
+  return {
+    peers: peers.map((p) => (p.kind === 'cidr' ? { kind: 'cidr', cidr: p.cidr } : { kind: 'pods', namespace: p.namespace, podLabels: { ...p.podLabels } })),
+    port,
+  };
 }
 
 /** The index of the golden-path runbooks: the runbook pattern up to `{alert}`, for the environment. */
 export function runbookIndex(env: Pick<ResolvedEnvironment, 'name' | 'domain' | 'monitoring'>): string {
-  return env.monitoring.runbookUrl.value.split('{alert}')[0].replace(/\{domain\}/g, env.domain).replace(/\{env\}/g, env.name);
+  return env.monitoring.runbookUrl.value
+    .split('{alert}')[0]
+    .replace(/\{domain\}/g, env.domain)
+    .replace(/\{env\}/g, env.name);
 }

@@ -37,17 +37,31 @@ export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedPorts[
   const declared: unknown = fromOverride ? override.expose : appExpose;
   const field = overrideField(ctx, 'expose', fromOverride);
   if (def.kind !== 'web-service') {
-    const misplaced: [string, unknown][] = [['expose', appExpose], [overrideField(ctx, 'expose', true), override.expose]];
+    const misplaced: [string, unknown][] = [
+      ['expose', appExpose],
+      [overrideField(ctx, 'expose', true), override.expose],
+    ];
     for (const [at, value] of misplaced) {
       if (value === undefined) continue;
-      problems.add({ code: 'E_EXPOSURE', field: at, value: kindOf(value), message: `is for web services only: a ${def.kind} serves no port to expose`, fix: 'remove expose, or declare the app with webService' });
+      problems.add({
+        code: 'E_EXPOSURE',
+        field: at,
+        value: kindOf(value),
+        message: `is for web services only: a ${def.kind} serves no port to expose`,
+        fix: 'remove expose, or declare the app with webService',
+      });
     }
     return undefined;
   }
   // The app's own exposure is in force in the other environments: a mistake in it must not hide behind this one's override.
   if (fromOverride && appExpose !== undefined) checkAppExposure(ctx, appExpose);
   if (declared !== undefined && !checkKind(ctx, declared, field)) return undefined;
-  const kind = prov.pick<Exposure['kind']>('expose', ['platform', PLATFORM_DEFAULTS.exposure.kind], ['app', def.expose?.kind], ['override', override.expose?.kind]);
+  const kind = prov.pick<Exposure['kind']>(
+    'expose',
+    ['platform', PLATFORM_DEFAULTS.exposure.kind],
+    ['app', def.expose?.kind],
+    ['override', override.expose?.kind],
+  );
   const expose = declared as Exposure | undefined;
   if (kind !== 'public' || expose?.kind !== 'public' || !servicePort) return undefined;
 
@@ -80,7 +94,11 @@ export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedPorts[
     sourceNamespace: settings.sourceNamespace,
     className: settings.className,
     tlsSecretName: `${def.name}-tls`,
-    annotations: Object.fromEntries(Object.keys(annotations).sort().map((k) => [k, annotations[k]])),
+    annotations: Object.fromEntries(
+      Object.keys(annotations)
+        .sort()
+        .map((k) => [k, annotations[k]]),
+    ),
   };
 }
 
@@ -103,7 +121,11 @@ export function pathKey(path: string): string {
 
 type IngressSettings =
   | { readonly mode: 'ingress'; readonly className: string; readonly clusterIssuer: string; readonly sourceNamespace: string }
-  | { readonly mode: 'gateway'; readonly gateway: { readonly name: string; readonly namespace: string; readonly sectionName?: string }; readonly sourceNamespace: string };
+  | {
+      readonly mode: 'gateway';
+      readonly gateway: { readonly name: string; readonly namespace: string; readonly sectionName?: string };
+      readonly sourceNamespace: string;
+    };
 
 /** The environment's ingress settings (checked when it was resolved), each recorded with its layer. */
 function resolveIngressSettings(ctx: ResolveContext): IngressSettings {
@@ -135,7 +157,13 @@ interface ExposureSource {
 function checkKind(ctx: ResolveContext, declared: unknown, field: string): boolean {
   const kind = kindOf(declared);
   if (EXPOSURE_KINDS.includes(kind as Exposure['kind'])) return true;
-  ctx.problems.add({ code: 'E_EXPOSURE', field, value: kind ?? null, message: 'must be public or internal', fix: "build it with Exposure.public({ host: 'shop' }) or Exposure.internal()" });
+  ctx.problems.add({
+    code: 'E_EXPOSURE',
+    field,
+    value: kind ?? null,
+    message: 'must be public or internal',
+    fix: "build it with Exposure.public({ host: 'shop' }) or Exposure.internal()",
+  });
   return false;
 }
 
@@ -160,9 +188,17 @@ function resolveHost(ctx: ResolveContext, declared: unknown, source: ExposureSou
 function checkHost(ctx: ResolveContext, label: unknown, field: string): string | undefined {
   const { env, problems } = ctx;
   const host = typeof label === 'string' ? (label === APEX_HOST ? env.domain : `${label}.${env.domain}`) : '';
-  const problem = hostLabelProblem(label, env.domain) ?? (host.length > HOST_MAX ? `makes the host '${host}' ${host.length} characters long, above the ${HOST_MAX} a DNS name may have` : undefined);
+  const problem =
+    hostLabelProblem(label, env.domain) ??
+    (host.length > HOST_MAX ? `makes the host '${host}' ${host.length} characters long, above the ${HOST_MAX} a DNS name may have` : undefined);
   if (problem) {
-    problems.add({ code: 'E_EXPOSURE_HOST', field, value: label, message: problem, fix: `use one lowercase DNS label such as 'shop' (it becomes shop.${env.domain}), or '@' for ${env.domain} itself` });
+    problems.add({
+      code: 'E_EXPOSURE_HOST',
+      field,
+      value: label,
+      message: problem,
+      fix: `use one lowercase DNS label such as 'shop' (it becomes shop.${env.domain}), or '@' for ${env.domain} itself`,
+    });
     return undefined;
   }
   return host;
@@ -193,7 +229,13 @@ function checkPaths(ctx: ResolveContext, paths: unknown, at: string): string[] |
     return undefined;
   }
   if (paths.length > MAX_PATHS) {
-    problems.add({ code: 'E_EXPOSURE_PATH', field: at, value: paths.length, message: `must list at most ${MAX_PATHS} path prefixes (an HTTPRoute rule's limit)`, fix: 'route a common prefix instead of each path' });
+    problems.add({
+      code: 'E_EXPOSURE_PATH',
+      field: at,
+      value: paths.length,
+      message: `must list at most ${MAX_PATHS} path prefixes (an HTTPRoute rule's limit)`,
+      fix: 'route a common prefix instead of each path',
+    });
     return undefined;
   }
   const before = problems.size;
@@ -204,7 +246,14 @@ function checkPaths(ctx: ResolveContext, paths: unknown, at: string): string[] |
     if (problem) return problems.add({ code: 'E_EXPOSURE_PATH', field, value: path, message: problem, fix });
     const key = pathKey(path as string);
     const first = seen.get(key);
-    if (first !== undefined) return problems.add({ code: 'E_EXPOSURE_PATH', field, value: path, message: `matches the same requests as ${at}[${first}] (${JSON.stringify(paths[first])})`, fix: 'list each path once' });
+    if (first !== undefined)
+      return problems.add({
+        code: 'E_EXPOSURE_PATH',
+        field,
+        value: path,
+        message: `matches the same requests as ${at}[${first}] (${JSON.stringify(paths[first])})`,
+        fix: 'list each path once',
+      });
     seen.set(key, i);
   });
   return problems.size === before ? [...(paths as string[])] : undefined;
@@ -217,7 +266,8 @@ function pathProblem(path: unknown): string | undefined {
   if (/\s/.test(path)) return 'must not contain spaces';
   if (path.includes('//')) return "must not contain an empty segment ('//')";
   if (path.split('/').some((segment) => segment === '.' || segment === '..')) return "must not contain '.' or '..' segments";
-  if (!PATH_CHARS.test(path)) return "may contain only letters, digits, '-', '.', '_', '~' and '/' (ingress controllers reject or reinterpret other characters in a prefix)";
+  if (!PATH_CHARS.test(path))
+    return "may contain only letters, digits, '-', '.', '_', '~' and '/' (ingress controllers reject or reinterpret other characters in a prefix)";
   return undefined;
 }
 

@@ -18,13 +18,25 @@ export function resolveGitOps(settings: GitOpsSettings | undefined, problems: Pr
   const pick = <T>(field: string, platform: T, own: T | undefined): T => prov.pick(`gitops.${field}`, ['platform', platform], ['environment', own]);
   const maxDropShare = pick('maxDropShare', d.maxDropShare, settings?.maxDropShare);
   if (!(typeof maxDropShare === 'number' && maxDropShare >= 0 && maxDropShare <= 1)) {
-    at.add({ code: 'E_GITOPS', field: 'gitops.maxDropShare', value: maxDropShare, message: 'must be a share from 0 to 1', fix: 'e.g. 0.25 to refuse deleting more than a quarter of an environment' });
+    at.add({
+      code: 'E_GITOPS',
+      field: 'gitops.maxDropShare',
+      value: maxDropShare,
+      message: 'must be a share from 0 to 1',
+      fix: 'e.g. 0.25 to refuse deleting more than a quarter of an environment',
+    });
   }
   if (!settings) return { maxDropShare };
 
   const repoURL = prov.pickOptional('gitops.repoURL', ['environment', settings.repoURL]) as string;
   if (typeof repoURL !== 'string' || !/^(https:\/\/|ssh:\/\/|git@)\S+$/.test(repoURL)) {
-    at.add({ code: 'E_GITOPS', field: 'gitops.repoURL', value: repoURL ?? null, message: 'is not a Git repository URL', fix: "use an https:// or git@ URL, e.g. 'https://github.com/acme/deploy.git'" });
+    at.add({
+      code: 'E_GITOPS',
+      field: 'gitops.repoURL',
+      value: repoURL ?? null,
+      message: 'is not a Git repository URL',
+      fix: "use an https:// or git@ URL, e.g. 'https://github.com/acme/deploy.git'",
+    });
   }
   const path = pick('path', d.path, settings.path);
   if (path.startsWith('/') || path.includes('..')) {
@@ -49,17 +61,37 @@ function resolveSyncPolicy(own: ArgoCdSyncPolicy, at: Problems, pick: Pick): Non
   const d = PLATFORM_DEFAULTS.gitops.syncPolicy;
   const flag = (key: 'prune' | 'selfHeal' | 'finalizer'): boolean => {
     const value = pick(`syncPolicy.${key}`, d[key], own[key]);
-    if (typeof value !== 'boolean') at.add({ code: 'E_GITOPS', field: `gitops.syncPolicy.${key}`, value, message: 'must be true or false', fix: `e.g. ${key}: ${d[key]}` });
+    if (typeof value !== 'boolean')
+      at.add({ code: 'E_GITOPS', field: `gitops.syncPolicy.${key}`, value, message: 'must be true or false', fix: `e.g. ${key}: ${d[key]}` });
     return value;
   };
   const syncOptions = pick<readonly string[]>('syncPolicy.syncOptions', d.syncOptions, own.syncOptions);
   if (!Array.isArray(syncOptions) || syncOptions.some((o) => typeof o !== 'string' || !/^[A-Za-z]+=\S+$/.test(o))) {
-    at.add({ code: 'E_GITOPS', field: 'gitops.syncPolicy.syncOptions', value: syncOptions, message: "must be a list of Argo CD sync options, each 'Name=value'", fix: "e.g. ['PrunePropagationPolicy=foreground', 'PruneLast=true']" });
+    at.add({
+      code: 'E_GITOPS',
+      field: 'gitops.syncPolicy.syncOptions',
+      value: syncOptions,
+      message: "must be a list of Argo CD sync options, each 'Name=value'",
+      fix: "e.g. ['PrunePropagationPolicy=foreground', 'PruneLast=true']",
+    });
   }
   const retry = pick('syncPolicy.retry', d.retry, own.retry);
   const b = retry?.backoff;
-  if (!Number.isInteger(retry?.limit) || retry.limit < 0 || !b || !GO_DURATION.test(String(b.duration)) || !GO_DURATION.test(String(b.maxDuration)) || !(typeof b.factor === 'number' && b.factor >= 1)) {
-    at.add({ code: 'E_GITOPS', field: 'gitops.syncPolicy.retry', value: retry, message: 'must be { limit: whole number >= 0, backoff: { duration, factor >= 1, maxDuration } } with Go durations', fix: "e.g. { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } }" });
+  if (
+    !Number.isInteger(retry?.limit) ||
+    retry.limit < 0 ||
+    !b ||
+    !GO_DURATION.test(String(b.duration)) ||
+    !GO_DURATION.test(String(b.maxDuration)) ||
+    !(typeof b.factor === 'number' && b.factor >= 1)
+  ) {
+    at.add({
+      code: 'E_GITOPS',
+      field: 'gitops.syncPolicy.retry',
+      value: retry,
+      message: 'must be { limit: whole number >= 0, backoff: { duration, factor >= 1, maxDuration } } with Go durations',
+      fix: "e.g. { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } }",
+    });
   }
   return {
     prune: flag('prune'),

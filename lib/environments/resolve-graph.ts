@@ -35,7 +35,13 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
       const field = `dependsOn[${i}]`;
       const dep = normalize(entry);
       if (!dep) {
-        at.add({ code: 'E_DEPENDENCY', field, value: entry ?? null, message: 'is not an app definition or a Dependency (an import that is undefined is usually a circular import)', fix: "name the app as a string instead: Dependency.on('team/name')" });
+        at.add({
+          code: 'E_DEPENDENCY',
+          field,
+          value: entry ?? null,
+          message: 'is not an app definition or a Dependency (an import that is undefined is usually a circular import)',
+          fix: "name the app as a string instead: Dependency.on('team/name')",
+        });
         return;
       }
       if (dep.kind === 'host') {
@@ -51,18 +57,38 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
       const callee = typeof dep.app === 'string' ? byName.get(dep.app) : byDefinition.get(dep.app);
       if (!callee) {
         const known = typeof dep.app === 'string' && !dep.app.includes('/') ? " (name it as 'team/name')" : '';
-        return at.add({ code: 'E_UNKNOWN_DEPENDENCY', field, value: label, message: `'${caller.app.name}' depends on '${label}', which is not an app of the fleet${known}`, fix: `check the name, or add apps/${label}.ts` });
+        return at.add({
+          code: 'E_UNKNOWN_DEPENDENCY',
+          field,
+          value: label,
+          message: `'${caller.app.name}' depends on '${label}', which is not an app of the fleet${known}`,
+          fix: `check the name, or add apps/${label}.ts`,
+        });
       }
       if (callee === caller) return at.add({ code: 'E_DEPENDENCY', field, value: label, message: 'names the app itself', fix: 'remove it' });
       const port = dep.port !== undefined ? callee.app.ports.find((p) => p.name === dep.port) : callee.app.servicePort;
       if (!port) {
-        const message = dep.port !== undefined
-          ? `names port '${dep.port}', which '${label}' does not declare (declared: ${callee.app.ports.map((p) => p.name).join(', ') || 'none'})`
-          : `names '${label}', a ${callee.app.kind} that serves no port`;
-        return at.add({ code: 'E_DEPENDENCY_PORT', field, value: label, message, fix: dep.port !== undefined ? 'name a declared port' : 'depend on a web service, or name a port with Dependency.on(app, { port })' });
+        const message =
+          dep.port !== undefined
+            ? `names port '${dep.port}', which '${label}' does not declare (declared: ${callee.app.ports.map((p) => p.name).join(', ') || 'none'})`
+            : `names '${label}', a ${callee.app.kind} that serves no port`;
+        return at.add({
+          code: 'E_DEPENDENCY_PORT',
+          field,
+          value: label,
+          message,
+          fix: dep.port !== undefined ? 'name a declared port' : 'depend on a web service, or name a port with Dependency.on(app, { port })',
+        });
       }
       const variable = dep.env ?? addressVariable(callee.app.name);
-      if (!isEnvVarName(variable)) return at.add({ code: 'E_ENV_NAME', field: `${field}.env`, value: variable, message: 'is not a valid environment variable name', fix: 'use letters, digits and _' });
+      if (!isEnvVarName(variable))
+        return at.add({
+          code: 'E_ENV_NAME',
+          field: `${field}.env`,
+          value: variable,
+          message: 'is not a valid environment variable name',
+          fix: 'use letters, digits and _',
+        });
       push(egress, caller, { kind: 'app', app: callee.app.name, namespace: callee.app.namespace, port: port.port, protocol: 'TCP' });
       push(ingress, callee, { kind: 'app', app: caller.app.name, namespace: caller.app.namespace, port: port.port, protocol: 'TCP' });
       push(addresses, caller, { name: variable, value: `${callee.app.name}.${callee.app.namespace}.svc.cluster.local:${port.port}`, field });
@@ -79,8 +105,14 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
       const existing = secretNames.has(address.name) ? '(a secret)' : env.get(address.name);
       if (existing !== undefined && existing !== address.value) {
         problems.add({
-          code: 'E_ENV_CONFLICT', source: app.source, app: app.name, environment: app.environment, field: `env.${address.name}`, value: existing,
-          message: `is also set by ${address.field} to '${address.value}'`, fix: `remove env.${address.name}: dependsOn provides it`,
+          code: 'E_ENV_CONFLICT',
+          source: app.source,
+          app: app.name,
+          environment: app.environment,
+          field: `env.${address.name}`,
+          value: existing,
+          message: `is also set by ${address.field} to '${address.value}'`,
+          fix: `remove env.${address.name}: dependsOn provides it`,
         });
         continue;
       }
@@ -91,7 +123,11 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
     return {
       ...app,
       env: [...env.keys()].sort().map((name) => ({ name, value: env.get(name)! })),
-      network: { ...app.network, ingress: sortPeers([...app.network.ingress, ...(ingress.get(node) ?? [])]), egress: sortPeers([...app.network.egress, ...(egress.get(node) ?? [])]) },
+      network: {
+        ...app.network,
+        ingress: sortPeers([...app.network.ingress, ...(ingress.get(node) ?? [])]),
+        egress: sortPeers([...app.network.egress, ...(egress.get(node) ?? [])]),
+      },
       provenance,
       settings,
     };
@@ -106,9 +142,12 @@ function normalize(entry: DependsOn | undefined): Dependency | undefined {
 }
 
 function hostProblem(dep: Extract<Dependency, { kind: 'host' }>): { message: string; fix: string } | undefined {
-  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(dep.host ?? '')) return { message: `host '${dep.host}' is not a DNS name or address`, fix: "e.g. 'api.stripe.com'" };
-  if (!Number.isInteger(dep.port) || dep.port < 1 || dep.port > 65535) return { message: `port ${dep.port} is not an integer from 1 to 65535`, fix: 'use the port the host listens on' };
-  if (!isList(dep.cidrs) || dep.cidrs.length === 0) return { message: 'names no address blocks (cidrs)', fix: "NetworkPolicies match addresses: list the host's blocks, e.g. ['203.0.113.0/24']" };
+  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(dep.host ?? ''))
+    return { message: `host '${dep.host}' is not a DNS name or address`, fix: "e.g. 'api.stripe.com'" };
+  if (!Number.isInteger(dep.port) || dep.port < 1 || dep.port > 65535)
+    return { message: `port ${dep.port} is not an integer from 1 to 65535`, fix: 'use the port the host listens on' };
+  if (!isList(dep.cidrs) || dep.cidrs.length === 0)
+    return { message: 'names no address blocks (cidrs)', fix: "NetworkPolicies match addresses: list the host's blocks, e.g. ['203.0.113.0/24']" };
   const bad = dep.cidrs.find((c) => !isCidr(c));
   if (bad !== undefined) return { message: `cidr '${bad}' is not an IPv4 CIDR block`, fix: "write it as 'a.b.c.d/n'" };
   if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(dep.name ?? '')) return { message: `name '${dep.name}' is not a lowercase DNS label`, fix: "e.g. 'stripe'" };

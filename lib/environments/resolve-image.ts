@@ -16,7 +16,10 @@ export function resolveImage(ctx: ResolveContext, release: Release | undefined):
     problems.add({ code: 'E_IMAGE', field: 'image', value: def.image, message: parsed.problem, fix: parsed.fix });
     return { image: def.image };
   }
-  for (const [field, value, check] of [['tag', release?.tag, tagProblem], ['digest', release?.digest, digestProblem]] as const) {
+  for (const [field, value, check] of [
+    ['tag', release?.tag, tagProblem],
+    ['digest', release?.digest, digestProblem],
+  ] as const) {
     const problem = value === undefined ? undefined : check(value);
     if (problem) problems.add({ code: 'E_IMAGE', field: `releases.${field}`, value, message: problem.problem, fix: problem.fix });
   }

@@ -30,7 +30,12 @@ export function resolveMonitoring(ctx: ResolveContext, input: MonitoringInput): 
   const { def, env, override, prov, problems } = ctx;
   if (def.kind === 'scheduled-task') {
     if (override.slo !== undefined) {
-      problems.add({ code: 'E_SLO_TASK', field: overrideField(ctx, 'slo', true), message: 'is for web services and workers: a scheduled task has no requests to measure', fix: 'remove slo from the override' });
+      problems.add({
+        code: 'E_SLO_TASK',
+        field: overrideField(ctx, 'slo', true),
+        message: 'is for web services and workers: a scheduled task has no requests to measure',
+        fix: 'remove slo from the override',
+      });
     }
     return undefined;
   }
@@ -39,10 +44,21 @@ export function resolveMonitoring(ctx: ResolveContext, input: MonitoringInput): 
   const onService = def.kind === 'web-service' ? def.metricsOnService : undefined;
   if (!metricsPort) {
     if (def.metricsPort === undefined && slo !== undefined) {
-      problems.add({ code: 'E_SLO_METRICS_PORT', field: sources.slo.field, message: 'needs metrics, but the app declares no metricsPort', fix: 'set metricsPort to the port that serves /metrics, e.g. metricsPort: 9090' });
+      problems.add({
+        code: 'E_SLO_METRICS_PORT',
+        field: sources.slo.field,
+        message: 'needs metrics, but the app declares no metricsPort',
+        fix: 'set metricsPort to the port that serves /metrics, e.g. metricsPort: 9090',
+      });
     }
     if (def.metricsPort === undefined && onService) {
-      problems.add({ code: 'E_METRICS_ON_SERVICE', field: 'metricsOnService', value: true, message: 'needs a metricsPort', fix: 'set metricsPort, or remove metricsOnService' });
+      problems.add({
+        code: 'E_METRICS_ON_SERVICE',
+        field: 'metricsOnService',
+        value: true,
+        message: 'needs a metricsPort',
+        fix: 'set metricsPort, or remove metricsOnService',
+      });
     }
     return undefined;
   }
@@ -68,12 +84,22 @@ export function resolveMonitoring(ctx: ResolveContext, input: MonitoringInput): 
   const grafanaUrl = urlVars(setting('grafanaUrl')).replace(/\/+$/, '');
   const runbookPattern = urlVars(setting('runbookUrl'));
   if (slo?.runbookUrl !== undefined && !(typeof slo.runbookUrl === 'string' && URL_PATTERN.test(slo.runbookUrl))) {
-    problems.add({ code: 'E_SLO_RUNBOOK_URL', field: 'slo.runbookUrl', value: slo.runbookUrl, message: 'must be an http(s) URL', fix: "e.g. 'https://wiki.acme.dev/checkout/runbook'" });
+    problems.add({
+      code: 'E_SLO_RUNBOOK_URL',
+      field: 'slo.runbookUrl',
+      value: slo.runbookUrl,
+      message: 'must be an http(s) URL',
+      fix: "e.g. 'https://wiki.acme.dev/checkout/runbook'",
+    });
   }
   const runbooks: Partial<Record<MonitoringAlert, string>> = { [MONITORING_ALERTS.targetMissing]: runbookUrl(runbookPattern, MONITORING_ALERTS.targetMissing) };
   if (slos.length > 0) {
     for (const alert of [MONITORING_ALERTS.budgetBurn, MONITORING_ALERTS.latencyBucketMissing]) {
-      runbooks[alert] = prov.pick(`monitoring.runbooks.${alert}`, [env.monitoring.runbookUrl.origin, runbookUrl(runbookPattern, alert)], ['app', slo?.runbookUrl]);
+      runbooks[alert] = prov.pick(
+        `monitoring.runbooks.${alert}`,
+        [env.monitoring.runbookUrl.origin, runbookUrl(runbookPattern, alert)],
+        ['app', slo?.runbookUrl],
+      );
     }
   }
 
@@ -111,7 +137,10 @@ export function resolveMonitoring(ctx: ResolveContext, input: MonitoringInput): 
 
 /** `ScrapeTargetMissing` -> `scrape-target-missing`, put in place of `{alert}`. */
 function runbookUrl(pattern: string, alert: MonitoringAlert): string {
-  const kebab = alert.replace(/SLO/g, 'Slo').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  const kebab = alert
+    .replace(/SLO/g, 'Slo')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
   return pattern.replace(/\{alert\}/g, kebab);
 }
 
@@ -124,7 +153,6 @@ export function dashboardUid(namespace: string, app: string): string {
   if (full.length <= GRAFANA_UID_MAX) return full;
   return `${full.slice(0, GRAFANA_UID_MAX - 17)}-${createHash('sha256').update(full).digest('hex').slice(0, 16)}`;
 }
-
 
 const SLO_OBJECTIVES = ['availability', 'latency'] as const;
 
@@ -139,12 +167,20 @@ function sloInForce(ctx: ResolveContext, own: SloProps | undefined): { slo: SloP
   if (o === undefined) return { slo: own, sources: APP_SLO };
   const fromOverride: SloPartSource = { origin: 'override', field: overrideField(ctx, 'slo', true) };
   if (o === null || typeof o !== 'object' || Array.isArray(o)) {
-    problems.add({ code: 'E_SLO_OVERRIDE', field: fromOverride.field, value: o, message: 'must be { availability?, latency? }', fix: 'e.g. slo: { availability: 99.95 }' });
+    problems.add({
+      code: 'E_SLO_OVERRIDE',
+      field: fromOverride.field,
+      value: o,
+      message: 'must be { availability?, latency? }',
+      fix: 'e.g. slo: { availability: 99.95 }',
+    });
     return { slo: own, sources: APP_SLO };
   }
   for (const key of Object.keys(o).filter((k) => !(SLO_OBJECTIVES as readonly string[]).includes(k))) {
     problems.add({
-      code: 'E_SLO_OVERRIDE', field: `${fromOverride.field}.${key}`, value: key,
+      code: 'E_SLO_OVERRIDE',
+      field: `${fromOverride.field}.${key}`,
+      value: key,
       message: 'cannot differ per environment: only the objectives (availability, latency) can',
       fix: `set ${key} in the app's slo, for every environment`,
     });
@@ -152,7 +188,11 @@ function sloInForce(ctx: ResolveContext, own: SloProps | undefined): { slo: SloP
   const objectives = o as Pick<SloProps, 'availability' | 'latency'>;
   const source = (key: (typeof SLO_OBJECTIVES)[number]) => (objectives[key] !== undefined ? fromOverride : APP_SLO[key]);
   return {
-    slo: { ...own, ...(objectives.availability !== undefined ? { availability: objectives.availability } : {}), ...(objectives.latency !== undefined ? { latency: objectives.latency } : {}) },
+    slo: {
+      ...own,
+      ...(objectives.availability !== undefined ? { availability: objectives.availability } : {}),
+      ...(objectives.latency !== undefined ? { latency: objectives.latency } : {}),
+    },
     sources: { slo: own === undefined ? fromOverride : APP_SLO.slo, availability: source('availability'), latency: source('latency') },
   };
 }

@@ -9,7 +9,12 @@ const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
  * Declared peers with namespaces and protocols made explicit, plus the platform's own (Prometheus
  * on the metrics port, the ingress controller, the app's data stores), sorted so output order is stable.
  */
-export function resolveNetwork(ctx: ResolveContext, namespace: string, platformIngress: readonly ResolvedPeer[] = [], platformEgress: readonly ResolvedPeer[] = []): Omit<ResolvedApp['network'], 'dns'> {
+export function resolveNetwork(
+  ctx: ResolveContext,
+  namespace: string,
+  platformIngress: readonly ResolvedPeer[] = [],
+  platformEgress: readonly ResolvedPeer[] = [],
+): Omit<ResolvedApp['network'], 'dns'> {
   return {
     ingress: sortPeers([...resolvePeers(ctx, 'network.ingress', ctx.def.network?.ingress ?? [], namespace), ...platformIngress]),
     egress: sortPeers([...resolvePeers(ctx, 'network.egress', ctx.def.network?.egress ?? [], namespace), ...platformEgress]),
@@ -27,7 +32,11 @@ function resolvePeers(ctx: ResolveContext, field: string, peers: readonly Peer[]
     }
     // Ingress without a port means "the serving port"; an app without one would open every port.
     if (field === 'network.ingress' && peer.port === undefined && ctx.def.kind !== 'web-service') {
-      fail(`needs a port: a ${ctx.def.kind} has no serving port, and a rule without one would open every port`, peer.kind, 'name the port the peer may reach, e.g. { port: 8081 }');
+      fail(
+        `needs a port: a ${ctx.def.kind} has no serving port, and a rule without one would open every port`,
+        peer.kind,
+        'name the port the peer may reach, e.g. { port: 8081 }',
+      );
       return;
     }
     switch (peer.kind) {

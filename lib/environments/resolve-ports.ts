@@ -28,7 +28,13 @@ export function resolvePorts(ctx: ResolveContext): ResolvedPorts {
   const seen = new Map<number, string>();
   for (const { field, name, port } of declared) {
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-      problems.add({ code: 'E_PORT', field, value: port, message: 'must be an integer from 1 to 65535', fix: 'use the port the process listens on, e.g. 8080' });
+      problems.add({
+        code: 'E_PORT',
+        field,
+        value: port,
+        message: 'must be an integer from 1 to 65535',
+        fix: 'use the port the process listens on, e.g. 8080',
+      });
       continue;
     }
     const other = seen.get(port);

@@ -17,11 +17,22 @@ export function resolveProbes(ctx: ResolveContext, ports: readonly ResolvedPort[
     def.kind === 'web-service' ? (def.protocol === 'grpc' ? { kind: 'grpc' } : { kind: 'http', path: PLATFORM_DEFAULTS.httpHealthPath }) : undefined;
   const health = prov.pickOptional<HealthCheck>('health', ['platform', defaultHealth], ['app', def.health]);
   if (health === undefined) {
-    problems.add({ code: 'E_HEALTH_MISSING', field: 'health', message: 'is required for a worker', fix: "declare how to check it, e.g. health: Health.exec(['/app/healthcheck'])" });
+    problems.add({
+      code: 'E_HEALTH_MISSING',
+      field: 'health',
+      message: 'is required for a worker',
+      fix: "declare how to check it, e.g. health: Health.exec(['/app/healthcheck'])",
+    });
     return undefined;
   }
   if (!HEALTH_KINDS.includes(health.kind)) {
-    problems.add({ code: 'E_HEALTH_KIND', field: 'health.kind', value: health.kind, message: `is not a known probe kind (${HEALTH_KINDS.join(', ')})`, fix: 'build it with Health.http(), Health.grpc(), Health.tcp() or Health.exec()' });
+    problems.add({
+      code: 'E_HEALTH_KIND',
+      field: 'health.kind',
+      value: health.kind,
+      message: `is not a known probe kind (${HEALTH_KINDS.join(', ')})`,
+      fix: 'build it with Health.http(), Health.grpc(), Health.tcp() or Health.exec()',
+    });
     return undefined;
   }
 
@@ -33,15 +44,32 @@ export function resolveProbes(ctx: ResolveContext, ports: readonly ResolvedPort[
     timeoutSeconds: health.timeoutSeconds ?? PLATFORM_DEFAULTS.probe.timeoutSeconds,
   };
   for (const [key, value] of Object.entries(timing)) {
-    if (!isPositiveInt(value)) problems.add({ code: 'E_HEALTH_TIMING', field: `health.${key}`, value, message: 'must be a whole number greater than 0', fix: 'use seconds (or a count) as a positive integer' });
+    if (!isPositiveInt(value))
+      problems.add({
+        code: 'E_HEALTH_TIMING',
+        field: `health.${key}`,
+        value,
+        message: 'must be a whole number greater than 0',
+        fix: 'use seconds (or a count) as a positive integer',
+      });
   }
 
   const handlers = probeHandlers(ctx, health, ports);
   if (!handlers) return undefined;
   const readinessThreshold = 3;
   return {
-    readiness: { handler: handlers.readiness, periodSeconds: timing.readinessPeriodSeconds, timeoutSeconds: timing.timeoutSeconds, failureThreshold: readinessThreshold },
-    liveness: { handler: handlers.liveness, periodSeconds: timing.livenessPeriodSeconds, timeoutSeconds: timing.timeoutSeconds, failureThreshold: timing.livenessFailureThreshold },
+    readiness: {
+      handler: handlers.readiness,
+      periodSeconds: timing.readinessPeriodSeconds,
+      timeoutSeconds: timing.timeoutSeconds,
+      failureThreshold: readinessThreshold,
+    },
+    liveness: {
+      handler: handlers.liveness,
+      periodSeconds: timing.livenessPeriodSeconds,
+      timeoutSeconds: timing.timeoutSeconds,
+      failureThreshold: timing.livenessFailureThreshold,
+    },
     startup: {
       handler: handlers.liveness,
       periodSeconds: timing.readinessPeriodSeconds,
@@ -55,20 +83,35 @@ function probeHandlers(ctx: ResolveContext, health: HealthCheck, ports: readonly
   const { problems } = ctx;
   if (health.kind === 'exec') {
     if (!Array.isArray(health.command) || health.command.length === 0) {
-      problems.add({ code: 'E_HEALTH_EXEC', field: 'health.command', value: health.command, message: 'must be a non-empty list of strings', fix: "e.g. Health.exec(['/app/healthcheck'])" });
+      problems.add({
+        code: 'E_HEALTH_EXEC',
+        field: 'health.command',
+        value: health.command,
+        message: 'must be a non-empty list of strings',
+        fix: "e.g. Health.exec(['/app/healthcheck'])",
+      });
       return undefined;
     }
-    return { readiness: { kind: 'exec' as const, command: health.command }, liveness: { kind: 'exec' as const, command: health.livenessCommand ?? health.command } };
+    return {
+      readiness: { kind: 'exec' as const, command: health.command },
+      liveness: { kind: 'exec' as const, command: health.livenessCommand ?? health.command },
+    };
   }
   const port = probePort(ctx, health.port, ports);
   if (!port) return undefined;
   if (health.kind === 'http') {
-    for (const [field, path] of [['health.path', health.path], ['health.livenessPath', health.livenessPath]] as const) {
+    for (const [field, path] of [
+      ['health.path', health.path],
+      ['health.livenessPath', health.livenessPath],
+    ] as const) {
       if (path !== undefined && (typeof path !== 'string' || !path.startsWith('/'))) {
-        problems.add({ code: 'E_HEALTH_PATH', field, value: path, message: "must be an absolute HTTP path", fix: "start it with '/', e.g. '/healthz'" });
+        problems.add({ code: 'E_HEALTH_PATH', field, value: path, message: 'must be an absolute HTTP path', fix: "start it with '/', e.g. '/healthz'" });
       }
     }
-    return { readiness: { kind: 'http' as const, path: health.path, port: port.name }, liveness: { kind: 'http' as const, path: health.livenessPath ?? health.path, port: port.name } };
+    return {
+      readiness: { kind: 'http' as const, path: health.path, port: port.name },
+      liveness: { kind: 'http' as const, path: health.livenessPath ?? health.path, port: port.name },
+    };
   }
   if (health.kind === 'grpc') {
     // The gRPC probe takes a port number only; the name check above still proves it exists.
@@ -86,7 +129,13 @@ function probePort(ctx: ResolveContext, name: string | undefined, ports: readonl
   if (!port && !ctx.problems.all.some((p) => p.code === 'E_PORT' || p.code === 'E_PORT_DUPLICATE')) {
     const known = ports.map((p) => `'${p.name}'`).join(', ') || 'none';
     const fix = ctx.def.kind === 'worker' && name === undefined ? 'set healthPort to the port the check listens on' : `name a declared port (${known})`;
-    ctx.problems.add({ code: 'E_HEALTH_PORT', field: 'health.port', value: wanted ?? null, message: `is not a port the container declares (declared: ${known})`, fix });
+    ctx.problems.add({
+      code: 'E_HEALTH_PORT',
+      field: 'health.port',
+      value: wanted ?? null,
+      message: `is not a port the container declares (declared: ${known})`,
+      fix,
+    });
   }
   return port;
 }

@@ -36,7 +36,10 @@ export function checkReplicas(replicas: Replicas, fail: (field: string, value: u
   }
   const cpuUtilization = replicas.cpuUtilization ?? PLATFORM_DEFAULTS.cpuUtilization;
   let ok = true;
-  for (const [name, value] of [['replicas.min', replicas.min], ['replicas.max', replicas.max]] as const) {
+  for (const [name, value] of [
+    ['replicas.min', replicas.min],
+    ['replicas.max', replicas.max],
+  ] as const) {
     if (!isPositiveInt(value)) {
       fail(name, value, 'must be a whole number of at least 1', 'set min and max to 1 or more');
       ok = false;
@@ -46,12 +49,22 @@ export function checkReplicas(replicas: Replicas, fail: (field: string, value: u
     fail('replicas.min', replicas.min, `must be <= replicas.max (${replicas.max})`, 'lower min or raise max');
     ok = false;
   }
-  for (const [name, value] of [['replicas.cpuUtilization', cpuUtilization], ['replicas.memoryUtilization', replicas.memoryUtilization]] as const) {
+  for (const [name, value] of [
+    ['replicas.cpuUtilization', cpuUtilization],
+    ['replicas.memoryUtilization', replicas.memoryUtilization],
+  ] as const) {
     if (value !== undefined && (!isPositiveInt(value) || value > 100)) {
       fail(name, value, 'must be a whole percentage from 1 to 100', 'e.g. 70');
       ok = false;
     }
   }
   if (!ok) return undefined;
-  return { kind: 'autoscale', min: replicas.min, max: replicas.max, cpuUtilization, memoryUtilization: replicas.memoryUtilization, behavior: PLATFORM_DEFAULTS.autoscaling };
+  return {
+    kind: 'autoscale',
+    min: replicas.min,
+    max: replicas.max,
+    cpuUtilization,
+    memoryUtilization: replicas.memoryUtilization,
+    behavior: PLATFORM_DEFAULTS.autoscaling,
+  };
 }

@@ -23,7 +23,11 @@ export function resolveResources(ctx: ResolveContext): ResolvedApp['resources'] 
   const origin: Record<string, Origin> = {};
   for (const { key, kind } of RESOURCE_FIELDS) {
     const inherited = (env.profile.resources as Partial<Record<keyof Resources, Sourced<string>>>)[key];
-    const layers = [[inherited?.origin ?? 'environment', inherited?.value], ['app', def.resources?.[key]], ['override', override.resources?.[key]]] as const;
+    const layers = [
+      [inherited?.origin ?? 'environment', inherited?.value],
+      ['app', def.resources?.[key]],
+      ['override', override.resources?.[key]],
+    ] as const;
     const picked = prov.pickOptional<string>(`resources.${key}`, ...layers);
     if (picked === undefined) continue;
     origin[key] = [...layers].reverse().find((l) => l[1] !== undefined)![0];
@@ -43,7 +47,11 @@ export function resolveResources(ctx: ResolveContext): ResolvedApp['resources'] 
     origin.memoryLimit = origin.memory;
     prov.record('resources.memoryLimit', origin.memory, value.memory);
   }
-  for (const [request, limit] of [['cpu', 'cpuLimit'], ['memory', 'memoryLimit'], ['ephemeralStorage', 'ephemeralStorageLimit']] as const) {
+  for (const [request, limit] of [
+    ['cpu', 'cpuLimit'],
+    ['memory', 'memoryLimit'],
+    ['ephemeralStorage', 'ephemeralStorageLimit'],
+  ] as const) {
     const r = amount[request];
     const l = amount[limit];
     if (r !== undefined && l !== undefined && r > l) {

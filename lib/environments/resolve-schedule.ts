@@ -20,7 +20,13 @@ export function resolveSchedule(ctx: ResolveContext): ResolvedSchedule | undefin
   const d = PLATFORM_DEFAULTS.task;
   const schedule = prov.pick('schedule', ['app', def.schedule], ['override', override.schedule]);
   if (!isCron(schedule)) {
-    problems.add({ code: 'E_SCHEDULE', field: overrideField(ctx, 'schedule', prov.origins.schedule === 'override'), value: schedule, message: 'is not a five-field cron expression (minute 0-59, hour 0-23, day 1-31, month 1-12, weekday 0-6)', fix: "e.g. '0 6 * * *' for 06:00 daily" });
+    problems.add({
+      code: 'E_SCHEDULE',
+      field: overrideField(ctx, 'schedule', prov.origins.schedule === 'override'),
+      value: schedule,
+      message: 'is not a five-field cron expression (minute 0-59, hour 0-23, day 1-31, month 1-12, weekday 0-6)',
+      fix: "e.g. '0 6 * * *' for 06:00 daily",
+    });
   }
   const timeZone = prov.pick('timeZone', ['platform', d.timeZone], ['app', def.timeZone]);
   if (!isTimeZone(timeZone)) {
@@ -28,7 +34,8 @@ export function resolveSchedule(ctx: ResolveContext): ResolvedSchedule | undefin
   }
   const seconds = (field: 'startingDeadlineSeconds' | 'activeDeadlineSeconds' | 'ttlSecondsAfterFinished') => {
     const value = prov.pick(field, ['platform', d[field]], ['app', def[field]]);
-    if (!isPositiveInt(value)) problems.add({ code: 'E_DEADLINE', field, value, message: 'must be a whole number of seconds greater than 0', fix: `e.g. ${d[field]}` });
+    if (!isPositiveInt(value))
+      problems.add({ code: 'E_DEADLINE', field, value, message: 'must be a whole number of seconds greater than 0', fix: `e.g. ${d[field]}` });
     return value;
   };
   const backoffLimit = prov.pick('backoffLimit', ['platform', d.backoffLimit], ['app', def.backoffLimit]);
@@ -37,7 +44,13 @@ export function resolveSchedule(ctx: ResolveContext): ResolvedSchedule | undefin
   }
   const concurrencyPolicy = prov.pick<'Forbid' | 'Replace'>('concurrencyPolicy', ['platform', d.concurrencyPolicy], ['app', def.concurrencyPolicy]);
   if (concurrencyPolicy !== 'Forbid' && concurrencyPolicy !== 'Replace') {
-    problems.add({ code: 'E_CONCURRENCY', field: 'concurrencyPolicy', value: concurrencyPolicy, message: "must be 'Forbid' or 'Replace'", fix: "overlapping runs ('Allow') are not on the golden path" });
+    problems.add({
+      code: 'E_CONCURRENCY',
+      field: 'concurrencyPolicy',
+      value: concurrencyPolicy,
+      message: "must be 'Forbid' or 'Replace'",
+      fix: "overlapping runs ('Allow') are not on the golden path",
+    });
   }
   return {
     schedule,

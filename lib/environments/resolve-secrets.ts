@@ -30,24 +30,54 @@ export function secretSettingProblems(env: Pick<Environment, 'secretStore' | 'se
   const store: unknown = env.secretStore;
   if (store !== undefined) {
     if (store === null || typeof store !== 'object') {
-      out.push({ code: 'E_SECRET_STORE', field: 'secretStore', value: store, message: 'must be { kind, name }', fix: "e.g. secretStore: { kind: 'ClusterSecretStore', name: 'vault' }" });
+      out.push({
+        code: 'E_SECRET_STORE',
+        field: 'secretStore',
+        value: store,
+        message: 'must be { kind, name }',
+        fix: "e.g. secretStore: { kind: 'ClusterSecretStore', name: 'vault' }",
+      });
     } else {
       const { kind, name } = store as Partial<SecretStoreRef>;
       if (!SECRET_STORE_KINDS.includes(kind as SecretStoreRef['kind'])) {
-        out.push({ code: 'E_SECRET_STORE', field: 'secretStore.kind', value: kind ?? null, message: `must be ${SECRET_STORE_KINDS.map((k) => `'${k}'`).join(' or ')}`, fix: "'ClusterSecretStore' (one store for every namespace) or 'SecretStore' (one in each team namespace)" });
+        out.push({
+          code: 'E_SECRET_STORE',
+          field: 'secretStore.kind',
+          value: kind ?? null,
+          message: `must be ${SECRET_STORE_KINDS.map((k) => `'${k}'`).join(' or ')}`,
+          fix: "'ClusterSecretStore' (one store for every namespace) or 'SecretStore' (one in each team namespace)",
+        });
       }
       if (typeof name !== 'string' || name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
-        out.push({ code: 'E_SECRET_STORE', field: 'secretStore.name', value: name ?? null, message: 'must be the name of a Kubernetes object (lowercase letters, digits, - and .)', fix: "name the store object, e.g. 'vault'" });
+        out.push({
+          code: 'E_SECRET_STORE',
+          field: 'secretStore.name',
+          value: name ?? null,
+          message: 'must be the name of a Kubernetes object (lowercase letters, digits, - and .)',
+          fix: "name the store object, e.g. 'vault'",
+        });
       }
     }
   }
   const refresh: unknown = env.secretRefreshInterval;
   if (refresh !== undefined && (typeof refresh !== 'string' || !GO_DURATION.test(refresh))) {
-    out.push({ code: 'E_SECRET_REFRESH', field: 'secretRefreshInterval', value: refresh, message: "must be a Go duration: a number and a unit (ms, s, m or h), e.g. '1h' or '15m'", fix: "e.g. '1h'; '0' reads each secret once" });
+    out.push({
+      code: 'E_SECRET_REFRESH',
+      field: 'secretRefreshInterval',
+      value: refresh,
+      message: "must be a Go duration: a number and a unit (ms, s, m or h), e.g. '1h' or '15m'",
+      fix: "e.g. '1h'; '0' reads each secret once",
+    });
   }
   const rollout: unknown = env.secretRollout;
   if (rollout !== undefined && !SECRET_ROLLOUTS.includes(rollout as SecretRollout)) {
-    out.push({ code: 'E_SECRET_ROLLOUT', field: 'secretRollout', value: rollout, message: `must be ${SECRET_ROLLOUTS.map((r) => `'${r}'`).join(' or ')}`, fix: "'reloader' where Stakater Reloader runs in the cluster, else 'none'" });
+    out.push({
+      code: 'E_SECRET_ROLLOUT',
+      field: 'secretRollout',
+      value: rollout,
+      message: `must be ${SECRET_ROLLOUTS.map((r) => `'${r}'`).join(' or ')}`,
+      fix: "'reloader' where Stakater Reloader runs in the cluster, else 'none'",
+    });
   }
   return out;
 }
@@ -64,7 +94,11 @@ export function checkEnvironmentSecrets(env: Environment, problems: Problems): v
  * valid file name, and no env var and file may share a name (both are keys of one Secret).
  * Undefined when the app has no secrets.
  */
-export function resolveSecrets(ctx: ResolveContext, plainEnv: Readonly<Record<string, string>>, config: Readonly<Record<string, string>> | undefined): ResolvedSecrets | undefined {
+export function resolveSecrets(
+  ctx: ResolveContext,
+  plainEnv: Readonly<Record<string, string>>,
+  config: Readonly<Record<string, string>> | undefined,
+): ResolvedSecrets | undefined {
   const { def, env, prov, problems } = ctx;
   const envRefs = mergeRefs(ctx, 'secrets');
   const fileRefs = mergeRefs(ctx, 'secretFiles');
@@ -72,12 +106,23 @@ export function resolveSecrets(ctx: ResolveContext, plainEnv: Readonly<Record<st
 
   for (const ref of envRefs) {
     if (!isEnvVarName(ref.name)) {
-      problems.add({ code: 'E_ENV_NAME', field: ref.field, value: ref.name, message: 'is not a valid environment variable name', fix: 'use letters, digits, _ . and -, not starting with a digit' });
+      problems.add({
+        code: 'E_ENV_NAME',
+        field: ref.field,
+        value: ref.name,
+        message: 'is not a valid environment variable name',
+        fix: 'use letters, digits, _ . and -, not starting with a digit',
+      });
     }
-    for (const [other, record] of [['env', plainEnv], ['config', config ?? {}]] as const) {
+    for (const [other, record] of [
+      ['env', plainEnv],
+      ['config', config ?? {}],
+    ] as const) {
       if (record[ref.name] !== undefined) {
         problems.add({
-          code: 'E_ENV_CONFLICT', field: ref.field, value: ref.name,
+          code: 'E_ENV_CONFLICT',
+          field: ref.field,
+          value: ref.name,
           message: `is also set by '${other}.${ref.name}'${ref.name === 'LOG_LEVEL' ? ' (the platform sets LOG_LEVEL)' : ''}, and a container has one value per variable`,
           fix: ref.name === 'LOG_LEVEL' ? 'rename the secret variable' : `remove ${other}.${ref.name}, or rename the secret variable`,
         });
@@ -90,7 +135,9 @@ export function resolveSecrets(ctx: ResolveContext, plainEnv: Readonly<Record<st
     if (problem) problems.add({ code: 'E_FILE_NAME', field: ref.field, value: ref.name, message: problem, fix: "use a plain file name, e.g. 'tls.crt'" });
     if (envNames.has(ref.name)) {
       problems.add({
-        code: 'E_SECRET_CONFLICT', field: ref.field, value: ref.name,
+        code: 'E_SECRET_CONFLICT',
+        field: ref.field,
+        value: ref.name,
         message: `is also the name of a secret env var, and both would be key '${ref.name}' of the Secret '${appSecretName(def.name)}'`,
         fix: 'rename the file or the variable',
       });
@@ -122,7 +169,10 @@ interface MergedRef {
 function mergeRefs(ctx: ResolveContext, field: 'secrets' | 'secretFiles'): MergedRef[] {
   const { def, override, prov, problems } = ctx;
   const merged = new Map<string, { ref: unknown; origin: Origin }>();
-  for (const [origin, layer] of [['app', def[field]], ['override', override[field]]] as const) {
+  for (const [origin, layer] of [
+    ['app', def[field]],
+    ['override', override[field]],
+  ] as const) {
     for (const [name, ref] of Object.entries(layer ?? {})) merged.set(name, { ref, origin });
   }
   const out: MergedRef[] = [];
@@ -131,17 +181,35 @@ function mergeRefs(ctx: ResolveContext, field: 'secrets' | 'secretFiles'): Merge
     const at = overrideField(ctx, `${field}.${name}`, origin === 'override');
     if (ref === null || typeof ref !== 'object' || Array.isArray(ref)) {
       // A string or number here is most likely the secret itself: never echo it.
-      problems.add({ code: 'E_SECRET_REF', field: at, value: redacted(ref), message: 'must be a reference to the secret store, not a value', fix: `write ${name}: Secret.ref('<path in the secret store>')` });
+      problems.add({
+        code: 'E_SECRET_REF',
+        field: at,
+        value: redacted(ref),
+        message: 'must be a reference to the secret store, not a value',
+        fix: `write ${name}: Secret.ref('<path in the secret store>')`,
+      });
       continue;
     }
     const { key, property } = ref as Partial<SecretRef>;
     let ok = true;
     if (typeof key !== 'string' || key.trim() === '' || key !== key.trim()) {
-      problems.add({ code: 'E_SECRET_REF', field: `${at}.key`, value: key ?? null, message: "must be the secret's key in the store: a non-empty string without surrounding spaces", fix: "e.g. Secret.ref('shop/checkout-api/stripe')" });
+      problems.add({
+        code: 'E_SECRET_REF',
+        field: `${at}.key`,
+        value: key ?? null,
+        message: "must be the secret's key in the store: a non-empty string without surrounding spaces",
+        fix: "e.g. Secret.ref('shop/checkout-api/stripe')",
+      });
       ok = false;
     }
     if (property !== undefined && (typeof property !== 'string' || property.trim() === '')) {
-      problems.add({ code: 'E_SECRET_REF', field: `${at}.property`, value: property, message: 'must be a non-empty string when given', fix: "name a property of the secret, e.g. Secret.ref('shop/checkout-api/stripe', 'apiKey'), or leave it out" });
+      problems.add({
+        code: 'E_SECRET_REF',
+        field: `${at}.property`,
+        value: property,
+        message: 'must be a non-empty string when given',
+        fix: "name a property of the secret, e.g. Secret.ref('shop/checkout-api/stripe', 'apiKey'), or leave it out",
+      });
       ok = false;
     }
     if (!ok) continue;
@@ -158,5 +226,8 @@ function resolvedRef(ref: MergedRef): ResolvedSecretRef {
 
 /** `Secret.ref('shop/db', 'password')`: what `platform explain` shows. */
 function describeRef(ref: { key: string; property?: string }): string {
-  return `Secret.ref(${[ref.key, ref.property].filter((v) => v !== undefined).map((v) => `'${v}'`).join(', ')})`;
+  return `Secret.ref(${[ref.key, ref.property]
+    .filter((v) => v !== undefined)
+    .map((v) => `'${v}'`)
+    .join(', ')})`;
 }

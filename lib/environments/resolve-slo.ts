@@ -41,7 +41,13 @@ export function resolveSloMetrics(ctx: ResolveContext, protocol: 'http' | 'grpc'
   const protocolOrigin = (ctx.def as { protocol?: unknown }).protocol !== undefined ? 'app' : 'platform';
   const conventionName = prov.pickOptional<'http' | 'grpc'>('slo.metrics.convention', [protocolOrigin, protocol], ['app', options.convention]);
   if (conventionName !== undefined && conventionName !== 'http' && conventionName !== 'grpc') {
-    problems.add({ code: 'E_SLO_METRICS', field: 'slo.metrics.convention', value: conventionName, message: "must be 'http' or 'grpc'", fix: "use 'http' or 'grpc', or leave it out and name every metric" });
+    problems.add({
+      code: 'E_SLO_METRICS',
+      field: 'slo.metrics.convention',
+      value: conventionName,
+      message: "must be 'http' or 'grpc'",
+      fix: "use 'http' or 'grpc', or leave it out and name every metric",
+    });
     return undefined;
   }
   const convention = conventionName === undefined ? undefined : PLATFORM_DEFAULTS.monitoring.conventions[conventionName];
@@ -58,12 +64,21 @@ export function resolveSloMetrics(ctx: ResolveContext, protocol: 'http' | 'grpc'
     ok = false;
     problems.add({ code: 'E_SLO_METRICS', field: `slo.metrics.${key}`, value, message, fix });
   };
-  const missingFix = "workers follow no convention: name the counter, e.g. metrics: { requests: 'jobs_processed_total', codeLabel: 'outcome', errorCodes: 'failed' }, or set convention: 'http'";
-  for (const [key, value] of [['requests', requests], ['latencyHistogram', latencyHistogram]] as const) {
+  const missingFix =
+    "workers follow no convention: name the counter, e.g. metrics: { requests: 'jobs_processed_total', codeLabel: 'outcome', errorCodes: 'failed' }, or set convention: 'http'";
+  for (const [key, value] of [
+    ['requests', requests],
+    ['latencyHistogram', latencyHistogram],
+  ] as const) {
     if (value === undefined) {
       if (key === 'requests') fail(key, undefined, 'is required when the app follows no metric convention', missingFix);
     } else if (typeof value !== 'string' || !METRIC_NAME.test(value) || (key === 'latencyHistogram' && /_(bucket|count|sum)$/.test(value))) {
-      fail(key, value, key === 'latencyHistogram' ? 'must be a Prometheus metric name without the _bucket suffix' : 'must be a Prometheus metric name', "use letters, digits, '_' and ':', e.g. 'http_requests_total'");
+      fail(
+        key,
+        value,
+        key === 'latencyHistogram' ? 'must be a Prometheus metric name without the _bucket suffix' : 'must be a Prometheus metric name',
+        "use letters, digits, '_' and ':', e.g. 'http_requests_total'",
+      );
     }
   }
   if (codeLabel === undefined) fail('codeLabel', undefined, 'is required when the app follows no metric convention', missingFix);
@@ -73,7 +88,12 @@ export function resolveSloMetrics(ctx: ResolveContext, protocol: 'http' | 'grpc'
   if (errorCodes === undefined) fail('errorCodes', undefined, 'is required when the app follows no metric convention', missingFix);
   else if (!isRegex(errorCodes)) fail('errorCodes', errorCodes, 'must be a non-empty regular expression', "e.g. '5..' or 'failed|timeout'");
   if (latencyHistogram === undefined && slo?.latency !== undefined) {
-    fail('latencyHistogram', undefined, 'is required for a latency SLO when the app follows no metric convention', "name the duration histogram without '_bucket', e.g. 'jobs_duration_seconds'");
+    fail(
+      'latencyHistogram',
+      undefined,
+      'is required for a latency SLO when the app follows no metric convention',
+      "name the duration histogram without '_bucket', e.g. 'jobs_duration_seconds'",
+    );
   }
   if (!ok) return undefined;
   return { requests: requests!, codeLabel: codeLabel!, errorCodes: errorCodes!, ...(latencyHistogram !== undefined ? { latencyHistogram } : {}) };
@@ -86,9 +106,21 @@ export function resolveSloSelector(ctx: ResolveContext, slo: SloProps | undefine
   for (const key of Object.keys(selector).sort()) {
     const value = selector[key];
     if (!LABEL_NAME.test(key) || key.startsWith('__') || RESERVED_SELECTOR_LABELS.has(key)) {
-      ctx.problems.add({ code: 'E_SLO_SELECTOR', field: `slo.metrics.selector.${key}`, value: key, message: "must be a Prometheus label name other than 'job' and 'namespace' (the platform sets those)", fix: "select by another label, e.g. { grpc_type: 'unary' }" });
+      ctx.problems.add({
+        code: 'E_SLO_SELECTOR',
+        field: `slo.metrics.selector.${key}`,
+        value: key,
+        message: "must be a Prometheus label name other than 'job' and 'namespace' (the platform sets those)",
+        fix: "select by another label, e.g. { grpc_type: 'unary' }",
+      });
     } else if (typeof value !== 'string') {
-      ctx.problems.add({ code: 'E_SLO_SELECTOR', field: `slo.metrics.selector.${key}`, value, message: 'must be a string (an exact match)', fix: "e.g. { handler: '/api' }" });
+      ctx.problems.add({
+        code: 'E_SLO_SELECTOR',
+        field: `slo.metrics.selector.${key}`,
+        value,
+        message: 'must be a string (an exact match)',
+        fix: "e.g. { handler: '/api' }",
+      });
     } else {
       out[key] = value;
     }
@@ -98,11 +130,22 @@ export function resolveSloSelector(ctx: ResolveContext, slo: SloProps | undefine
 }
 
 /** The app's objectives, availability first, each with its budget and, for latency, its bucket. */
-export function resolveSlos(ctx: ResolveContext, slo: SloProps | undefined, alerts: readonly ResolvedBurnRateAlert[], sources: SloSources = APP_SLO): ResolvedSlo[] {
+export function resolveSlos(
+  ctx: ResolveContext,
+  slo: SloProps | undefined,
+  alerts: readonly ResolvedBurnRateAlert[],
+  sources: SloSources = APP_SLO,
+): ResolvedSlo[] {
   if (slo === undefined) return [];
   const { def, problems, prov } = ctx;
   if (slo === null || typeof slo !== 'object' || (slo.availability === undefined && slo.latency === undefined)) {
-    problems.add({ code: 'E_SLO_EMPTY', field: sources.slo.field, value: slo, message: 'sets no objective', fix: "set availability and/or latency, e.g. slo: { availability: 99.9, latency: { threshold: '300ms', objective: 99 } }" });
+    problems.add({
+      code: 'E_SLO_EMPTY',
+      field: sources.slo.field,
+      value: slo,
+      message: 'sets no objective',
+      fix: "set availability and/or latency, e.g. slo: { availability: 99.9, latency: { threshold: '300ms', objective: 99 } }",
+    });
     return [];
   }
   const out: ResolvedSlo[] = [];
@@ -116,7 +159,13 @@ export function resolveSlos(ctx: ResolveContext, slo: SloProps | undefined, aler
     const budget = objectiveBudget(problems, `${sources.latency.field}.latency.objective`, slo.latency?.objective, alerts);
     const threshold = parseThreshold(problems, slo.latency?.threshold, `${sources.latency.field}.latency.threshold`);
     if (budget && threshold) {
-      out.push({ name: `${def.name}-latency`, sli: 'latency', objectivePercent: slo.latency.objective, ...budget, latency: { threshold: slo.latency.threshold, ...threshold } });
+      out.push({
+        name: `${def.name}-latency`,
+        sli: 'latency',
+        objectivePercent: slo.latency.objective,
+        ...budget,
+        latency: { threshold: slo.latency.threshold, ...threshold },
+      });
     }
   }
   return out;
@@ -128,20 +177,43 @@ export function resolveSlos(ctx: ResolveContext, slo: SloProps | undefined, aler
  * budget is so large that a burn-rate alert could never fire (factor x budget >= 1 would need
  * more than all requests to fail).
  */
-function objectiveBudget(problems: Problems, field: string, value: unknown, alerts: readonly ResolvedBurnRateAlert[]): { objective: number; errorBudget: number } | undefined {
+function objectiveBudget(
+  problems: Problems,
+  field: string,
+  value: unknown,
+  alerts: readonly ResolvedBurnRateAlert[],
+): { objective: number; errorBudget: number } | undefined {
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
   const decimals = /^\d+(?:\.(\d+))?$/.exec(text);
   if (!decimals || typeof value !== 'number' || value <= 0) {
-    problems.add({ code: 'E_SLO_OBJECTIVE', field, value, message: 'must be a percentage above 0 and below 100', fix: 'write the objective in percent, e.g. 99.9' });
+    problems.add({
+      code: 'E_SLO_OBJECTIVE',
+      field,
+      value,
+      message: 'must be a percentage above 0 and below 100',
+      fix: 'write the objective in percent, e.g. 99.9',
+    });
     return undefined;
   }
   if (value >= 100) {
-    problems.add({ code: 'E_SLO_OBJECTIVE', field, value, message: 'must be below 100: an objective of 100% leaves no error budget, so every single error would page', fix: 'promise what the app can keep, e.g. 99.9' });
+    problems.add({
+      code: 'E_SLO_OBJECTIVE',
+      field,
+      value,
+      message: 'must be below 100: an objective of 100% leaves no error budget, so every single error would page',
+      fix: 'promise what the app can keep, e.g. 99.9',
+    });
     return undefined;
   }
   const d = decimals[1]?.length ?? 0;
   if (d > MAX_OBJECTIVE_DECIMALS) {
-    problems.add({ code: 'E_SLO_OBJECTIVE', field, value, message: `must have at most ${MAX_OBJECTIVE_DECIMALS} decimals`, fix: 'round the objective, e.g. 99.999' });
+    problems.add({
+      code: 'E_SLO_OBJECTIVE',
+      field,
+      value,
+      message: `must have at most ${MAX_OBJECTIVE_DECIMALS} decimals`,
+      fix: 'round the objective, e.g. 99.999',
+    });
     return undefined;
   }
   const units = Math.round(value * 10 ** d);
@@ -172,11 +244,19 @@ export function parseThreshold(problems: Problems, value: unknown, field = 'slo.
   }
   const whole = Math.round(micros);
   if (Math.abs(micros - whole) > 1e-6 || whole < 1000 || whole > 3600e6) {
-    problems.add({ code: 'E_SLO_THRESHOLD', field, value, message: 'must be from 1ms to 60m, in whole microseconds', fix: "use a bucket boundary of the histogram, e.g. '250ms'" });
+    problems.add({
+      code: 'E_SLO_THRESHOLD',
+      field,
+      value,
+      message: 'must be from 1ms to 60m, in whole microseconds',
+      fix: "use a bucket boundary of the histogram, e.g. '250ms'",
+    });
     return undefined;
   }
   const int = String(Math.floor(whole / 1e6));
-  const frac = String(whole % 1e6).padStart(6, '0').replace(/0+$/, '');
+  const frac = String(whole % 1e6)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
   return frac ? { seconds: `${int}.${frac}`, leRegex: `${int}\\.${frac}0*` } : { seconds: int, leRegex: `${int}(\\.0*)?` };
 }
 

@@ -57,15 +57,36 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
   const dataStores = resolveDataStores(ctx, namespace);
   for (const name of Object.keys(dataStores.env)) {
     if (def.env?.[name] !== undefined || override.env?.[name] !== undefined) {
-      problems.add({ code: 'E_ENV_CONFLICT', field: `env.${name}`, value: name, message: 'is also set by a data store in dependsOn', fix: `remove env.${name}: the data store provides it` });
+      problems.add({
+        code: 'E_ENV_CONFLICT',
+        field: `env.${name}`,
+        value: name,
+        message: 'is also set by a data store in dependsOn',
+        fix: `remove env.${name}: the data store provides it`,
+      });
     }
   }
-  const envVars = prov.merge('env', [env.profile.logLevel.origin, { LOG_LEVEL: env.profile.logLevel.value }], ['app', dataStores.env], ['app', def.env], ['override', override.env]);
+  const envVars = prov.merge(
+    'env',
+    [env.profile.logLevel.origin, { LOG_LEVEL: env.profile.logLevel.value }],
+    ['app', dataStores.env],
+    ['app', def.env],
+    ['override', override.env],
+  );
   const config = def.config || override.config ? prov.merge('config', ['app', def.config], ['override', override.config]) : undefined;
-  for (const [field, record] of [['env', envVars], ['config', config ?? {}]] as const) {
+  for (const [field, record] of [
+    ['env', envVars],
+    ['config', config ?? {}],
+  ] as const) {
     for (const key of Object.keys(record)) {
       if (!isEnvVarName(key)) {
-        problems.add({ code: 'E_ENV_NAME', field: `${field}.${key}`, value: key, message: 'is not a valid environment variable name', fix: 'use letters, digits, _ . and -, not starting with a digit' });
+        problems.add({
+          code: 'E_ENV_NAME',
+          field: `${field}.${key}`,
+          value: key,
+          message: 'is not a valid environment variable name',
+          fix: 'use letters, digits, _ . and -, not starting with a digit',
+        });
       }
     }
   }
@@ -103,7 +124,9 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     imagePullPolicy: prov.pick('imagePullPolicy', inherited(env.profile.imagePullPolicy), ['app', def.imagePullPolicy], ['override', override.imagePullPolicy]),
     command: def.command,
     args: def.args,
-    env: Object.keys(envVars).sort().map((name) => ({ name, value: envVars[name] })),
+    env: Object.keys(envVars)
+      .sort()
+      .map((name) => ({ name, value: envVars[name] })),
     config: config && sortRecord(config),
     configFiles: resolveConfigFiles(ctx),
     secrets: resolveSecrets(ctx, envVars, config),
@@ -116,10 +139,17 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     topologySpread: prov.platform('topologySpread', PLATFORM_DEFAULTS.topologySpread),
     scratchSize: prov.pick('scratchSize', ['platform', PLATFORM_DEFAULTS.scratchSize]),
     replicas: resolveReplicas(ctx),
-    rollout: def.kind === 'scheduled-task' ? undefined : prov.platform('rollout', { revisionHistoryLimit: PLATFORM_DEFAULTS.rollout.revisionHistoryLimit, ...PLATFORM_DEFAULTS.rollout[def.kind] }),
+    rollout:
+      def.kind === 'scheduled-task'
+        ? undefined
+        : prov.platform('rollout', { revisionHistoryLimit: PLATFORM_DEFAULTS.rollout.revisionHistoryLimit, ...PLATFORM_DEFAULTS.rollout[def.kind] }),
     maxUnavailable: def.kind === 'scheduled-task' ? undefined : prov.pick('maxUnavailable', inherited(env.profile.maxUnavailable)),
-    unhealthyPodEvictionPolicy: def.kind === 'scheduled-task' ? undefined : prov.pick('unhealthyPodEvictionPolicy', ['platform', PLATFORM_DEFAULTS.unhealthyPodEvictionPolicy]),
-    network: { ...resolveNetwork(ctx, namespace, [...scrapeIngress(ctx, ports, monitoring !== undefined), ...exposureIngress(exposure)], dataStores.egress), dns: env.dns },
+    unhealthyPodEvictionPolicy:
+      def.kind === 'scheduled-task' ? undefined : prov.pick('unhealthyPodEvictionPolicy', ['platform', PLATFORM_DEFAULTS.unhealthyPodEvictionPolicy]),
+    network: {
+      ...resolveNetwork(ctx, namespace, [...scrapeIngress(ctx, ports, monitoring !== undefined), ...exposureIngress(exposure)], dataStores.egress),
+      dns: env.dns,
+    },
     dataStores: dataStores.stores,
     schedule: resolveSchedule(ctx),
     monitoring,
@@ -144,7 +174,10 @@ function scrapeIngress(ctx: ResolveContext, ports: ResolvedApp['ports'], monitor
 function checkReservedNamespace(ctx: ResolveContext, namespace: string): void {
   const team = ctx.def.team;
   if (typeof team !== 'string') return;
-  for (const [what, name] of [['team', team], ['namespace', namespace]] as const) {
+  for (const [what, name] of [
+    ['team', team],
+    ['namespace', namespace],
+  ] as const) {
     const why = reservedNamespace(name, ctx.env);
     if (why === undefined) continue;
     ctx.problems.add({
@@ -161,7 +194,13 @@ function checkReservedNamespace(ctx: ResolveContext, namespace: string): void {
 function checkName(ctx: ResolveContext, field: string, value: unknown, max: number): void {
   const problem = typeof value === 'string' ? nameProblem(value, max) : 'must be a string';
   if (problem) {
-    ctx.problems.add({ code: field === 'team' ? 'E_TEAM' : 'E_NAME', field, value: value ?? null, message: problem, fix: `use a lowercase DNS label of at most ${max} characters, e.g. 'checkout'` });
+    ctx.problems.add({
+      code: field === 'team' ? 'E_TEAM' : 'E_NAME',
+      field,
+      value: value ?? null,
+      message: problem,
+      fix: `use a lowercase DNS label of at most ${max} characters, e.g. 'checkout'`,
+    });
   }
 }
 
@@ -169,12 +208,24 @@ function resolveSecurity(ctx: ResolveContext, ports: ResolvedApp['ports']): Reso
   const { def, prov, problems } = ctx;
   const runAsUser = prov.pick('security.runAsUser', ['platform', PLATFORM_DEFAULTS.runAsUser], ['app', def.security?.runAsUser]);
   if (!Number.isInteger(runAsUser) || runAsUser <= 0) {
-    problems.add({ code: 'E_RUN_AS_USER', field: 'security.runAsUser', value: runAsUser, message: 'must be a whole number above 0 (pods never run as root)', fix: 'use the UID the image runs as, or leave it out for 10001' });
+    problems.add({
+      code: 'E_RUN_AS_USER',
+      field: 'security.runAsUser',
+      value: runAsUser,
+      message: 'must be a whole number above 0 (pods never run as root)',
+      fix: 'use the UID the image runs as, or leave it out for 10001',
+    });
   }
   const bindPrivileged = prov.pick('security.bindPrivilegedPorts', ['platform', false], ['app', def.security?.bindPrivilegedPorts]);
   const low = ports.find((p) => p.port < 1024);
   if (low && !bindPrivileged) {
-    problems.add({ code: 'E_PRIVILEGED_PORT', field: PORT_FIELD[low.name] ?? 'port', value: low.port, message: 'is below 1024, which a non-root process cannot bind', fix: 'listen on a port >= 1024 (the Service can still expose 80), or set security.bindPrivilegedPorts: true' });
+    problems.add({
+      code: 'E_PRIVILEGED_PORT',
+      field: PORT_FIELD[low.name] ?? 'port',
+      value: low.port,
+      message: 'is below 1024, which a non-root process cannot bind',
+      fix: 'listen on a port >= 1024 (the Service can still expose 80), or set security.bindPrivilegedPorts: true',
+    });
   }
   return {
     runAsUser,
@@ -186,14 +237,27 @@ function resolveSecurity(ctx: ResolveContext, ports: ResolvedApp['ports']): Reso
 
 function resolveShutdown(ctx: ResolveContext): ResolvedApp['shutdown'] {
   const { def, prov, problems } = ctx;
-  const gracePeriodSeconds = prov.pick('shutdown.gracePeriodSeconds', ['platform', PLATFORM_DEFAULTS.gracePeriodSeconds], ['app', def.shutdown?.gracePeriodSeconds]);
+  const gracePeriodSeconds = prov.pick(
+    'shutdown.gracePeriodSeconds',
+    ['platform', PLATFORM_DEFAULTS.gracePeriodSeconds],
+    ['app', def.shutdown?.gracePeriodSeconds],
+  );
   const preStopDefault = def.kind === 'web-service' ? PLATFORM_DEFAULTS.webPreStopSeconds : 0;
   const preStopSeconds = prov.pick('shutdown.preStopSeconds', ['platform', preStopDefault], ['app', def.shutdown?.preStopSeconds]);
-  for (const [field, value] of [['shutdown.gracePeriodSeconds', gracePeriodSeconds], ['shutdown.preStopSeconds', preStopSeconds]] as const) {
+  for (const [field, value] of [
+    ['shutdown.gracePeriodSeconds', gracePeriodSeconds],
+    ['shutdown.preStopSeconds', preStopSeconds],
+  ] as const) {
     if (!isNonNegativeInt(value)) problems.add({ code: 'E_SHUTDOWN', field, value, message: 'must be a whole number of seconds, 0 or more', fix: 'e.g. 30' });
   }
   if (isNonNegativeInt(preStopSeconds) && isNonNegativeInt(gracePeriodSeconds) && preStopSeconds >= gracePeriodSeconds && preStopSeconds > 0) {
-    problems.add({ code: 'E_SHUTDOWN', field: 'shutdown.preStopSeconds', value: preStopSeconds, message: `must be less than shutdown.gracePeriodSeconds (${gracePeriodSeconds}), or the app is killed before it sees SIGTERM`, fix: 'lower preStopSeconds or raise gracePeriodSeconds' });
+    problems.add({
+      code: 'E_SHUTDOWN',
+      field: 'shutdown.preStopSeconds',
+      value: preStopSeconds,
+      message: `must be less than shutdown.gracePeriodSeconds (${gracePeriodSeconds}), or the app is killed before it sees SIGTERM`,
+      fix: 'lower preStopSeconds or raise gracePeriodSeconds',
+    });
   }
   return { gracePeriodSeconds, preStopSeconds };
 }

@@ -68,7 +68,11 @@ function application(name: string, environment: string, argocd: ResolvedArgoCd, 
       source: { repoUrl: argocd.repoURL, targetRevision: argocd.targetRevision, path: options.path },
       destination: options.destination,
       ...(options.ignoreReloads
-        ? { ignoreDifferences: [{ group: 'apps', kind: 'Deployment', jsonPointers: [pointerTo(['spec', 'template', 'metadata', 'annotations', ANNOTATION.reloaderLastReload])] }] }
+        ? {
+            ignoreDifferences: [
+              { group: 'apps', kind: 'Deployment', jsonPointers: [pointerTo(['spec', 'template', 'metadata', 'annotations', ANNOTATION.reloaderLastReload])] },
+            ],
+          }
         : {}),
       syncPolicy: {
         automated: { prune: sync.prune, selfHeal: sync.selfHeal },

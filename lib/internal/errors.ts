@@ -26,7 +26,10 @@ export interface Problem extends ProblemLocation {
 
 /** Base class of every error the library raises on purpose. */
 export class PlatformError extends Error {
-  constructor(public readonly code: string, message: string) {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -41,7 +44,11 @@ export class ValidationError extends PlatformError {
 
 /** A configuration file (releases, waivers) cannot be read or parsed. */
 export class ConfigFileError extends PlatformError {
-  constructor(code: string, message: string, public readonly file?: string) {
+  constructor(
+    code: string,
+    message: string,
+    public readonly file?: string,
+  ) {
     super(code, message);
   }
 }
@@ -51,9 +58,7 @@ export class UsageError extends PlatformError {}
 
 /** `apps/shop/cart.ts: cart: prod: replicas.min: must be <= replicas.max (3) (got 5). Fix: ...` */
 export function formatProblem(p: Problem): string {
-  const where = [p.source, p.app && `app '${p.app}'`, p.environment && `environment '${p.environment}'`]
-    .filter(Boolean)
-    .join(': ');
+  const where = [p.source, p.app && `app '${p.app}'`, p.environment && `environment '${p.environment}'`].filter(Boolean).join(': ');
   const field = p.field ? `'${p.field}' ` : '';
   const got = 'value' in p && p.value !== undefined ? ` (got ${JSON.stringify(p.value)})` : '';
   const said = `${field}${p.message}${got}`;
@@ -73,7 +78,10 @@ export function formatProblems(problems: readonly Problem[]): string {
  */
 export class Problems {
   private readonly list: Problem[];
-  constructor(private readonly location: ProblemLocation = {}, list?: Problem[]) {
+  constructor(
+    private readonly location: ProblemLocation = {},
+    list?: Problem[],
+  ) {
     this.list = list ?? [];
   }
 

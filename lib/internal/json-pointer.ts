@@ -3,7 +3,10 @@
 /** `/spec/template/metadata/annotations/a~1b` -> ['spec', 'template', 'metadata', 'annotations', 'a/b']; '' is the whole document. */
 export function pointerKeys(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The pointer to `keys`, each escaped ('~' as '~0', '/' as '~1'). */

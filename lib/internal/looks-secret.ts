@@ -7,7 +7,24 @@
 const SECRET_WORDS = new Set(['password', 'passwd', 'passphrase', 'pass', 'pwd', 'secret', 'token', 'credential', 'credentials', 'apikey']);
 const SECRET_PAIRS = new Set(['api key', 'access key', 'private key', 'secret key', 'client secret']);
 /** Last words that say the value is where a secret is or something about it, not the secret itself. */
-const REFERENCE_WORDS = new Set(['file', 'path', 'dir', 'url', 'uri', 'endpoint', 'name', 'ref', 'id', 'ttl', 'timeout', 'length', 'header', 'enabled', 'type', 'mode']);
+const REFERENCE_WORDS = new Set([
+  'file',
+  'path',
+  'dir',
+  'url',
+  'uri',
+  'endpoint',
+  'name',
+  'ref',
+  'id',
+  'ttl',
+  'timeout',
+  'length',
+  'header',
+  'enabled',
+  'type',
+  'mode',
+]);
 
 /**
  * What a credential looks like, with a piece of text every match contains: a value without it is
@@ -41,7 +58,11 @@ export function looksSecret(name: string, value: string | undefined): string | u
 
 /** Splits `DB_PASSWORD`, `apiKey`, `client-secret` into lowercase words and looks for credential words. */
 function isSecretName(name: string): boolean {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   if (words.length === 0 || REFERENCE_WORDS.has(words[words.length - 1])) return false;
   return words.some((w, i) => SECRET_WORDS.has(w) || SECRET_PAIRS.has(`${w} ${words[i + 1] ?? ''}`));
 }

@@ -51,7 +51,8 @@ function settings() {
   if (!fingerprint) {
     const tsconfigRaw = readOrUndefined(join(ROOT, 'tsconfig.json')) ?? DEFAULT_TSCONFIG;
     const hash = createHash('sha256');
-    for (const part of [fs.readFileSync(__filename), require('esbuild/package.json').version, JSON.stringify(OPTIONS), tsconfigRaw]) hash.update(part).update('\0');
+    for (const part of [fs.readFileSync(__filename), require('esbuild/package.json').version, JSON.stringify(OPTIONS), tsconfigRaw])
+      hash.update(part).update('\0');
     fingerprint = { tsconfigRaw, hash: hash.digest('hex') };
   }
   return fingerprint;
@@ -112,7 +113,16 @@ function transpileTree(wanted, wantedSource) {
     esbuild ??= require('esbuild');
     // outdir = outbase = ROOT: each output sits beside its source, so the inline map names the file alone, as transpile() does.
     const { loader: _single, ...options } = OPTIONS; // build takes loaders by extension, and .ts is already TypeScript
-    outputs = esbuild.buildSync({ ...options, entryPoints: [...missing.keys()], bundle: false, write: false, outdir: ROOT, outbase: ROOT, tsconfigRaw: settings().tsconfigRaw, logLevel: 'silent' }).outputFiles;
+    outputs = esbuild.buildSync({
+      ...options,
+      entryPoints: [...missing.keys()],
+      bundle: false,
+      write: false,
+      outdir: ROOT,
+      outbase: ROOT,
+      tsconfigRaw: settings().tsconfigRaw,
+      logLevel: 'silent',
+    }).outputFiles;
   } catch {
     return undefined;
   }

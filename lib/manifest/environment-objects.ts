@@ -47,7 +47,10 @@ export class EnvironmentObjects {
   private readonly selectorIndexes = new Map<string, SelectorIndex>();
 
   /** `pods`: the check run's reader, so rules see the same pod templates as this index. @default - a reader of its own */
-  constructor(readonly all: readonly Manifest[], pods: PodTemplates = new PodTemplates()) {
+  constructor(
+    readonly all: readonly Manifest[],
+    pods: PodTemplates = new PodTemplates(),
+  ) {
     for (const object of all) {
       const namespace = namespaceOf(object);
       this.position.set(object, this.position.size);
@@ -128,7 +131,8 @@ export class EnvironmentObjects {
     let index = this.objectLabelIndexes.get(key);
     if (!index) {
       index = new Map();
-      for (const o of this.inNamespace(namespace, kind)) for (const [k, v] of Object.entries((o.metadata.labels ?? {}) as Record<string, string>)) push(index, `${k}=${v}`, o);
+      for (const o of this.inNamespace(namespace, kind))
+        for (const [k, v] of Object.entries((o.metadata.labels ?? {}) as Record<string, string>)) push(index, `${k}=${v}`, o);
       this.objectLabelIndexes.set(key, index);
     }
     return index;

@@ -39,7 +39,8 @@ interface WorkloadLike {
 /** The pod template of a workload object, or undefined for objects that run no pods. Read afresh at every call. */
 export function podTemplateOf(object: Manifest): PodTemplate | undefined {
   const o = object as WorkloadLike;
-  if (object.kind === 'Pod' && object.apiVersion === 'v1') return o.spec ? { labels: o.metadata.labels ?? {}, spec: o.spec, path: 'spec', labelsPath: 'metadata.labels' } : undefined;
+  if (object.kind === 'Pod' && object.apiVersion === 'v1')
+    return o.spec ? { labels: o.metadata.labels ?? {}, spec: o.spec, path: 'spec', labelsPath: 'metadata.labels' } : undefined;
   if (TEMPLATE_KINDS.has(object.kind)) return fromTemplate(o.spec?.template, 'spec.template');
   if (object.kind === 'CronJob') return fromTemplate(o.spec?.jobTemplate?.spec?.template, 'spec.jobTemplate.spec.template');
   return undefined;

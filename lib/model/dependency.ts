@@ -72,7 +72,21 @@ export type DependsOn = AppRef | Dependency;
 
 export const Dependency = {
   on: (app: AppRef | string, options: { port?: string; env?: string } = {}): AppDependency => ({ kind: 'app', app, ...options }),
-  host: (name: string, options: { host: string; port: number; cidrs: readonly string[]; protocol?: 'TCP' | 'UDP' }): HostDependency => ({ kind: 'host', name, ...options }),
-  postgres: (name: string, options: Omit<DataStoreDependency, 'kind' | 'name' | 'engine'> = {}): DataStoreDependency => ({ kind: 'datastore', name, engine: 'postgres', ...options }),
-  redis: (name: string, options: Omit<DataStoreDependency, 'kind' | 'name' | 'engine'> = {}): DataStoreDependency => ({ kind: 'datastore', name, engine: 'redis', ...options }),
+  host: (name: string, options: { host: string; port: number; cidrs: readonly string[]; protocol?: 'TCP' | 'UDP' }): HostDependency => ({
+    kind: 'host',
+    name,
+    ...options,
+  }),
+  postgres: (name: string, options: Omit<DataStoreDependency, 'kind' | 'name' | 'engine'> = {}): DataStoreDependency => ({
+    kind: 'datastore',
+    name,
+    engine: 'postgres',
+    ...options,
+  }),
+  redis: (name: string, options: Omit<DataStoreDependency, 'kind' | 'name' | 'engine'> = {}): DataStoreDependency => ({
+    kind: 'datastore',
+    name,
+    engine: 'redis',
+    ...options,
+  }),
 };

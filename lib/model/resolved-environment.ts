@@ -113,7 +113,13 @@ export interface ResolvedEnvironment {
   readonly namespacePattern: Sourced<string>;
   readonly profile: ResolvedProfile;
   /** ResourceQuota of every team namespace. */
-  readonly quota: { readonly requestsCpu: string; readonly requestsMemory: string; readonly limitsMemory: string; readonly requestsEphemeralStorage: string; readonly pods: number };
+  readonly quota: {
+    readonly requestsCpu: string;
+    readonly requestsMemory: string;
+    readonly limitsMemory: string;
+    readonly requestsEphemeralStorage: string;
+    readonly pods: number;
+  };
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
   readonly monitoring: ResolvedEnvironmentMonitoring;

@@ -19,20 +19,30 @@ export function trafficPanels(layout: DashboardLayout, monitoring: ResolvedMonit
   const requests = seriesSelector(metrics.requests, monitoring.selector);
   layout.row('Traffic');
   layout.add(
-    timeseries(`Request rate by ${metrics.codeLabel}`, 'reqps', [{ expr: `sum by (${metrics.codeLabel}) (rate(${requests}[${RATE}]))`, legend: `{{${metrics.codeLabel}}}` }]),
+    timeseries(`Request rate by ${metrics.codeLabel}`, 'reqps', [
+      { expr: `sum by (${metrics.codeLabel}) (rate(${requests}[${RATE}]))`, legend: `{{${metrics.codeLabel}}}` },
+    ]),
     8,
     8,
   );
   const errors = seriesSelector(metrics.requests, monitoring.selector, [`${metrics.codeLabel}=~${promqlString(metrics.errorCodes)}`]);
   const total = `sum(rate(${requests}[${RATE}]))`;
   layout.add(
-    timeseries('Error ratio', 'percentunit', [{ expr: `(sum(rate(${errors}[${RATE}])) or (0 * ${total})) / (${total} > 0)`, legend: 'errors' }], availability && [availability.errorBudget]),
+    timeseries(
+      'Error ratio',
+      'percentunit',
+      [{ expr: `(sum(rate(${errors}[${RATE}])) or (0 * ${total})) / (${total} > 0)`, legend: 'errors' }],
+      availability && [availability.errorBudget],
+    ),
     8,
     8,
   );
   if (metrics.latencyHistogram) {
     const buckets = seriesSelector(`${metrics.latencyHistogram}_bucket`, monitoring.selector);
-    const targets = [0.5, 0.9, 0.99].map((q) => ({ expr: `histogram_quantile(${q}, sum by (le) (rate(${buckets}[${RATE}])))`, legend: `p${Math.round(q * 100)}` }));
+    const targets = [0.5, 0.9, 0.99].map((q) => ({
+      expr: `histogram_quantile(${q}, sum by (le) (rate(${buckets}[${RATE}])))`,
+      legend: `p${Math.round(q * 100)}`,
+    }));
     layout.add(timeseries('Latency', 's', targets, latency?.latency && [Number(latency.latency.seconds)]), 8, 8);
   }
 }
@@ -78,7 +88,10 @@ export function podPanels(layout: DashboardLayout, app: ResolvedApp, monitoring:
 
 /** A time series panel; `lines` draws dashed threshold lines (an error budget, a burn rate). */
 function timeseries(title: string, unit: string, targets: readonly Target[], lines?: readonly number[]): Panel {
-  const steps = [{ color: 'green', value: null }, ...(lines ?? []).map((value, i) => ({ color: i === 0 && (lines ?? []).length > 1 ? 'yellow' : 'red', value }))];
+  const steps = [
+    { color: 'green', value: null },
+    ...(lines ?? []).map((value, i) => ({ color: i === 0 && (lines ?? []).length > 1 ? 'yellow' : 'red', value })),
+  ];
   return {
     type: 'timeseries',
     title,

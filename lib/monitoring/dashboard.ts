@@ -37,7 +37,21 @@ export function dashboardModel(app: ResolvedApp): Record<string, unknown> {
     annotations: { list: [] },
     links: [],
     templating: {
-      list: [{ name: 'datasource', label: 'Data source', type: 'datasource', query: 'prometheus', current: {}, hide: 0, includeAll: false, multi: false, options: [], refresh: 1, regex: '' }],
+      list: [
+        {
+          name: 'datasource',
+          label: 'Data source',
+          type: 'datasource',
+          query: 'prometheus',
+          current: {},
+          hide: 0,
+          includeAll: false,
+          multi: false,
+          options: [],
+          refresh: 1,
+          regex: '',
+        },
+      ],
     },
     panels: [...layout.all],
   };

@@ -18,7 +18,8 @@ export { PrometheusRule } from '../../imports/prometheusrule-monitoring.coreos.c
 export function appRuleGroups(app: ResolvedApp): RuleGroup[] {
   const monitoring = app.monitoring;
   if (!monitoring) return [];
-  const slo = monitoring.slos.length > 0 ? [...sliRecordingRules(app, monitoring), ...sloMetadataRules(app, monitoring), ...sloAlertRules(app, monitoring)] : [];
+  const slo =
+    monitoring.slos.length > 0 ? [...sliRecordingRules(app, monitoring), ...sloMetadataRules(app, monitoring), ...sloAlertRules(app, monitoring)] : [];
   return [...(slo.length > 0 ? [{ name: `${app.name}-slo`, rules: slo }] : []), scrapeAlertRules(app, monitoring)];
 }
 

@@ -26,7 +26,9 @@ export interface ManifestLike {
  */
 export function promqlProblems(manifest: ManifestLike, parser: PromqlParser = new PromqlParser()): PromqlProblem[] {
   return promqlExpressions(manifest).flatMap(({ expression, location, grafana }) =>
-    parser.syntaxErrors(grafana ? withGrafanaIntervals(expression) : expression).map((e) => ({ expression, message: e.message, position: e.position, location })),
+    parser
+      .syntaxErrors(grafana ? withGrafanaIntervals(expression) : expression)
+      .map((e) => ({ expression, message: e.message, position: e.position, location })),
   );
 }
 

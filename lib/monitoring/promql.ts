@@ -57,5 +57,8 @@ function parse(expression: string): readonly PromqlSyntaxError[] {
  * expression written for a dashboard parses and error positions still point into the original.
  */
 export function withGrafanaIntervals(expression: string): string {
-  return expression.replace(/\$__(rate_interval|interval|range)\b|\$\{__(rate_interval|interval|range)\}/g, (variable) => `${'1'.repeat(variable.length - 1)}s`);
+  return expression.replace(
+    /\$__(rate_interval|interval|range)\b|\$\{__(rate_interval|interval|range)\}/g,
+    (variable) => `${'1'.repeat(variable.length - 1)}s`,
+  );
 }

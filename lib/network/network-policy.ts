@@ -10,9 +10,11 @@ const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
 /** DNS egress to the environment's resolvers (UDP and TCP), the one thing every pod needs. */
 export function dnsEgress(dns: ResolvedDns): k8s.NetworkPolicyEgressRule {
   return {
-    to: dns.peers.map((peer): k8s.NetworkPolicyPeer => (peer.kind === 'cidr'
-      ? { ipBlock: { cidr: peer.cidr } }
-      : { namespaceSelector: { matchLabels: { [NAMESPACE_NAME]: peer.namespace } }, podSelector: { matchLabels: { ...peer.podLabels } } })),
+    to: dns.peers.map((peer): k8s.NetworkPolicyPeer =>
+      peer.kind === 'cidr'
+        ? { ipBlock: { cidr: peer.cidr } }
+        : { namespaceSelector: { matchLabels: { [NAMESPACE_NAME]: peer.namespace } }, podSelector: { matchLabels: { ...peer.podLabels } } },
+    ),
     ports: [
       { port: k8s.IntOrString.fromNumber(dns.port), protocol: 'UDP' },
       { port: k8s.IntOrString.fromNumber(dns.port), protocol: 'TCP' },

@@ -136,7 +136,6 @@ export class NetworkGraph {
   }
 }
 
-
 function portMatches(ports: readonly PolicyPort[] | undefined, port: number, protocol: string, owner: Workload | undefined): boolean {
   if (!ports || ports.length === 0) return true;
   return ports.some((p) => {

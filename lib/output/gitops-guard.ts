@@ -42,7 +42,9 @@ export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, e
     const removed = [...old].filter((id) => !fresh.has(id)).sort();
     if (old.size > 0 && removed.length / old.size > options.maxDropShare) {
       const shown = removed.slice(0, 10).join(', ') + (removed.length > 10 ? `, and ${removed.length - 10} more` : '');
-      problems.push(`environment '${env}' would lose ${removed.length} of its ${old.size} objects (${Math.round((100 * removed.length) / old.size)}% > ${Math.round(options.maxDropShare * 100)}%): ${shown}`);
+      problems.push(
+        `environment '${env}' would lose ${removed.length} of its ${old.size} objects (${Math.round((100 * removed.length) / old.size)}% > ${Math.round(options.maxDropShare * 100)}%): ${shown}`,
+      );
     }
   }
   if (problems.length > 0) {
@@ -80,7 +82,9 @@ function committedTree(target: string): { files: Map<string, string>; from?: str
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   const toplevel = gitText(existing, ['rev-parse', '--show-toplevel']);
   if (toplevel === undefined || !runGit(toplevel, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).ok) return { files: new Map() };
-  const path = relative(realpathSync(toplevel), join(realpathSync(existing), relative(existing, target))).split(sep).join('/');
+  const path = relative(realpathSync(toplevel), join(realpathSync(existing), relative(existing, target)))
+    .split(sep)
+    .join('/');
   if (path === '' || path.startsWith('..')) return { files: new Map() };
   return { files: readGitFolder(toplevel, 'HEAD', path), from: `${path}/ as committed at HEAD, as the folder is missing or empty` };
 }

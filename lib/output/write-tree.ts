@@ -74,7 +74,9 @@ export function recoverSwap(outDir: string): string[] {
   const parent = dirname(target);
   if (!existsSync(parent)) return [];
   const name = basename(target);
-  const leftovers = readdirSync(parent).filter((e) => e.startsWith(`.${name}-new-`) || e.startsWith(`.${name}-old-`)).sort();
+  const leftovers = readdirSync(parent)
+    .filter((e) => e.startsWith(`.${name}-new-`) || e.startsWith(`.${name}-old-`))
+    .sort();
   const done: string[] = [];
   // At most one -old- folder can be the previous tree: writes of one folder are serialized by its lock.
   const retired = leftovers.filter((e) => e.startsWith(`.${name}-old-`));

@@ -26,7 +26,8 @@ export function defaultChecks(options: DefaultChecksOptions = {}): FleetCheck[] 
   const schema = schemaCheck({ now });
   return [
     (rendered, platform) => schema(checkedObjects(rendered, platform)),
-    (rendered, platform) => policyCheck({ ...options, now, productionEnvironments: options.productionEnvironments ?? productionOf(rendered) })(checkedObjects(rendered, platform)),
+    (rendered, platform) =>
+      policyCheck({ ...options, now, productionEnvironments: options.productionEnvironments ?? productionOf(rendered) })(checkedObjects(rendered, platform)),
   ];
 }
 

@@ -17,11 +17,31 @@ export function checkEnvironments(environments: readonly Environment[], problems
   const seen = new Set<string>();
   for (const env of environments) {
     const problem = nameProblem(env.name ?? '');
-    if (problem) problems.add({ code: 'E_ENVIRONMENT_NAME', field: 'environments.name', value: env.name, message: problem, fix: "use a short lowercase name, e.g. 'prod'" });
+    if (problem)
+      problems.add({
+        code: 'E_ENVIRONMENT_NAME',
+        field: 'environments.name',
+        value: env.name,
+        message: problem,
+        fix: "use a short lowercase name, e.g. 'prod'",
+      });
     if (RESERVED_FOLDERS.has(env.name)) {
-      problems.add({ code: 'E_ENVIRONMENT_NAME', field: 'environments.name', value: env.name, message: `is reserved: dist/${env.name}/ holds the platform's own files`, fix: 'choose another name' });
+      problems.add({
+        code: 'E_ENVIRONMENT_NAME',
+        field: 'environments.name',
+        value: env.name,
+        message: `is reserved: dist/${env.name}/ holds the platform's own files`,
+        fix: 'choose another name',
+      });
     }
-    if (seen.has(env.name)) problems.add({ code: 'E_ENVIRONMENT_DUPLICATE', field: 'environments.name', value: env.name, message: 'is declared twice', fix: 'give each environment its own name' });
+    if (seen.has(env.name))
+      problems.add({
+        code: 'E_ENVIRONMENT_DUPLICATE',
+        field: 'environments.name',
+        value: env.name,
+        message: 'is declared twice',
+        fix: 'give each environment its own name',
+      });
     seen.add(env.name);
   }
 }

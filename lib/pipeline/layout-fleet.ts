@@ -17,7 +17,11 @@ const NO_KUSTOMIZATION = new Set(['', 'argocd']);
  * gives the same bytes. One YamlEmitter writes every file, so a value the fleet repeats is
  * stringified once per layout, and nothing is remembered after it.
  */
-export function layoutFleet(rendered: readonly RenderedApp[], platform: readonly RenderedPlatformFile[] = [], catalog: CatalogOptions = {}): Map<string, string> {
+export function layoutFleet(
+  rendered: readonly RenderedApp[],
+  platform: readonly RenderedPlatformFile[] = [],
+  catalog: CatalogOptions = {},
+): Map<string, string> {
   const yaml = new YamlEmitter();
   const files = new Map<string, string>();
   for (const { app, manifests } of rendered) files.set(appFilePath(app), renderManifests(app.source, manifests, yaml));
@@ -37,6 +41,11 @@ export function layoutFleet(rendered: readonly RenderedApp[], platform: readonly
     if (NO_KUSTOMIZATION.has(folder)) continue;
     files.set(`${folder}/kustomization.yaml`, renderDocument('apps/environments.ts', kustomization([...entries]), yaml));
   }
-  for (const [path, text] of catalogFiles(rendered.map((r) => r.app), catalog, yaml)) files.set(path, text);
+  for (const [path, text] of catalogFiles(
+    rendered.map((r) => r.app),
+    catalog,
+    yaml,
+  ))
+    files.set(path, text);
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

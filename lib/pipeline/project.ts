@@ -38,12 +38,20 @@ export function loadGitOps(paths: ProjectPaths): GitOpsSettings | undefined {
 
 function loadEnvironmentsModule(paths: ProjectPaths): { environments: readonly Environment[]; gitops?: GitOpsSettings } {
   if (!existsSync(paths.environmentsFile)) {
-    throw new ConfigFileError('E_ENVIRONMENTS_FILE', `${paths.environmentsFile}: not found. Fix: run platform commands from the repository root, or pass --root`, paths.environmentsFile);
+    throw new ConfigFileError(
+      'E_ENVIRONMENTS_FILE',
+      `${paths.environmentsFile}: not found. Fix: run platform commands from the repository root, or pass --root`,
+      paths.environmentsFile,
+    );
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module = require(paths.environmentsFile) as { environments?: readonly Environment[]; gitops?: GitOpsSettings };
   if (!Array.isArray(module.environments)) {
-    throw new ConfigFileError('E_ENVIRONMENTS_FILE', `apps/environments.ts: does not export 'environments'. Fix: export const environments = [...]`, paths.environmentsFile);
+    throw new ConfigFileError(
+      'E_ENVIRONMENTS_FILE',
+      `apps/environments.ts: does not export 'environments'. Fix: export const environments = [...]`,
+      paths.environmentsFile,
+    );
   }
   return { environments: module.environments, gitops: module.gitops };
 }

@@ -69,7 +69,9 @@ export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
   checkDefinitionKeys(input.apps, problems);
   problems.throwIfAny();
 
-  const ordered = [...input.apps].sort((a, b) => compare(a.definition.team, b.definition.team) || compare(a.definition.name, b.definition.name) || compare(a.source, b.source));
+  const ordered = [...input.apps].sort(
+    (a, b) => compare(a.definition.team, b.definition.team) || compare(a.definition.name, b.definition.name) || compare(a.source, b.source),
+  );
   const resolved: ResolvedApp[] = [];
   for (const env of input.environments) {
     resolved.push(...resolveEnvironmentApps(ordered, env, (app) => input.releases?.(app.definition.team, app.definition.name, env.name), problems));

@@ -29,13 +29,19 @@ export function renderPlatform(rendered: readonly RenderedApp[], environments: r
     for (const { app } of rendered) if (app.environment === env.name) teams.add(app.team);
     for (const team of [...teams].sort()) {
       const namespace = resolveNamespace(team, env);
-      files.push({ path: `${env.name}/${team}/${NAMESPACE_FILE}`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: synthNamespace(namespace) as Manifest[] });
+      files.push({
+        path: `${env.name}/${team}/${NAMESPACE_FILE}`,
+        environment: env.name,
+        source: ENVIRONMENTS_SOURCE,
+        manifests: synthNamespace(namespace) as Manifest[],
+      });
       if (argocd) {
         const manifests = [teamAppProject(env, argocd, team, namespace.name), teamApplication(env, argocd, team, namespace.name)];
         files.push({ path: `argocd/${env.name}/${team}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests });
       }
     }
-    if (argocd) files.push({ path: `argocd/bootstrap/${env.name}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: [rootApplication(env, argocd)] });
+    if (argocd)
+      files.push({ path: `argocd/bootstrap/${env.name}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: [rootApplication(env, argocd)] });
   }
   return files;
 }

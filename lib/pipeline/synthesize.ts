@@ -36,18 +36,25 @@ export interface SynthesisResult {
 export function synthesize(options: SynthesizeOptions): SynthesisResult {
   const { files, rendered, environments } = render(options);
   const apps = (env: string) => rendered.filter((r) => r.app.environment === env).length;
-  guardDrops(options.outDir, files, environments.map((e) => ({ name: e.name, apps: apps(e.name) })), {
-    // One gitops export serves every environment; resolution put it on each.
-    maxDropShare: environments[0].gitops.maxDropShare,
-    allowDrop: options.allowDrop ?? false,
-  });
+  guardDrops(
+    options.outDir,
+    files,
+    environments.map((e) => ({ name: e.name, apps: apps(e.name) })),
+    {
+      // One gitops export serves every environment; resolution put it on each.
+      maxDropShare: environments[0].gitops.maxDropShare,
+      allowDrop: options.allowDrop ?? false,
+    },
+  );
   writeTree(options.outDir, files);
   if (options.mirrorDir) writeTree(options.mirrorDir, files);
   return { rendered, files };
 }
 
 /** Everything up to the write: the files the fleet renders to, checked. Writes nothing. */
-export function render(options: FleetInput & Pick<SynthesizeOptions, 'checks'>): SynthesisResult & { platform: readonly RenderedPlatformFile[]; environments: readonly ResolvedEnvironment[] } {
+export function render(
+  options: FleetInput & Pick<SynthesizeOptions, 'checks'>,
+): SynthesisResult & { platform: readonly RenderedPlatformFile[]; environments: readonly ResolvedEnvironment[] } {
   const environments = resolveFleetEnvironments(options.environments, options.gitops);
   const rendered = renderResolvedFleet({ apps: options.apps, environments, releases: options.releases });
   const platform = renderPlatform(rendered, environments);

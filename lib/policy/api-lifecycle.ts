@@ -27,7 +27,12 @@ const REMOVED: readonly ApiChange[] = [
   { apiVersion: 'extensions/v1beta1', kinds: WORKLOADS, removedIn: 'Kubernetes 1.16', use: 'apps/v1' },
   { apiVersion: 'extensions/v1beta1', kinds: ['NetworkPolicy'], removedIn: 'Kubernetes 1.16', use: 'networking.k8s.io/v1' },
   { apiVersion: 'extensions/v1beta1', kinds: ['Ingress'], removedIn: 'Kubernetes 1.22', use: 'networking.k8s.io/v1' },
-  { apiVersion: 'extensions/v1beta1', kinds: ['PodSecurityPolicy'], removedIn: 'Kubernetes 1.16', use: 'Pod Security Admission (namespace labels); there is no replacement object' },
+  {
+    apiVersion: 'extensions/v1beta1',
+    kinds: ['PodSecurityPolicy'],
+    removedIn: 'Kubernetes 1.16',
+    use: 'Pod Security Admission (namespace labels); there is no replacement object',
+  },
   { apiVersion: 'apps/v1beta1', removedIn: 'Kubernetes 1.16', use: 'apps/v1' },
   { apiVersion: 'apps/v1beta2', removedIn: 'Kubernetes 1.16', use: 'apps/v1' },
   { apiVersion: 'networking.k8s.io/v1beta1', removedIn: 'Kubernetes 1.22', use: 'networking.k8s.io/v1' },
@@ -40,7 +45,12 @@ const REMOVED: readonly ApiChange[] = [
   { apiVersion: 'apiregistration.k8s.io/v1beta1', removedIn: 'Kubernetes 1.22', use: 'apiregistration.k8s.io/v1' },
   { apiVersion: 'certificates.k8s.io/v1beta1', removedIn: 'Kubernetes 1.22', use: 'certificates.k8s.io/v1' },
   { apiVersion: 'coordination.k8s.io/v1beta1', removedIn: 'Kubernetes 1.22', use: 'coordination.k8s.io/v1' },
-  { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment'], removedIn: 'Kubernetes 1.22', use: 'storage.k8s.io/v1' },
+  {
+    apiVersion: 'storage.k8s.io/v1beta1',
+    kinds: ['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment'],
+    removedIn: 'Kubernetes 1.22',
+    use: 'storage.k8s.io/v1',
+  },
   { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['CSIStorageCapacity'], removedIn: 'Kubernetes 1.27', use: 'storage.k8s.io/v1' },
   { apiVersion: 'batch/v1beta1', removedIn: 'Kubernetes 1.25', use: 'batch/v1' },
   { apiVersion: 'discovery.k8s.io/v1beta1', removedIn: 'Kubernetes 1.25', use: 'discovery.k8s.io/v1' },
@@ -48,14 +58,28 @@ const REMOVED: readonly ApiChange[] = [
   { apiVersion: 'autoscaling/v2beta1', removedIn: 'Kubernetes 1.25', use: 'autoscaling/v2' },
   { apiVersion: 'autoscaling/v2beta2', removedIn: 'Kubernetes 1.26', use: 'autoscaling/v2' },
   { apiVersion: 'policy/v1beta1', kinds: ['PodDisruptionBudget'], removedIn: 'Kubernetes 1.25', use: 'policy/v1' },
-  { apiVersion: 'policy/v1beta1', kinds: ['PodSecurityPolicy'], removedIn: 'Kubernetes 1.25', use: 'Pod Security Admission (namespace labels); there is no replacement object' },
+  {
+    apiVersion: 'policy/v1beta1',
+    kinds: ['PodSecurityPolicy'],
+    removedIn: 'Kubernetes 1.25',
+    use: 'Pod Security Admission (namespace labels); there is no replacement object',
+  },
   { apiVersion: 'node.k8s.io/v1beta1', removedIn: 'Kubernetes 1.25', use: 'node.k8s.io/v1' },
   { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta1', removedIn: 'Kubernetes 1.26', use: 'flowcontrol.apiserver.k8s.io/v1beta3' },
-  { apiVersion: 'external-secrets.io/v1beta1', removedIn: 'the pinned External Secrets CRDs (v2.9, where v1beta1 is not served)', use: 'external-secrets.io/v1' },
+  {
+    apiVersion: 'external-secrets.io/v1beta1',
+    removedIn: 'the pinned External Secrets CRDs (v2.9, where v1beta1 is not served)',
+    use: 'external-secrets.io/v1',
+  },
 ];
 
 const DEPRECATED: readonly ApiChange[] = [
-  { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2', deprecatedIn: 'Kubernetes 1.26', removedIn: 'Kubernetes 1.29', use: 'flowcontrol.apiserver.k8s.io/v1beta3' },
+  {
+    apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2',
+    deprecatedIn: 'Kubernetes 1.26',
+    removedIn: 'Kubernetes 1.29',
+    use: 'flowcontrol.apiserver.k8s.io/v1beta3',
+  },
 ];
 
 /** The removal that makes `apiVersion`/`kind` unusable on the target version, if any. */

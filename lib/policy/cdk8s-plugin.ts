@@ -37,7 +37,12 @@ export interface ValidationContextLike {
   readonly manifests: readonly string[];
   readonly metadata?: { readonly [resourceName: string]: { readonly path: string } };
   readonly report: {
-    addViolation(violation: { ruleName: string; recommendation: string; fix: string; violatingResources: { resourceName: string; locations: string[]; manifestPath: string }[] }): void;
+    addViolation(violation: {
+      ruleName: string;
+      recommendation: string;
+      fix: string;
+      violatingResources: { resourceName: string; locations: string[]; manifestPath: string }[];
+    }): void;
     submit(status: 'success' | 'failure', metadata?: { readonly [key: string]: string }): void;
   };
   readonly logger: { log(message: string): void };
@@ -69,7 +74,12 @@ export class GoldenPathValidation {
 
   private check(context: ValidationContextLike): void {
     const { apps, fileOf } = this.group(context);
-    const waivers = (this.props.waivers ?? []).map(({ app, ...waiver }, index) => ({ waiver, declaredIn: PLUGIN_CONFIG, index, ...(app !== undefined ? { app } : {}) }));
+    const waivers = (this.props.waivers ?? []).map(({ app, ...waiver }, index) => ({
+      waiver,
+      declaredIn: PLUGIN_CONFIG,
+      index,
+      ...(app !== undefined ? { app } : {}),
+    }));
     let report;
     try {
       report = runChecks(apps, {
@@ -80,7 +90,12 @@ export class GoldenPathValidation {
       });
     } catch (error) {
       if (!(error instanceof PlatformError)) throw error;
-      context.report.addViolation({ ruleName: 'waivers', recommendation: error.message, fix: 'correct the waivers (in cdk8s.yaml or the app definitions) as the message says', violatingResources: [] });
+      context.report.addViolation({
+        ruleName: 'waivers',
+        recommendation: error.message,
+        fix: 'correct the waivers (in cdk8s.yaml or the app definitions) as the message says',
+        violatingResources: [],
+      });
       context.report.submit('failure');
       return;
     }
@@ -101,7 +116,12 @@ export class GoldenPathValidation {
       });
     }
     for (const w of report.waivers.filter((x) => x.status === 'expired')) {
-      context.report.addViolation({ ruleName: 'expired-waiver (error)', recommendation: `${w.declaredIn} waivers[${w.index}] for '${w.rule}' (owner ${w.owner}) expired on ${w.expires}`, fix: 'renew it with a new date and reason, or fix the finding and remove it', violatingResources: [] });
+      context.report.addViolation({
+        ruleName: 'expired-waiver (error)',
+        recommendation: `${w.declaredIn} waivers[${w.index}] for '${w.rule}' (owner ${w.owner}) expired on ${w.expires}`,
+        fix: 'renew it with a new date and reason, or fix the finding and remove it',
+        violatingResources: [],
+      });
     }
     for (const w of report.waivers.filter((x) => x.status === 'unused')) {
       context.logger.log(`golden-path: ${w.declaredIn} waivers[${w.index}] for '${w.rule}' excused nothing; remove it`);

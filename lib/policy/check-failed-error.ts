@@ -23,7 +23,9 @@ function summarize(report: CheckReport): string {
   for (const f of failing.slice(0, LISTED)) lines.push(`  - ${formatFinding(f)}`);
   if (failing.length > LISTED) lines.push(`  ... and ${failing.length - LISTED} more`);
   for (const w of report.waivers.filter((x) => x.status === 'expired')) {
-    lines.push(`  - ${w.declaredIn}: 'waivers[${w.index}]' for rule '${w.rule}' expired on ${w.expires} (owner ${w.owner}). Fix: renew it with a new date and reason, or fix the finding and remove it [E_WAIVER_EXPIRED]`);
+    lines.push(
+      `  - ${w.declaredIn}: 'waivers[${w.index}]' for rule '${w.rule}' expired on ${w.expires} (owner ${w.owner}). Fix: renew it with a new date and reason, or fix the finding and remove it [E_WAIVER_EXPIRED]`,
+    );
   }
   const first = failing.find((f) => f.rule !== 'schema');
   if (first) {

@@ -6,7 +6,10 @@ import { CheckReport, Finding, WaiverReport } from './report';
  * one-line verdict.
  */
 export function formatReport(report: CheckReport): string {
-  const lines: string[] = [`Checked against Kubernetes ${report.kubernetesVersion} schemas and ${report.rules.length} policy rules; waivers as of ${report.date}.`, ''];
+  const lines: string[] = [
+    `Checked against Kubernetes ${report.kubernetesVersion} schemas and ${report.rules.length} policy rules; waivers as of ${report.date}.`,
+    '',
+  ];
   for (const environment of report.environments) {
     const findings = report.findings.filter((f) => f.environment === environment);
     if (findings.length === 0) continue;
@@ -41,7 +44,11 @@ export function formatFinding(f: Finding): string {
 function findingLines(f: Finding): string[] {
   const label = f.waivedBy ? 'waived' : f.severity;
   const indent = ' '.repeat(14);
-  const lines = [`    ${label.padEnd(9)} ${f.rule}  ${objectName(f)}`, `${indent}${f.message}`, `${indent}at ${f.constructPath}${f.field ? `  field ${f.field}` : ''}`];
+  const lines = [
+    `    ${label.padEnd(9)} ${f.rule}  ${objectName(f)}`,
+    `${indent}${f.message}`,
+    `${indent}at ${f.constructPath}${f.field ? `  field ${f.field}` : ''}`,
+  ];
   if (f.waivedBy) {
     const w = f.waivedBy;
     lines.push(`${indent}waived by ${w.declaredIn} waivers[${w.index}] (owner ${w.owner}, until ${w.expires}): ${w.reason}`);
@@ -69,7 +76,10 @@ function waiverStatus(w: WaiverReport): string {
 }
 
 function describeWaiver(w: WaiverReport): string {
-  const scope = [w.environment ? `in ${w.environment}` : 'in every environment', w.object ? `for ${w.object.kind}${w.object.name ? `/${w.object.name}` : ''}` : `for every object${w.app ? ` of ${w.app}` : ''}`].join(' ');
+  const scope = [
+    w.environment ? `in ${w.environment}` : 'in every environment',
+    w.object ? `for ${w.object.kind}${w.object.name ? `/${w.object.name}` : ''}` : `for every object${w.app ? ` of ${w.app}` : ''}`,
+  ].join(' ');
   const when = w.status === 'expired' ? `expired ${w.expires}` : `until ${w.expires}`;
   return `${w.declaredIn} waivers[${w.index}]: ${w.rule} ${scope}; owner ${w.owner}, ${when}: ${w.reason}`;
 }

@@ -175,7 +175,12 @@ function collectWaivers(apps: readonly CheckedApp[], options: RunChecksOptions, 
   return declared;
 }
 
-function toFinding(raw: RawFinding, pathOf: NonNullable<RunChecksOptions['constructPath']>, waivers: readonly DeclaredWaiver[], uses: Map<DeclaredWaiver, number>): Finding {
+function toFinding(
+  raw: RawFinding,
+  pathOf: NonNullable<RunChecksOptions['constructPath']>,
+  waivers: readonly DeclaredWaiver[],
+  uses: Map<DeclaredWaiver, number>,
+): Finding {
   const { info, object, owner, violation } = raw;
   const { app } = owner;
   const base = {
@@ -188,7 +193,12 @@ function toFinding(raw: RawFinding, pathOf: NonNullable<RunChecksOptions['constr
     app: app.name,
     ...(app.team !== undefined ? { team: app.team } : {}),
     source: app.source,
-    object: { apiVersion: object.apiVersion, kind: object.kind, ...(object.metadata.namespace !== undefined ? { namespace: object.metadata.namespace } : {}), name: object.metadata.name },
+    object: {
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      ...(object.metadata.namespace !== undefined ? { namespace: object.metadata.namespace } : {}),
+      name: object.metadata.name,
+    },
     constructPath: pathOf(app, object),
     ...(violation.field !== undefined ? { field: violation.field } : {}),
   };

@@ -30,7 +30,9 @@ export function recordWaivers(app: WaivingApp, manifests: readonly Manifest[]): 
   if (waivers.length === 0) return [...manifests];
   return manifests.map((m) => {
     const target = { environment: app.environment, app: app.name, source: app.source, kind: m.kind, name: m.metadata.name };
-    const covering = waivers.flatMap((waiver, index) => (waiverCovers({ waiver, declaredIn: app.source, index }, { ...target, rule: waiver.rule }) ? [{ index, ...waiver }] : []));
+    const covering = waivers.flatMap((waiver, index) =>
+      waiverCovers({ waiver, declaredIn: app.source, index }, { ...target, rule: waiver.rule }) ? [{ index, ...waiver }] : [],
+    );
     if (covering.length === 0) return m;
     const annotations = (m.metadata.annotations ?? {}) as Record<string, string>;
     return { ...m, metadata: { ...m.metadata, annotations: sortRecord({ ...annotations, [ANNOTATION.waivers]: JSON.stringify(covering) }) } };

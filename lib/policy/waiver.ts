@@ -42,22 +42,58 @@ export function checkWaiver(declared: DeclaredWaiver, vocabulary: WaiverVocabula
   const at = problems.at({ source: declared.declaredIn, app: declared.app });
   const field = (name: string) => `waivers[${index}].${name}`;
   if (typeof waiver.rule !== 'string' || !vocabulary.rules.has(waiver.rule)) {
-    at.add({ code: 'E_WAIVER_RULE', field: field('rule'), value: waiver.rule, message: 'is not the id of a rule in the policy pack', fix: "use an id from 'platform check' output, e.g. 'read-only-root-filesystem'" });
+    at.add({
+      code: 'E_WAIVER_RULE',
+      field: field('rule'),
+      value: waiver.rule,
+      message: 'is not the id of a rule in the policy pack',
+      fix: "use an id from 'platform check' output, e.g. 'read-only-root-filesystem'",
+    });
   }
   if (typeof waiver.reason !== 'string' || waiver.reason.trim().length < MIN_REASON_LENGTH) {
-    at.add({ code: 'E_WAIVER_REASON', field: field('reason'), value: waiver.reason ?? null, message: `must explain the exception in at least ${MIN_REASON_LENGTH} characters`, fix: 'say why the rule does not fit this app and what limits the risk' });
+    at.add({
+      code: 'E_WAIVER_REASON',
+      field: field('reason'),
+      value: waiver.reason ?? null,
+      message: `must explain the exception in at least ${MIN_REASON_LENGTH} characters`,
+      fix: 'say why the rule does not fit this app and what limits the risk',
+    });
   }
   if (typeof waiver.owner !== 'string' || waiver.owner.trim() === '') {
-    at.add({ code: 'E_WAIVER_OWNER', field: field('owner'), value: waiver.owner ?? null, message: 'must name who answers for the waiver', fix: "a team or a person, e.g. 'team-payments'" });
+    at.add({
+      code: 'E_WAIVER_OWNER',
+      field: field('owner'),
+      value: waiver.owner ?? null,
+      message: 'must name who answers for the waiver',
+      fix: "a team or a person, e.g. 'team-payments'",
+    });
   }
   if (!isIsoDate(waiver.expires)) {
-    at.add({ code: 'E_WAIVER_EXPIRES', field: field('expires'), value: waiver.expires ?? null, message: "must be a date as 'YYYY-MM-DD'", fix: "e.g. expires: '2025-12-31' (the last day the waiver applies)" });
+    at.add({
+      code: 'E_WAIVER_EXPIRES',
+      field: field('expires'),
+      value: waiver.expires ?? null,
+      message: "must be a date as 'YYYY-MM-DD'",
+      fix: "e.g. expires: '2025-12-31' (the last day the waiver applies)",
+    });
   }
   if (waiver.environment !== undefined && vocabulary.environments && !vocabulary.environments.has(waiver.environment)) {
-    at.add({ code: 'E_WAIVER_ENVIRONMENT', field: field('environment'), value: waiver.environment, message: `is not an environment (known: ${[...vocabulary.environments].join(', ')})`, fix: 'use one of the known environments, or leave it out to waive everywhere' });
+    at.add({
+      code: 'E_WAIVER_ENVIRONMENT',
+      field: field('environment'),
+      value: waiver.environment,
+      message: `is not an environment (known: ${[...vocabulary.environments].join(', ')})`,
+      fix: 'use one of the known environments, or leave it out to waive everywhere',
+    });
   }
   if (waiver.object !== undefined && (typeof waiver.object.kind !== 'string' || waiver.object.kind === '')) {
-    at.add({ code: 'E_WAIVER_OBJECT', field: field('object.kind'), value: waiver.object.kind ?? null, message: 'must name the kind of the object waived', fix: "e.g. object: { kind: 'Deployment', name: 'checkout' }" });
+    at.add({
+      code: 'E_WAIVER_OBJECT',
+      field: field('object.kind'),
+      value: waiver.object.kind ?? null,
+      message: 'must name the kind of the object waived',
+      fix: "e.g. object: { kind: 'Deployment', name: 'checkout' }",
+    });
   }
 }
 

@@ -35,14 +35,21 @@ export function loadBaseTree(options: BaseTreeOptions): BaseTree {
   const paths = projectPaths(options.root);
   const toplevel = gitText(paths.root, ['rev-parse', '--show-toplevel']);
   if (toplevel === undefined) {
-    throw new UsageError('E_DIFF_NO_GIT', `${paths.root} is not in a Git repository. Fix: compare two rendered folders instead: platform diff <before-dir> <after-dir>`);
+    throw new UsageError(
+      'E_DIFF_NO_GIT',
+      `${paths.root} is not in a Git repository. Fix: compare two rendered folders instead: platform diff <before-dir> <after-dir>`,
+    );
   }
   const prefix = relative(toplevel, paths.root).split('\\').join('/');
   const { commit, label, notes } = resolveBase(paths.root, options.ref);
   const distPath = [prefix, relative(paths.root, paths.outDir)].filter(Boolean).join('/');
   const short = commit.slice(0, 7);
   if (!options.render && runGit(toplevel, ['cat-file', '-e', `${commit}:${distPath}`]).ok) {
-    return { tree: parseTree(readGitFolder(toplevel, commit, distPath), `${label}:${distPath}`), side: { label: `${label} (${short})`, how: `${distPath}/ as committed` }, notes };
+    return {
+      tree: parseTree(readGitFolder(toplevel, commit, distPath), `${label}:${distPath}`),
+      side: { label: `${label} (${short})`, how: `${distPath}/ as committed` },
+      notes,
+    };
   }
   const why = options.render ? 'rendered in a temporary worktree, as asked (--render-base)' : `rendered in a temporary worktree: no ${distPath}/ committed`;
   return { tree: renderInWorktree(toplevel, prefix, paths.root, commit, label), side: { label: `${label} (${short})`, how: why }, notes };
@@ -51,7 +58,11 @@ export function loadBaseTree(options: BaseTreeOptions): BaseTree {
 function resolveBase(root: string, ref: string | undefined): { commit: string; label: string; notes: string[] } {
   if (ref !== undefined) {
     const commit = gitText(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-    if (commit === undefined) throw new UsageError('E_DIFF_REF', `--base '${ref}' is not a commit in this repository. Fix: fetch it (git fetch origin ${ref}) or name a branch, tag or commit that exists`);
+    if (commit === undefined)
+      throw new UsageError(
+        'E_DIFF_REF',
+        `--base '${ref}' is not a commit in this repository. Fix: fetch it (git fetch origin ${ref}) or name a branch, tag or commit that exists`,
+      );
     return { commit, label: ref, notes: [] };
   }
   for (const branch of ['main', 'origin/main']) {
@@ -60,8 +71,16 @@ function resolveBase(root: string, ref: string | undefined): { commit: string; l
     if (commit !== undefined) return { commit, label: `merge-base with ${branch}`, notes: [] };
   }
   const head = gitText(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  if (head === undefined) throw new UsageError('E_DIFF_REF', 'the repository has no commits to compare with. Fix: commit first, or compare two folders: platform diff <before-dir> <after-dir>');
-  return { commit: head, label: 'HEAD', notes: ["no branch 'main' (or 'origin/main') to take a merge-base with: comparing with HEAD; pass --base <ref> to choose"] };
+  if (head === undefined)
+    throw new UsageError(
+      'E_DIFF_REF',
+      'the repository has no commits to compare with. Fix: commit first, or compare two folders: platform diff <before-dir> <after-dir>',
+    );
+  return {
+    commit: head,
+    label: 'HEAD',
+    notes: ["no branch 'main' (or 'origin/main') to take a merge-base with: comparing with HEAD; pass --base <ref> to choose"],
+  };
 }
 
 function renderInWorktree(toplevel: string, prefix: string, root: string, commit: string, label: string): RenderedTree {
@@ -76,13 +95,24 @@ function renderInWorktree(toplevel: string, prefix: string, root: string, commit
     if (!add.ok) throw new PlatformError('E_DIFF_BASE_RENDER', `could not check out the base (${label}) in a temporary worktree: ${add.stderr}`);
     added = true;
     const bin = join(baseRoot, 'bin', 'platform');
-    if (!existsSync(bin)) throw new PlatformError('E_DIFF_BASE_RENDER', `the base (${label}) has no bin/platform to render it with. Fix: pass a newer --base, or compare two folders`);
+    if (!existsSync(bin))
+      throw new PlatformError(
+        'E_DIFF_BASE_RENDER',
+        `the base (${label}) has no bin/platform to render it with. Fix: pass a newer --base, or compare two folders`,
+      );
     // The worktree has no node_modules of its own: borrow the repository's (removed before the worktree is).
     if (existsSync(join(root, 'node_modules')) && !existsSync(modules)) symlinkSync(join(root, 'node_modules'), modules, 'dir');
-    const synth = spawnSync(process.execPath, [bin, '--root', baseRoot, 'synth', '--out', out], { encoding: 'utf8', timeout: SYNTH_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+    const synth = spawnSync(process.execPath, [bin, '--root', baseRoot, 'synth', '--out', out], {
+      encoding: 'utf8',
+      timeout: SYNTH_TIMEOUT_MS,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (synth.status !== 0) {
       const said = `${synth.stderr ?? ''}${synth.error ? synth.error.message : ''}`.trim().split('\n').slice(-12).join('\n');
-      throw new PlatformError('E_DIFF_BASE_RENDER', `the base (${label}) does not synthesize:\n${said}\nFix: pass --base with a ref that synthesizes, or compare two folders`);
+      throw new PlatformError(
+        'E_DIFF_BASE_RENDER',
+        `the base (${label}) does not synthesize:\n${said}\nFix: pass --base with a ref that synthesizes, or compare two folders`,
+      );
     }
     return readTree(out);
   } finally {

@@ -63,11 +63,19 @@ export function diffTrees(before: RenderedTree, after: RenderedTree, options: Di
     const added = [...fresh.values()].filter((a) => !old.has(a.id));
     const matched = matchRenames(removed, added);
     for (const r of matched.renames) objects.push(entry('renamed', r.to, r.from.manifest, [], r.from));
-    for (const a of matched.added) objects.push({ status: 'added', environment, app: a.app, file: a.file, id: a.id, kind: a.manifest.kind, after: a.manifest, fields: [] });
-    for (const b of matched.removed) objects.push({ status: 'removed', environment, app: b.app, file: b.file, id: b.id, kind: b.manifest.kind, before: b.manifest, fields: [] });
+    for (const a of matched.added)
+      objects.push({ status: 'added', environment, app: a.app, file: a.file, id: a.id, kind: a.manifest.kind, after: a.manifest, fields: [] });
+    for (const b of matched.removed)
+      objects.push({ status: 'removed', environment, app: b.app, file: b.file, id: b.id, kind: b.manifest.kind, before: b.manifest, fields: [] });
   }
   const rank = new Map(environments.map((e, i) => [e, i]));
-  objects.sort((x, y) => rank.get(x.environment)! - rank.get(y.environment)! || compare(x.app, y.app) || compareManifests((x.after ?? x.before)!, (y.after ?? y.before)!) || compare(x.id, y.id));
+  objects.sort(
+    (x, y) =>
+      rank.get(x.environment)! - rank.get(y.environment)! ||
+      compare(x.app, y.app) ||
+      compareManifests((x.after ?? x.before)!, (y.after ?? y.before)!) ||
+      compare(x.id, y.id),
+  );
   return { environments, objects };
 }
 

@@ -39,7 +39,12 @@ export function groupForDisplay(diff: TreeDiff): EnvironmentGroup[] {
     if (objects.length === 0) continue;
     const counts: Record<ObjectStatus, number> = { added: 0, removed: 0, changed: 0, moved: 0, renamed: 0 };
     for (const d of objects) counts[d.status]++;
-    const apps = [...new Set(objects.map((d) => d.app))].map((app) => appGroup(app, objects.filter((d) => d.app === app)));
+    const apps = [...new Set(objects.map((d) => d.app))].map((app) =>
+      appGroup(
+        app,
+        objects.filter((d) => d.app === app),
+      ),
+    );
     groups.push({ environment, counts, apps });
   }
   return groups;

@@ -3,8 +3,7 @@ import { CapacityTotals } from './capacity-totals';
 import { formatCount, formatGib, formatVcpu } from './capacity-units';
 import { EnvironmentCapacityReport } from './fleet-capacity';
 
-export const CAPACITY_LEGEND =
-  'requests and limits x replicas; min..max where autoscaled; scheduled tasks count 0 at min and their parallelism at max';
+export const CAPACITY_LEGEND = 'requests and limits x replicas; min..max where autoscaled; scheduled tasks count 0 at min and their parallelism at max';
 
 /** A table per environment: one row per team and a total. */
 export function formatCapacityText(report: readonly EnvironmentCapacityReport[]): string {

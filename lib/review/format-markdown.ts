@@ -34,12 +34,18 @@ function header(report: ReviewReport): string[] {
   out.push('', `**${esc(summaryLine(report))}**`);
   if (report.diff.environments.length === 0) return out;
 
-  out.push('', '| environment | added | changed | moved | renamed | removed | CPU requests | memory requests |', '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+  out.push(
+    '',
+    '| environment | added | changed | moved | renamed | removed | CPU requests | memory requests |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+  );
   for (const environment of report.diff.environments) {
     const objects = report.diff.objects.filter((d) => d.environment === environment);
     const counts = STATUSES.map((s) => objects.filter((d) => d.status === s).length || '');
     const c = report.capacity.find((x) => x.environment === environment);
-    out.push(`| ${esc(environment)} | ${counts.join(' | ')} | ${c ? capacityCell(c.before, c.after, 'cpu') : ''} | ${c ? capacityCell(c.before, c.after, 'memory') : ''} |`);
+    out.push(
+      `| ${esc(environment)} | ${counts.join(' | ')} | ${c ? capacityCell(c.before, c.after, 'cpu') : ''} | ${c ? capacityCell(c.before, c.after, 'memory') : ''} |`,
+    );
   }
   out.push('', '_Requests x replicas; `min..max` where autoscaled (scheduled tasks count at max only)._');
 
@@ -49,7 +55,17 @@ function header(report: ReviewReport): string[] {
   for (const section of sections) {
     out.push(`**${section.title}**`, '');
     for (const line of section.lines) {
-      const where = [line.environments.map((e) => `**${esc(e)}**`).join(', '), line.app && `\`${line.app}\``, line.objects.length > 0 && listed(line.objects.map((o) => `\`${o}\``), 3)].filter(Boolean).join(' · ');
+      const where = [
+        line.environments.map((e) => `**${esc(e)}**`).join(', '),
+        line.app && `\`${line.app}\``,
+        line.objects.length > 0 &&
+          listed(
+            line.objects.map((o) => `\`${o}\``),
+            3,
+          ),
+      ]
+        .filter(Boolean)
+        .join(' · ');
       out.push(`- ${where}: ${esc(line.message)}`);
       for (const detail of line.details) out.push(`  - ${esc(detail)}`);
     }
@@ -85,7 +101,14 @@ function appBlock(app: AppGroup, withFields: boolean): string[] {
     if (d.status === 'added') out.push(`+ ${d.id} (new)`);
     else if (d.status === 'removed') out.push(`- ${d.id} (deleted)`);
     else {
-      const note = d.status === 'moved' ? ` (moved from ${d.previous!.file})` : d.status === 'renamed' ? ` (renamed from ${d.previous!.id}: delete and create)` : o.labelsOnly ? ' (labels only)' : '';
+      const note =
+        d.status === 'moved'
+          ? ` (moved from ${d.previous!.file})`
+          : d.status === 'renamed'
+            ? ` (renamed from ${d.previous!.id}: delete and create)`
+            : o.labelsOnly
+              ? ' (labels only)'
+              : '';
       out.push(`@@ ${d.id}${note} @@`);
       if (!withFields) continue;
       for (const f of o.fields) {
@@ -109,7 +132,10 @@ function capacityCell(before: CapacityTotals, after: CapacityTotals, resource: '
   const scale = resource === 'cpu' ? vcpu : gib;
   if (scale(b.min) === scale(a.min) && scale(b.max) === scale(a.max)) return format(a);
   const unit = resource === 'cpu' ? 'vCPU' : 'GiB';
-  const delta = scale(a.min - b.min) === scale(a.max - b.max) ? signed(a.min - b.min, unit) : `${signed(a.min - b.min, unit)} at min, ${signed(a.max - b.max, unit)} at max`;
+  const delta =
+    scale(a.min - b.min) === scale(a.max - b.max)
+      ? signed(a.min - b.min, unit)
+      : `${signed(a.min - b.min, unit)} at min, ${signed(a.max - b.max, unit)} at max`;
   return `${format(b)} → **${format(a)}** (${delta})`;
 }
 

@@ -38,7 +38,9 @@ export function formatText(report: ReviewReport): string {
     out.push('', 'CAPACITY (requests x replicas, min..max)');
     const width = Math.max(...changed.map((c) => c.environment.length));
     for (const c of changed) {
-      out.push(`  ${c.environment.padEnd(width)}  cpu ${formatVcpu(c.before.requests.cpu)} -> ${formatVcpu(c.after.requests.cpu)}   memory ${formatGib(c.before.requests.memory)} -> ${formatGib(c.after.requests.memory)}`);
+      out.push(
+        `  ${c.environment.padEnd(width)}  cpu ${formatVcpu(c.before.requests.cpu)} -> ${formatVcpu(c.after.requests.cpu)}   memory ${formatGib(c.before.requests.memory)} -> ${formatGib(c.after.requests.memory)}`,
+      );
     }
   }
 
@@ -72,12 +74,17 @@ export function summaryLine(report: ReviewReport): string {
 function objectLines(o: DisplayObject): string[] {
   const d = o.diff;
   const note =
-    d.status === 'added' ? ' (new)'
-    : d.status === 'removed' ? ' (deleted)'
-    : d.status === 'moved' ? ` (moved from ${d.previous!.file})`
-    : d.status === 'renamed' ? ` (renamed from ${d.previous!.id}: delete and create)`
-    : o.labelsOnly ? ' (labels only)'
-    : '';
+    d.status === 'added'
+      ? ' (new)'
+      : d.status === 'removed'
+        ? ' (deleted)'
+        : d.status === 'moved'
+          ? ` (moved from ${d.previous!.file})`
+          : d.status === 'renamed'
+            ? ` (renamed from ${d.previous!.id}: delete and create)`
+            : o.labelsOnly
+              ? ' (labels only)'
+              : '';
   const lines = [`    ${MARK[d.status]} ${d.id}${note}`];
   for (const f of o.fields.slice(0, MAX_FIELDS)) {
     const { before, after, lines: text } = formatChange(f);

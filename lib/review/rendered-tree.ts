@@ -51,7 +51,11 @@ export function parseTree(files: ReadonlyMap<string, string>, shownAs = 'tree'):
     if (!place) continue;
     for (const doc of parseAllDocuments(files.get(file)!)) {
       if (doc.errors.length > 0) {
-        throw new ConfigFileError('E_DIFF_YAML', `${shownAs}/${file}: is not valid YAML (${doc.errors[0].message.split('\n')[0]}). Fix: compare folders written by 'platform synth'`, file);
+        throw new ConfigFileError(
+          'E_DIFF_YAML',
+          `${shownAs}/${file}: is not valid YAML (${doc.errors[0].message.split('\n')[0]}). Fix: compare folders written by 'platform synth'`,
+          file,
+        );
       }
       const value = doc.toJS() as unknown;
       if (!isManifest(value)) continue;
@@ -67,7 +71,11 @@ export function parseTree(files: ReadonlyMap<string, string>, shownAs = 'tree'):
 /** Reads every YAML file under `dir` (hidden folders, such as a synth's staging copy, are skipped). */
 export function readTreeFiles(dir: string): Map<string, string> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ConfigFileError('E_DIFF_FOLDER', `'${dir}' is not a folder. Fix: pass two folders written by 'platform synth' (e.g. dist/ of two checkouts)`, dir);
+    throw new ConfigFileError(
+      'E_DIFF_FOLDER',
+      `'${dir}' is not a folder. Fix: pass two folders written by 'platform synth' (e.g. dist/ of two checkouts)`,
+      dir,
+    );
   }
   const files = new Map<string, string>();
   const walk = (sub: string): void => {

@@ -26,7 +26,14 @@ export function groupRisks(flags: readonly RiskFlag[]): RiskSection[] {
     const perEnvironment = new Map<string, { environment: string; app?: string; objects: string[]; message: string; details: string[]; rule: string }>();
     for (const f of flags.filter((x) => x.family === family)) {
       const key = JSON.stringify([f.rule, f.environment, f.app ?? '', f.message]);
-      const line = perEnvironment.get(key) ?? { environment: f.environment, ...(f.app !== undefined ? { app: f.app } : {}), objects: [], message: f.message, details: [], rule: f.rule };
+      const line = perEnvironment.get(key) ?? {
+        environment: f.environment,
+        ...(f.app !== undefined ? { app: f.app } : {}),
+        objects: [],
+        message: f.message,
+        details: [],
+        rule: f.rule,
+      };
       if (f.object && !line.objects.includes(f.object)) line.objects.push(f.object);
       line.details.push(...(f.details ?? []));
       perEnvironment.set(key, line);

@@ -43,6 +43,8 @@ export abstract class AppStack extends Construct {
     this.configFiles = appConfigFiles(this, props.app);
     this.externalSecret = appExternalSecret(this, props.app);
     this.networkPolicy = appNetworkPolicy(this, props.app);
-    this.dataStores = props.app.dataStores.filter((s) => s.inCluster).map((store) => new DataStore(this, `data-store-${store.name}`, { app: props.app, store }));
+    this.dataStores = props.app.dataStores
+      .filter((s) => s.inCluster)
+      .map((store) => new DataStore(this, `data-store-${store.name}`, { app: props.app, store }));
   }
 }

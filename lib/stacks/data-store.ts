@@ -58,27 +58,31 @@ export class DataStore extends Construct {
           metadata: { labels },
           spec: {
             ...podIdentity({ serviceAccount: s.objectName, security: s.security, gracePeriodSeconds: s.gracePeriodSeconds }),
-            containers: [{
-              name: store.engine,
-              image: s.image,
-              imagePullPolicy: s.imagePullPolicy,
-              ...(s.args.length ? { args: [...s.args] } : {}),
-              env: s.env.map((e) => ({ ...e })),
-              ports: [{ name: store.engine, containerPort: store.port, protocol: 'TCP' }],
-              resources: toResourceRequirements(s.resources),
-              readinessProbe: toProbe(s.probes.readiness),
-              livenessProbe: toProbe(s.probes.liveness),
-              startupProbe: toProbe(s.probes.startup),
-              securityContext: containerSecurityContext(s),
-              volumeMounts: [{ name: 'data', mountPath: s.dataPath }, ...scratch.map((v) => ({ name: v.name, mountPath: v.mountPath }))],
-            }],
+            containers: [
+              {
+                name: store.engine,
+                image: s.image,
+                imagePullPolicy: s.imagePullPolicy,
+                ...(s.args.length ? { args: [...s.args] } : {}),
+                env: s.env.map((e) => ({ ...e })),
+                ports: [{ name: store.engine, containerPort: store.port, protocol: 'TCP' }],
+                resources: toResourceRequirements(s.resources),
+                readinessProbe: toProbe(s.probes.readiness),
+                livenessProbe: toProbe(s.probes.liveness),
+                startupProbe: toProbe(s.probes.startup),
+                securityContext: containerSecurityContext(s),
+                volumeMounts: [{ name: 'data', mountPath: s.dataPath }, ...scratch.map((v) => ({ name: v.name, mountPath: v.mountPath }))],
+              },
+            ],
             volumes: scratch.map((v) => scratchVolume(v.name, s.scratchSize)),
           },
         },
-        volumeClaimTemplates: [{
-          metadata: { name: 'data', labels: selector },
-          spec: { accessModes: [s.accessMode], resources: { requests: { storage: k8s.Quantity.fromString(s.storage) } } },
-        }],
+        volumeClaimTemplates: [
+          {
+            metadata: { name: 'data', labels: selector },
+            spec: { accessModes: [s.accessMode], resources: { requests: { storage: k8s.Quantity.fromString(s.storage) } } },
+          },
+        ],
       },
     });
     this.networkPolicy = new k8s.KubeNetworkPolicy(this, 'network-policy', {
@@ -86,13 +90,20 @@ export class DataStore extends Construct {
       spec: {
         podSelector: { matchLabels: selector },
         policyTypes: ['Ingress', 'Egress'],
-        ingress: [{
-          from: [{ podSelector: { matchLabels: { [LABEL.name]: app.name } } }],
-          ports: [{ port: k8s.IntOrString.fromNumber(store.port), protocol: 'TCP' }],
-        }],
+        ingress: [
+          {
+            from: [{ podSelector: { matchLabels: { [LABEL.name]: app.name } } }],
+            ports: [{ port: k8s.IntOrString.fromNumber(store.port), protocol: 'TCP' }],
+          },
+        ],
         egress: [dnsEgress(app.network.dns)],
       },
     });
-    this.disruptionBudget = disruptionBudget(this, { metadata, selector, maxUnavailable: s.maxUnavailable, unhealthyPodEvictionPolicy: s.unhealthyPodEvictionPolicy });
+    this.disruptionBudget = disruptionBudget(this, {
+      metadata,
+      selector,
+      maxUnavailable: s.maxUnavailable,
+      unhealthyPodEvictionPolicy: s.unhealthyPodEvictionPolicy,
+    });
   }
 }

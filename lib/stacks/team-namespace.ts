@@ -26,7 +26,11 @@ export class TeamNamespace extends Construct {
       Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k8s.Quantity.fromString(v)]));
     const namespaceMetadata = metadata(ns.name);
     this.namespace = new k8s.KubeNamespace(this, 'namespace', {
-      metadata: { ...namespaceMetadata, labels: { ...namespaceMetadata.labels, ...ns.podSecurityLabels }, annotations: { ...namespaceMetadata.annotations, ...ns.namespaceAnnotations } },
+      metadata: {
+        ...namespaceMetadata,
+        labels: { ...namespaceMetadata.labels, ...ns.podSecurityLabels },
+        annotations: { ...namespaceMetadata.annotations, ...ns.namespaceAnnotations },
+      },
     });
     this.quota = new k8s.KubeResourceQuota(this, 'quota', { metadata: metadata(ns.team, ns.name), spec: { hard: quantities(ns.quota) } });
     this.limitRange = new k8s.KubeLimitRange(this, 'limit-range', {
@@ -38,7 +42,9 @@ export class TeamNamespace extends Construct {
 
 /** Synthesizes a team namespace to plain objects (its own App, like every app chart). */
 export function synthNamespace(namespace: ResolvedNamespace): unknown[] {
-  const chart = new Chart(new App({ recordConstructMetadata: false }), `${namespace.environment}-${namespace.team}-namespace`, { disableResourceNameHashes: true });
+  const chart = new Chart(new App({ recordConstructMetadata: false }), `${namespace.environment}-${namespace.team}-namespace`, {
+    disableResourceNameHashes: true,
+  });
   new TeamNamespace(chart, namespace.team, { namespace });
   return chart.toJson();
 }

@@ -24,5 +24,8 @@ export function appAutoscaler(scope: Construct, app: ResolvedApp): k8s.KubeHoriz
 }
 
 function rules(rate: ResolvedScalingRate): k8s.HpaScalingRulesV2 {
-  return { stabilizationWindowSeconds: rate.stabilizationWindowSeconds, policies: [{ type: 'Percent', value: rate.percent, periodSeconds: rate.periodSeconds }] };
+  return {
+    stabilizationWindowSeconds: rate.stabilizationWindowSeconds,
+    policies: [{ type: 'Percent', value: rate.percent, periodSeconds: rate.periodSeconds }],
+  };
 }

@@ -8,8 +8,14 @@ import { ResolvedApp } from '../model/resolved-app';
  * pod (minAvailable equal to the replica count would block node upgrades forever).
  */
 export function appDisruptionBudget(scope: Construct, app: ResolvedApp): k8s.KubePodDisruptionBudget {
-  if (app.maxUnavailable === undefined || app.unhealthyPodEvictionPolicy === undefined) throw new Error(`bug: ${app.source}: a ${app.kind} has no disruption budget`);
-  return disruptionBudget(scope, { metadata: appMetadata(app), selector: app.selector, maxUnavailable: app.maxUnavailable, unhealthyPodEvictionPolicy: app.unhealthyPodEvictionPolicy });
+  if (app.maxUnavailable === undefined || app.unhealthyPodEvictionPolicy === undefined)
+    throw new Error(`bug: ${app.source}: a ${app.kind} has no disruption budget`);
+  return disruptionBudget(scope, {
+    metadata: appMetadata(app),
+    selector: app.selector,
+    maxUnavailable: app.maxUnavailable,
+    unhealthyPodEvictionPolicy: app.unhealthyPodEvictionPolicy,
+  });
 }
 
 export interface DisruptionBudgetOptions {

@@ -1,10 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
-import {
-  ExternalSecret,
-  ExternalSecretSpecSecretStoreRefKind,
-  ExternalSecretSpecTargetCreationPolicy,
-} from '../../imports/externalsecret-external-secrets.io';
+import { ExternalSecret, ExternalSecretSpecSecretStoreRefKind, ExternalSecretSpecTargetCreationPolicy } from '../../imports/externalsecret-external-secrets.io';
 import { appMetadata } from '../internal/metadata';
 import { appSecretName, secretFilesDir } from '../model/app-files';
 import { ResolvedApp } from '../model/resolved-app';

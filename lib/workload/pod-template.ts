@@ -58,7 +58,11 @@ export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.
  * What every golden-path pod spec has, an app's or a data store's: its own ServiceAccount without
  * an API token, no service links, the restricted security context and its shutdown grace.
  */
-export function podIdentity(pod: { readonly serviceAccount: string; readonly security: ResolvedApp['security']; readonly gracePeriodSeconds: number }): Omit<k8s.PodSpec, 'containers'> {
+export function podIdentity(pod: {
+  readonly serviceAccount: string;
+  readonly security: ResolvedApp['security'];
+  readonly gracePeriodSeconds: number;
+}): Omit<k8s.PodSpec, 'containers'> {
   return {
     serviceAccountName: pod.serviceAccount,
     automountServiceAccountToken: false,
@@ -92,7 +96,10 @@ function spread(app: ResolvedApp): k8s.TopologySpreadConstraint[] {
  * matter). Values alone hash as they did before files existed, so adding file support rolled no pods.
  */
 export function configHash(config: Readonly<Record<string, string>>, files?: Readonly<Record<string, string>>): string {
-  const pairs = (record: Readonly<Record<string, string>>) => Object.keys(record).sort().map((k) => [k, record[k]]);
+  const pairs = (record: Readonly<Record<string, string>>) =>
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, record[k]]);
   const canonical = JSON.stringify(files && Object.keys(files).length > 0 ? { config: pairs(config), files: pairs(files) } : pairs(config));
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }

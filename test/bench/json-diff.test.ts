@@ -2,7 +2,12 @@ import { deepEqual, difference, intersect, Json } from '../../bench/kustomize/js
 
 describe('json intersection and difference', () => {
   test('keeps only keys every object has with the same value', () => {
-    expect(intersect([{ a: 1, b: { c: 2, d: 3 } }, { a: 1, b: { c: 2, d: 4 }, e: 5 }])).toEqual({ a: 1, b: { c: 2 } });
+    expect(
+      intersect([
+        { a: 1, b: { c: 2, d: 3 } },
+        { a: 1, b: { c: 2, d: 4 }, e: 5 },
+      ]),
+    ).toEqual({ a: 1, b: { c: 2 } });
   });
 
   test('keeps a list only when it is equal everywhere', () => {

@@ -24,10 +24,16 @@ describe('kustomize tree of the synthetic fleet', () => {
       expect(tree.overlays.map((o) => o.environment)).toEqual(['dev', 'staging', 'prod']);
       for (const { environment, dir } of tree.overlays) {
         const out = execFileSync(kubectl!, ['kustomize', dir], { maxBuffer: 1 << 28 }).toString();
-        const got = new Map(parseAllDocuments(out).map((d) => d.toJS()).map((o) => [`${o.kind} ${o.metadata.namespace}/${o.metadata.name}`, canonicalize(o) as Json]));
+        const got = new Map(
+          parseAllDocuments(out)
+            .map((d) => d.toJS())
+            .map((o) => [`${o.kind} ${o.metadata.namespace}/${o.metadata.name}`, canonicalize(o) as Json]),
+        );
         const want = rendered.filter((r) => r.app.environment === environment).flatMap((r) => r.manifests);
         expect([...got.keys()].sort()).toEqual(want.map((m) => `${m.kind} ${m.metadata.namespace}/${m.metadata.name}`).sort());
-        const differing = want.filter((m) => !deepEqual(got.get(`${m.kind} ${m.metadata.namespace}/${m.metadata.name}`), JSON.parse(JSON.stringify(canonicalize(m)))));
+        const differing = want.filter(
+          (m) => !deepEqual(got.get(`${m.kind} ${m.metadata.namespace}/${m.metadata.name}`), JSON.parse(JSON.stringify(canonicalize(m)))),
+        );
         expect(differing.map((m) => `${m.kind} ${m.metadata.name}`)).toEqual([]);
       }
     } finally {

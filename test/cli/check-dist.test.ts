@@ -6,8 +6,10 @@ import { main } from '../../lib/cli/main';
 import { CheckReport } from '../../lib/policy/report';
 import { tempRepo, webApp } from '../fixtures/temp-repo';
 
-const ROLE = "objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'web-reader' }, rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['*'] }] }]";
-const WAIVER = "waivers: [{ rule: 'rbac-least-privilege', object: { kind: 'Role' }, reason: 'the vendor operator needs every verb until v4', owner: 'team-shop', expires: '2027-06-30' }]";
+const ROLE =
+  "objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'web-reader' }, rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['*'] }] }]";
+const WAIVER =
+  "waivers: [{ rule: 'rbac-least-privilege', object: { kind: 'Role' }, reason: 'the vendor operator needs every verb until v4', owner: 'team-shop', expires: '2027-06-30' }]";
 
 function synthesized(): string {
   const root = tempRepo({ 'apps/shop/web.ts': webApp('web', 'shop', `${ROLE}, ${WAIVER}`) });
@@ -25,7 +27,9 @@ describe('platform check --dist (in-process)', () => {
     expect(checkDistCommand({ dist, json: true, now: new Date('2027-01-15T00:00:00Z') }, io)).toBe(0);
     const report = JSON.parse(io.stdout()) as CheckReport;
     expect(report.summary).toMatchObject({ errors: 0, waived: 2, expiredWaivers: 0 });
-    expect(report.waivers).toEqual([expect.objectContaining({ declaredIn: 'apps/shop/web.ts', index: 0, rule: 'rbac-least-privilege', status: 'used', findings: 2 })]);
+    expect(report.waivers).toEqual([
+      expect.objectContaining({ declaredIn: 'apps/shop/web.ts', index: 0, rule: 'rbac-least-privilege', status: 'used', findings: 2 }),
+    ]);
   });
 
   test('fails once a recorded waiver has expired', () => {

@@ -19,7 +19,9 @@ describe('platform check (in-process)', () => {
     expect(main(['--root', root, 'check'], io)).toBe(0);
     expect(io.stdout()).toContain(`Checked against Kubernetes 1.28.0 schemas and ${GOLDEN_PATH_PACK.length} policy rules`);
     expect(io.stdout()).toContain('No findings.');
-    expect(io.stdout()).toMatch(/PASSED: 0 errors, 0 warnings, 0 waived findings; 0 expired waivers, 0 unused waivers \(\d+ objects from 2 source files in 2 environments\)/);
+    expect(io.stdout()).toMatch(
+      /PASSED: 0 errors, 0 warnings, 0 waived findings; 0 expired waivers, 0 unused waivers \(\d+ objects from 2 source files in 2 environments\)/,
+    );
     expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 
@@ -28,7 +30,9 @@ describe('platform check (in-process)', () => {
     const io = bufferIo();
     expect(main(['--root', root, 'check'], io)).toBe(1);
     const out = io.stdout();
-    expect(out).toContain("prod\n  shop/web  (apps/shop/web.ts)\n    error     prod-replicas  Deployment shop/web\n              Deployment 'web' runs 1 pod(s)\n              at prod/web/Deployment/web  field spec.replicas");
+    expect(out).toContain(
+      "prod\n  shop/web  (apps/shop/web.ts)\n    error     prod-replicas  Deployment shop/web\n              Deployment 'web' runs 1 pod(s)\n              at prod/web/Deployment/web  field spec.replicas",
+    );
     expect(out).not.toMatch(/\ndev\n/);
     expect(out).toContain('FAILED: 1 error');
   });
@@ -72,7 +76,9 @@ describe('platform check (in-process)', () => {
     const before = bufferIo();
     expect(checkCommand({ root, now: new Date('2025-09-30T23:00:00Z') }, before)).toBe(0);
     expect(before.stdout()).toContain('    waived    secret-in-env  Deployment shop/web');
-    expect(before.stdout()).toMatch(/used \(2\) +apps\/shop\/web\.ts waivers\[0\]: secret-in-env in every environment for every object of web; owner team-shop, until 2025-09-30: rotated nightly/);
+    expect(before.stdout()).toMatch(
+      /used \(2\) +apps\/shop\/web\.ts waivers\[0\]: secret-in-env in every environment for every object of web; owner team-shop, until 2025-09-30: rotated nightly/,
+    );
 
     const after = bufferIo();
     expect(checkCommand({ root, now: new Date('2025-10-01T00:00:00Z') }, after)).toBe(1);
@@ -81,7 +87,9 @@ describe('platform check (in-process)', () => {
   });
 
   test('exits 1 with the file, field and fix when a waiver is malformed', () => {
-    const root = tempRepo({ 'apps/shop/web.ts': webApp('web', 'shop', "waivers: [{ rule: 'secret-in-env', reason: 'tmp', owner: 'team-shop', expires: '2025-09-30' }]") });
+    const root = tempRepo({
+      'apps/shop/web.ts': webApp('web', 'shop', "waivers: [{ rule: 'secret-in-env', reason: 'tmp', owner: 'team-shop', expires: '2025-09-30' }]"),
+    });
     const io = bufferIo();
     expect(main(['--root', root, 'check'], io)).toBe(1);
     expect(io.stderr()).toContain("apps/shop/web.ts: app 'web': 'waivers[0].reason' must explain the exception in at least 10 characters (got \"tmp\")");

@@ -18,11 +18,17 @@ describe('platform diff --base on a real change to a sample app', () => {
   const edits: [string, string][] = [
     ["resources: { cpu: '200m', memory: '384Mi' },", "resources: { cpu: '300m', memory: '512Mi' },\n  security: { bindPrivilegedPorts: true },"],
     ['Replicas.autoscale({ min: 4, max: 20 })', 'Replicas.autoscale({ min: 6, max: 20 })'],
-    ["  expose: Exposure.public({ host: 'shop' }),", "  expose: Exposure.public({ host: 'shop' }),\n  network: { ingress: [Peer.namespace('monitoring', { port: 8080 })] },"],
+    [
+      "  expose: Exposure.public({ host: 'shop' }),",
+      "  expose: Exposure.public({ host: 'shop' }),\n  network: { ingress: [Peer.namespace('monitoring', { port: 8080 })] },",
+    ],
     ["import { Exposure, Health, Replicas, webService } from '../platform';", "import { Exposure, Health, Peer, Replicas, webService } from '../platform';"],
   ];
   for (const [from] of edits) if (!source.includes(from)) throw new Error(`apps/shop/storefront.ts no longer contains ${from}: update this test's change`);
-  writeFileSync(file, edits.reduce((text, [from, to]) => text.replace(from, to), source));
+  writeFileSync(
+    file,
+    edits.reduce((text, [from, to]) => text.replace(from, to), source),
+  );
 
   const io = bufferIo();
   const code = diffCommand({ root, format: 'json' }, io);
@@ -39,12 +45,18 @@ describe('platform diff --base on a real change to a sample app', () => {
     expect(new Set(report.objects.map((o: { app: string }) => o.app))).toEqual(new Set(['shop/storefront']));
     const hpa = report.objects.find((o: { environment: string; kind: string }) => o.environment === 'prod' && o.kind === 'HorizontalPodAutoscaler');
     expect(hpa.fields).toEqual([{ path: 'spec.minReplicas', before: 4, after: 6 }]);
-    expect(report.environments.map((e: { name: string; counts: { changed: number } }) => [e.name, e.counts.changed])).toEqual([['dev', 2], ['staging', 2], ['prod', 3]]);
+    expect(report.environments.map((e: { name: string; counts: { changed: number } }) => [e.name, e.counts.changed])).toEqual([
+      ['dev', 2],
+      ['staging', 2],
+      ['prod', 3],
+    ]);
   });
 
   test('flags the wider ingress, the capability and the capacity per environment', () => {
     const flags = report.risks.map((r: { rule: string; environment: string; message: string }) => `${r.rule} ${r.environment}: ${r.message}`);
-    expect(flags).toContain('exposure/network-policy prod: allows more ingress: from every pod in namespaces {kubernetes.io/metadata.name=monitoring} on TCP/8080');
+    expect(flags).toContain(
+      'exposure/network-policy prod: allows more ingress: from every pod in namespaces {kubernetes.io/metadata.name=monitoring} on TCP/8080',
+    );
     expect(flags).toContain("privilege/capabilities prod: container 'storefront': adds capabilities NET_BIND_SERVICE");
     // prod: before 4..20 x 0.2 vCPU = 0.8..4, after 6..20 x 0.3 = 1.8..6; memory 4..20 x 0.375 GiB = 1.5..7.5, after 6..20 x 0.5 = 3..10.
     // dev: 1 pod, +0.1 vCPU and +0.125 GiB. The totals after '(now' depend on the rest of the fleet.

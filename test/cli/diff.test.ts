@@ -21,7 +21,7 @@ function twoFolders(): { before: string; after: string; root: string } {
 describe('platform diff <before-dir> <after-dir> (in-process)', () => {
   const { before, after, root } = twoFolders();
 
-  test('compares two rendered folders, in the environments\' order, with the risks', () => {
+  test("compares two rendered folders, in the environments' order, with the risks", () => {
     const io = bufferIo();
     expect(diffCommand({ root, folders: [before, after] }, io)).toBe(0);
     const text = io.stdout();
@@ -35,7 +35,10 @@ describe('platform diff <before-dir> <after-dir> (in-process)', () => {
     const json = bufferIo();
     expect(main(['--root', root, 'diff', before, after, '--format', 'json'], json)).toBe(0);
     const report = JSON.parse(json.stdout());
-    expect(report.risks.filter((r: { rule: string }) => r.rule === 'capacity/requests').map((r: { environment: string }) => r.environment)).toEqual(['dev', 'prod']);
+    expect(report.risks.filter((r: { rule: string }) => r.rule === 'capacity/requests').map((r: { environment: string }) => r.environment)).toEqual([
+      'dev',
+      'prod',
+    ]);
     const md = bufferIo();
     expect(main(['--root', root, 'diff', before, after, '--format', 'markdown'], md)).toBe(0);
     expect(md.stdout().startsWith(COMMENT_MARKER)).toBe(true);

@@ -5,7 +5,8 @@ import { tempRepo, webApp } from '../fixtures/temp-repo';
 /** Where app files outside the repository find cdk8s (apps/platform.ts re-exports JsonPatch in a real repository). */
 const CDK8S = require.resolve('cdk8s');
 const MESH = `customize: (stack, ctx) => { if (ctx.production) stack.deployment.addJsonPatch(require('${CDK8S}').JsonPatch.add('/spec/template/metadata/annotations', { 'linkerd.io/inject': 'enabled' })); }`;
-const EXTRA = "objects: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'legacy-billing' }, spec: { type: 'ExternalName', externalName: 'billing.legacy.internal' } }]";
+const EXTRA =
+  "objects: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'legacy-billing' }, spec: { type: 'ExternalName', externalName: 'billing.legacy.internal' } }]";
 
 function repo(): string {
   return tempRepo({ 'apps/shop/web.ts': webApp('web', 'shop', MESH), 'apps/shop/api.ts': webApp('api', 'shop', EXTRA), 'apps/shop/plain.ts': webApp('plain') });
@@ -31,7 +32,9 @@ describe('platform explain: the customize layer', () => {
     const io = bufferIo();
     main(['--root', repo(), 'explain', 'api', '--env', 'dev', '--json'], io);
     const fields = JSON.parse(io.stdout()).fields as { origin: string }[];
-    expect(fields.filter((f) => f.origin === 'customize')).toEqual([{ field: 'Service shop/legacy-billing', value: '(extra object, from objects)', origin: 'customize' }]);
+    expect(fields.filter((f) => f.origin === 'customize')).toEqual([
+      { field: 'Service shop/legacy-billing', value: '(extra object, from objects)', origin: 'customize' },
+    ]);
   });
 });
 

@@ -48,7 +48,10 @@ describe('GitOps output', () => {
 
   test("runs each team's Application in its own AppProject, limited to the team's namespace and the GitOps repository", () => {
     const project = parseAllDocuments(read('argocd/prod/shop.yaml'))[0].toJS();
-    expect(project).toMatchObject({ kind: 'AppProject', metadata: { name: 'prod-shop', namespace: 'argocd', annotations: { 'argocd.argoproj.io/sync-wave': '-1' } } });
+    expect(project).toMatchObject({
+      kind: 'AppProject',
+      metadata: { name: 'prod-shop', namespace: 'argocd', annotations: { 'argocd.argoproj.io/sync-wave': '-1' } },
+    });
     expect(project.spec.destinations).toEqual([{ name: 'prod-1', namespace: 'shop' }]);
     expect(project.spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace', name: 'shop' }]);
     expect(project.spec.sourceRepos).toEqual(['https://git.example/acme/deploy.git']);

@@ -29,7 +29,10 @@ describe('platform new (end to end, in a copy of this repository)', () => {
     const again = run(process.execPath, [BIN, '--root', root, 'synth']);
     expect([again.status, again.stderr]).toEqual([0, '']);
 
-    writeFileSync(join(root, 'tsconfig.new.json'), JSON.stringify({ extends: './tsconfig.json', include: [], files: ['apps/shop/orders.ts', 'test/apps/shop/orders.test.ts'] }));
+    writeFileSync(
+      join(root, 'tsconfig.new.json'),
+      JSON.stringify({ extends: './tsconfig.json', include: [], files: ['apps/shop/orders.ts', 'test/apps/shop/orders.test.ts'] }),
+    );
     const typecheck = run(join(root, 'node_modules/.bin/tsc'), ['--noEmit', '-p', 'tsconfig.new.json']);
     expect([typecheck.status, typecheck.stdout]).toEqual([0, '']);
 

@@ -78,10 +78,18 @@ describe('platform new (in-process)', () => {
   });
 
   test.each([
-    [{ name: 'Orders' }, 'E_NEW_NAME', "app name 'Orders' must be lowercase. Fix: use lowercase letters, digits and '-', starting with a letter (at most 63), e.g. 'orders-api'"],
+    [
+      { name: 'Orders' },
+      'E_NEW_NAME',
+      "app name 'Orders' must be lowercase. Fix: use lowercase letters, digits and '-', starting with a letter (at most 63), e.g. 'orders-api'",
+    ],
     [{ name: 'a-very-long-scheduled-task-name-that-cronjobs-cannot-have', kind: 'task' }, 'E_NEW_NAME', 'must be at most 52 characters'],
     [{ team: 'Shop_Team' }, 'E_NEW_TEAM', "--team 'Shop_Team' must be lowercase"],
-    [{ team: 'kube-system' }, 'E_NEW_TEAM', "--team 'kube-system' is a reserved namespace: namespaces 'kube-*' belong to Kubernetes itself. Fix: use the team's own name, e.g. 'payments'"],
+    [
+      { team: 'kube-system' },
+      'E_NEW_TEAM',
+      "--team 'kube-system' is a reserved namespace: namespaces 'kube-*' belong to Kubernetes itself. Fix: use the team's own name, e.g. 'payments'",
+    ],
     [{ team: 'monitoring' }, 'E_NEW_TEAM', "--team 'monitoring' is a reserved namespace: 'monitoring' is where Prometheus runs in environment 'dev'"],
     [{ kind: 'lambda' }, 'E_NEW_KIND', "--kind 'lambda' is not a kind of app (known: web, worker, task)"],
     [{ tag: 'latest' }, 'E_NEW_TAG', "--tag 'latest' uses the tag 'latest'"],
@@ -101,7 +109,9 @@ describe('platform new (in-process)', () => {
     const io = bufferIo();
     expect(main(['--root', root, 'new', 'orders', '--team', 'payments', '--kind', 'web'], io)).toBe(1);
     expect(io.stderr()).toContain("'port' must be an integer from 1 to 65535");
-    expect(io.stderr()).toContain('platform new: kept nothing (removed apps/payments/orders.ts, test/apps/payments/orders.test.ts; apps/releases.yaml as it was)');
+    expect(io.stderr()).toContain(
+      'platform new: kept nothing (removed apps/payments/orders.ts, test/apps/payments/orders.test.ts; apps/releases.yaml as it was)',
+    );
     expect(existsSync(join(root, 'apps/payments'))).toBe(false);
     expect(existsSync(join(root, 'test'))).toBe(false);
     expect(read(root, 'apps/releases.yaml')).toBe('{}\n');

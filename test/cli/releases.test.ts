@@ -95,7 +95,11 @@ describe('platform explain', () => {
     const io = bufferIo();
     main(['--root', repo(), 'explain', 'web', '--env', 'dev', '--json'], io);
     const report = JSON.parse(io.stdout());
-    expect(report.fields.find((f: { field: string }) => f.field === 'replicas')).toEqual({ field: 'replicas', value: { kind: 'fixed', count: 1 }, origin: 'environment' });
+    expect(report.fields.find((f: { field: string }) => f.field === 'replicas')).toEqual({
+      field: 'replicas',
+      value: { kind: 'fixed', count: 1 },
+      origin: 'environment',
+    });
   });
 
   test('without an app, explains the environment: each resolved setting and its layer', () => {

@@ -18,7 +18,7 @@ describe('platform synth (in-process)', () => {
     const root = tempRepo({ 'apps/shop/web.ts': webApp('web') });
     main(['--root', root, 'synth'], bufferIo());
     const before = readFileSync(join(root, 'dist/prod/shop/web.yaml'), 'utf8');
-    writeFiles(root, { 'apps/shop/api.ts': webApp('api', 'shop', "port: 70000") });
+    writeFiles(root, { 'apps/shop/api.ts': webApp('api', 'shop', 'port: 70000') });
     const io = bufferIo();
     expect(main(['--root', root, 'synth'], io)).toBe(1);
     expect(io.stderr()).toContain("apps/shop/api.ts: app 'api': environment 'dev, prod': 'port' must be an integer from 1 to 65535 (got 70000)");

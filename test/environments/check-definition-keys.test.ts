@@ -11,7 +11,10 @@ function loose(definition: object): AppDefinition {
 
 function problemsOf(...definitions: AppDefinition[]) {
   const problems = new Problems();
-  checkDefinitionKeys(definitions.map((d) => sourced(d)), problems);
+  checkDefinitionKeys(
+    definitions.map((d) => sourced(d)),
+    problems,
+  );
   return problems.all.map(({ code, field, message, fix }) => ({ code, field, message, fix }));
 }
 
@@ -38,7 +41,9 @@ describe('strict definitions', () => {
   });
 
   test('knows the fields of each kind: a worker has no port, a task no replicas', () => {
-    expect(problemsOf(loose({ ...workerDef(), port: 8080 }), loose({ ...taskDef(), replicas: { kind: 'fixed', count: 2 } })).map((p) => [p.field, p.message])).toEqual([
+    expect(
+      problemsOf(loose({ ...workerDef(), port: 8080 }), loose({ ...taskDef(), replicas: { kind: 'fixed', count: 2 } })).map((p) => [p.field, p.message]),
+    ).toEqual([
       ['port', 'is not a field of a worker'],
       ['replicas', 'is not a field of a scheduled task'],
     ]);
@@ -52,7 +57,12 @@ describe('strict definitions', () => {
 
   test('rejects unknown keys in per-environment overrides', () => {
     expect(problemsOf(loose(webDef({ environments: { prod: { replicass: { kind: 'fixed', count: 3 } } as never } })))).toEqual([
-      { code: 'E_UNKNOWN_FIELD', field: 'environments.prod.replicass', message: "is not a field of an environment override; did you mean 'replicas'?", fix: "rename it to 'replicas'" },
+      {
+        code: 'E_UNKNOWN_FIELD',
+        field: 'environments.prod.replicass',
+        message: "is not a field of an environment override; did you mean 'replicas'?",
+        fix: "rename it to 'replicas'",
+      },
     ]);
   });
 

@@ -26,7 +26,9 @@ describe('checkEnvironment: ingress settings', () => {
   });
 
   test('accepts gateway mode with a Gateway, listener and proxy namespace', () => {
-    expect(problemsOf({ mode: 'gateway', gateway: { name: 'public', namespace: 'gateway', sectionName: 'https', proxyNamespace: 'envoy-gateway-system' } })).toEqual([]);
+    expect(
+      problemsOf({ mode: 'gateway', gateway: { name: 'public', namespace: 'gateway', sectionName: 'https', proxyNamespace: 'envoy-gateway-system' } }),
+    ).toEqual([]);
   });
 
   test('reports a bad mode against apps/environments.ts, naming the environment, value and fix', () => {
@@ -76,7 +78,7 @@ describe('checkEnvironment: ingress settings', () => {
     expect(p.fix).toContain("ingress.mode: 'gateway'");
   });
 
-  test("reports a domain that cannot end a host name", () => {
+  test('reports a domain that cannot end a host name', () => {
     const p = only(problemsOf(undefined, { domain: 'Acme.dev' }));
     expect(p).toMatchObject({ code: 'E_ENVIRONMENT', field: 'domain', value: 'Acme.dev', message: 'must be lowercase' });
   });

@@ -22,7 +22,9 @@ describe('Provenance', () => {
   });
 
   test('throws a bug error when no layer sets a required value', () => {
-    expect(() => new Provenance().pick('port', ['platform', undefined], ['app', undefined])).toThrow("bug: no layer sets 'port' and the platform has no default");
+    expect(() => new Provenance().pick('port', ['platform', undefined], ['app', undefined])).toThrow(
+      "bug: no layer sets 'port' and the platform has no default",
+    );
   });
 
   test('returns undefined and records nothing for an optional value no layer sets', () => {

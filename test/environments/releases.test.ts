@@ -31,7 +31,7 @@ describe('the releases file', () => {
     expect(error.message).toBe('apps/releases.yaml:3:10: \'shop.web.dev\' must be a string (got number 1.1). Fix: quote it, e.g. "1.1"');
   });
 
-  test('fails on an unknown app, naming the team\'s apps', () => {
+  test("fails on an unknown app, naming the team's apps", () => {
     expect(problem('shop:\n  web:\n    dev: 1.0.0\n  cart:\n    dev: 1.0.0\n').message).toBe(
       "apps/releases.yaml:4:3: app 'shop/cart' is not in the fleet (team 'shop' has: web). Fix: correct the name, or remove the entry of an app that was deleted",
     );
@@ -44,11 +44,15 @@ describe('the releases file', () => {
   });
 
   test("fails on the tag 'latest'", () => {
-    expect(problem('shop:\n  web:\n    prod: latest\n').message).toMatch(/^apps\/releases\.yaml:3:11: 'shop\.web\.prod' \("latest"\) uses the tag 'latest', which is mutable.*Fix: pin a version tag or a digest$/);
+    expect(problem('shop:\n  web:\n    prod: latest\n').message).toMatch(
+      /^apps\/releases\.yaml:3:11: 'shop\.web\.prod' \("latest"\) uses the tag 'latest', which is mutable.*Fix: pin a version tag or a digest$/,
+    );
   });
 
   test('fails on a malformed digest', () => {
-    expect(problem('shop:\n  web:\n    prod: "1.0@sha256:abc"\n').message).toContain("has a malformed digest 'sha256:abc'. Fix: use 'sha256:' followed by 64 lowercase hex digits");
+    expect(problem('shop:\n  web:\n    prod: "1.0@sha256:abc"\n').message).toContain(
+      "has a malformed digest 'sha256:abc'. Fix: use 'sha256:' followed by 64 lowercase hex digits",
+    );
   });
 
   test('fails on a duplicate key', () => {

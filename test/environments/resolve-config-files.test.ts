@@ -17,7 +17,10 @@ describe('resolveConfigFiles', () => {
   });
 
   test("merges the override's files over the app's, file by file, in that environment only", () => {
-    const def = webDef({ configFiles: { 'checkout.yaml': YAML, 'rules.json': '{}' }, environments: { dev: { configFiles: { 'checkout.yaml': 'timeout: 60s\n', 'debug.yaml': 'trace: true\n' } } } });
+    const def = webDef({
+      configFiles: { 'checkout.yaml': YAML, 'rules.json': '{}' },
+      environments: { dev: { configFiles: { 'checkout.yaml': 'timeout: 60s\n', 'debug.yaml': 'trace: true\n' } } },
+    });
     const dev = resolve(def, testEnvironment({ name: 'dev' }));
     expect(dev.configFiles).toEqual({ 'checkout.yaml': 'timeout: 60s\n', 'debug.yaml': 'trace: true\n', 'rules.json': '{}' });
     expect(dev.provenance['configFiles.checkout.yaml']).toBe('override');
@@ -40,21 +43,40 @@ describe('resolveConfigFiles', () => {
     ['a parent reference', '..data'],
     ['a space', 'check out.yaml'],
   ])('fails on a file name with %s', (_what, name) => {
-    expectOnlyProblem(() => resolve(webDef({ configFiles: { [name]: YAML } })), { code: 'E_FILE_NAME', field: `configFiles.${name}`, value: name, fix: "e.g. 'checkout.yaml'" });
+    expectOnlyProblem(() => resolve(webDef({ configFiles: { [name]: YAML } })), {
+      code: 'E_FILE_NAME',
+      field: `configFiles.${name}`,
+      value: name,
+      fix: "e.g. 'checkout.yaml'",
+    });
   });
 
   test("names the override's field for an override's bad file name", () => {
-    expectOnlyProblem(() => resolve(webDef({ environments: { prod: { configFiles: { 'a/b': YAML } } } })), { code: 'E_FILE_NAME', field: 'environments.prod.configFiles.a/b', value: 'a/b', fix: 'plain file name' });
+    expectOnlyProblem(() => resolve(webDef({ environments: { prod: { configFiles: { 'a/b': YAML } } } })), {
+      code: 'E_FILE_NAME',
+      field: 'environments.prod.configFiles.a/b',
+      value: 'a/b',
+      fix: 'plain file name',
+    });
   });
 
   test('fails on content that is not a string', () => {
-    expectOnlyProblem(() => resolve(webDef({ configFiles: { 'checkout.yaml': { timeout: '10s' } as never } })), { code: 'E_CONFIG_FILE', field: 'configFiles.checkout.yaml', value: 'object', fix: 'readFileSync' });
+    expectOnlyProblem(() => resolve(webDef({ configFiles: { 'checkout.yaml': { timeout: '10s' } as never } })), {
+      code: 'E_CONFIG_FILE',
+      field: 'configFiles.checkout.yaml',
+      value: 'object',
+      fix: 'readFileSync',
+    });
   });
 
   test('fails when the files are more than a ConfigMap can hold', () => {
     const big = 'x'.repeat(CONFIG_MAP_MAX_BYTES / 2);
     expectOnlyProblem(() => resolve(webDef({ configFiles: { 'a.txt': big, 'b.txt': big } })), {
-      code: 'E_CONFIG_FILES_SIZE', field: 'configFiles', value: `${CONFIG_MAP_MAX_BYTES + 10} bytes`, message: 'at most 1048576 bytes', fix: 'in the image',
+      code: 'E_CONFIG_FILES_SIZE',
+      field: 'configFiles',
+      value: `${CONFIG_MAP_MAX_BYTES + 10} bytes`,
+      message: 'at most 1048576 bytes',
+      fix: 'in the image',
     });
     // Just under the limit is accepted, content intact.
     expect(resolve(webDef({ configFiles: { 'a.txt': big.slice(10) } })).configFiles?.['a.txt']).toHaveLength(big.length - 10);

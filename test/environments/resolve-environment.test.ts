@@ -33,9 +33,19 @@ describe('resolveEnvironment: defaults', () => {
   test('places data stores outside the cluster, and sets the in-cluster store pod', () => {
     expect(env.profile.dataStores).toEqual({
       placement: { value: 'external', origin: 'platform' },
-      storage: '1Gi', replicas: 1, imagePullPolicy: 'IfNotPresent', accessMode: 'ReadWriteOnce', maxUnavailable: 1,
-      ephemeralStorage: '64Mi', ephemeralStorageLimit: '1Gi', scratchSize: '64Mi', gracePeriodSeconds: 30, probeTimeoutSeconds: 2,
-      readiness: { periodSeconds: 5, failureThreshold: 3 }, liveness: { periodSeconds: 10, failureThreshold: 6 }, startup: { periodSeconds: 5, failureThreshold: 24 },
+      storage: '1Gi',
+      replicas: 1,
+      imagePullPolicy: 'IfNotPresent',
+      accessMode: 'ReadWriteOnce',
+      maxUnavailable: 1,
+      ephemeralStorage: '64Mi',
+      ephemeralStorageLimit: '1Gi',
+      scratchSize: '64Mi',
+      gracePeriodSeconds: 30,
+      probeTimeoutSeconds: 2,
+      readiness: { periodSeconds: 5, failureThreshold: 3 },
+      liveness: { periodSeconds: 10, failureThreshold: 6 },
+      startup: { periodSeconds: 5, failureThreshold: 24 },
     });
   });
 
@@ -49,7 +59,8 @@ describe('resolveEnvironment: defaults', () => {
       rollout: { value: 'none', origin: 'platform' },
     });
     expect(env.ingress).toEqual({
-      mode: 'ingress', modeOrigin: 'platform',
+      mode: 'ingress',
+      modeOrigin: 'platform',
       className: { value: 'nginx', origin: 'platform' },
       clusterIssuer: { value: 'letsencrypt', origin: 'platform' },
       sourceNamespace: { value: 'ingress-nginx', origin: 'platform' },
@@ -67,9 +78,15 @@ describe('resolveEnvironment: defaults', () => {
     expect(resolvedEnvironment(testEnvironment(), { repoURL: REPO }).gitops).toEqual({
       maxDropShare: 0.25,
       argocd: {
-        repoURL: REPO, targetRevision: 'main', path: 'dist', namespace: 'argocd', project: 'default',
+        repoURL: REPO,
+        targetRevision: 'main',
+        path: 'dist',
+        namespace: 'argocd',
+        project: 'default',
         syncPolicy: {
-          prune: true, selfHeal: true, finalizer: true,
+          prune: true,
+          selfHeal: true,
+          finalizer: true,
           syncOptions: ['PrunePropagationPolicy=foreground', 'PruneLast=true'],
           retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
         },
@@ -99,7 +116,12 @@ describe('resolveEnvironment: overrides', () => {
       monitoring: { scrapeInterval: '15s' },
       dns: { peers: [DnsPeer.cidr('169.254.20.10/32'), DnsPeer.kubeDns()], port: 5353 },
     }),
-    { repoURL: REPO, targetRevision: 'release', maxDropShare: 0.5, syncPolicy: { selfHeal: false, retry: { limit: 2, backoff: { duration: '5s', factor: 2, maxDuration: '1m' } } } },
+    {
+      repoURL: REPO,
+      targetRevision: 'release',
+      maxDropShare: 0.5,
+      syncPolicy: { selfHeal: false, retry: { limit: 2, backoff: { duration: '5s', factor: 2, maxDuration: '1m' } } },
+    },
   );
 
   test("takes each of the environment's settings, marked environment", () => {
@@ -123,7 +145,8 @@ describe('resolveEnvironment: overrides', () => {
 
   test('routes through the Gateway, its proxies in its namespace', () => {
     expect(env.ingress).toEqual({
-      mode: 'gateway', modeOrigin: 'environment',
+      mode: 'gateway',
+      modeOrigin: 'environment',
       gateway: { name: 'public', namespace: 'gateway', sectionName: 'https' },
       sourceNamespace: { value: 'gateway', origin: 'environment' },
     });
@@ -131,7 +154,10 @@ describe('resolveEnvironment: overrides', () => {
 
   test('lets pods reach NodeLocal DNSCache and kube-dns on the port it names', () => {
     expect(env.dns).toEqual({
-      peers: [{ kind: 'cidr', cidr: '169.254.20.10/32' }, { kind: 'pods', namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } }],
+      peers: [
+        { kind: 'cidr', cidr: '169.254.20.10/32' },
+        { kind: 'pods', namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } },
+      ],
       port: 5353,
     });
   });
@@ -140,7 +166,9 @@ describe('resolveEnvironment: overrides', () => {
     expect(env.gitops.maxDropShare).toBe(0.5);
     expect(env.gitops.argocd).toMatchObject({ targetRevision: 'release', path: 'dist' });
     expect(env.gitops.argocd!.syncPolicy).toEqual({
-      prune: true, selfHeal: false, finalizer: true,
+      prune: true,
+      selfHeal: false,
+      finalizer: true,
       syncOptions: ['PrunePropagationPolicy=foreground', 'PruneLast=true'],
       retry: { limit: 2, backoff: { duration: '5s', factor: 2, maxDuration: '1m' } },
     });
@@ -195,13 +223,20 @@ describe('resolveEnvironment: bad input', () => {
       'E_DNS dns.peers[0].cidr',
     ]);
     expect(error.problems.every((p) => p.source === 'apps/environments.ts')).toBe(true);
-    expect(error.message).toContain("apps/environments.ts: environment 'prod': 'dns.peers[0].cidr' is not an IPv4 CIDR block (got \"169.254.20.10\"). Fix: e.g. '169.254.20.10/32' for NodeLocal DNSCache [E_DNS]");
+    expect(error.message).toContain(
+      "apps/environments.ts: environment 'prod': 'dns.peers[0].cidr' is not an IPv4 CIDR block (got \"169.254.20.10\"). Fix: e.g. '169.254.20.10/32' for NodeLocal DNSCache [E_DNS]",
+    );
   });
 
   test('fails on an empty list of DNS peers: no pod could resolve a name', () => {
     const error = expectError<ValidationError>(() => resolvedEnvironment(testEnvironment({ dns: { peers: [] } })));
     expect(error.problems).toEqual([
-      expect.objectContaining({ code: 'E_DNS', field: 'dns.peers', value: [], message: 'must be a non-empty list of DNS peers (without one, no pod can resolve a name)' }),
+      expect.objectContaining({
+        code: 'E_DNS',
+        field: 'dns.peers',
+        value: [],
+        message: 'must be a non-empty list of DNS peers (without one, no pod can resolve a name)',
+      }),
     ]);
   });
 
@@ -215,12 +250,25 @@ describe('resolveEnvironment: bad input', () => {
   });
 
   test('fails on a maxDropShare above 1 and on a sync flag that is not a boolean', () => {
-    const error = expectError<ValidationError>(() => resolvedEnvironment(testEnvironment(), { repoURL: REPO, maxDropShare: 2, syncPolicy: { prune: 'yes' as never } }));
-    expect(error.problems.map((p) => `${p.code} ${p.field} ${JSON.stringify(p.value)}`)).toEqual(['E_GITOPS gitops.maxDropShare 2', 'E_GITOPS gitops.syncPolicy.prune "yes"']);
+    const error = expectError<ValidationError>(() =>
+      resolvedEnvironment(testEnvironment(), { repoURL: REPO, maxDropShare: 2, syncPolicy: { prune: 'yes' as never } }),
+    );
+    expect(error.problems.map((p) => `${p.code} ${p.field} ${JSON.stringify(p.value)}`)).toEqual([
+      'E_GITOPS gitops.maxDropShare 2',
+      'E_GITOPS gitops.syncPolicy.prune "yes"',
+    ]);
   });
 
   test('fails on a bad quota quantity, once for the environment', () => {
     const error = expectError<ValidationError>(() => resolvedEnvironment(testEnvironment({ profile: { quota: { requestsMemory: '40 gigs' } } })));
-    expect(error.problems).toEqual([expect.objectContaining({ code: 'E_QUANTITY', field: 'profile.quota.requestsMemory', value: '40 gigs', source: 'apps/environments.ts', environment: 'prod' })]);
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        code: 'E_QUANTITY',
+        field: 'profile.quota.requestsMemory',
+        value: '40 gigs',
+        source: 'apps/environments.ts',
+        environment: 'prod',
+      }),
+    ]);
   });
 });

@@ -120,8 +120,18 @@ describe('resolveExposure: paths', () => {
   });
 
   test('reports every bad path at once', () => {
-    expectProblem(() => resolve(webDef({ expose: Exposure.public({ paths: ['x', '/ok', 'y'] }) })), { code: 'E_EXPOSURE_PATH', field: 'expose.paths[0]', value: 'x', fix: 'path prefix' });
-    expectProblem(() => resolve(webDef({ expose: Exposure.public({ paths: ['x', '/ok', 'y'] }) })), { code: 'E_EXPOSURE_PATH', field: 'expose.paths[2]', value: 'y', fix: 'path prefix' });
+    expectProblem(() => resolve(webDef({ expose: Exposure.public({ paths: ['x', '/ok', 'y'] }) })), {
+      code: 'E_EXPOSURE_PATH',
+      field: 'expose.paths[0]',
+      value: 'x',
+      fix: 'path prefix',
+    });
+    expectProblem(() => resolve(webDef({ expose: Exposure.public({ paths: ['x', '/ok', 'y'] }) })), {
+      code: 'E_EXPOSURE_PATH',
+      field: 'expose.paths[2]',
+      value: 'y',
+      fix: 'path prefix',
+    });
   });
 });
 
@@ -162,7 +172,6 @@ describe('resolveExposure: ingress mode (the default)', () => {
       annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt', 'nginx.ingress.kubernetes.io/backend-protocol': 'GRPC' },
     });
   });
-
 });
 
 describe('resolveExposure: gateway mode', () => {
@@ -229,7 +238,11 @@ describe('resolveExposure: bad input', () => {
       const error = expectError<ValidationError>(() => resolve(def, testEnvironment({ ingress: { mode: 'gateway' } })));
       expect(error.problems).toHaveLength(1);
       expect(error.problems[0]).toMatchObject({
-        code: 'E_INGRESS_SETTING', source: 'apps/environments.ts', environment: 'prod', field: 'ingress.gateway', value: null,
+        code: 'E_INGRESS_SETTING',
+        source: 'apps/environments.ts',
+        environment: 'prod',
+        field: 'ingress.gateway',
+        value: null,
         fix: "fix environments.prod.ingress.gateway in apps/environments.ts, e.g. { name: 'public', namespace: 'gateway' }",
       });
       expect(error.problems[0]).not.toHaveProperty('app');
@@ -276,7 +289,13 @@ describe('resolveExposure: per-environment override', () => {
 
   test("still checks the app's own exposure where an override replaces it", () => {
     const def = webDef({ expose: Exposure.public({ host: 'Bad_Host' }), environments: { prod: { expose: Exposure.internal() } } });
-    expectOnlyProblem(() => resolve(def), { code: 'E_EXPOSURE_HOST', field: 'expose.host', value: 'Bad_Host', message: 'must be lowercase', fix: 'use one lowercase DNS label' });
+    expectOnlyProblem(() => resolve(def), {
+      code: 'E_EXPOSURE_HOST',
+      field: 'expose.host',
+      value: 'Bad_Host',
+      message: 'must be lowercase',
+      fix: 'use one lowercase DNS label',
+    });
   });
 
   test('refuses an exposure override on a worker, naming the override', () => {

@@ -13,7 +13,12 @@ const checkout = webDef({ name: 'checkout', team: 'shop', dependsOn: [payments] 
 
 function resolveAll(defs: AppDefinition[]): ResolvedApp[] {
   const problems = new Problems();
-  const apps = resolveEnvironmentApps(defs.map((d) => sourced(d)), resolvedEnvironment(), () => undefined, problems);
+  const apps = resolveEnvironmentApps(
+    defs.map((d) => sourced(d)),
+    resolvedEnvironment(),
+    () => undefined,
+    problems,
+  );
   problems.throwIfAny();
   return apps;
 }
@@ -41,7 +46,10 @@ describe('resolveGraph', () => {
   });
 
   test('derives the same edges in every environment, with each environment namespaces', () => {
-    const rendered = renderFleet({ apps: [sourced(checkout), sourced(payments)], environments: [testEnvironment({ name: 'dev', namespacePattern: '{team}-{env}' }), testEnvironment({ name: 'prod' })] });
+    const rendered = renderFleet({
+      apps: [sourced(checkout), sourced(payments)],
+      environments: [testEnvironment({ name: 'dev', namespacePattern: '{team}-{env}' }), testEnvironment({ name: 'prod' })],
+    });
     const dev = rendered.find((r) => r.app.environment === 'dev' && r.app.name === 'checkout')!;
     expect(dev.app.env).toContainEqual({ name: 'PAYMENTS_ADDR', value: 'payments.pay-dev.svc.cluster.local:50051' });
     const graph = new NetworkGraph(rendered.filter((r) => r.app.environment === 'dev').flatMap((r) => r.manifests));
@@ -52,7 +60,9 @@ describe('resolveGraph', () => {
   test('fails on an unknown app, naming both apps', () => {
     const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', dependsOn: [Dependency.on('pay/paymnts')] }), payments]));
     expect(error.code).toBe('E_UNKNOWN_DEPENDENCY');
-    expect(error.message).toContain("apps/shop/checkout.ts: app 'checkout': environment 'prod': 'dependsOn[0]' 'checkout' depends on 'pay/paymnts', which is not an app of the fleet");
+    expect(error.message).toContain(
+      "apps/shop/checkout.ts: app 'checkout': environment 'prod': 'dependsOn[0]' 'checkout' depends on 'pay/paymnts', which is not an app of the fleet",
+    );
   });
 
   test('fails on a definition that is not registered in the fleet', () => {
@@ -74,7 +84,9 @@ describe('resolveGraph', () => {
   });
 
   test('fails when the app also sets the address variable differently', () => {
-    const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', env: { PAYMENTS_ADDR: 'elsewhere:1' }, dependsOn: [payments] }), payments]));
+    const error = expectError<ValidationError>(() =>
+      resolveAll([webDef({ name: 'checkout', env: { PAYMENTS_ADDR: 'elsewhere:1' }, dependsOn: [payments] }), payments]),
+    );
     expect(error.code).toBe('E_ENV_CONFLICT');
     expect(error.message).toContain("'env.PAYMENTS_ADDR' is also set by dependsOn[0]");
   });
@@ -87,12 +99,20 @@ describe('resolveGraph', () => {
   });
 
   test('rejects an external host without address blocks', () => {
-    const error = expectError<ValidationError>(() => resolveAll([taskDef({ dependsOn: [Dependency.host('stripe', { host: 'api.stripe.com', port: 443, cidrs: [] })] })]));
+    const error = expectError<ValidationError>(() =>
+      resolveAll([taskDef({ dependsOn: [Dependency.host('stripe', { host: 'api.stripe.com', port: 443, cidrs: [] })] })]),
+    );
     expect(error.message).toContain('names no address blocks (cidrs)');
   });
 
   test('opens each edge once when a raw peer repeats a dependency', () => {
-    const app = byName(resolveAll([webDef({ name: 'checkout', dependsOn: [payments], network: { egress: [{ kind: 'app', app: 'payments', namespace: 'pay', port: 50051 }] } } as never), payments]), 'checkout');
+    const app = byName(
+      resolveAll([
+        webDef({ name: 'checkout', dependsOn: [payments], network: { egress: [{ kind: 'app', app: 'payments', namespace: 'pay', port: 50051 }] } } as never),
+        payments,
+      ]),
+      'checkout',
+    );
     expect(app.network.egress.filter((p) => p.app === 'payments')).toHaveLength(1);
   });
 

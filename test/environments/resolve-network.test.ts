@@ -4,7 +4,11 @@ import { expectOnlyProblem } from './expect-problem';
 
 describe('resolveNetwork', () => {
   test('allows nothing beyond the defaults when no peer is declared', () => {
-    expect(resolve(webDef()).network).toEqual({ ingress: [], egress: [], dns: { peers: [{ kind: 'pods', namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } }], port: 53 } });
+    expect(resolve(webDef()).network).toEqual({
+      ingress: [],
+      egress: [],
+      dns: { peers: [{ kind: 'pods', namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } }], port: 53 },
+    });
   });
 
   test("puts an app peer in the app's own namespace by default", () => {
@@ -19,7 +23,15 @@ describe('resolveNetwork', () => {
 
   test('resolves namespace and CIDR peers, CIDR protocol TCP unless given', () => {
     const { network } = resolve(
-      webDef({ network: { egress: [Peer.namespace('monitoring', { port: 4317 }), Peer.cidr('10.20.0.0/16', { port: 5432 }), Peer.cidr('10.30.0.0/16', { port: 514, protocol: 'UDP' })] } }),
+      webDef({
+        network: {
+          egress: [
+            Peer.namespace('monitoring', { port: 4317 }),
+            Peer.cidr('10.20.0.0/16', { port: 5432 }),
+            Peer.cidr('10.30.0.0/16', { port: 514, protocol: 'UDP' }),
+          ],
+        },
+      }),
     );
     expect(network.egress).toEqual([
       { kind: 'cidr', cidr: '10.20.0.0/16', port: 5432, protocol: 'TCP' },

@@ -24,7 +24,7 @@ describe('resolvePorts', () => {
     ]);
   });
 
-  test("gives a worker no serving port, and its health and metrics ports by name", () => {
+  test('gives a worker no serving port, and its health and metrics ports by name', () => {
     const app = resolve(workerDef({ healthPort: 8081, metricsPort: 9100 }));
     expect(app.ports).toEqual([
       { name: 'health', port: 8081 },

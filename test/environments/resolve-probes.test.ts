@@ -3,7 +3,7 @@ import { resolve, taskDef, webDef, workerDef } from '../helpers';
 import { expectOnlyProblem, expectProblem } from './expect-problem';
 
 describe('resolveProbes: defaults', () => {
-  test("checks GET /healthz on the serving port of an HTTP service", () => {
+  test('checks GET /healthz on the serving port of an HTTP service', () => {
     const probes = resolve(webDef()).probes!;
     expect(probes.readiness.handler).toEqual({ kind: 'http', path: '/healthz', port: 'http' });
     expect(probes.liveness.handler).toEqual({ kind: 'http', path: '/healthz', port: 'http' });
@@ -85,7 +85,15 @@ describe('resolveProbes: declared checks', () => {
 
   test('takes the declared timing', () => {
     const probes = resolve(
-      webDef({ health: Health.http('/healthz', { readinessPeriodSeconds: 2, livenessPeriodSeconds: 20, livenessFailureThreshold: 3, timeoutSeconds: 1, startupSeconds: 7 }) }),
+      webDef({
+        health: Health.http('/healthz', {
+          readinessPeriodSeconds: 2,
+          livenessPeriodSeconds: 20,
+          livenessFailureThreshold: 3,
+          timeoutSeconds: 1,
+          startupSeconds: 7,
+        }),
+      }),
     ).probes!;
     expect(probes.readiness).toMatchObject({ periodSeconds: 2, timeoutSeconds: 1, failureThreshold: 3 });
     expect(probes.liveness).toMatchObject({ periodSeconds: 20, timeoutSeconds: 1, failureThreshold: 3 });

@@ -20,7 +20,17 @@ describe('resolveReplicas: defaults and precedence', () => {
   test("takes the environment profile's web service replicas for a web service", () => {
     const env = testEnvironment({ profile: { webServiceReplicas: Replicas.autoscale({ min: 2, max: 10 }), workerReplicas: Replicas.fixed(3) } });
     const app = resolve(webDef(), env);
-    expect(app.replicas).toEqual({ kind: 'autoscale', min: 2, max: 10, cpuUtilization: 70, memoryUtilization: undefined, behavior: { scaleUp: { stabilizationWindowSeconds: 0, percent: 100, periodSeconds: 30 }, scaleDown: { stabilizationWindowSeconds: 300, percent: 50, periodSeconds: 60 } } });
+    expect(app.replicas).toEqual({
+      kind: 'autoscale',
+      min: 2,
+      max: 10,
+      cpuUtilization: 70,
+      memoryUtilization: undefined,
+      behavior: {
+        scaleUp: { stabilizationWindowSeconds: 0, percent: 100, periodSeconds: 30 },
+        scaleDown: { stabilizationWindowSeconds: 300, percent: 50, periodSeconds: 60 },
+      },
+    });
     expect(app.provenance.replicas).toBe('environment');
   });
 
@@ -37,8 +47,23 @@ describe('resolveReplicas: defaults and precedence', () => {
   });
 
   test("takes the override's over the app's", () => {
-    const app = resolve(webDef({ replicas: Replicas.fixed(4), environments: { prod: { replicas: Replicas.autoscale({ min: 3, max: 6, cpuUtilization: 60, memoryUtilization: 80 }) } } }));
-    expect(app.replicas).toEqual({ kind: 'autoscale', min: 3, max: 6, cpuUtilization: 60, memoryUtilization: 80, behavior: { scaleUp: { stabilizationWindowSeconds: 0, percent: 100, periodSeconds: 30 }, scaleDown: { stabilizationWindowSeconds: 300, percent: 50, periodSeconds: 60 } } });
+    const app = resolve(
+      webDef({
+        replicas: Replicas.fixed(4),
+        environments: { prod: { replicas: Replicas.autoscale({ min: 3, max: 6, cpuUtilization: 60, memoryUtilization: 80 }) } },
+      }),
+    );
+    expect(app.replicas).toEqual({
+      kind: 'autoscale',
+      min: 3,
+      max: 6,
+      cpuUtilization: 60,
+      memoryUtilization: 80,
+      behavior: {
+        scaleUp: { stabilizationWindowSeconds: 0, percent: 100, periodSeconds: 30 },
+        scaleDown: { stabilizationWindowSeconds: 300, percent: 50, periodSeconds: 60 },
+      },
+    });
     expect(app.provenance.replicas).toBe('override');
   });
 

@@ -138,6 +138,11 @@ describe('resolveResources: bad input', () => {
 
   test('reports every bad quantity at once', () => {
     expectProblem(() => resolve(webDef({ resources: { cpu: 'x', memory: 'y' } })), { code: 'E_QUANTITY', field: 'resources.cpu', value: 'x', fix: "'250m'" });
-    expectProblem(() => resolve(webDef({ resources: { cpu: 'x', memory: 'y' } })), { code: 'E_QUANTITY', field: 'resources.memory', value: 'y', fix: "'512Mi'" });
+    expectProblem(() => resolve(webDef({ resources: { cpu: 'x', memory: 'y' } })), {
+      code: 'E_QUANTITY',
+      field: 'resources.memory',
+      value: 'y',
+      fix: "'512Mi'",
+    });
   });
 });

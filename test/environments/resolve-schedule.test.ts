@@ -29,7 +29,14 @@ describe('resolveSchedule: defaults and precedence', () => {
 
   test("takes the app's own time zone, deadlines and policy", () => {
     const app = resolve(
-      taskDef({ timeZone: 'Europe/Berlin', startingDeadlineSeconds: 60, activeDeadlineSeconds: 600, backoffLimit: 0, ttlSecondsAfterFinished: 3600, concurrencyPolicy: 'Replace' }),
+      taskDef({
+        timeZone: 'Europe/Berlin',
+        startingDeadlineSeconds: 60,
+        activeDeadlineSeconds: 600,
+        backoffLimit: 0,
+        ttlSecondsAfterFinished: 3600,
+        concurrencyPolicy: 'Replace',
+      }),
     );
     expect(app.schedule).toMatchObject({
       timeZone: 'Europe/Berlin',
@@ -59,9 +66,12 @@ describe('resolveSchedule: defaults and precedence', () => {
     expect(resolve(webDef()).schedule).toBeUndefined();
   });
 
-  test.each(['*/15 * * * *', '0 9 * * MON-FRI', '0 0 1 jan,jul *', '0,30 8-18 * * 1-5', '59 23 31 12 6', '@daily', '@hourly'])("accepts the schedule '%s'", (schedule) => {
-    expect(resolve(taskDef({ schedule })).schedule!.schedule).toBe(schedule);
-  });
+  test.each(['*/15 * * * *', '0 9 * * MON-FRI', '0 0 1 jan,jul *', '0,30 8-18 * * 1-5', '59 23 31 12 6', '@daily', '@hourly'])(
+    "accepts the schedule '%s'",
+    (schedule) => {
+      expect(resolve(taskDef({ schedule })).schedule!.schedule).toBe(schedule);
+    },
+  );
 
   test.each(['Etc/UTC', 'UTC', 'America/Argentina/Buenos_Aires', 'America/Port-au-Prince', 'Etc/GMT+1'])("accepts the time zone '%s'", (timeZone) => {
     expect(resolve(taskDef({ timeZone })).schedule!.timeZone).toBe(timeZone);
@@ -102,16 +112,19 @@ describe('resolveSchedule: bad input', () => {
     });
   });
 
-  test.each(['Mars/Olympus', 'europe/berlin', 'Europe/berlin', 'America/New_york', 'EUROPE/BERLIN', 'utc', '+01:00', 'Local', ''])("fails on the time zone '%s'", (timeZone) => {
-    expectOnlyProblem(() => resolve(taskDef({ timeZone })), {
-      ...report,
-      code: 'E_TIMEZONE',
-      field: 'timeZone',
-      value: timeZone,
-      message: 'is not an IANA time zone',
-      fix: "e.g. 'Europe/Berlin' or 'Etc/UTC'",
-    });
-  });
+  test.each(['Mars/Olympus', 'europe/berlin', 'Europe/berlin', 'America/New_york', 'EUROPE/BERLIN', 'utc', '+01:00', 'Local', ''])(
+    "fails on the time zone '%s'",
+    (timeZone) => {
+      expectOnlyProblem(() => resolve(taskDef({ timeZone })), {
+        ...report,
+        code: 'E_TIMEZONE',
+        field: 'timeZone',
+        value: timeZone,
+        message: 'is not an IANA time zone',
+        fix: "e.g. 'Europe/Berlin' or 'Etc/UTC'",
+      });
+    },
+  );
 
   test.each([
     ['startingDeadlineSeconds', 0, 'e.g. 300'],

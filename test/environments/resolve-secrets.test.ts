@@ -68,10 +68,12 @@ describe('resolveSecrets: references', () => {
     expect(app.settings['secretFiles.tls.crt']).toBe("Secret.ref('shop/checkout/tls')");
   });
 
-  test("an override changes one reference and adds another, in its own environment only", () => {
+  test('an override changes one reference and adds another, in its own environment only', () => {
     const def = webDef({
       secrets: { DB_PASSWORD: DB },
-      environments: { staging: { secrets: { DB_PASSWORD: Secret.ref('shop/checkout/db-staging', 'password'), SANDBOX_KEY: STRIPE }, secretFiles: { 'tls.crt': TLS } } },
+      environments: {
+        staging: { secrets: { DB_PASSWORD: Secret.ref('shop/checkout/db-staging', 'password'), SANDBOX_KEY: STRIPE }, secretFiles: { 'tls.crt': TLS } },
+      },
     });
     const staging = resolve(def, testEnvironment({ name: 'staging' }));
     expect(staging.secrets!.env).toEqual([
@@ -92,7 +94,12 @@ describe('resolveSecrets: references', () => {
 
 describe('resolveSecrets: bad references', () => {
   test('fails on a secret env var with an invalid name', () => {
-    expectOnlyProblem(() => resolve(webDef({ secrets: { '1PASSWORD': DB } })), { code: 'E_ENV_NAME', field: 'secrets.1PASSWORD', value: '1PASSWORD', fix: 'letters, digits' });
+    expectOnlyProblem(() => resolve(webDef({ secrets: { '1PASSWORD': DB } })), {
+      code: 'E_ENV_NAME',
+      field: 'secrets.1PASSWORD',
+      value: '1PASSWORD',
+      fix: 'letters, digits',
+    });
   });
 
   test.each([
@@ -100,36 +107,60 @@ describe('resolveSecrets: bad references', () => {
     ['a parent reference', '..data'],
     ['a space', 'tls crt'],
   ])('fails on a secret file name with %s', (_what, name) => {
-    expectOnlyProblem(() => resolve(webDef({ secretFiles: { [name]: TLS } })), { code: 'E_FILE_NAME', field: `secretFiles.${name}`, value: name, fix: 'plain file name' });
+    expectOnlyProblem(() => resolve(webDef({ secretFiles: { [name]: TLS } })), {
+      code: 'E_FILE_NAME',
+      field: `secretFiles.${name}`,
+      value: name,
+      fix: 'plain file name',
+    });
   });
 
   test('fails when a secret env var is also a plain env var', () => {
     expectOnlyProblem(() => resolve(webDef({ env: { STRIPE_ACCOUNT: 'acct_1' }, secrets: { STRIPE_ACCOUNT: STRIPE } })), {
-      code: 'E_ENV_CONFLICT', field: 'secrets.STRIPE_ACCOUNT', value: 'STRIPE_ACCOUNT', message: "is also set by 'env.STRIPE_ACCOUNT'", fix: 'remove env.STRIPE_ACCOUNT, or rename the secret variable',
+      code: 'E_ENV_CONFLICT',
+      field: 'secrets.STRIPE_ACCOUNT',
+      value: 'STRIPE_ACCOUNT',
+      message: "is also set by 'env.STRIPE_ACCOUNT'",
+      fix: 'remove env.STRIPE_ACCOUNT, or rename the secret variable',
     });
   });
 
   test('fails when a secret env var is also a config key', () => {
     expectOnlyProblem(() => resolve(webDef({ config: { REGION: 'eu' }, secrets: { REGION: STRIPE } })), {
-      code: 'E_ENV_CONFLICT', field: 'secrets.REGION', value: 'REGION', message: "is also set by 'config.REGION'", fix: 'remove config.REGION',
+      code: 'E_ENV_CONFLICT',
+      field: 'secrets.REGION',
+      value: 'REGION',
+      message: "is also set by 'config.REGION'",
+      fix: 'remove config.REGION',
     });
   });
 
   test("fails when a secret env var is the platform's LOG_LEVEL", () => {
     expectOnlyProblem(() => resolve(webDef({ secrets: { LOG_LEVEL: STRIPE } })), {
-      code: 'E_ENV_CONFLICT', field: 'secrets.LOG_LEVEL', value: 'LOG_LEVEL', message: 'the platform sets LOG_LEVEL', fix: 'rename the secret variable',
+      code: 'E_ENV_CONFLICT',
+      field: 'secrets.LOG_LEVEL',
+      value: 'LOG_LEVEL',
+      message: 'the platform sets LOG_LEVEL',
+      fix: 'rename the secret variable',
     });
   });
 
   test("names the override's field when the override adds the conflict", () => {
     expectOnlyProblem(() => resolve(webDef({ config: { REGION: 'eu' }, environments: { prod: { secrets: { REGION: STRIPE } } } })), {
-      code: 'E_ENV_CONFLICT', field: 'environments.prod.secrets.REGION', value: 'REGION', fix: 'remove config.REGION',
+      code: 'E_ENV_CONFLICT',
+      field: 'environments.prod.secrets.REGION',
+      value: 'REGION',
+      fix: 'remove config.REGION',
     });
   });
 
   test('fails when a secret env var and a secret file share a name (one key of one Secret)', () => {
     expectOnlyProblem(() => resolve(webDef({ secrets: { 'tls.crt': TLS }, secretFiles: { 'tls.crt': Secret.ref('other') } })), {
-      code: 'E_SECRET_CONFLICT', field: 'secretFiles.tls.crt', value: 'tls.crt', message: "key 'tls.crt' of the Secret 'checkout-secrets'", fix: 'rename the file or the variable',
+      code: 'E_SECRET_CONFLICT',
+      field: 'secretFiles.tls.crt',
+      value: 'tls.crt',
+      message: "key 'tls.crt' of the Secret 'checkout-secrets'",
+      fix: 'rename the file or the variable',
     });
   });
 
@@ -138,18 +169,32 @@ describe('resolveSecrets: bad references', () => {
     ['blank', '   '],
     ['padded', ' shop/db '],
   ])('fails on a key that is %s', (_what, key) => {
-    expectOnlyProblem(() => resolve(webDef({ secrets: { DB_PASSWORD: Secret.ref(key) } })), { code: 'E_SECRET_REF', field: 'secrets.DB_PASSWORD.key', value: key, fix: "Secret.ref('shop/checkout-api/stripe')" });
+    expectOnlyProblem(() => resolve(webDef({ secrets: { DB_PASSWORD: Secret.ref(key) } })), {
+      code: 'E_SECRET_REF',
+      field: 'secrets.DB_PASSWORD.key',
+      value: key,
+      fix: "Secret.ref('shop/checkout-api/stripe')",
+    });
   });
 
   test('fails on an empty property', () => {
-    expectOnlyProblem(() => resolve(webDef({ secretFiles: { 'tls.crt': Secret.ref('shop/tls', '') } })), { code: 'E_SECRET_REF', field: 'secretFiles.tls.crt.property', value: '', fix: 'or leave it out' });
+    expectOnlyProblem(() => resolve(webDef({ secretFiles: { 'tls.crt': Secret.ref('shop/tls', '') } })), {
+      code: 'E_SECRET_REF',
+      field: 'secretFiles.tls.crt.property',
+      value: '',
+      fix: 'or leave it out',
+    });
   });
 
   test('fails on a value where a reference belongs, without printing the value', () => {
     const leak = 'hunter2-correct-horse';
     const error = expectError<ValidationError>(() => resolve(webDef({ secrets: { DB_PASSWORD: leak as never } })));
     expectOnlyProblem(() => resolve(webDef({ secrets: { DB_PASSWORD: leak as never } })), {
-      code: 'E_SECRET_REF', field: 'secrets.DB_PASSWORD', value: '<redacted: 21 characters>', message: 'must be a reference to the secret store, not a value', fix: "DB_PASSWORD: Secret.ref('<path in the secret store>')",
+      code: 'E_SECRET_REF',
+      field: 'secrets.DB_PASSWORD',
+      value: '<redacted: 21 characters>',
+      message: 'must be a reference to the secret store, not a value',
+      fix: "DB_PASSWORD: Secret.ref('<path in the secret store>')",
     });
     expect(error.message).not.toContain(leak);
   });
@@ -185,7 +230,11 @@ describe('literal secrets are rejected at resolution', () => {
   test('in config, by the value, whatever the key is called', () => {
     const url = 'postgres://app:s3cr3t@db:5432/orders';
     expectOnlyProblem(() => resolve(webDef({ config: { DATABASE_URL: url } })), {
-      code: 'E_SECRET_LITERAL', field: 'config.DATABASE_URL', value: `<redacted: ${url.length} characters>`, message: 'a URL with a password in it', fix: "secrets: { DATABASE_URL: Secret.ref('<path>') }",
+      code: 'E_SECRET_LITERAL',
+      field: 'config.DATABASE_URL',
+      value: `<redacted: ${url.length} characters>`,
+      message: 'a URL with a password in it',
+      fix: "secrets: { DATABASE_URL: Secret.ref('<path>') }",
     });
     expect(expectError(() => resolve(webDef({ config: { DATABASE_URL: url } }))).message).not.toContain('s3cr3t');
   });
@@ -203,19 +252,29 @@ describe('literal secrets are rejected at resolution', () => {
     const def = webDef({ environments: { staging: { env: { API_TOKEN: 'abc123def456' } } } });
     expect(resolve(def).env.map((e) => e.name)).toEqual(['LOG_LEVEL']);
     expectOnlyProblem(() => resolve(def, testEnvironment({ name: 'staging' })), {
-      code: 'E_SECRET_LITERAL', field: 'environments.staging.env.API_TOKEN', value: '<redacted: 12 characters>', fix: 'API_TOKEN', environment: 'staging',
+      code: 'E_SECRET_LITERAL',
+      field: 'environments.staging.env.API_TOKEN',
+      value: '<redacted: 12 characters>',
+      fix: 'API_TOKEN',
+      environment: 'staging',
     });
   });
 
   test('in a config file, and suggests a secret file instead', () => {
     const key = '-----BEGIN PRIVATE KEY-----\nMIIEv...\n-----END PRIVATE KEY-----\n';
     expectOnlyProblem(() => resolve(webDef({ configFiles: { 'tls.key': key } })), {
-      code: 'E_SECRET_LITERAL', field: 'configFiles.tls.key', value: `<redacted: ${key.length} characters>`, message: 'a PEM private key', fix: "move it to `secretFiles: { 'tls.key': Secret.ref('<path>') }`",
+      code: 'E_SECRET_LITERAL',
+      field: 'configFiles.tls.key',
+      value: `<redacted: ${key.length} characters>`,
+      message: 'a PEM private key',
+      fix: "move it to `secretFiles: { 'tls.key': Secret.ref('<path>') }`",
     });
   });
 
   test('reports every literal at once', () => {
-    const error = expectError<ValidationError>(() => resolve(webDef({ env: { DB_PASSWORD: LEAK }, config: { API_KEY: 'abcdef123456' }, environments: { prod: { env: { SESSION_SECRET: 'xyzxyzxyz' } } } })));
+    const error = expectError<ValidationError>(() =>
+      resolve(webDef({ env: { DB_PASSWORD: LEAK }, config: { API_KEY: 'abcdef123456' }, environments: { prod: { env: { SESSION_SECRET: 'xyzxyzxyz' } } } })),
+    );
     expect(error.problems.map((p) => p.field)).toEqual(['env.DB_PASSWORD', 'environments.prod.env.SESSION_SECRET', 'config.API_KEY']);
     expect(error.problems.every((p) => p.code === 'E_SECRET_LITERAL')).toBe(true);
   });
@@ -225,28 +284,48 @@ describe('literal secrets are rejected at resolution', () => {
     ['a $(VAR) reference', { DB_PASSWORD: '$(VAULT_PASSWORD)' }],
     ['a URL whose password is a $(VAR) reference', { DATABASE_URL: 'postgres://app:$(DB_PASSWORD)@db:5432/orders' }],
     ['a flag', { TOKEN_CHECKS: 'true', PASSWORD_MIN: '12' }],
-    ['the sample fleet\'s settings', { PAYMENT_GATEWAY_ADDR: 'payment-gateway.payments.svc.cluster.local:50051', ORDER_TIMEOUT: '10s', QUEUE_NAME: 'payment-events', BATCH_SIZE: '100', CHECKOUT_URL: 'http://checkout-api.shop.svc.cluster.local:8080' }],
+    [
+      "the sample fleet's settings",
+      {
+        PAYMENT_GATEWAY_ADDR: 'payment-gateway.payments.svc.cluster.local:50051',
+        ORDER_TIMEOUT: '10s',
+        QUEUE_NAME: 'payment-events',
+        BATCH_SIZE: '100',
+        CHECKOUT_URL: 'http://checkout-api.shop.svc.cluster.local:8080',
+      },
+    ],
   ])('accepts %s', (_what, values) => {
     expect(resolve(webDef({ env: values, config: values, configFiles: { 'app.yaml': 'timeout: 10s\n' } })).env.length).toBeGreaterThan(1);
   });
 
-  test("lets a literal through where the definition waives the policy rule that would find it (the check reports it as waived)", () => {
-    expect(resolve(webDef({ env: { DB_PASSWORD: LEAK }, waivers: [waiver(SECRET_IN_ENV_RULE, { object: { kind: 'Deployment' } })] })).env).toContainEqual({ name: 'DB_PASSWORD', value: LEAK });
-    expect(resolve(taskDef({ env: { DB_PASSWORD: LEAK }, waivers: [waiver(SECRET_IN_ENV_RULE, { object: { kind: 'CronJob', name: 'report' } })] })).env).toHaveLength(2);
-    expect(resolve(webDef({ config: { API_KEY: 'abcdef123456' }, waivers: [waiver(SECRET_IN_CONFIG_MAP_RULE, { object: { kind: 'ConfigMap', name: 'checkout' } })] })).config).toEqual({ API_KEY: 'abcdef123456' });
+  test('lets a literal through where the definition waives the policy rule that would find it (the check reports it as waived)', () => {
+    expect(resolve(webDef({ env: { DB_PASSWORD: LEAK }, waivers: [waiver(SECRET_IN_ENV_RULE, { object: { kind: 'Deployment' } })] })).env).toContainEqual({
+      name: 'DB_PASSWORD',
+      value: LEAK,
+    });
+    expect(
+      resolve(taskDef({ env: { DB_PASSWORD: LEAK }, waivers: [waiver(SECRET_IN_ENV_RULE, { object: { kind: 'CronJob', name: 'report' } })] })).env,
+    ).toHaveLength(2);
+    expect(
+      resolve(
+        webDef({ config: { API_KEY: 'abcdef123456' }, waivers: [waiver(SECRET_IN_CONFIG_MAP_RULE, { object: { kind: 'ConfigMap', name: 'checkout' } })] }),
+      ).config,
+    ).toEqual({ API_KEY: 'abcdef123456' });
   });
 
   test('keeps rejecting where the waiver names another environment, object or rule', () => {
     const leaky = { env: { DB_PASSWORD: LEAK }, config: { API_KEY: 'abcdef123456' }, configFiles: { 'credentials.json': '{"user":"a","pass":"b"}' } };
     const error = expectError<ValidationError>(() =>
-      resolve(webDef({
-        ...leaky,
-        waivers: [
-          waiver(SECRET_IN_ENV_RULE, { environment: 'staging' }),
-          waiver(SECRET_IN_CONFIG_MAP_RULE, { object: { kind: 'ConfigMap', name: 'checkout' } }),
-          waiver('read-only-root-filesystem'),
-        ],
-      })),
+      resolve(
+        webDef({
+          ...leaky,
+          waivers: [
+            waiver(SECRET_IN_ENV_RULE, { environment: 'staging' }),
+            waiver(SECRET_IN_CONFIG_MAP_RULE, { object: { kind: 'ConfigMap', name: 'checkout' } }),
+            waiver('read-only-root-filesystem'),
+          ],
+        }),
+      ),
     );
     // The config values are waived; the env var (another environment) and the files' ConfigMap (another object) are not.
     expect(error.problems.map((p) => `${p.code} ${p.field}`)).toEqual(['E_SECRET_LITERAL env.DB_PASSWORD', 'E_SECRET_LITERAL configFiles.credentials.json']);
@@ -269,7 +348,8 @@ describe('checkEnvironment: secret settings', () => {
   test('accepts no settings, the platform defaults and valid settings', () => {
     expect(problemsOf({})).toEqual([]);
     expect(problemsOf({ secretStore: { kind: 'ClusterSecretStore', name: 'platform' }, secretRefreshInterval: '1h' })).toEqual([]);
-    for (const interval of ['15m', '1h30m', '0', '90s', '2.5h']) expect(problemsOf({ secretStore: { kind: 'SecretStore', name: 'vault.team' }, secretRefreshInterval: interval })).toEqual([]);
+    for (const interval of ['15m', '1h30m', '0', '90s', '2.5h'])
+      expect(problemsOf({ secretStore: { kind: 'SecretStore', name: 'vault.team' }, secretRefreshInterval: interval })).toEqual([]);
   });
 
   test('reports a bad store kind, store name and refresh interval against apps/environments.ts', () => {
@@ -287,21 +367,34 @@ describe('checkEnvironment: secret settings', () => {
     const problems = problemsOf({ secretRollout: 'restart' as never });
     expect(problems).toEqual([
       expect.objectContaining({
-        code: 'E_SECRET_ROLLOUT', field: 'secretRollout', value: 'restart', source: 'apps/environments.ts', environment: 'prod',
-        message: "must be 'reloader' or 'none'", fix: "'reloader' where Stakater Reloader runs in the cluster, else 'none'",
+        code: 'E_SECRET_ROLLOUT',
+        field: 'secretRollout',
+        value: 'restart',
+        source: 'apps/environments.ts',
+        environment: 'prod',
+        message: "must be 'reloader' or 'none'",
+        fix: "'reloader' where Stakater Reloader runs in the cluster, else 'none'",
       }),
     ]);
     expect(problemsOf({ secretRollout: 'reloader' })).toEqual([]);
   });
 
   test('reports a store that is not an object', () => {
-    expect(secretSettingProblems({ secretStore: 'vault' as never })).toEqual([expect.objectContaining({ code: 'E_SECRET_STORE', field: 'secretStore', value: 'vault' })]);
+    expect(secretSettingProblems({ secretStore: 'vault' as never })).toEqual([
+      expect.objectContaining({ code: 'E_SECRET_STORE', field: 'secretStore', value: 'vault' }),
+    ]);
   });
 
   test('is what resolution reports for the same setting', () => {
     const error = expectError<ValidationError>(() => resolve(webDef({ secrets: { DB_PASSWORD: DB } }), testEnvironment({ secretRefreshInterval: '-1h' })));
     expect(error.problems).toHaveLength(1);
-    expect(error.problems[0]).toMatchObject({ code: 'E_SECRET_REFRESH', field: 'secretRefreshInterval', value: '-1h', source: 'apps/environments.ts', environment: 'prod' });
+    expect(error.problems[0]).toMatchObject({
+      code: 'E_SECRET_REFRESH',
+      field: 'secretRefreshInterval',
+      value: '-1h',
+      source: 'apps/environments.ts',
+      environment: 'prod',
+    });
     expect(error.problems[0].fix).toMatch("e.g. '1h'");
   });
 });

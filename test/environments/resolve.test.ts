@@ -138,7 +138,12 @@ describe('resolveApp: environment variables and config', () => {
       message: 'is not a valid environment variable name',
       fix: 'not starting with a digit',
     });
-    expectProblem(() => resolve(webDef({ config: { 'HAS SPACE': 'x' } })), { code: 'E_ENV_NAME', field: 'config.HAS SPACE', value: 'HAS SPACE', fix: 'use letters' });
+    expectProblem(() => resolve(webDef({ config: { 'HAS SPACE': 'x' } })), {
+      code: 'E_ENV_NAME',
+      field: 'config.HAS SPACE',
+      value: 'HAS SPACE',
+      fix: 'use letters',
+    });
   });
 });
 
@@ -199,7 +204,13 @@ describe('resolveApp: names', () => {
   });
 
   test('fails when the team is not a DNS label', () => {
-    expectOnlyProblem(() => resolve(webDef({ team: 'Shop_Team' })), { code: 'E_TEAM', field: 'team', value: 'Shop_Team', message: 'must be lowercase', fix: 'lowercase DNS label' });
+    expectOnlyProblem(() => resolve(webDef({ team: 'Shop_Team' })), {
+      code: 'E_TEAM',
+      field: 'team',
+      value: 'Shop_Team',
+      message: 'must be lowercase',
+      fix: 'lowercase DNS label',
+    });
   });
 });
 
@@ -231,7 +242,12 @@ describe('resolveApp: security', () => {
 
   test('fails when runAsUser is negative or fractional', () => {
     expectOnlyProblem(() => resolve(webDef({ security: { runAsUser: -5 } })), { code: 'E_RUN_AS_USER', field: 'security.runAsUser', value: -5, fix: '10001' });
-    expectOnlyProblem(() => resolve(webDef({ security: { runAsUser: 1000.5 } })), { code: 'E_RUN_AS_USER', field: 'security.runAsUser', value: 1000.5, fix: '10001' });
+    expectOnlyProblem(() => resolve(webDef({ security: { runAsUser: 1000.5 } })), {
+      code: 'E_RUN_AS_USER',
+      field: 'security.runAsUser',
+      value: 1000.5,
+      fix: '10001',
+    });
   });
 
   test('fails when the serving port is below 1024 without bindPrivilegedPorts', () => {
@@ -245,7 +261,12 @@ describe('resolveApp: security', () => {
   });
 
   test('names the metrics port when it is the one below 1024', () => {
-    expectOnlyProblem(() => resolve(webDef({ metricsPort: 900 })), { code: 'E_PRIVILEGED_PORT', field: 'metricsPort', value: 900, fix: 'listen on a port >= 1024' });
+    expectOnlyProblem(() => resolve(webDef({ metricsPort: 900 })), {
+      code: 'E_PRIVILEGED_PORT',
+      field: 'metricsPort',
+      value: 900,
+      fix: 'listen on a port >= 1024',
+    });
   });
 
   test('names the health port when it is the one below 1024', () => {
@@ -316,7 +337,12 @@ describe('resolveApp: shutdown', () => {
       fix: 'e.g. 30',
       app: 'mailer',
     });
-    expectProblem(() => resolve(webDef({ shutdown: { preStopSeconds: 2.5 } })), { code: 'E_SHUTDOWN', field: 'shutdown.preStopSeconds', value: 2.5, fix: 'e.g. 30' });
+    expectProblem(() => resolve(webDef({ shutdown: { preStopSeconds: 2.5 } })), {
+      code: 'E_SHUTDOWN',
+      field: 'shutdown.preStopSeconds',
+      value: 2.5,
+      fix: 'e.g. 30',
+    });
   });
 });
 

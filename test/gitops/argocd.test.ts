@@ -15,7 +15,9 @@ function shopApplication(gitops: GitOpsSettings = { repoURL: REPO }, env: Partia
 describe('team Applications and Reloader', () => {
   test('ignore the pod-template annotation Reloader writes, where the environment runs Reloader', () => {
     const app = shopApplication(undefined, { secretRollout: 'reloader' });
-    expect(app.spec.ignoreDifferences).toEqual([{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/template/metadata/annotations/reloader.stakater.com~1last-reloaded-from'] }]);
+    expect(app.spec.ignoreDifferences).toEqual([
+      { group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/template/metadata/annotations/reloader.stakater.com~1last-reloaded-from'] },
+    ]);
     expect(app.spec.syncPolicy.syncOptions).toEqual(['PrunePropagationPolicy=foreground', 'PruneLast=true', 'RespectIgnoreDifferences=true']);
     expect(KubernetesSchemas.shared().validate(app)).toEqual([]);
   });

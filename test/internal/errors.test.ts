@@ -1,4 +1,14 @@
-import { ConfigFileError, formatProblem, formatProblems, mergeAcrossEnvironments, PlatformError, Problem, Problems, UsageError, ValidationError } from '../../lib/internal/errors';
+import {
+  ConfigFileError,
+  formatProblem,
+  formatProblems,
+  mergeAcrossEnvironments,
+  PlatformError,
+  Problem,
+  Problems,
+  UsageError,
+  ValidationError,
+} from '../../lib/internal/errors';
 
 const base: Problem = {
   code: 'E_REPLICAS',
@@ -123,7 +133,10 @@ describe('mergeAcrossEnvironments', () => {
     const first: Problem = { code: 'E_A', app: 'a', message: 'x', environment: 'dev' };
     const second: Problem = { code: 'E_B', app: 'b', message: 'y', environment: 'dev' };
     const merged = mergeAcrossEnvironments([first, second, { ...first, environment: 'prod' }]);
-    expect(merged.map((p) => [p.code, p.environment])).toEqual([['E_A', 'dev, prod'], ['E_B', 'dev']]);
+    expect(merged.map((p) => [p.code, p.environment])).toEqual([
+      ['E_A', 'dev, prod'],
+      ['E_B', 'dev'],
+    ]);
   });
 
   test('leaves problems without an environment without one', () => {
@@ -134,15 +147,24 @@ describe('mergeAcrossEnvironments', () => {
   });
 
   test('formats the merged problem with every environment', () => {
-    const [merged] = mergeAcrossEnvironments([{ ...base, environment: 'dev' }, { ...base, environment: 'prod' }]);
+    const [merged] = mergeAcrossEnvironments([
+      { ...base, environment: 'dev' },
+      { ...base, environment: 'prod' },
+    ]);
     expect(formatProblem(merged)).toContain("environment 'dev, prod': 'replicas.min'");
   });
 });
 
 describe('formatProblem punctuation', () => {
   test('a message ending in a question takes no second full stop before the fix', () => {
-    expect(formatProblem({ code: 'E_UNKNOWN_FIELD', source: 'apps/shop/web.ts', app: 'web', message: "'healthh' is not a field of a web service; did you mean 'health'?", fix: "rename it to 'health'" })).toBe(
-      "apps/shop/web.ts: app 'web': 'healthh' is not a field of a web service; did you mean 'health'? Fix: rename it to 'health' [E_UNKNOWN_FIELD]",
-    );
+    expect(
+      formatProblem({
+        code: 'E_UNKNOWN_FIELD',
+        source: 'apps/shop/web.ts',
+        app: 'web',
+        message: "'healthh' is not a field of a web service; did you mean 'health'?",
+        fix: "rename it to 'health'",
+      }),
+    ).toBe("apps/shop/web.ts: app 'web': 'healthh' is not a field of a web service; did you mean 'health'? Fix: rename it to 'health' [E_UNKNOWN_FIELD]");
   });
 });

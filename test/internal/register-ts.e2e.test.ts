@@ -22,7 +22,10 @@ describe('lib/internal/register-ts.js', () => {
     writeFileSync(join(dir, 'shape.ts'), 'export enum Shape { Circle = "circle" }\nexport class Circle { constructor(readonly r: number) {} }\n');
     mkdirSync(join(dir, 'lib'));
     writeFileSync(join(dir, 'lib', 'index.ts'), 'export const area = (r: number): number => Math.round(Math.PI * r * r);\n');
-    writeFileSync(join(dir, 'main.ts'), 'import { Circle, Shape } from "./shape";\nimport { area } from "./lib";\nconsole.log(`${Shape.Circle} ${area(new Circle(2).r)}`);\n');
+    writeFileSync(
+      join(dir, 'main.ts'),
+      'import { Circle, Shape } from "./shape";\nimport { area } from "./lib";\nconsole.log(`${Shape.Circle} ${area(new Circle(2).r)}`);\n',
+    );
     expect(run(join(dir, 'main.ts'))).toMatchObject({ status: 0, stdout: 'circle 13\n' });
   });
 
@@ -30,7 +33,10 @@ describe('lib/internal/register-ts.js', () => {
     writeFileSync(join(dir, 'shape.ts'), 'export const sides: number = 4;\n');
     writeFileSync(join(dir, 'main.ts'), 'import { sides } from "./shape";\nconsole.log(sides);\n');
     // Node searches the enumerable extensions; hiding .ts reproduces a Node that does not search it.
-    writeFileSync(join(dir, 'hide.js'), "const M = require('node:module'); const ts = M._extensions['.ts']; delete M._extensions['.ts']; Object.defineProperty(M._extensions, '.ts', { value: ts, enumerable: false, configurable: true, writable: true });\n");
+    writeFileSync(
+      join(dir, 'hide.js'),
+      "const M = require('node:module'); const ts = M._extensions['.ts']; delete M._extensions['.ts']; Object.defineProperty(M._extensions, '.ts', { value: ts, enumerable: false, configurable: true, writable: true });\n",
+    );
     expect(run(join(dir, 'main.ts'), ['--require', join(dir, 'hide.js')])).toMatchObject({ status: 0, stdout: '4\n' });
   });
 
@@ -91,7 +97,11 @@ describe('lib/internal/register-ts.js', () => {
       writeFileSync(join(root, 'lib', 'main.test.ts'), 'it("is a test", () => undefined);\n');
       return root;
     };
-    const runIn = (root: string) => spawnSync(process.execPath, ['--require', join(root, 'lib', 'internal', 'register-ts.js'), join(root, 'lib', 'main.ts')], { env: { ...process.env, PLATFORM_TS_CACHE: cache }, encoding: 'utf8' });
+    const runIn = (root: string) =>
+      spawnSync(process.execPath, ['--require', join(root, 'lib', 'internal', 'register-ts.js'), join(root, 'lib', 'main.ts')], {
+        env: { ...process.env, PLATFORM_TS_CACHE: cache },
+        encoding: 'utf8',
+      });
 
     test('transpiles every source file of the tree in one go, tests left out', () => {
       expect(runIn(repo())).toMatchObject({ status: 0, stdout: '7\n' });
@@ -122,12 +132,23 @@ describe('lib/internal/register-ts.js', () => {
     cpSync(REGISTER, join(pkg, 'build', 'lib', 'internal', 'register-ts.js'));
     symlinkSync(join(__dirname, '../../node_modules/esbuild'), join(dir, 'node_modules', 'esbuild'));
     mkdirSync(join(dir, 'apps'));
-    writeFileSync(join(dir, 'apps', 'app.ts'), 'class Box { constructor(readonly size: number) {} }\nexport default new Box(3);\nconsole.log(new Box(3).size);\n');
-    const result = spawnSync(process.execPath, ['--require', join(pkg, 'build', 'lib', 'internal', 'register-ts.js'), join(dir, 'apps', 'app.ts')], { env: { ...process.env, PLATFORM_TS_CACHE: cache }, encoding: 'utf8' });
+    writeFileSync(
+      join(dir, 'apps', 'app.ts'),
+      'class Box { constructor(readonly size: number) {} }\nexport default new Box(3);\nconsole.log(new Box(3).size);\n',
+    );
+    const result = spawnSync(process.execPath, ['--require', join(pkg, 'build', 'lib', 'internal', 'register-ts.js'), join(dir, 'apps', 'app.ts')], {
+      env: { ...process.env, PLATFORM_TS_CACHE: cache },
+      encoding: 'utf8',
+    });
     expect(result).toMatchObject({ status: 0, stdout: '3\n' });
   });
 
   test('the platform command starts through it', () => {
-    expect(execFileSync(process.execPath, [join(__dirname, '../../bin/platform'), '--help'], { env: { ...process.env, PLATFORM_TS_CACHE: cache }, encoding: 'utf8' })).toContain('Usage: platform');
+    expect(
+      execFileSync(process.execPath, [join(__dirname, '../../bin/platform'), '--help'], {
+        env: { ...process.env, PLATFORM_TS_CACHE: cache },
+        encoding: 'utf8',
+      }),
+    ).toContain('Usage: platform');
   });
 });

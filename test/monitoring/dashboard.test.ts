@@ -47,7 +47,8 @@ describe('Grafana dashboard', () => {
     expect(model.templating.list).toEqual([expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus' })]);
     const targets = panels.flatMap((p) => p.targets ?? []);
     expect(targets.length).toBeGreaterThan(10);
-    for (const p of panels.filter((p) => p.type !== 'row')) expect([p.title, (p as unknown as { datasource: unknown }).datasource]).toEqual([p.title, { type: 'prometheus', uid: '${datasource}' }]);
+    for (const p of panels.filter((p) => p.type !== 'row'))
+      expect([p.title, (p as unknown as { datasource: unknown }).datasource]).toEqual([p.title, { type: 'prometheus', uid: '${datasource}' }]);
   });
 
   test('is deterministic: the same app gives the same bytes, keys sorted, panel ids 1..n', () => {
@@ -55,7 +56,9 @@ describe('Grafana dashboard', () => {
     const keysSorted = (value: unknown): boolean =>
       Array.isArray(value)
         ? value.every(keysSorted)
-        : value === null || typeof value !== 'object' || (Object.keys(value).join() === Object.keys(value).sort().join() && Object.values(value).every(keysSorted));
+        : value === null ||
+          typeof value !== 'object' ||
+          (Object.keys(value).join() === Object.keys(value).sort().join() && Object.values(value).every(keysSorted));
     expect(keysSorted(model)).toBe(true);
     expect(panels.map((p) => p.id)).toEqual(panels.map((_, i) => i + 1));
     expect(json.endsWith('}\n')).toBe(true);
@@ -77,7 +80,10 @@ describe('Grafana dashboard', () => {
   test('request rate by status code', () => {
     const p = panel(panels, 'Request rate by code');
     expect(p.targets).toEqual([
-      expect.objectContaining({ expr: 'sum by (code) (rate(http_requests_total{job="checkout",namespace="shop"}[$__rate_interval]))', legendFormat: '{{code}}' }),
+      expect.objectContaining({
+        expr: 'sum by (code) (rate(http_requests_total{job="checkout",namespace="shop"}[$__rate_interval]))',
+        legendFormat: '{{code}}',
+      }),
     ]);
     expect(p.fieldConfig?.defaults.unit).toBe('reqps');
   });
@@ -92,7 +98,10 @@ describe('Grafana dashboard', () => {
   test('latency p50, p90 and p99 from the histogram, with the SLO threshold', () => {
     const p = panel(panels, 'Latency');
     expect(p.targets?.map((t) => [t.legendFormat, t.expr])).toEqual(
-      [0.5, 0.9, 0.99].map((q) => [`p${Math.round(q * 100)}`, `histogram_quantile(${q}, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout",namespace="shop"}[$__rate_interval])))`]),
+      [0.5, 0.9, 0.99].map((q) => [
+        `p${Math.round(q * 100)}`,
+        `histogram_quantile(${q}, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout",namespace="shop"}[$__rate_interval])))`,
+      ]),
     );
     expect(p.fieldConfig?.defaults.thresholds?.steps.map((s) => s.value)).toEqual([null, 0.3]);
   });
@@ -118,7 +127,9 @@ describe('Grafana dashboard', () => {
   });
 
   test('without SLOs: traffic and pods only; a worker without metrics names: pods only', () => {
-    const plain = dashboardOf(synthApp(web())).panels.filter((p) => p.type === 'row').map((p) => p.title);
+    const plain = dashboardOf(synthApp(web()))
+      .panels.filter((p) => p.type === 'row')
+      .map((p) => p.title);
     expect(plain).toEqual(['Traffic', 'Pods']);
     const worker = dashboardOf(synthApp(workerDef({ metricsPort: 9090 })), 'mailer').panels;
     expect(worker.map((p) => p.title)).toEqual(['Pods', 'Healthy scrape targets', 'CPU (cores)', 'Memory (working set)']);

@@ -83,7 +83,9 @@ describe('PrometheusRule', () => {
       '(sum_over_time(slo:sli_bad_events:rate5m{namespace="shop",slo="checkout-availability"}[30d]) / (sum_over_time(slo:sli_total_events:rate5m{namespace="shop",slo="checkout-availability"}[30d]) > 0)) or (0 * sum_over_time(slo:sli_bad_events:rate5m{namespace="shop",slo="checkout-availability"}[30d]))',
     );
     expect(rules.some((r) => /avg_over_time/.test(r.expr))).toBe(false);
-    expect(recorded(rules, 'slo:sli_total_events:rate5m', 'checkout-availability').expr).toBe('sum(rate(http_requests_total{job="checkout",namespace="shop"}[5m]))');
+    expect(recorded(rules, 'slo:sli_total_events:rate5m', 'checkout-availability').expr).toBe(
+      'sum(rate(http_requests_total{job="checkout",namespace="shop"}[5m]))',
+    );
   });
 
   test('metadata: objective, error budget, current and period burn rate, budget remaining', () => {
@@ -112,7 +114,15 @@ describe('PrometheusRule', () => {
 
   test('each burn-rate alert carries severity, slo, service, namespace and team, a summary, description, runbook and dashboard', () => {
     const alert = rules.find((r) => r.alert === 'SLOErrorBudgetBurn' && r.labels?.slo === 'checkout-latency' && r.labels?.long_window === '6h')!;
-    expect(alert.labels).toEqual({ severity: 'critical', slo: 'checkout-latency', service: 'checkout', namespace: 'shop', team: 'shop', long_window: '6h', short_window: '30m' });
+    expect(alert.labels).toEqual({
+      severity: 'critical',
+      slo: 'checkout-latency',
+      service: 'checkout',
+      namespace: 'shop',
+      team: 'shop',
+      long_window: '6h',
+      short_window: '30m',
+    });
     expect(alert.annotations).toEqual({
       summary: 'checkout-latency is burning its error budget 6x too fast',
       description:
@@ -150,7 +160,9 @@ describe('PrometheusRule', () => {
     expect(recorded(grpc, 'slo:sli_bad_events:rate5m', 'checkout-availability').expr).toContain(
       'grpc_server_handled_total{job="checkout",namespace="shop",grpc_code=~"Unknown|Internal|DataLoss|Unimplemented|Unavailable|DeadlineExceeded"}',
     );
-    expect(recorded(grpc, 'slo:sli_total_events:rate5m', 'checkout-latency').expr).toBe('sum(rate(grpc_server_handling_seconds_count{job="checkout",namespace="shop"}[5m]))');
+    expect(recorded(grpc, 'slo:sli_total_events:rate5m', 'checkout-latency').expr).toBe(
+      'sum(rate(grpc_server_handling_seconds_count{job="checkout",namespace="shop"}[5m]))',
+    );
   });
 
   test('a worker’s SLO reads the metrics it names, with its extra selector', () => {

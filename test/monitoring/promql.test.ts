@@ -53,7 +53,12 @@ describe('promqlProblems', () => {
 
   test('finds a broken rule expression, with its position and where it is', () => {
     expect(promqlProblems(rule(['sum(x)', 'sum(rate(x[5m])) /']))).toEqual([
-      { expression: 'sum(rate(x[5m])) /', message: "unexpected end of expression after 'sum(rate(x[5m])) /'", position: 18, location: 'spec.groups[0].rules[1].expr' },
+      {
+        expression: 'sum(rate(x[5m])) /',
+        message: "unexpected end of expression after 'sum(rate(x[5m])) /'",
+        position: 18,
+        location: 'spec.groups[0].rules[1].expr',
+      },
     ]);
   });
 

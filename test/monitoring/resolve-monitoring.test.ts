@@ -27,7 +27,12 @@ describe('resolving monitoring', () => {
   });
 
   test('web services follow the metric convention of their protocol', () => {
-    expect(resolve(web()).monitoring!.metrics).toEqual({ requests: 'http_requests_total', codeLabel: 'code', errorCodes: '5..', latencyHistogram: 'http_request_duration_seconds' });
+    expect(resolve(web()).monitoring!.metrics).toEqual({
+      requests: 'http_requests_total',
+      codeLabel: 'code',
+      errorCodes: '5..',
+      latencyHistogram: 'http_request_duration_seconds',
+    });
     expect(resolve(web({ protocol: 'grpc', port: 50051 })).monitoring!.metrics).toEqual({
       requests: 'grpc_server_handled_total',
       codeLabel: 'grpc_code',

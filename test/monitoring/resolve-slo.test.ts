@@ -40,7 +40,12 @@ describe('bad SLOs are rejected with clear errors', () => {
 
   test('the boundary: 14.4 x budget just under 1 is accepted, at 1 it is not', () => {
     expect(resolve(web({ slo: { availability: 93.06 } })).monitoring!.slos[0].errorBudget).toBe(0.0694);
-    expectOnlyProblem(() => resolve(web({ slo: { availability: 93.05 } })), { code: 'E_SLO_BURN_RATE', field: 'slo.availability', value: 93.05, fix: /93\.06/ });
+    expectOnlyProblem(() => resolve(web({ slo: { availability: 93.05 } })), {
+      code: 'E_SLO_BURN_RATE',
+      field: 'slo.availability',
+      value: 93.05,
+      fix: /93\.06/,
+    });
   });
 
   test.each([0, -1, Number.NaN, '99.9'])('an objective of %p is not a percentage', (availability) => {
@@ -104,7 +109,12 @@ describe('bad SLOs are rejected with clear errors', () => {
     ['codeLabel', '__code'],
     ['errorCodes', '5(('],
   ])('a bad metric setting %s: %p', (key, value) => {
-    expectOnlyProblem(() => resolve(web({ slo: { ...SLO, metrics: { [key]: value } } })), { code: 'E_SLO_METRICS', field: `slo.metrics.${key}`, value, fix: /e\.g\./ });
+    expectOnlyProblem(() => resolve(web({ slo: { ...SLO, metrics: { [key]: value } } })), {
+      code: 'E_SLO_METRICS',
+      field: `slo.metrics.${key}`,
+      value,
+      fix: /e\.g\./,
+    });
   });
 
   test("an SLO selector may not change the platform's job or namespace", () => {
@@ -117,7 +127,12 @@ describe('bad SLOs are rejected with clear errors', () => {
   });
 
   test('metricsOnService without a metrics port', () => {
-    expectOnlyProblem(() => resolvedWebService({ metricsOnService: true }), { code: 'E_METRICS_ON_SERVICE', field: 'metricsOnService', value: true, fix: /metricsPort/ });
+    expectOnlyProblem(() => resolvedWebService({ metricsOnService: true }), {
+      code: 'E_METRICS_ON_SERVICE',
+      field: 'metricsOnService',
+      value: true,
+      fix: /metricsPort/,
+    });
   });
 
   test('a bad environment setting names the environment file', () => {
@@ -152,11 +167,17 @@ describe('per-environment SLO override', () => {
 
   test("replaces each objective it sets in that environment only, keeping the app's other objectives, metrics and runbook", () => {
     const prod = resolve(tighterInProd, testEnvironment({ name: 'prod' }));
-    expect(prod.monitoring!.slos.map((s) => [s.sli, s.objectivePercent])).toEqual([['availability', 99.95], ['latency', 99]]);
+    expect(prod.monitoring!.slos.map((s) => [s.sli, s.objectivePercent])).toEqual([
+      ['availability', 99.95],
+      ['latency', 99],
+    ]);
     expect([prod.provenance['slo.availability'], prod.provenance['slo.latency']]).toEqual(['override', 'app']);
     expect(prod.monitoring!.runbooks.SLOErrorBudgetBurn).toBe('https://wiki.acme.dev/checkout');
     const dev = resolve(tighterInProd, testEnvironment({ name: 'dev' }));
-    expect(dev.monitoring!.slos.map((s) => [s.sli, s.objectivePercent])).toEqual([['availability', 99.9], ['latency', 99]]);
+    expect(dev.monitoring!.slos.map((s) => [s.sli, s.objectivePercent])).toEqual([
+      ['availability', 99.9],
+      ['latency', 99],
+    ]);
     expect(dev.provenance['slo.availability']).toBe('app');
   });
 

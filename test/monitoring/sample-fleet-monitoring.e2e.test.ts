@@ -9,13 +9,18 @@ import { sampleFleet } from '../fixtures/sample-fleet';
 const { rendered } = sampleFleet();
 const MONITORING_KINDS = new Set(['ServiceMonitor', 'PodMonitor', 'PrometheusRule']);
 /** An app's own extra objects (checkout-api adds a business alert) are not the platform's monitoring. */
-const isExtra = (m: Manifest) => (m.metadata.annotations as Record<string, string> | undefined)?.['platform.golden-path.dev/escape-hatch'] === 'extra object (objects)';
-const isMonitoring = (m: Manifest, app: string) => !isExtra(m) && (MONITORING_KINDS.has(m.kind) || (m.kind === 'ConfigMap' && m.metadata.name === `${app}-dashboard`));
+const isExtra = (m: Manifest) =>
+  (m.metadata.annotations as Record<string, string> | undefined)?.['platform.golden-path.dev/escape-hatch'] === 'extra object (objects)';
+const isMonitoring = (m: Manifest, app: string) =>
+  !isExtra(m) && (MONITORING_KINDS.has(m.kind) || (m.kind === 'ConfigMap' && m.metadata.name === `${app}-dashboard`));
 
 describe('sample fleet monitoring', () => {
   test('every app with a metrics port is scraped, has rules and a dashboard; the others have none', () => {
     for (const { app, manifests } of rendered) {
-      const kinds = manifests.filter((m) => isMonitoring(m, app.name)).map((m) => m.kind).sort();
+      const kinds = manifests
+        .filter((m) => isMonitoring(m, app.name))
+        .map((m) => m.kind)
+        .sort();
       const expected = app.monitoring === undefined ? [] : ['ConfigMap', app.kind === 'worker' ? 'PodMonitor' : 'ServiceMonitor', 'PrometheusRule'].sort();
       expect([app.environment, app.name, kinds]).toEqual([app.environment, app.name, expected]);
     }

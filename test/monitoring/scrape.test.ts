@@ -39,7 +39,8 @@ describe('ServiceMonitor', () => {
   });
 
   test("carries the platform's monitor labels, so Prometheus selects it", () => {
-    const labels = find(synthApp(web(), testEnvironment({ monitoring: { monitorLabels: { prometheus: 'main' } } })), 'ServiceMonitor', 'checkout').metadata.labels;
+    const labels = find(synthApp(web(), testEnvironment({ monitoring: { monitorLabels: { prometheus: 'main' } } })), 'ServiceMonitor', 'checkout').metadata
+      .labels;
     expect(labels.prometheus).toBe('main');
     expect(labels.release).toBeUndefined();
     expect(labels['app.kubernetes.io/name']).toBe('checkout');
@@ -47,7 +48,10 @@ describe('ServiceMonitor', () => {
 
   test('the metrics path and the environment scrape interval', () => {
     const env = testEnvironment({ monitoring: { scrapeInterval: '15s' } });
-    expect(find(synthApp(web({ metricsPath: '/stats' }), env), 'ServiceMonitor', 'checkout').spec.endpoints[0]).toMatchObject({ path: '/stats', interval: '15s' });
+    expect(find(synthApp(web({ metricsPath: '/stats' }), env), 'ServiceMonitor', 'checkout').spec.endpoints[0]).toMatchObject({
+      path: '/stats',
+      interval: '15s',
+    });
   });
 
   test('no metrics port: no ServiceMonitor, rules or dashboard, and the stack fields are empty', () => {
@@ -88,7 +92,10 @@ describe('PodMonitor', () => {
 
 describe('the monitoring objects of each kind of app (once asserted over the sample fleet)', () => {
   const monitoring = (manifests: ReturnType<typeof synthApp>, app: string) =>
-    manifests.filter((m) => ['ServiceMonitor', 'PodMonitor', 'PrometheusRule'].includes(m.kind) || (m.kind === 'ConfigMap' && m.metadata.name === `${app}-dashboard`)).map((m) => `${m.kind}/${m.metadata.name}`).sort();
+    manifests
+      .filter((m) => ['ServiceMonitor', 'PodMonitor', 'PrometheusRule'].includes(m.kind) || (m.kind === 'ConfigMap' && m.metadata.name === `${app}-dashboard`))
+      .map((m) => `${m.kind}/${m.metadata.name}`)
+      .sort();
 
   test('a web service with a metrics port: a ServiceMonitor, its rules and a dashboard', () => {
     expect(monitoring(synthApp(web()), 'checkout')).toEqual(['ConfigMap/checkout-dashboard', 'PrometheusRule/checkout', 'ServiceMonitor/checkout']);
@@ -104,7 +111,9 @@ describe('the monitoring objects of each kind of app (once asserted over the sam
   });
 
   test("each carries the label its environment's Prometheus or Grafana selects", () => {
-    const env = testEnvironment({ monitoring: { monitorLabels: { prometheus: 'apps' }, ruleLabels: { rules: 'apps' }, dashboardLabels: { dashboards: 'apps' } } });
+    const env = testEnvironment({
+      monitoring: { monitorLabels: { prometheus: 'apps' }, ruleLabels: { rules: 'apps' }, dashboardLabels: { dashboards: 'apps' } },
+    });
     const manifests = synthApp(worker(), env);
     expect(find(manifests, 'PodMonitor', 'mailer').metadata.labels).toMatchObject({ prometheus: 'apps' });
     expect(find(manifests, 'PrometheusRule', 'mailer').metadata.labels).toMatchObject({ rules: 'apps' });

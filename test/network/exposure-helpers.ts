@@ -18,7 +18,11 @@ export function outsider(namespace: string, name: string): Manifest {
  * after `tamper` has had its way with each object. Throws CheckFailedError when a check fails;
  * returns the policy reports.
  */
-export function checkFleet(apps: readonly AppDefinition[], environments: readonly Environment[], tamper: (m: Untyped) => void = () => undefined): CheckReport[] {
+export function checkFleet(
+  apps: readonly AppDefinition[],
+  environments: readonly Environment[],
+  tamper: (m: Untyped) => void = () => undefined,
+): CheckReport[] {
   const resolved = resolveFleetEnvironments(environments);
   const rendered = renderResolvedFleet({ apps: apps.map((d) => sourced(d)), environments: resolved });
   for (const r of rendered) r.manifests.forEach(tamper);

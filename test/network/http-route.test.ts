@@ -16,7 +16,7 @@ describe('the HTTPRoute of a public app in gateway mode', () => {
   const manifests = synthApp(PUBLIC, GATEWAY);
   const route = find(manifests, 'HTTPRoute', 'checkout');
 
-  test('is a gateway.networking.k8s.io/v1 HTTPRoute in the app\'s namespace', () => {
+  test("is a gateway.networking.k8s.io/v1 HTTPRoute in the app's namespace", () => {
     expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
     expect(route.metadata.namespace).toBe('shop');
     expect(route.metadata.labels['app.kubernetes.io/name']).toBe('checkout');
@@ -97,7 +97,10 @@ describe('the NetworkPolicies around a public app (gateway mode)', () => {
 
 describe('schema and policy (gateway mode)', () => {
   const fleet = [PUBLIC, webDef({ name: 'orders', expose: Exposure.public({ host: 'shop', paths: ['/orders'] }) }), webDef({ name: 'ledger' })];
-  const environments = [testEnvironment({ name: 'dev', cluster: 'dev-test', domain: 'dev.acme.dev', ingress: GATEWAY_MODE }), { ...PROD, domain: 'acme.dev', ingress: GATEWAY_MODE }];
+  const environments = [
+    testEnvironment({ name: 'dev', cluster: 'dev-test', domain: 'dev.acme.dev', ingress: GATEWAY_MODE }),
+    { ...PROD, domain: 'acme.dev', ingress: GATEWAY_MODE },
+  ];
 
   test('pass a fleet with public apps', () => {
     const reports = checkFleet(fleet, environments);

@@ -65,7 +65,7 @@ describe('the Ingress of a public app', () => {
     expect(ingress.metadata.annotations).not.toHaveProperty(['nginx.ingress.kubernetes.io/backend-protocol']);
   });
 
-  test('is the WebService construct\'s public `ingress` field', () => {
+  test("is the WebService construct's public `ingress` field", () => {
     const { stack } = buildChart(resolve(PUBLIC));
     expect(stack).toBeInstanceOf(WebService);
     expect((stack as WebService).ingress?.kind).toBe('Ingress');
@@ -119,7 +119,11 @@ describe('the NetworkPolicies around a public app (ingress mode)', () => {
 });
 
 describe('schema and policy', () => {
-  const fleet = [PUBLIC, webDef({ name: 'api', protocol: 'grpc', port: 50051, expose: Exposure.public({ paths: ['/acme.Orders'] }) }), webDef({ name: 'orders' })];
+  const fleet = [
+    PUBLIC,
+    webDef({ name: 'api', protocol: 'grpc', port: 50051, expose: Exposure.public({ paths: ['/acme.Orders'] }) }),
+    webDef({ name: 'orders' }),
+  ];
   const environments = [testEnvironment({ name: 'dev', cluster: 'dev-test', domain: 'dev.acme.dev' }), { ...PROD, domain: 'acme.dev' }];
 
   test('pass a fleet with public apps in ingress mode', () => {

@@ -10,8 +10,18 @@ function graphOf(environment: string): NetworkGraph {
     ...rendered.filter((r) => r.app.environment === environment).flatMap((r) => r.manifests),
     ...platform.filter((p) => p.environment === environment).flatMap((p) => p.manifests),
     // The ingress controller and Prometheus live outside the fleet; model their pods so the edges can be checked.
-    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-nginx' }, spec: { template: { metadata: { labels: { app: 'ingress-nginx' } } } } },
-    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'prometheus', namespace: 'monitoring' }, spec: { template: { metadata: { labels: { app: 'prometheus' } } } } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-nginx' },
+      spec: { template: { metadata: { labels: { app: 'ingress-nginx' } } } },
+    },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'prometheus', namespace: 'monitoring' },
+      spec: { template: { metadata: { labels: { app: 'prometheus' } } } },
+    },
   ];
   return new NetworkGraph(manifests);
 }
@@ -57,7 +67,12 @@ describe.each(['dev', 'staging', 'prod'])('the sample fleet in %s', (env) => {
   });
 
   test('lets every pod resolve DNS and nothing else by default', () => {
-    const dns: Manifest = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'coredns', namespace: 'kube-system' }, spec: { template: { metadata: { labels: { 'k8s-app': 'kube-dns' } } } } };
+    const dns: Manifest = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'coredns', namespace: 'kube-system' },
+      spec: { template: { metadata: { labels: { 'k8s-app': 'kube-dns' } } } },
+    };
     const withDns = new NetworkGraph([...rendered.filter((r) => r.app.environment === env).flatMap((r) => r.manifests), dns]);
     for (const w of withDns.workloads.filter((w) => w.namespace !== 'kube-system')) {
       expect(withDns).toAllow(`${w.namespace}/${w.name}`, 'kube-system/coredns', 53, 'UDP');

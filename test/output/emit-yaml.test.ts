@@ -17,11 +17,19 @@ describe('emitYaml', () => {
   });
 
   test.each([
-    ['nested lists', { a: [[1, 2], ['x', [true]]] }],
+    [
+      'nested lists',
+      {
+        a: [
+          [1, 2],
+          ['x', [true]],
+        ],
+      },
+    ],
     ['empty containers as values and items', { b: [], c: {}, d: [[], {}] }],
     ['strings yaml must quote', { e: 'true', f: '1.10', g: 'a: b', h: '  lead', i: '@sha256:ab', j: '', k: '- x', l: '#x' }],
     ['multi-line strings at depth and in lists', { m: 'l1\nl2', n: [{ o: 'm1\nm2\n' }], p: { q: { r: 'x\n\ny\n' } } }],
-    ['keys yaml must quote', { 'weird key': 1, '': 2, '1': 3, 'a:b': 4, 'true': 5 }],
+    ['keys yaml must quote', { 'weird key': 1, '': 2, '1': 3, 'a:b': 4, true: 5 }],
     ['numbers, null and booleans', { s: null, t: -0.5, u: 1e21, v: 0, w: false }],
     ['a list at the top', [{ a: 1 }, 'b']],
     ['a scalar at the top', 'just text'],

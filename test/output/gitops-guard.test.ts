@@ -26,7 +26,9 @@ describe('the GitOps guard', () => {
     const out = distWith(['a', 'b', 'c', 'd']);
     const error = expectError<GuardError>(() => guardDrops(out, files(['a', 'b']), prod(2), options));
     expect(error.code).toBe('E_GUARD');
-    expect(error.message).toContain("environment 'prod' would lose 4 of its 8 objects (50% > 25%): Deployment shop/c, Deployment shop/d, Service shop/c, Service shop/d");
+    expect(error.message).toContain(
+      "environment 'prod' would lose 4 of its 8 objects (50% > 25%): Deployment shop/c, Deployment shop/d, Service shop/c, Service shop/d",
+    );
     expect(error.message).toContain('--allow-drop');
   });
 

@@ -10,14 +10,26 @@ const outDir = () => tempDir('write-tree-');
 describe('writeTree', () => {
   test('writes every file, creating folders', () => {
     const out = join(outDir(), 'dist');
-    writeTree(out, new Map([['prod/shop/web.yaml', 'a'], ['dev/shop/web.yaml', 'b']]));
+    writeTree(
+      out,
+      new Map([
+        ['prod/shop/web.yaml', 'a'],
+        ['dev/shop/web.yaml', 'b'],
+      ]),
+    );
     expect(readFileSync(join(out, 'prod/shop/web.yaml'), 'utf8')).toBe('a');
     expect(readFileSync(join(out, 'dev/shop/web.yaml'), 'utf8')).toBe('b');
   });
 
   test('removes files whose source is gone', () => {
     const out = join(outDir(), 'dist');
-    writeTree(out, new Map([['prod/shop/old.yaml', 'old'], ['prod/shop/web.yaml', 'a']]));
+    writeTree(
+      out,
+      new Map([
+        ['prod/shop/old.yaml', 'old'],
+        ['prod/shop/web.yaml', 'a'],
+      ]),
+    );
     writeTree(out, new Map([['prod/shop/web.yaml', 'a2']]));
     expect(existsSync(join(out, 'prod/shop/old.yaml'))).toBe(false);
     expect(readFileSync(join(out, 'prod/shop/web.yaml'), 'utf8')).toBe('a2');
@@ -36,7 +48,15 @@ describe('writeTree', () => {
     const out = join(parent, 'dist');
     writeTree(out, new Map([['prod/web.yaml', 'good']]));
     // 'x' as a file and as a folder cannot both exist: the second write fails part-way.
-    expect(() => writeTree(out, new Map([['x', 'file'], ['x/y.yaml', 'nested']]))).toThrow();
+    expect(() =>
+      writeTree(
+        out,
+        new Map([
+          ['x', 'file'],
+          ['x/y.yaml', 'nested'],
+        ]),
+      ),
+    ).toThrow();
     expect(readFileSync(join(out, 'prod/web.yaml'), 'utf8')).toBe('good');
     expect(readdirSync(parent)).toEqual(['dist']);
   });

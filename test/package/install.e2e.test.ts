@@ -48,7 +48,13 @@ function lockFor(tarball: string, extraDev: readonly string[]): object {
     for (const dep of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies, ...entry.peerDependencies })) visit(path, dep);
   };
   const devDependencies = Object.fromEntries(extraDev.map((name) => [name, repoLock.packages[`node_modules/${name}`].version as string]));
-  packages['node_modules/golden-path-platform'] = { version: pkg.version, resolved: `file:${tarball}`, license: 'Apache-2.0', dependencies: pkg.dependencies, bin: { platform: 'bin/platform' } };
+  packages['node_modules/golden-path-platform'] = {
+    version: pkg.version,
+    resolved: `file:${tarball}`,
+    license: 'Apache-2.0',
+    dependencies: pkg.dependencies,
+    bin: { platform: 'bin/platform' },
+  };
   for (const name of [...Object.keys(pkg.dependencies), ...extraDev]) visit('', name);
   const root = { name: 'team-apps', version: '1.0.0', dependencies: { 'golden-path-platform': `file:${tarball}` }, devDependencies };
   return { name: root.name, version: root.version, lockfileVersion: 3, requires: true, packages: { '': root, ...packages } };
@@ -119,8 +125,17 @@ describe('the packed package, installed in a fresh project', () => {
     const installed = join(project, 'node_modules', 'golden-path-platform');
     expect(readFileSync(join(installed, 'build', 'lib', 'index.d.ts'), 'utf8')).toContain('goldenPath');
     expect(() => readFileSync(join(installed, 'lib', 'index.ts'))).toThrow(/ENOENT/);
-    const entries = spawnSync(process.execPath, ['-e', "for (const e of ['golden-path-platform', 'golden-path-platform/platform', 'golden-path-platform/policy', 'golden-path-platform/review', 'golden-path-platform/crds']) console.log(e, Object.keys(require(e)).sort().join(','))"], { cwd: project, encoding: 'utf8' });
-    expect(entries.stdout).toContain('golden-path-platform Dependency,Exposure,Health,JsonPatch,Peer,Replicas,Secret,configFilePath,goldenPath,secretFilePath\n');
+    const entries = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        "for (const e of ['golden-path-platform', 'golden-path-platform/platform', 'golden-path-platform/policy', 'golden-path-platform/review', 'golden-path-platform/crds']) console.log(e, Object.keys(require(e)).sort().join(','))",
+      ],
+      { cwd: project, encoding: 'utf8' },
+    );
+    expect(entries.stdout).toContain(
+      'golden-path-platform Dependency,Exposure,Health,JsonPatch,Peer,Replicas,Secret,configFilePath,goldenPath,secretFilePath\n',
+    );
     expect(entries.stdout).toMatch(/golden-path-platform\/platform .*\bPLATFORM_DEFAULTS\b.*\bloadProject\b/);
     expect(entries.stdout).toMatch(/golden-path-platform\/policy .*\bGOLDEN_PATH_PACK\b.*\bGoldenPathValidation\b/);
     expect(entries.stdout).toMatch(/golden-path-platform\/review .*\bbuildReview\b.*\bdiffTrees\b/);
@@ -135,7 +150,9 @@ describe('the packed package, installed in a fresh project', () => {
     const dev = readFileSync(join(project, 'dist', 'dev', 'web', 'hello.yaml'), 'utf8');
     expect(dev).toContain('kind: Deployment\n');
     expect(dev).toContain('image: ghcr.io/example/hello:1.0.0\n');
-    expect(dev).toContain('          readinessProbe:\n            failureThreshold: 3\n            httpGet:\n              path: /ready\n              port: http\n');
+    expect(dev).toContain(
+      '          readinessProbe:\n            failureThreshold: 3\n            httpGet:\n              path: /ready\n              port: http\n',
+    );
     expect(dev).toContain('            - name: http\n              containerPort: 8080\n');
     expect(readFileSync(join(project, 'dist', 'prod', 'web', 'hello.yaml'), 'utf8')).toContain('replicas: 1\n');
   });

@@ -41,7 +41,11 @@ describe('CRD classes an app can add in customize', () => {
   test('a ScaledObject that breaks the CRD schema fails synth, naming the object and the field', () => {
     const def = workerDef({
       name: 'mailer',
-      customize: (stack: Worker) => void new crds.ScaledObject(stack, 'scaler', { metadata: { name: 'mailer' }, spec: { scaleTargetRef: { name: 'mailer' }, triggers: [], pollingInterval: 'often' as unknown as number } }),
+      customize: (stack: Worker) =>
+        void new crds.ScaledObject(stack, 'scaler', {
+          metadata: { name: 'mailer' },
+          spec: { scaleTargetRef: { name: 'mailer' }, triggers: [], pollingInterval: 'often' as unknown as number },
+        }),
     });
     const error = expectError<ValidationError>(() => render({ apps: [sourced(def)], environments: [PROD], checks: defaultChecks({ now: NOW }) }));
     expect(error.message).toContain('ScaledObject shop/mailer');

@@ -27,29 +27,45 @@ const ESCAPE_HATCH = 'platform.golden-path.dev/escape-hatch';
 
 describe('customize', () => {
   test('reaches the Deployment of a web service', () => {
-    const def = webDef({ name: 'web', customize: (stack: WebService) => stack.deployment.addJsonPatch(JsonPatch.add('/spec/template/metadata/annotations', { 'linkerd.io/inject': 'enabled' })) });
+    const def = webDef({
+      name: 'web',
+      customize: (stack: WebService) => stack.deployment.addJsonPatch(JsonPatch.add('/spec/template/metadata/annotations', { 'linkerd.io/inject': 'enabled' })),
+    });
     const { manifests, customization } = rendered(def);
     const deployment = find(manifests, 'Deployment', 'web');
     expect(deployment.spec.template.metadata.annotations).toEqual({ 'linkerd.io/inject': 'enabled' });
     expect(deployment.metadata.annotations[ESCAPE_HATCH]).toBe('customize changed 1 field: spec.template.metadata.annotations.linkerd.io/inject');
-    expect(customization).toEqual({ distance: 1, objects: [{ id: 'Deployment shop/web', change: 'changed', fields: ['spec.template.metadata.annotations.linkerd.io/inject'] }] });
+    expect(customization).toEqual({
+      distance: 1,
+      objects: [{ id: 'Deployment shop/web', change: 'changed', fields: ['spec.template.metadata.annotations.linkerd.io/inject'] }],
+    });
   });
 
   test('reaches the Deployment of a worker (a toleration)', () => {
     const toleration = { key: 'dedicated', operator: 'Equal', value: 'queue', effect: 'NoSchedule' };
-    const def = workerDef({ name: 'mailer', customize: (stack: Worker) => stack.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/tolerations', [toleration])) });
+    const def = workerDef({
+      name: 'mailer',
+      customize: (stack: Worker) => stack.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/tolerations', [toleration])),
+    });
     expect(find(rendered(def).manifests, 'Deployment', 'mailer').spec.template.spec.tolerations).toEqual([toleration]);
     expect(rendered(def).customization!.distance).toBe(4);
   });
 
   test('reaches the CronJob of a scheduled task', () => {
-    const def = taskDef({ name: 'report', customize: (stack: ScheduledTask) => stack.cronJob.addJsonPatch(JsonPatch.replace('/spec/jobTemplate/spec/backoffLimit', 0)) });
+    const def = taskDef({
+      name: 'report',
+      customize: (stack: ScheduledTask) => stack.cronJob.addJsonPatch(JsonPatch.replace('/spec/jobTemplate/spec/backoffLimit', 0)),
+    });
     expect(find(rendered(def).manifests, 'CronJob', 'report').spec.jobTemplate.spec.backoffLimit).toBe(0);
     expect(rendered(def).customization!.objects).toEqual([{ id: 'CronJob shop/report', change: 'changed', fields: ['spec.jobTemplate.spec.backoffLimit'] }]);
   });
 
   test('can add a construct to the stack, marked as added by customize', () => {
-    const def = webDef({ name: 'web', customize: (stack: WebService) => void new ApiObject(stack, 'extra-cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-extra' }, data: { a: 'b' } }) });
+    const def = webDef({
+      name: 'web',
+      customize: (stack: WebService) =>
+        void new ApiObject(stack, 'extra-cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-extra' }, data: { a: 'b' } }),
+    });
     const cm = find(rendered(def).manifests, 'ConfigMap', 'web-extra');
     expect(cm.metadata.namespace).toBe('shop');
     expect(cm.metadata.annotations[ESCAPE_HATCH]).toBe('added by customize');
@@ -70,7 +86,12 @@ describe('customize', () => {
     expect(find(dev.manifests, 'Deployment', 'web').spec.template.spec.priorityClassName).toBeUndefined();
     expect(find(dev.manifests, 'Deployment', 'web').metadata.annotations[ESCAPE_HATCH]).toBeUndefined();
     expect(dev.customization).toEqual({ distance: 0, objects: [] });
-    expect(seen).toEqual([{ environment: 'dev', production: false }, { environment: 'prod', production: true }, { environment: 'dev', production: false }, { environment: 'prod', production: true }]);
+    expect(seen).toEqual([
+      { environment: 'dev', production: false },
+      { environment: 'prod', production: true },
+      { environment: 'dev', production: false },
+      { environment: 'prod', production: true },
+    ]);
   });
 
   test('leaves apps without an escape hatch unmarked and unmeasured', () => {
@@ -80,21 +101,34 @@ describe('customize', () => {
   });
 
   test('fails with the app and environment when a patch names a path that does not exist', () => {
-    const def = webDef({ name: 'web', customize: (stack: WebService) => stack.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/affinity/nodeAffinity', {})) });
+    const def = webDef({
+      name: 'web',
+      customize: (stack: WebService) => stack.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/affinity/nodeAffinity', {})),
+    });
     const error = expectError<ValidationError>(() => renderFleet({ apps: [sourced(def)], environments: [PROD] }));
     expect(error.code).toBe('E_CUSTOMIZE');
     expect(error.message).toMatch(/^apps\/shop\/web\.ts: app 'web': environment 'prod': 'customize' failed: .+\. Fix: correct the escape hatch/);
   });
 
   test('fails with the app and environment when the customize function throws', () => {
-    const def = webDef({ name: 'web', customize: () => { throw new Error('no mesh here'); } });
+    const def = webDef({
+      name: 'web',
+      customize: () => {
+        throw new Error('no mesh here');
+      },
+    });
     const error = expectError<ValidationError>(() => renderFleet({ apps: [sourced(def)], environments: [DEV, PROD] }));
     expect(error.problems.map((p) => [p.code, p.environment, p.message])).toEqual([['E_CUSTOMIZE', 'dev, prod', 'failed: no mesh here']]);
   });
 });
 
 describe('extra objects', () => {
-  const serviceEntry = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'legacy-billing' }, spec: { type: 'ExternalName', externalName: 'billing.legacy.internal' } };
+  const serviceEntry = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'legacy-billing' },
+    spec: { type: 'ExternalName', externalName: 'billing.legacy.internal' },
+  };
 
   test('adds plain objects with the namespace, labels and source of the app, their own winning', () => {
     const def = webDef({ name: 'web', objects: [{ ...serviceEntry, metadata: { ...serviceEntry.metadata, labels: { team: 'billing' } } }] });
@@ -110,8 +144,17 @@ describe('extra objects', () => {
 
   test('may differ per environment (a function of the context)', () => {
     const def = webDef({ name: 'web', objects: ({ production }: CustomizeContext) => (production ? [serviceEntry] : []) });
-    expect(rendered(def, PROD).manifests.filter((m) => m.kind === 'Service').map((m) => m.metadata.name).sort()).toEqual(['legacy-billing', 'web']);
-    expect(rendered(def, DEV).manifests.filter((m) => m.kind === 'Service').map((m) => m.metadata.name)).toEqual(['web']);
+    expect(
+      rendered(def, PROD)
+        .manifests.filter((m) => m.kind === 'Service')
+        .map((m) => m.metadata.name)
+        .sort(),
+    ).toEqual(['legacy-billing', 'web']);
+    expect(
+      rendered(def, DEV)
+        .manifests.filter((m) => m.kind === 'Service')
+        .map((m) => m.metadata.name),
+    ).toEqual(['web']);
   });
 
   test('pass the schema and policy checks when valid', () => {
@@ -120,14 +163,22 @@ describe('extra objects', () => {
   });
 
   test('fail the schema check when their kind has no schema, naming the app, environment and object', () => {
-    const istio = { apiVersion: 'networking.istio.io/v1beta1', kind: 'ServiceEntry', metadata: { name: 'billing' }, spec: { hosts: ['billing.legacy.internal'] } };
-    const error = expectError<CheckFailedError>(() => render({ apps: [sourced(webDef({ name: 'web', objects: [istio] }))], environments: [PROD], checks: defaultChecks({ now: NOW }) }));
+    const istio = {
+      apiVersion: 'networking.istio.io/v1beta1',
+      kind: 'ServiceEntry',
+      metadata: { name: 'billing' },
+      spec: { hosts: ['billing.legacy.internal'] },
+    };
+    const error = expectError<CheckFailedError>(() =>
+      render({ apps: [sourced(webDef({ name: 'web', objects: [istio] }))], environments: [PROD], checks: defaultChecks({ now: NOW }) }),
+    );
     expect(error.message).toContain('prod: apps/shop/web.ts: ServiceEntry shop/billing: [schema] no schema for networking.istio.io/v1beta1 ServiceEntry');
   });
 });
 
 describe('policy over escape hatches', () => {
-  const privileged = (stack: WebService) => stack.deployment.addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/securityContext/privileged', true));
+  const privileged = (stack: WebService) =>
+    stack.deployment.addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/securityContext/privileged', true));
   const waiver = { rule: 'pss-privileged', reason: 'the node agent must load a kernel module on start', owner: 'team-shop', expires: '2026-12-31' };
 
   test('a customization that breaks a rule fails synth with the rule, app, environment and object', () => {

@@ -36,7 +36,10 @@ describe('checkUniqueHosts (renderFleet)', () => {
   test('reports the clash in every environment, each with its own host', () => {
     const a = webDef({ name: 'a', expose: Exposure.public({ host: 'www' }) });
     const b = webDef({ name: 'b', expose: Exposure.public({ host: 'www', paths: ['/docs', '/'] }) });
-    expect(clashes([a, b], [DEV, PROD]).map((p) => [p.environment, p.value])).toEqual([['dev', 'www.dev.acme.dev/'], ['prod', 'www.acme.dev/']]);
+    expect(clashes([a, b], [DEV, PROD]).map((p) => [p.environment, p.value])).toEqual([
+      ['dev', 'www.dev.acme.dev/'],
+      ['prod', 'www.acme.dev/'],
+    ]);
   });
 
   test("sees the app's name as a host: a default host clashes with an explicit one", () => {
@@ -77,7 +80,10 @@ describe('checkUniqueHosts (renderFleet)', () => {
     const green = testEnvironment({ name: 'green', cluster: 'green', domain: 'acme.dev' });
     const a = webDef({ name: 'a', expose: Exposure.public({ host: 'www' }) });
     expect(render([a, webDef({ name: 'b' })], [blue, green]).map((r) => `${r.app.environment} ${r.app.exposure?.host ?? 'internal'}`)).toEqual([
-      'blue www.acme.dev', 'blue internal', 'green www.acme.dev', 'green internal',
+      'blue www.acme.dev',
+      'blue internal',
+      'green www.acme.dev',
+      'green internal',
     ]);
   });
 });

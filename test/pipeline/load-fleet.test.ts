@@ -6,9 +6,16 @@ import { join } from 'node:path';
 
 describe('loadFleet', () => {
   test('finds apps/<team>/<app>.ts files in sorted order and records their source', () => {
-    const root = tempRepo({ 'apps/shop/web.ts': webApp('web'), 'apps/ops/api.ts': webApp('api', 'ops'), 'apps/shop/web.test.ts': 'throw new Error("not an app")' });
+    const root = tempRepo({
+      'apps/shop/web.ts': webApp('web'),
+      'apps/ops/api.ts': webApp('api', 'ops'),
+      'apps/shop/web.test.ts': 'throw new Error("not an app")',
+    });
     const apps = loadFleet(join(root, 'apps'), root);
-    expect(apps.map((a) => [a.source, a.definition.name])).toEqual([['apps/ops/api.ts', 'api'], ['apps/shop/web.ts', 'web']]);
+    expect(apps.map((a) => [a.source, a.definition.name])).toEqual([
+      ['apps/ops/api.ts', 'api'],
+      ['apps/shop/web.ts', 'web'],
+    ]);
   });
 
   test('fails, naming the file and the fix, when a file exports no app definition', () => {
@@ -16,7 +23,7 @@ describe('loadFleet', () => {
     const error = expectError<ConfigFileError>(() => loadFleet(join(root, 'apps'), root));
     expect(error.code).toBe('E_APP_MODULE');
     expect(error.message).toContain('apps/shop/helper.ts: does not default-export an app definition');
-    expect(error.message).toContain("export default webService");
+    expect(error.message).toContain('export default webService');
   });
 
   test("fails, naming the file, the team and the folder, when an app's team is not its folder's", () => {

@@ -21,7 +21,12 @@ function prometheusRule(name: string, expressions: readonly string[]): Manifest 
 }
 
 function check(manifests: readonly Manifest[]) {
-  return runChecks([{ app: { name: 'checkout', environment: 'prod', source: 'apps/shop/checkout.ts' }, manifests }], { now: new Date('2025-06-15T12:00:00Z'), rules: [promqlValid], schema: false, productionEnvironments: ['prod'] });
+  return runChecks([{ app: { name: 'checkout', environment: 'prod', source: 'apps/shop/checkout.ts' }, manifests }], {
+    now: new Date('2025-06-15T12:00:00Z'),
+    rules: [promqlValid],
+    schema: false,
+    productionEnvironments: ['prod'],
+  });
 }
 
 describe('a check run', () => {
@@ -39,8 +44,14 @@ describe('a check run', () => {
 });
 
 describe('a layout of the fleet', () => {
-  const configMap = (value: string): Manifest => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'shop' }, data: { LEVEL: value } });
-  const layout = (value: string) => layoutFleet([], [{ path: 'prod/shop/settings.yaml', environment: 'prod', source: 'apps/environments.ts', manifests: [configMap(value)] }]);
+  const configMap = (value: string): Manifest => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'settings', namespace: 'shop' },
+    data: { LEVEL: value },
+  });
+  const layout = (value: string) =>
+    layoutFleet([], [{ path: 'prod/shop/settings.yaml', environment: 'prod', source: 'apps/environments.ts', manifests: [configMap(value)] }]);
 
   test('writes each distinct scalar once, and the next layout writes its own again', () => {
     const stringify = jest.spyOn(yaml, 'stringify');

@@ -60,7 +60,9 @@ describe('GoldenPathValidation (cdk8s validation plugin)', () => {
       writeFileSync(join(dir, path), text);
       return join(dir, path);
     });
-    const catalog = outputFolder({ 'catalog-info.yaml': [{ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'checkout' }, spec: { type: 'service' } }] });
+    const catalog = outputFolder({
+      'catalog-info.yaml': [{ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'checkout' }, spec: { type: 'service' } }],
+    });
     const result = await validate([...manifests, ...catalog.manifests]);
     expect(result.success).toBe(true);
     expect(result.json.summary.metadata).toMatchObject({ kubernetes: '1.28.0', errors: '0' });
@@ -75,7 +77,11 @@ describe('GoldenPathValidation (cdk8s validation plugin)', () => {
         ruleName: 'pss-privileged (error)',
         fix: expect.stringContaining('remove securityContext.privileged'),
         violatingConstructs: [
-          expect.objectContaining({ resourceName: 'checkout', manifestPath: manifests[0], locations: ["Deployment shop/checkout spec.template.spec.containers[0].securityContext.privileged: container 'checkout' runs privileged"] }),
+          expect.objectContaining({
+            resourceName: 'checkout',
+            manifestPath: manifests[0],
+            locations: ["Deployment shop/checkout spec.template.spec.containers[0].securityContext.privileged: container 'checkout' runs privileged"],
+          }),
         ],
       }),
     ]);

@@ -76,7 +76,15 @@ describe('defaultChecks in synthesize', () => {
   });
 
   test('a waived error lets the write through, and warnings never stop it', () => {
-    const waived = [webDef({ env: { DB_PASSWORD: 'hunter2-correct-horse' }, security: { writableRootFilesystem: true }, waivers: [waiver('secret-in-env', { object: { kind: 'Deployment' } })] }), workerDef(), taskDef()];
+    const waived = [
+      webDef({
+        env: { DB_PASSWORD: 'hunter2-correct-horse' },
+        security: { writableRootFilesystem: true },
+        waivers: [waiver('secret-in-env', { object: { kind: 'Deployment' } })],
+      }),
+      workerDef(),
+      taskDef(),
+    ];
     const reports: CheckReport[] = [];
     synth(outDir, waived, (r) => reports.push(r));
     expect(reports[0].summary).toMatchObject({ errors: 0, warnings: 2, waived: 2 });

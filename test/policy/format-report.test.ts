@@ -8,9 +8,15 @@ function report() {
   const privileged = edit(golden(webDef({ replicas: Replicas.fixed(1) })), 'Deployment', (d) => (container(d).securityContext.privileged = true));
   return runChecks(
     [
-      checked(privileged, { waivers: [waiver('prod-replicas', { environment: 'prod' }), waiver('pss-host-path', { expires: '2025-01-31' }), waiver('topology-spread')] }),
+      checked(privileged, {
+        waivers: [waiver('prod-replicas', { environment: 'prod' }), waiver('pss-host-path', { expires: '2025-01-31' }), waiver('topology-spread')],
+      }),
       checked(golden(taskDef(), DEV), { environment: 'dev', name: 'report' }),
-      checked(golden(webDef({ name: 'storefront', security: { writableRootFilesystem: true } }), DEV), { environment: 'dev', name: 'storefront', source: 'apps/shop/storefront.ts' }),
+      checked(golden(webDef({ name: 'storefront', security: { writableRootFilesystem: true } }), DEV), {
+        environment: 'dev',
+        name: 'storefront',
+        source: 'apps/shop/storefront.ts',
+      }),
     ],
     { now: NOW, productionEnvironments: ['prod'] },
   );
@@ -29,7 +35,9 @@ describe('formatReport', () => {
   });
 
   test('shows each finding with its object, construct path, field, why and fix', () => {
-    expect(text).toContain("    error     pss-privileged  Deployment shop/checkout\n              container 'checkout' runs privileged\n              at prod/checkout/Deployment/checkout  field spec.template.spec.containers[0].securityContext.privileged\n              why: ");
+    expect(text).toContain(
+      "    error     pss-privileged  Deployment shop/checkout\n              container 'checkout' runs privileged\n              at prod/checkout/Deployment/checkout  field spec.template.spec.containers[0].securityContext.privileged\n              why: ",
+    );
     expect(text).toContain('              fix: remove securityContext.privileged');
     expect(text).toContain('    warning   read-only-root-filesystem  Deployment shop/storefront');
   });
@@ -37,13 +45,17 @@ describe('formatReport', () => {
   test('shows waived findings with their waiver, and every waiver with its status', () => {
     expect(text).toContain('    waived    prod-replicas  Deployment shop/checkout');
     expect(text).toContain('waived by apps/shop/checkout.ts waivers[0] (owner team-shop, until 2025-12-31): accepted for the test');
-    expect(text).toMatch(/ {2}used \(1\) +apps\/shop\/checkout\.ts waivers\[0\]: prod-replicas in prod for every object of checkout; owner team-shop, until 2025-12-31/);
+    expect(text).toMatch(
+      / {2}used \(1\) +apps\/shop\/checkout\.ts waivers\[0\]: prod-replicas in prod for every object of checkout; owner team-shop, until 2025-12-31/,
+    );
     expect(text).toMatch(/ {2}EXPIRED +apps\/shop\/checkout\.ts waivers\[1\]: pss-host-path in every environment .* expired 2025-01-31/);
     expect(text).toMatch(/ {2}UNUSED +apps\/shop\/checkout\.ts waivers\[2\]: topology-spread/);
   });
 
   test('ends with the verdict and the counts', () => {
-    expect(text.trimEnd().split('\n').pop()).toBe('FAILED: 1 error, 1 warning, 1 waived finding; 1 expired waiver, 1 unused waiver (13 objects from 3 source files in 2 environments)');
+    expect(text.trimEnd().split('\n').pop()).toBe(
+      'FAILED: 1 error, 1 warning, 1 waived finding; 1 expired waiver, 1 unused waiver (13 objects from 3 source files in 2 environments)',
+    );
   });
 
   test("says 'No findings.' and PASSED for a clean run", () => {

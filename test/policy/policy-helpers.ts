@@ -24,10 +24,20 @@ export function waiver(rule: string, overrides: Partial<Waiver> = {}): Waiver {
 }
 
 /** Objects as one app of the check, the way a RenderedApp carries them. */
-export function checked(manifests: readonly Manifest[], options: { name?: string; environment?: string; waivers?: readonly Waiver[]; source?: string; team?: string; namespace?: string } = {}): CheckedApp {
+export function checked(
+  manifests: readonly Manifest[],
+  options: { name?: string; environment?: string; waivers?: readonly Waiver[]; source?: string; team?: string; namespace?: string } = {},
+): CheckedApp {
   const name = options.name ?? 'checkout';
   return {
-    app: { name, team: options.team ?? 'shop', environment: options.environment ?? 'prod', source: options.source ?? `apps/shop/${name}.ts`, waivers: options.waivers, ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) },
+    app: {
+      name,
+      team: options.team ?? 'shop',
+      environment: options.environment ?? 'prod',
+      source: options.source ?? `apps/shop/${name}.ts`,
+      waivers: options.waivers,
+      ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
+    },
     manifests,
   };
 }

@@ -34,7 +34,9 @@ describe('runChecks', () => {
   test('validates schemas first, and leaves invalid objects out of the rules', () => {
     const broken = edit(golden(), 'Deployment', (d) => (container(d).securityContext.privilegd = true));
     const report = runChecks([checked(broken)], { now: NOW, productionEnvironments: ['prod'] });
-    expect(report.findings.map((f) => `${f.rule} ${f.object.kind} ${f.field}`)).toContain('schema Deployment spec.template.spec.containers[0].securityContext.privilegd');
+    expect(report.findings.map((f) => `${f.rule} ${f.object.kind} ${f.field}`)).toContain(
+      'schema Deployment spec.template.spec.containers[0].securityContext.privilegd',
+    );
     expect(report.findings.find((f) => f.rule === 'schema')).toMatchObject({ severity: 'error', message: "unknown field 'privilegd'" });
     expect(report.passed).toBe(false);
   });

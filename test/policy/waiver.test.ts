@@ -30,7 +30,11 @@ describe('waiver validation', () => {
   test('reports every bad field of every waiver at once', () => {
     const apps = [checked(privileged(), { waivers: [waiver('pss-privileged', { reason: '', owner: '' }), waiver('nope')] })];
     const error = expectError<ValidationError>(() => check(apps, [pssPrivileged]));
-    expect(error.problems.map((p) => `${p.field} ${p.code}`)).toEqual(['waivers[0].reason E_WAIVER_REASON', 'waivers[0].owner E_WAIVER_OWNER', 'waivers[1].rule E_WAIVER_RULE']);
+    expect(error.problems.map((p) => `${p.field} ${p.code}`)).toEqual([
+      'waivers[0].reason E_WAIVER_REASON',
+      'waivers[0].owner E_WAIVER_OWNER',
+      'waivers[1].rule E_WAIVER_RULE',
+    ]);
   });
 });
 
@@ -72,13 +76,20 @@ describe('waiver scope', () => {
   });
 
   test("a waiver for an environment this run did not check is 'not-checked', not unused", () => {
-    const report = check([checked(golden(), { environment: 'dev', waivers: [waiver('pss-privileged', { environment: 'prod' })] })], [pssPrivileged], { environments: ['dev', 'prod'] });
+    const report = check([checked(golden(), { environment: 'dev', waivers: [waiver('pss-privileged', { environment: 'prod' })] })], [pssPrivileged], {
+      environments: ['dev', 'prod'],
+    });
     expect(report.waivers[0].status).toBe('not-checked');
   });
 
   test('a waiver naming an object excuses only that object', () => {
     const objects = golden(webDef({ security: { writableRootFilesystem: true } }));
-    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', namespace: 'shop' }, spec: { template: structuredClone(find(objects, 'Deployment', 'checkout').spec.template) } };
+    const job = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'migrate', namespace: 'shop' },
+      spec: { template: structuredClone(find(objects, 'Deployment', 'checkout').spec.template) },
+    };
     const waivers = [waiver('read-only-root-filesystem', { object: { kind: 'Deployment', name: 'checkout' } })];
     const report = check([checked([...objects, job], { waivers })], [readOnlyRootFilesystem]);
     expect(report.findings.map((f) => `${f.object.kind}:${f.waivedBy ? 'waived' : 'open'}`)).toEqual(['Deployment:waived', 'Job:open']);
@@ -86,7 +97,13 @@ describe('waiver scope', () => {
 
   test("a waiver covers its own app's objects only", () => {
     const report = check(
-      [checked(privileged(), { waivers: [waiver('pss-privileged')] }), checked(privileged().map((m) => ({ ...m, metadata: { ...m.metadata, namespace: 'pay' } })), { name: 'gateway', source: 'apps/pay/gateway.ts' })],
+      [
+        checked(privileged(), { waivers: [waiver('pss-privileged')] }),
+        checked(
+          privileged().map((m) => ({ ...m, metadata: { ...m.metadata, namespace: 'pay' } })),
+          { name: 'gateway', source: 'apps/pay/gateway.ts' },
+        ),
+      ],
       [pssPrivileged],
     );
     expect(report.findings.map((f) => `${f.app}:${f.waivedBy ? 'waived' : 'open'}`)).toEqual(['checkout:waived', 'gateway:open']);
@@ -94,6 +111,8 @@ describe('waiver scope', () => {
 
   test('schema problems cannot be waived', () => {
     const broken = edit(golden(), 'Deployment', (d) => (container(d).imagee = 'typo'));
-    expect(() => check([checked(broken, { waivers: [waiver('schema')] })], [pssPrivileged], { schema: true })).toThrow("'waivers[0].rule' is not the id of a rule");
+    expect(() => check([checked(broken, { waivers: [waiver('schema')] })], [pssPrivileged], { schema: true })).toThrow(
+      "'waivers[0].rule' is not the id of a rule",
+    );
   });
 });

@@ -10,7 +10,8 @@ import { git, sampleRepo, worktrees } from './repo-fixtures';
 
 jest.setTimeout(120_000);
 
-const image = (tree: ReturnType<typeof loadBaseTree>['tree'], env = 'prod') => (find(tree, env, 'Deployment shop/storefront') as Untyped).spec.template.spec.containers[0].image;
+const image = (tree: ReturnType<typeof loadBaseTree>['tree'], env = 'prod') =>
+  (find(tree, env, 'Deployment shop/storefront') as Untyped).spec.template.spec.containers[0].image;
 
 function bumpStorefront(root: string, tag: string): void {
   const file = join(root, 'apps/releases.yaml');
@@ -66,7 +67,10 @@ describe('loadBaseTree', () => {
   test('fails with a fix on a ref that does not exist, or outside Git', () => {
     const { root } = sampleRepo();
     const error = expectError<PlatformError>(() => loadBaseTree({ root, ref: 'no-such-branch' }));
-    expect([error.code, error.message]).toEqual(['E_DIFF_REF', "--base 'no-such-branch' is not a commit in this repository. Fix: fetch it (git fetch origin no-such-branch) or name a branch, tag or commit that exists"]);
+    expect([error.code, error.message]).toEqual([
+      'E_DIFF_REF',
+      "--base 'no-such-branch' is not a commit in this repository. Fix: fetch it (git fetch origin no-such-branch) or name a branch, tag or commit that exists",
+    ]);
     expect(expectError<PlatformError>(() => loadBaseTree({ root: '/' })).code).toBe('E_DIFF_NO_GIT');
   });
 

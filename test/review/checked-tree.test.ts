@@ -25,7 +25,13 @@ describe('checkedTree: the written tree as the checks see it', () => {
   });
 
   test('groups objects per file, named and sourced as the synth names them', () => {
-    const tree = checkedTree(new Map([['dev/shop/web.yaml', app], ['dev/shop/_namespace.yaml', namespace('false')]]), 'dist');
+    const tree = checkedTree(
+      new Map([
+        ['dev/shop/web.yaml', app],
+        ['dev/shop/_namespace.yaml', namespace('false')],
+      ]),
+      'dist',
+    );
     expect(tree.apps.map((a) => [a.app.name, a.app.source, a.manifests.length])).toEqual([
       ['dev/shop/_namespace.yaml', 'apps/environments.ts', 1],
       ['web', 'apps/shop/web.ts', 1],
@@ -49,6 +55,6 @@ describe('checkedTree: the written tree as the checks see it', () => {
     const broken = app.replace(`'${WAIVERS}'`, "'not json'");
     const run = () => checkedTree(new Map([['dev/shop/web.yaml', broken]]), 'dist');
     expect(run).toThrow(ConfigFileError);
-    expect(run).toThrow("dist/dev/shop/web.yaml: Deployment web: annotation 'platform.golden-path.dev/waivers' is not JSON (got \"not json\")");
+    expect(run).toThrow('dist/dev/shop/web.yaml: Deployment web: annotation \'platform.golden-path.dev/waivers\' is not JSON (got "not json")');
   });
 });

@@ -29,7 +29,10 @@ describe('diffTrees', () => {
       delete d.spec.revisionHistoryLimit;
     });
     const fields = diffTrees(before, after).objects[0].fields;
-    expect(fields).toEqual([{ path: 'spec.paused', after: true }, { path: 'spec.revisionHistoryLimit', before: 5 }]);
+    expect(fields).toEqual([
+      { path: 'spec.paused', after: true },
+      { path: 'spec.revisionHistoryLimit', before: 5 },
+    ]);
   });
 
   test('lists added and removed objects without fields', () => {
@@ -52,7 +55,11 @@ describe('diffTrees', () => {
     const diff = diffTrees(before, renamed);
     expect(new Set(diff.objects.map((d) => d.status))).toEqual(new Set(['renamed']));
     const deployment = diff.objects.find((d) => d.kind === 'Deployment')!;
-    expect(deployment).toMatchObject({ id: 'Deployment shop/web-shop', previous: { id: 'Deployment shop/web', file: 'prod/shop/web.yaml' }, file: 'prod/shop/web-shop.yaml' });
+    expect(deployment).toMatchObject({
+      id: 'Deployment shop/web-shop',
+      previous: { id: 'Deployment shop/web', file: 'prod/shop/web.yaml' },
+      file: 'prod/shop/web-shop.yaml',
+    });
     expect(deployment.fields).toEqual([]);
   });
 
@@ -77,7 +84,10 @@ describe('diffTrees', () => {
 
   test("never shows a Secret's values, only whether they changed", () => {
     const secret = (token: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api', namespace: 'shop' }, data: { token } });
-    const [change] = diffTrees(craftedTree({ 'prod/shop/web.yaml': [secret('c2VjcmV0')] }), craftedTree({ 'prod/shop/web.yaml': [secret('b3RoZXI=')] })).objects;
+    const [change] = diffTrees(
+      craftedTree({ 'prod/shop/web.yaml': [secret('c2VjcmV0')] }),
+      craftedTree({ 'prod/shop/web.yaml': [secret('b3RoZXI=')] }),
+    ).objects;
     expect(change.fields).toHaveLength(1);
     expect(change.fields[0].path).toBe('data.token');
     expect(change.fields[0].before).toMatch(/^\(secret value, sha256 [0-9a-f]{12}\)$/);
@@ -86,12 +96,21 @@ describe('diffTrees', () => {
   });
 
   test('orders by environment as given, then app, then the fixed object order of a file', () => {
-    const envs = [{ name: 'dev', cluster: 'd', domain: 'd.example' }, { name: 'prod', cluster: 'p', domain: 'p.example' }];
+    const envs = [
+      { name: 'dev', cluster: 'd', domain: 'd.example' },
+      { name: 'prod', cluster: 'p', domain: 'p.example' },
+    ];
     const old = appTree([webDef({ name: 'web' })], envs);
     const fresh = appTree([webDef({ name: 'web', image: 'ghcr.io/acme/checkout:9.9.9' })], envs);
     const diff = diffTrees(old, fresh, { environmentOrder: ['prod', 'dev'] });
     expect(diff.environments).toEqual(['prod', 'dev']);
-    expect(diff.objects.filter((d) => d.environment === 'prod').map((d) => d.kind)).toEqual(['ServiceAccount', 'NetworkPolicy', 'Service', 'Deployment', 'PodDisruptionBudget']);
+    expect(diff.objects.filter((d) => d.environment === 'prod').map((d) => d.kind)).toEqual([
+      'ServiceAccount',
+      'NetworkPolicy',
+      'Service',
+      'Deployment',
+      'PodDisruptionBudget',
+    ]);
     expect(diff.objects[0].environment).toBe('prod');
   });
 });
@@ -109,7 +128,12 @@ describe('groupForDisplay', () => {
   });
 
   test('keeps a label change on the object when not every changed object shares it', () => {
-    const fresh = edit(edit(before, 'prod', 'Service shop/web', (s) => (s.metadata.labels.extra = 'yes')), 'prod', 'Deployment shop/web', (d) => (d.spec.revisionHistoryLimit = 2));
+    const fresh = edit(
+      edit(before, 'prod', 'Service shop/web', (s) => (s.metadata.labels.extra = 'yes')),
+      'prod',
+      'Deployment shop/web',
+      (d) => (d.spec.revisionHistoryLimit = 2),
+    );
     const [prod] = groupForDisplay(diffTrees(before, fresh));
     expect(prod.apps[0].sharedLabels).toEqual([]);
     expect(prod.apps[0].objects.find((o) => o.diff.kind === 'Service')!.fields).toEqual([{ path: 'metadata.labels.extra', after: 'yes' }]);

@@ -17,23 +17,37 @@ describe('placeFile', () => {
     expect(placeFile(path)).toEqual(place);
   });
 
-  test.each(['prod/kustomization.yaml', 'prod/shop/kustomization.yaml', 'catalog/shop/web.yaml', 'catalog/all.yaml', 'prod/README.md'])('leaves out %s, which holds no Kubernetes objects of an environment', (path) => {
-    expect(placeFile(path)).toBeUndefined();
-  });
+  test.each(['prod/kustomization.yaml', 'prod/shop/kustomization.yaml', 'catalog/shop/web.yaml', 'catalog/all.yaml', 'prod/README.md'])(
+    'leaves out %s, which holds no Kubernetes objects of an environment',
+    (path) => {
+      expect(placeFile(path)).toBeUndefined();
+    },
+  );
 });
 
 describe('parseTree', () => {
   test('keys objects by environment and id, skipping non-objects', () => {
-    const tree = parseTree(new Map([
-      ['prod/shop/web.yaml', `# header\n${SA('web')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n  namespace: shop\ndata: {}\n`],
-      ['prod/shop/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [web.yaml]\n'],
-      ['dev/shop/web.yaml', SA('web')],
-    ]));
-    expect(tree.objects.map((o) => `${o.environment} ${o.app} ${o.id}`)).toEqual(['dev shop/web ServiceAccount shop/web', 'prod shop/web ServiceAccount shop/web', 'prod shop/web ConfigMap shop/web']);
+    const tree = parseTree(
+      new Map([
+        ['prod/shop/web.yaml', `# header\n${SA('web')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n  namespace: shop\ndata: {}\n`],
+        ['prod/shop/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [web.yaml]\n'],
+        ['dev/shop/web.yaml', SA('web')],
+      ]),
+    );
+    expect(tree.objects.map((o) => `${o.environment} ${o.app} ${o.id}`)).toEqual([
+      'dev shop/web ServiceAccount shop/web',
+      'prod shop/web ServiceAccount shop/web',
+      'prod shop/web ConfigMap shop/web',
+    ]);
   });
 
   test('keeps two objects with one id in one environment apart', () => {
-    const tree = parseTree(new Map([['prod/a/x.yaml', SA('x')], ['prod/b/x.yaml', SA('x')]]));
+    const tree = parseTree(
+      new Map([
+        ['prod/a/x.yaml', SA('x')],
+        ['prod/b/x.yaml', SA('x')],
+      ]),
+    );
     expect(tree.objects.map((o) => o.id)).toEqual(['ServiceAccount shop/x', 'ServiceAccount shop/x@prod/b/x.yaml']);
   });
 
@@ -62,6 +76,13 @@ describe('readTree', () => {
 });
 
 test('orders environments as given, then the rest alphabetically', () => {
-  const tree = parseTree(new Map([['qa/x/a.yaml', SA('a')], ['prod/x/a.yaml', SA('a')], ['dev/x/a.yaml', SA('a')], ['ci/x/a.yaml', SA('a')]]));
+  const tree = parseTree(
+    new Map([
+      ['qa/x/a.yaml', SA('a')],
+      ['prod/x/a.yaml', SA('a')],
+      ['dev/x/a.yaml', SA('a')],
+      ['ci/x/a.yaml', SA('a')],
+    ]),
+  );
   expect(environmentsOf([tree], ['dev', 'staging', 'prod'])).toEqual(['dev', 'prod', 'ci', 'qa']);
 });

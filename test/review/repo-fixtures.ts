@@ -7,7 +7,10 @@ export const REPO = resolve(__dirname, '../..');
 
 /** Runs git in `dir` as a test user; returns its trimmed output. */
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+  return execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  }).trim();
 }
 
 /**
@@ -30,5 +33,7 @@ export function sampleRepo(options: { branch?: string; subfolder?: string } = {}
 
 /** Worktrees Git knows of in `dir`'s repository (the main one included). */
 export function worktrees(dir: string): string[] {
-  return git(dir, 'worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree '));
+  return git(dir, 'worktree', 'list', '--porcelain')
+    .split('\n')
+    .filter((l) => l.startsWith('worktree '));
 }

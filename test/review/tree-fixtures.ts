@@ -24,7 +24,13 @@ export function craftedTree(files: Record<string, readonly object[]>): RenderedT
 export function edit(tree: RenderedTree, environment: string, id: string, change: (object: Untyped) => void): RenderedTree {
   const copy = clone(tree);
   const target = copy.objects.find((o) => o.environment === environment && o.id === id);
-  if (!target) throw new Error(`no ${id} in ${environment}; have: ${tree.objects.filter((o) => o.environment === environment).map((o) => o.id).join(', ')}`);
+  if (!target)
+    throw new Error(
+      `no ${id} in ${environment}; have: ${tree.objects
+        .filter((o) => o.environment === environment)
+        .map((o) => o.id)
+        .join(', ')}`,
+    );
   change(target.manifest);
   return copy;
 }

@@ -4,10 +4,28 @@ import { formatGib, formatVcpu, signed } from '../../lib/review/capacity-units';
 import { workloadCapacities } from '../../lib/review/workload-capacity';
 
 type Container = { name: string; requests?: Record<string, string | number>; limits?: Record<string, string | number>; restartPolicy?: string };
-const container = (c: Container) => ({ name: c.name, image: 'x:1', ...(c.restartPolicy ? { restartPolicy: c.restartPolicy } : {}), resources: { ...(c.requests ? { requests: c.requests } : {}), ...(c.limits ? { limits: c.limits } : {}) } });
-const pod = (containers: Container[], initContainers: Container[] = []) => ({ metadata: { labels: { app: 'x' } }, spec: { containers: containers.map(container), ...(initContainers.length ? { initContainers: initContainers.map(container) } : {}) } });
-const deployment = (name: string, spec: object, labels: Record<string, string> = { team: 'shop' }): Manifest => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'shop', labels }, spec });
-const hpa = (target: string, min: number, max: number): Manifest => ({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: target, namespace: 'shop' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: target }, minReplicas: min, maxReplicas: max } });
+const container = (c: Container) => ({
+  name: c.name,
+  image: 'x:1',
+  ...(c.restartPolicy ? { restartPolicy: c.restartPolicy } : {}),
+  resources: { ...(c.requests ? { requests: c.requests } : {}), ...(c.limits ? { limits: c.limits } : {}) },
+});
+const pod = (containers: Container[], initContainers: Container[] = []) => ({
+  metadata: { labels: { app: 'x' } },
+  spec: { containers: containers.map(container), ...(initContainers.length ? { initContainers: initContainers.map(container) } : {}) },
+});
+const deployment = (name: string, spec: object, labels: Record<string, string> = { team: 'shop' }): Manifest => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace: 'shop', labels },
+  spec,
+});
+const hpa = (target: string, min: number, max: number): Manifest => ({
+  apiVersion: 'autoscaling/v2',
+  kind: 'HorizontalPodAutoscaler',
+  metadata: { name: target, namespace: 'shop' },
+  spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: target }, minReplicas: min, maxReplicas: max },
+});
 
 describe('workloadCapacities', () => {
   test('multiplies a pod by its replicas, or by its autoscaler bounds', () => {
@@ -26,7 +44,10 @@ describe('workloadCapacities', () => {
       deployment('web', {
         template: pod(
           [{ name: 'app', requests: { cpu: '200m', memory: '256Mi' } }],
-          [{ name: 'migrate', requests: { cpu: '1', memory: '64Mi' } }, { name: 'proxy', restartPolicy: 'Always', requests: { cpu: '100m', memory: '128Mi' } }],
+          [
+            { name: 'migrate', requests: { cpu: '1', memory: '64Mi' } },
+            { name: 'proxy', restartPolicy: 'Always', requests: { cpu: '100m', memory: '128Mi' } },
+          ],
         ),
       }),
     ]).workloads;
@@ -35,22 +56,40 @@ describe('workloadCapacities', () => {
   });
 
   test('leaves a limit out when a container sets none, and counts the workload as without one', () => {
-    const { workloads } = workloadCapacities([deployment('web', { replicas: 2, template: pod([{ name: 'a', requests: { cpu: '100m', memory: '1Gi' }, limits: { memory: '1Gi' } }]) })]);
+    const { workloads } = workloadCapacities([
+      deployment('web', { replicas: 2, template: pod([{ name: 'a', requests: { cpu: '100m', memory: '1Gi' }, limits: { memory: '1Gi' } }]) }),
+    ]);
     const totals = totalCapacity(workloads);
-    expect([totals.limits.memory, totals.limits.cpu, totals.unlimited]).toEqual([{ min: 2 * 2 ** 30, max: 2 * 2 ** 30 }, { min: 0, max: 0 }, { cpu: 1, memory: 0 }]);
+    expect([totals.limits.memory, totals.limits.cpu, totals.unlimited]).toEqual([
+      { min: 2 * 2 ** 30, max: 2 * 2 ** 30 },
+      { min: 0, max: 0 },
+      { cpu: 1, memory: 0 },
+    ]);
   });
 
   test('counts a scheduled task at 0 until it runs, and not at all when suspended', () => {
     const cron = (suspend: boolean, parallelism?: number): Manifest => ({
-      apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: `job-${suspend}`, namespace: 'shop' },
-      spec: { suspend, schedule: '0 3 * * *', jobTemplate: { spec: { ...(parallelism ? { parallelism } : {}), template: pod([{ name: 'a', requests: { cpu: '500m', memory: '1Gi' } }]) } } },
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: `job-${suspend}`, namespace: 'shop' },
+      spec: {
+        suspend,
+        schedule: '0 3 * * *',
+        jobTemplate: { spec: { ...(parallelism ? { parallelism } : {}), template: pod([{ name: 'a', requests: { cpu: '500m', memory: '1Gi' } }]) } },
+      },
     });
     const { workloads } = workloadCapacities([cron(false, 2), cron(true)]);
-    expect(workloads.map((w) => [w.name, w.replicas])).toEqual([['job-false', { min: 0, max: 2 }], ['job-true', { min: 0, max: 0 }]]);
+    expect(workloads.map((w) => [w.name, w.replicas])).toEqual([
+      ['job-false', { min: 0, max: 2 }],
+      ['job-true', { min: 0, max: 0 }],
+    ]);
   });
 
   test('takes the team from the label, else the namespace', () => {
-    const { workloads } = workloadCapacities([deployment('a', { template: pod([{ name: 'a' }]) }, { team: 'payments' }), deployment('b', { template: pod([{ name: 'b' }]) }, {})]);
+    const { workloads } = workloadCapacities([
+      deployment('a', { template: pod([{ name: 'a' }]) }, { team: 'payments' }),
+      deployment('b', { template: pod([{ name: 'b' }]) }, {}),
+    ]);
     expect(workloads.map((w) => w.team)).toEqual(['payments', 'shop']);
   });
 

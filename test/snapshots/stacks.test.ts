@@ -18,7 +18,14 @@ const objects = (manifests: readonly Manifest[]) => manifests.map((m) => `${m.ki
 test('a web service in prod: autoscaled, never losing a pod in a rollout, reachable on its one port', () => {
   const app = resolvedWebService({ replicas: Replicas.autoscale({ min: 2, max: 4 }) });
   const manifests = synthResolved(app);
-  expect(objects(manifests)).toEqual(['Deployment/checkout', 'HorizontalPodAutoscaler/checkout', 'NetworkPolicy/checkout', 'PodDisruptionBudget/checkout', 'Service/checkout', 'ServiceAccount/checkout']);
+  expect(objects(manifests)).toEqual([
+    'Deployment/checkout',
+    'HorizontalPodAutoscaler/checkout',
+    'NetworkPolicy/checkout',
+    'PodDisruptionBudget/checkout',
+    'Service/checkout',
+    'ServiceAccount/checkout',
+  ]);
   const deployment = manifests.find((m) => m.kind === 'Deployment') as Untyped;
   expect(deployment.spec.strategy.rollingUpdate).toEqual({ maxSurge: '25%', maxUnavailable: 0 });
   expect(written(app.source, manifests)).toMatchSnapshot();
@@ -47,7 +54,13 @@ test('a data store in dev: a one-pod Postgres StatefulSet with its own Service, 
   const app = resolvedWorker({ name: 'orders', dependsOn: [Dependency.postgres('orders-db')] }, dev);
   // The store's objects only: the worker around it is the snapshot above.
   const store = synthResolved(app).filter((m) => m.metadata.name === 'orders-orders-db');
-  expect(objects(store)).toEqual(['NetworkPolicy/orders-orders-db', 'PodDisruptionBudget/orders-orders-db', 'Service/orders-orders-db', 'ServiceAccount/orders-orders-db', 'StatefulSet/orders-orders-db']);
+  expect(objects(store)).toEqual([
+    'NetworkPolicy/orders-orders-db',
+    'PodDisruptionBudget/orders-orders-db',
+    'Service/orders-orders-db',
+    'ServiceAccount/orders-orders-db',
+    'StatefulSet/orders-orders-db',
+  ]);
   const sts = store.find((m) => m.kind === 'StatefulSet') as Untyped;
   expect([sts.spec.replicas, sts.spec.template.spec.containers[0].image]).toEqual([1, 'postgres:16.4-alpine']);
   expect(written(app.source, store)).toMatchSnapshot();

@@ -91,7 +91,10 @@ describe('external data stores (prod)', () => {
 describe('the store pod reads the resolved environment and decides nothing', () => {
   test('replicas, pull policy, access mode and storage come from the environment resolution', () => {
     const env = resolvedEnvironment(dev);
-    const changed = { ...env, profile: { ...env.profile, dataStores: { ...env.profile.dataStores, replicas: 2, imagePullPolicy: 'Always' as const, storage: '5Gi' } } };
+    const changed = {
+      ...env,
+      profile: { ...env.profile, dataStores: { ...env.profile.dataStores, replicas: 2, imagePullPolicy: 'Always' as const, storage: '5Gi' } },
+    };
     const manifests = buildChart(resolveApp(sourced(app), changed)).chart.toJson() as Manifest[];
     const sts = find(manifests, 'StatefulSet', 'orders-orders-db');
     expect(sts.spec.replicas).toBe(2);

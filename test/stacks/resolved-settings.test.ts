@@ -12,7 +12,13 @@ function synthWith(app: ResolvedApp, change: Partial<ResolvedApp>): Manifest[] {
 
 test('platform explain lists the platform-only settings with their layer', () => {
   const app = resolvedWebService({ replicas: Replicas.autoscale({ min: 2, max: 6 }) });
-  const fields = ['rollout.maxUnavailable', 'replicas.behavior.scaleDown.stabilizationWindowSeconds', 'unhealthyPodEvictionPolicy', 'topologySpread.topologyKeys', 'scratchSize'];
+  const fields = [
+    'rollout.maxUnavailable',
+    'replicas.behavior.scaleDown.stabilizationWindowSeconds',
+    'unhealthyPodEvictionPolicy',
+    'topologySpread.topologyKeys',
+    'scratchSize',
+  ];
   expect(fields.map((f) => [f, app.provenance[f], app.settings[f]])).toEqual([
     ['rollout.maxUnavailable', 'platform', 0],
     ['replicas.behavior.scaleDown.stabilizationWindowSeconds', 'platform', 300],
@@ -42,7 +48,11 @@ describe('the stacks take the golden-path settings from the resolved app, not co
     const app = resolvedWebService({ replicas: Replicas.autoscale({ min: 2, max: 6 }) });
     if (app.replicas?.kind !== 'autoscale') throw new Error('expected autoscaling');
     const fast = { stabilizationWindowSeconds: 10, percent: 200, periodSeconds: 15 };
-    const behavior = find(synthWith(app, { replicas: { ...app.replicas, behavior: { scaleUp: fast, scaleDown: fast } } }), 'HorizontalPodAutoscaler', 'checkout').spec.behavior;
+    const behavior = find(
+      synthWith(app, { replicas: { ...app.replicas, behavior: { scaleUp: fast, scaleDown: fast } } }),
+      'HorizontalPodAutoscaler',
+      'checkout',
+    ).spec.behavior;
     expect(behavior.scaleDown).toEqual({ stabilizationWindowSeconds: 10, policies: [{ type: 'Percent', value: 200, periodSeconds: 15 }] });
     expect(behavior.scaleUp).toEqual(behavior.scaleDown);
   });
@@ -50,7 +60,9 @@ describe('the stacks take the golden-path settings from the resolved app, not co
   test('disruption budget: unhealthy pod eviction', () => {
     const app = resolvedWebService();
     expect(app.unhealthyPodEvictionPolicy).toBe('AlwaysAllow');
-    expect(find(synthWith(app, { unhealthyPodEvictionPolicy: 'IfHealthyBudget' }), 'PodDisruptionBudget', 'checkout').spec.unhealthyPodEvictionPolicy).toBe('IfHealthyBudget');
+    expect(find(synthWith(app, { unhealthyPodEvictionPolicy: 'IfHealthyBudget' }), 'PodDisruptionBudget', 'checkout').spec.unhealthyPodEvictionPolicy).toBe(
+      'IfHealthyBudget',
+    );
   });
 
   test('the size of the writable /tmp', () => {
@@ -69,8 +81,16 @@ describe('the stacks take the golden-path settings from the resolved app, not co
 
   test('topology spread: the failure domains, skew and strictness', () => {
     const app = resolvedWebService();
-    expect(app.topologySpread).toEqual({ topologyKeys: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'], maxSkew: 1, whenUnsatisfiable: 'ScheduleAnyway' });
-    const constraints = find(synthWith(app, { topologySpread: { topologyKeys: ['kubernetes.io/hostname'], maxSkew: 2, whenUnsatisfiable: 'DoNotSchedule' } }), 'Deployment', 'checkout').spec.template.spec.topologySpreadConstraints;
+    expect(app.topologySpread).toEqual({
+      topologyKeys: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'],
+      maxSkew: 1,
+      whenUnsatisfiable: 'ScheduleAnyway',
+    });
+    const constraints = find(
+      synthWith(app, { topologySpread: { topologyKeys: ['kubernetes.io/hostname'], maxSkew: 2, whenUnsatisfiable: 'DoNotSchedule' } }),
+      'Deployment',
+      'checkout',
+    ).spec.template.spec.topologySpreadConstraints;
     expect(constraints).toEqual([
       expect.objectContaining({ topologyKey: 'kubernetes.io/hostname', maxSkew: 2, whenUnsatisfiable: 'DoNotSchedule', matchLabelKeys: ['pod-template-hash'] }),
     ]);

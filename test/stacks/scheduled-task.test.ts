@@ -74,7 +74,16 @@ describe('ScheduledTask: the CronJob', () => {
 
   test('writes the declared time zone, deadlines and policy', () => {
     const custom = find(
-      synthApp(taskDef({ timeZone: 'Europe/Berlin', startingDeadlineSeconds: 60, activeDeadlineSeconds: 900, backoffLimit: 0, ttlSecondsAfterFinished: 600, concurrencyPolicy: 'Replace' })),
+      synthApp(
+        taskDef({
+          timeZone: 'Europe/Berlin',
+          startingDeadlineSeconds: 60,
+          activeDeadlineSeconds: 900,
+          backoffLimit: 0,
+          ttlSecondsAfterFinished: 600,
+          concurrencyPolicy: 'Replace',
+        }),
+      ),
       'CronJob',
       'report',
     );
@@ -86,7 +95,7 @@ describe('ScheduledTask: the CronJob', () => {
     expect(custom.spec.jobTemplate.spec.ttlSecondsAfterFinished).toBe(600);
   });
 
-  test("suspends the task and changes its schedule in the environments whose override says so", () => {
+  test('suspends the task and changes its schedule in the environments whose override says so', () => {
     const def = taskDef({ environments: { staging: { suspend: true, schedule: '0 7 * * *' } } });
     const staging = find(synthApp(def, testEnvironment({ name: 'staging' })), 'CronJob', 'report');
     expect(staging.spec.suspend).toBe(true);

@@ -12,7 +12,11 @@ export function walk(value: unknown, path = ''): { path: string; text: string }[
 
 /** Paths at which `cdk8s.io/` appears in a key or value of any of the objects. */
 export function cdk8sTraces(manifests: readonly Manifest[]): string[] {
-  return manifests.flatMap((m) => walk(m, `${m.kind}/${m.metadata.name}`).filter((e) => e.text.includes('cdk8s.io/')).map((e) => e.path));
+  return manifests.flatMap((m) =>
+    walk(m, `${m.kind}/${m.metadata.name}`)
+      .filter((e) => e.text.includes('cdk8s.io/'))
+      .map((e) => e.path),
+  );
 }
 
 /** The standard labels of an app, as every object carries them. */

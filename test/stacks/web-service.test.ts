@@ -96,7 +96,9 @@ describe('WebService: fields', () => {
   });
 
   test('exposes the serving port by name with its appProtocol', () => {
-    expect(find(synthApp(webDef()), 'Service', 'checkout').spec.ports).toEqual([{ name: 'http', port: 8080, targetPort: 'http', protocol: 'TCP', appProtocol: 'http' }]);
+    expect(find(synthApp(webDef()), 'Service', 'checkout').spec.ports).toEqual([
+      { name: 'http', port: 8080, targetPort: 'http', protocol: 'TCP', appProtocol: 'http' },
+    ]);
   });
 });
 
@@ -124,15 +126,11 @@ describe('WebService: public fields', () => {
   });
 
   test('keeps its construct ids, which are part of the public contract', () => {
-    expect([stack.deployment, stack.service, stack.autoscaler!, stack.disruptionBudget, stack.serviceAccount, stack.networkPolicy, stack.configMap!].map((c) => c.node.id)).toEqual([
-      'deployment',
-      'service',
-      'autoscaler',
-      'disruption-budget',
-      'service-account',
-      'network-policy',
-      'config',
-    ]);
+    expect(
+      [stack.deployment, stack.service, stack.autoscaler!, stack.disruptionBudget, stack.serviceAccount, stack.networkPolicy, stack.configMap!].map(
+        (c) => c.node.id,
+      ),
+    ).toEqual(['deployment', 'service', 'autoscaler', 'disruption-budget', 'service-account', 'network-policy', 'config']);
   });
 
   test('has no autoscaler or ConfigMap field when there are none', () => {
@@ -149,7 +147,9 @@ describe('WebService: public fields', () => {
 
   test('refuses an app of another kind, as a bug', () => {
     const { chart } = buildChart(resolvedWebService());
-    expect(() => new WebService(chart, 'other', { app: resolvedWorker() })).toThrow('bug: apps/shop/mailer.ts: a worker app was given to the web-service stack');
+    expect(() => new WebService(chart, 'other', { app: resolvedWorker() })).toThrow(
+      'bug: apps/shop/mailer.ts: a worker app was given to the web-service stack',
+    );
     expect(() => new Worker(chart, 'other2', { app: resolvedWebService() })).toThrow('a web-service app was given to the worker stack');
   });
 });

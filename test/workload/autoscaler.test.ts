@@ -25,7 +25,11 @@ describe('the HorizontalPodAutoscaler', () => {
   });
 
   test('aims at the declared CPU and memory utilisation', () => {
-    const custom = find(synthApp(workerDef({ replicas: Replicas.autoscale({ min: 1, max: 4, cpuUtilization: 60, memoryUtilization: 80 }) })), 'HorizontalPodAutoscaler', 'mailer');
+    const custom = find(
+      synthApp(workerDef({ replicas: Replicas.autoscale({ min: 1, max: 4, cpuUtilization: 60, memoryUtilization: 80 }) })),
+      'HorizontalPodAutoscaler',
+      'mailer',
+    );
     const target = (name: string) => custom.spec.metrics.find((m: { resource: { name: string } }) => m.resource.name === name).resource.target;
     expect(custom.spec.metrics).toHaveLength(2);
     expect(target('cpu')).toEqual({ type: 'Utilization', averageUtilization: 60 });

@@ -52,18 +52,30 @@ describe('config files in the pod', () => {
   test('mounts the ConfigMap read-only at /etc/<app>/, files read-only for everyone', () => {
     const manifests = synthApp(webDef({ configFiles: { 'checkout.yaml': YAML } }));
     expect(appContainer(manifests, 'Deployment', 'checkout').volumeMounts).toContainEqual({ name: 'config-files', mountPath: '/etc/checkout', readOnly: true });
-    expect(podTemplateOf(manifests, 'Deployment', 'checkout').spec.volumes).toContainEqual({ name: 'config-files', configMap: { name: 'checkout-files', defaultMode: 0o444 } });
+    expect(podTemplateOf(manifests, 'Deployment', 'checkout').spec.volumes).toContainEqual({
+      name: 'config-files',
+      configMap: { name: 'checkout-files', defaultMode: 0o444 },
+    });
     expect(CONFIG_FILE_MODE).toBe(0o444);
   });
 
   test('mounts them for workers and scheduled tasks too', () => {
-    expect(appContainer(synthApp(workerDef({ configFiles: { 'a.conf': 'x' } })), 'Deployment', 'mailer').volumeMounts).toContainEqual({ name: 'config-files', mountPath: '/etc/mailer', readOnly: true });
-    expect(appContainer(synthApp(taskDef({ configFiles: { 'a.conf': 'x' } })), 'CronJob', 'report').volumeMounts).toContainEqual({ name: 'config-files', mountPath: '/etc/report', readOnly: true });
+    expect(appContainer(synthApp(workerDef({ configFiles: { 'a.conf': 'x' } })), 'Deployment', 'mailer').volumeMounts).toContainEqual({
+      name: 'config-files',
+      mountPath: '/etc/mailer',
+      readOnly: true,
+    });
+    expect(appContainer(synthApp(taskDef({ configFiles: { 'a.conf': 'x' } })), 'CronJob', 'report').volumeMounts).toContainEqual({
+      name: 'config-files',
+      mountPath: '/etc/report',
+      readOnly: true,
+    });
   });
 });
 
 describe('the config hash with config files', () => {
-  const hashOf = (def: ReturnType<typeof webDef>, env = testEnvironment()) => podTemplateOf(synthApp(def, env), 'Deployment', 'checkout').metadata.annotations?.[CONFIG_HASH_ANNOTATION];
+  const hashOf = (def: ReturnType<typeof webDef>, env = testEnvironment()) =>
+    podTemplateOf(synthApp(def, env), 'Deployment', 'checkout').metadata.annotations?.[CONFIG_HASH_ANNOTATION];
   const withFiles = (configFiles: Record<string, string>, config?: Record<string, string>) => hashOf(webDef({ configFiles, ...(config ? { config } : {}) }));
 
   test('is set for an app with files and no config values', () => {
@@ -101,7 +113,7 @@ describe('the config hash with config files', () => {
     expect(configHash({ A: '1' })).toBe('7663e8dee7c9d442');
   });
 
-  test("changes in an environment whose override changes a file, and only there", () => {
+  test('changes in an environment whose override changes a file, and only there', () => {
     const def = webDef({ configFiles: { 'a.yaml': YAML }, environments: { dev: { configFiles: { 'a.yaml': 'other\n' } } } });
     expect(hashOf(def)).toBe(withFiles({ 'a.yaml': YAML }));
     expect(hashOf(def, testEnvironment({ name: 'dev' }))).toBe(withFiles({ 'a.yaml': 'other\n' }));

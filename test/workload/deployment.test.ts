@@ -25,11 +25,17 @@ describe('the Deployment', () => {
   });
 
   test('never drops a web service below its desired count during a rollout', () => {
-    expect(find(synthApp(webDef()), 'Deployment', 'checkout').spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } });
+    expect(find(synthApp(webDef()), 'Deployment', 'checkout').spec.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 },
+    });
   });
 
   test('rolls a worker a quarter at a time', () => {
-    expect(find(synthApp(workerDef()), 'Deployment', 'mailer').spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });
+    expect(find(synthApp(workerDef()), 'Deployment', 'mailer').spec.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+    });
   });
 
   test('keeps 5 old ReplicaSets', () => {

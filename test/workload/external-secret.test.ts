@@ -14,7 +14,10 @@ import { resolvedWebService } from '../fixtures/resolved-app';
 const DB = Secret.ref('shop/checkout/db', 'password');
 const STRIPE = Secret.ref('shop/checkout/stripe', 'apiKey');
 const TLS = Secret.ref('shop/checkout/tls');
-const WITH_SECRETS = { secrets: { STRIPE_API_KEY: STRIPE, DB_PASSWORD: DB }, secretFiles: { 'tls.key': Secret.ref('shop/checkout/tls', 'key'), 'tls.crt': TLS } };
+const WITH_SECRETS = {
+  secrets: { STRIPE_API_KEY: STRIPE, DB_PASSWORD: DB },
+  secretFiles: { 'tls.key': Secret.ref('shop/checkout/tls', 'key'), 'tls.crt': TLS },
+};
 
 describe('the ExternalSecret', () => {
   const manifests = synthApp(webDef(WITH_SECRETS));
@@ -53,7 +56,9 @@ describe('the ExternalSecret', () => {
 
   test("uses this environment's override of a reference", () => {
     const def = webDef({ secrets: { DB_PASSWORD: DB }, environments: { dev: { secrets: { DB_PASSWORD: Secret.ref('dev/db', 'password') } } } });
-    expect(find(synthApp(def, testEnvironment({ name: 'dev' })), 'ExternalSecret', 'checkout').spec.data).toEqual([{ secretKey: 'DB_PASSWORD', remoteRef: { key: 'dev/db', property: 'password' } }]);
+    expect(find(synthApp(def, testEnvironment({ name: 'dev' })), 'ExternalSecret', 'checkout').spec.data).toEqual([
+      { secretKey: 'DB_PASSWORD', remoteRef: { key: 'dev/db', property: 'password' } },
+    ]);
   });
 
   test('is valid against the pinned CRD schema', () => {
@@ -83,7 +88,10 @@ describe('secrets in the pod', () => {
   const pod = podTemplateOf(manifests, 'Deployment', 'checkout');
 
   test("reads each secret env var from the app's Secret by key, never as a value", () => {
-    expect(container.env.find((e: { name: string }) => e.name === 'STRIPE_API_KEY')).toEqual({ name: 'STRIPE_API_KEY', valueFrom: { secretKeyRef: { name: 'checkout-secrets', key: 'STRIPE_API_KEY' } } });
+    expect(container.env.find((e: { name: string }) => e.name === 'STRIPE_API_KEY')).toEqual({
+      name: 'STRIPE_API_KEY',
+      valueFrom: { secretKeyRef: { name: 'checkout-secrets', key: 'STRIPE_API_KEY' } },
+    });
   });
 
   test('lists secret variables first, sorted, so a plain value can refer to them as $(NAME)', () => {
@@ -100,7 +108,14 @@ describe('secrets in the pod', () => {
     expect(container.volumeMounts).toContainEqual({ name: 'secret-files', mountPath: '/var/run/secrets/checkout', readOnly: true });
     expect(pod.spec.volumes).toContainEqual({
       name: 'secret-files',
-      secret: { secretName: 'checkout-secrets', defaultMode: 0o440, items: [{ key: 'tls.crt', path: 'tls.crt' }, { key: 'tls.key', path: 'tls.key' }] },
+      secret: {
+        secretName: 'checkout-secrets',
+        defaultMode: 0o440,
+        items: [
+          { key: 'tls.crt', path: 'tls.crt' },
+          { key: 'tls.key', path: 'tls.key' },
+        ],
+      },
     });
   });
 

@@ -110,7 +110,8 @@ describe('the container', () => {
 });
 
 describe('the config-hash annotation', () => {
-  const hashOf = (config: Record<string, string>) => podTemplateOf(synthApp(webDef({ config })), 'Deployment', 'checkout').metadata.annotations[CONFIG_HASH_ANNOTATION];
+  const hashOf = (config: Record<string, string>) =>
+    podTemplateOf(synthApp(webDef({ config })), 'Deployment', 'checkout').metadata.annotations[CONFIG_HASH_ANNOTATION];
 
   test('is a 16-character hex digest of the config', () => {
     expect(hashOf({ A: '1' })).toMatch(/^[0-9a-f]{16}$/);

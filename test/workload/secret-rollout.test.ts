@@ -12,13 +12,18 @@ describe('secret rollout', () => {
   test('is off unless the environment runs Reloader, and explain says which layer decided', () => {
     const app = resolvedWebService({ secrets: { DB_PASSWORD: DB } });
     expect([app.secrets?.reloadOnChange, app.provenance.secretRollout]).toEqual([false, 'platform']);
-    expect(find(synthApp(webDef({ secrets: { DB_PASSWORD: DB } })), 'Deployment', 'checkout').metadata.annotations).not.toHaveProperty(RELOADER_SECRET_ANNOTATION);
+    expect(find(synthApp(webDef({ secrets: { DB_PASSWORD: DB } })), 'Deployment', 'checkout').metadata.annotations).not.toHaveProperty(
+      RELOADER_SECRET_ANNOTATION,
+    );
     const reloaded = resolvedWebService({ secrets: { DB_PASSWORD: DB } }, RELOADER);
     expect([reloaded.secrets?.reloadOnChange, reloaded.provenance.secretRollout, reloaded.settings.secretRollout]).toEqual([true, 'environment', 'reloader']);
   });
 
   test("with Reloader, a Deployment reading secret env vars names the app's Secret for Reloader to watch", () => {
-    for (const [def, name] of [[webDef({ secrets: { DB_PASSWORD: DB } }), 'checkout'], [workerDef({ secrets: { DB_PASSWORD: DB } }), 'mailer']] as const) {
+    for (const [def, name] of [
+      [webDef({ secrets: { DB_PASSWORD: DB } }), 'checkout'],
+      [workerDef({ secrets: { DB_PASSWORD: DB } }), 'mailer'],
+    ] as const) {
       const deployment = find(synthApp(def, RELOADER), 'Deployment', name);
       expect(deployment.metadata.annotations[RELOADER_SECRET_ANNOTATION]).toBe(`${name}-secrets`);
       // On the Deployment only: an annotation on the pod template would itself roll the pods.
@@ -32,7 +37,9 @@ describe('secret rollout', () => {
   });
 
   test('leaves apps alone whose secrets are only files (kubelet updates those in place) or that have none', () => {
-    expect(find(synthApp(webDef({ secretFiles: { 'tls.crt': TLS } }), RELOADER), 'Deployment', 'checkout').metadata.annotations).not.toHaveProperty(RELOADER_SECRET_ANNOTATION);
+    expect(find(synthApp(webDef({ secretFiles: { 'tls.crt': TLS } }), RELOADER), 'Deployment', 'checkout').metadata.annotations).not.toHaveProperty(
+      RELOADER_SECRET_ANNOTATION,
+    );
     expect(find(synthApp(webDef(), RELOADER), 'Deployment', 'checkout').metadata.annotations).not.toHaveProperty(RELOADER_SECRET_ANNOTATION);
   });
 

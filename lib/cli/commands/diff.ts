@@ -45,8 +45,13 @@ export function diffCommand(options: DiffOptions, io: Io): number {
 
 function compareFolders(options: DiffOptions): ReviewReport {
   const folders = options.folders ?? [];
-  if (folders.length !== 2) throw new UsageError('E_USAGE', `diff takes two folders (before and after), got ${folders.length}. Fix: platform diff <before-dir> <after-dir>, or --base <ref>`);
-  if (options.base !== undefined || options.renderBase) throw new UsageError('E_USAGE', 'diff takes either two folders or --base <ref> (with --render-base), not both');
+  if (folders.length !== 2)
+    throw new UsageError(
+      'E_USAGE',
+      `diff takes two folders (before and after), got ${folders.length}. Fix: platform diff <before-dir> <after-dir>, or --base <ref>`,
+    );
+  if (options.base !== undefined || options.renderBase)
+    throw new UsageError('E_USAGE', 'diff takes either two folders or --base <ref> (with --render-base), not both');
   const [before, after] = folders.map((f) => resolve(f));
   const paths = projectPaths(resolve(options.root));
   // The environments' order, when run in a platform repository; alphabetical otherwise.

@@ -31,14 +31,19 @@ export function driftCommand(options: DriftOptions, io: Io): number {
   const app = findApp(project.apps, options.app);
   const rendered = renderFleet({ apps: [app], environments: project.environments, releases: project.releases.pin });
   const envs = project.environments.map((e) => e.name);
-  const all = driftRows(rendered.map((r) => ({ environment: r.app.environment, manifests: r.manifests })), envs);
+  const all = driftRows(
+    rendered.map((r) => ({ environment: r.app.environment, manifests: r.manifests })),
+    envs,
+  );
   const rows = options.all ? all : all.filter((r) => !LABEL_FIELD.test(r.field));
   if (options.json) {
     io.out(`${JSON.stringify({ app: `${app.definition.team}/${app.definition.name}`, environments: envs, differences: rows }, null, 2)}\n`);
     return EXIT.ok;
   }
   const hidden = all.length - rows.length;
-  io.out(`${app.definition.team}/${app.definition.name}: ${rows.length} fields differ across ${envs.join(', ')}${hidden ? ` (${hidden} label differences hidden; --all shows them)` : ''}\n`);
+  io.out(
+    `${app.definition.team}/${app.definition.name}: ${rows.length} fields differ across ${envs.join(', ')}${hidden ? ` (${hidden} label differences hidden; --all shows them)` : ''}\n`,
+  );
   let object = '';
   for (const row of rows) {
     if (row.object !== object) io.out(`\n${(object = row.object)}\n`);
@@ -48,7 +53,10 @@ export function driftCommand(options: DriftOptions, io: Io): number {
 }
 
 /** Every field whose value is not the same in all environments, by object then field. */
-export function driftRows(renderings: readonly { environment: string; manifests: readonly { kind: string; metadata: { name: string } }[] }[], envs: readonly string[]): DriftRow[] {
+export function driftRows(
+  renderings: readonly { environment: string; manifests: readonly { kind: string; metadata: { name: string } }[] }[],
+  envs: readonly string[],
+): DriftRow[] {
   const byObject = new Map<string, Map<string, Map<string, unknown>>>();
   for (const { environment, manifests } of renderings) {
     for (const m of manifests) {

@@ -22,7 +22,12 @@ const CHANGE_TEXT = { added: '(object added by customize)', extra: '(extra objec
  */
 export function customizeRows(resolved: ResolvedApp, app: SourcedApp): CustomizeRow[] {
   const problems = new Problems();
-  const { manifests, customization } = renderApp(resolved, app.definition, { environment: resolved.environment, production: resolved.production, app: resolved }, problems);
+  const { manifests, customization } = renderApp(
+    resolved,
+    app.definition,
+    { environment: resolved.environment, production: resolved.production, app: resolved },
+    problems,
+  );
   problems.throwIfAny();
   const rows: CustomizeRow[] = [];
   for (const object of customization?.objects ?? []) {
@@ -32,7 +37,8 @@ export function customizeRows(resolved: ResolvedApp, app: SourcedApp): Customize
     }
     const manifest = manifests.find((m) => manifestId(m) === object.id);
     const leaves = flatten(canonicalize(manifest));
-    for (const field of object.fields) rows.push({ field: `${object.id}: ${field}`, value: leaves.has(field) ? leaves.get(field) : '(removed)', origin: 'customize' });
+    for (const field of object.fields)
+      rows.push({ field: `${object.id}: ${field}`, value: leaves.has(field) ? leaves.get(field) : '(removed)', origin: 'customize' });
   }
   return rows;
 }

@@ -46,10 +46,16 @@ export function explainCommand(options: ExplainOptions, io: Io): number {
   const resolved = apps.find((a) => a.source === app.source)!;
   const rows: Row[] = [...sortedRows(resolved.provenance, resolved.settings), ...customizeRows(resolved, app)];
   if (options.json) {
-    io.out(`${JSON.stringify({ app: resolved.name, team: resolved.team, environment: env.name, source: resolved.source, namespace: resolved.namespace, image: resolved.image, fields: rows }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ app: resolved.name, team: resolved.team, environment: env.name, source: resolved.source, namespace: resolved.namespace, image: resolved.image, fields: rows }, null, 2)}\n`,
+    );
     return EXIT.ok;
   }
-  printRows(io, `${resolved.team}/${resolved.name} in ${env.name} (${resolved.source})\nnamespace ${resolved.namespace}, image ${resolved.image}\n${LAYER_NOTE}\n\n`, rows);
+  printRows(
+    io,
+    `${resolved.team}/${resolved.name} in ${env.name} (${resolved.source})\nnamespace ${resolved.namespace}, image ${resolved.image}\n${LAYER_NOTE}\n\n`,
+    rows,
+  );
   return EXIT.ok;
 }
 

@@ -8,7 +8,10 @@ export function findApp(apps: readonly SourcedApp[], ref: string): SourcedApp {
   const matches = apps.filter((a) => a.definition.name === name && (team === undefined || a.definition.team === team));
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
-    throw new UsageError('E_APP_AMBIGUOUS', `app '${ref}' exists in several teams (${matches.map((a) => `${a.definition.team}/${name}`).join(', ')}). Fix: name it as team/app`);
+    throw new UsageError(
+      'E_APP_AMBIGUOUS',
+      `app '${ref}' exists in several teams (${matches.map((a) => `${a.definition.team}/${name}`).join(', ')}). Fix: name it as team/app`,
+    );
   }
   const known = apps.map((a) => `${a.definition.team}/${a.definition.name}`).join(', ');
   throw new UsageError('E_APP_UNKNOWN', `app '${ref}' is not in the fleet (known: ${known || 'none'}). Fix: check the name, or add apps/<team>/${name}.ts`);

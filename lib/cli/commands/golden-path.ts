@@ -30,7 +30,8 @@ export function goldenPathEntries(rendered: readonly RenderedApp[], only?: strin
     if (only !== undefined && app.environment !== only) continue;
     const entry = entries.get(app.source) ?? { app: `${app.team}/${app.name}`, source: app.source, offIn: [] };
     entries.set(app.source, entry);
-    if (customization && customization.distance > 0) entry.offIn.push({ environment: app.environment, distance: customization.distance, ...counts(customization) });
+    if (customization && customization.distance > 0)
+      entry.offIn.push({ environment: app.environment, distance: customization.distance, ...counts(customization) });
   }
   return [...entries.values()].map((e) => ({ ...e, onGoldenPath: e.offIn.length === 0 }));
 }

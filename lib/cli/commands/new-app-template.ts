@@ -35,7 +35,7 @@ export function appSource(v: NewAppValues): string {
       "  health: Health.http('/healthz'),",
       '  network: {',
       "    ingress: [], // who may call it, e.g. Peer.app('storefront') (import Peer from '../platform')",
-      '    egress: [], // what it calls, e.g. Peer.app(\'payment-gateway\', { namespace: \'payments\', port: 50051 })',
+      "    egress: [], // what it calls, e.g. Peer.app('payment-gateway', { namespace: 'payments', port: 50051 })",
       '  },',
     ],
     worker: [

@@ -58,9 +58,14 @@ export function newCommand(options: NewOptions, io: Io): number {
   const testFile = join(paths.root, 'test', 'apps', options.team, `${options.name}.test.ts`);
   const shown = (file: string) => relative(paths.root, file).split('\\').join('/');
   const same = fleet.find((a) => a.definition.team === options.team && a.definition.name === options.name);
-  if (same) throw new UsageError('E_NEW_EXISTS', `app '${options.team}/${options.name}' already exists (${same.source}). Fix: choose another name, or edit ${same.source}`);
+  if (same)
+    throw new UsageError(
+      'E_NEW_EXISTS',
+      `app '${options.team}/${options.name}' already exists (${same.source}). Fix: choose another name, or edit ${same.source}`,
+    );
   for (const file of [appFile, testFile]) {
-    if (existsSync(file)) throw new UsageError('E_NEW_EXISTS', `${shown(file)} already exists; 'platform new' never overwrites. Fix: choose another name, or remove the file`);
+    if (existsSync(file))
+      throw new UsageError('E_NEW_EXISTS', `${shown(file)} already exists; 'platform new' never overwrites. Fix: choose another name, or remove the file`);
   }
   const values: NewAppValues = {
     name: options.name,
@@ -108,7 +113,10 @@ export function newCommand(options: NewOptions, io: Io): number {
 
 function checkKind(kind: string): NewKind {
   if (kind in NEW_KINDS) return kind as NewKind;
-  throw new UsageError('E_NEW_KIND', `--kind '${kind}' is not a kind of app (known: ${Object.keys(NEW_KINDS).join(', ')}). Fix: web for an HTTP or gRPC service, worker for a queue consumer, task for a cron job`);
+  throw new UsageError(
+    'E_NEW_KIND',
+    `--kind '${kind}' is not a kind of app (known: ${Object.keys(NEW_KINDS).join(', ')}). Fix: web for an HTTP or gRPC service, worker for a queue consumer, task for a cron job`,
+  );
 }
 
 function checkName(value: string, kind: NewKind, what: 'name' | 'team', code: string, example: string): void {
@@ -117,7 +125,10 @@ function checkName(value: string, kind: NewKind, what: 'name' | 'team', code: st
   const problem = nameProblem(value ?? '', max);
   if (problem) {
     const label = what === 'name' ? 'app name' : '--team';
-    throw new UsageError(code, `${label} '${value}' ${problem}. Fix: use lowercase letters, digits and '-', starting with a letter (at most ${max}), e.g. ${example}`);
+    throw new UsageError(
+      code,
+      `${label} '${value}' ${problem}. Fix: use lowercase letters, digits and '-', starting with a letter (at most ${max}), e.g. ${example}`,
+    );
   }
 }
 
@@ -137,7 +148,10 @@ function checkImage(image: string): string {
   const parsed = parseImage(image);
   if ('problem' in parsed) throw new UsageError('E_NEW_IMAGE', `--image '${image}' ${parsed.problem}. Fix: ${parsed.fix}`);
   if (parsed.image.tag !== undefined || parsed.image.digest !== undefined) {
-    throw new UsageError('E_NEW_IMAGE', `--image '${image}' has a tag or digest. Fix: give the repository only (e.g. 'ghcr.io/acme/orders'); the tag goes in apps/releases.yaml (--tag)`);
+    throw new UsageError(
+      'E_NEW_IMAGE',
+      `--image '${image}' has a tag or digest. Fix: give the repository only (e.g. 'ghcr.io/acme/orders'); the tag goes in apps/releases.yaml (--tag)`,
+    );
   }
   return image;
 }

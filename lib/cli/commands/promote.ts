@@ -23,7 +23,10 @@ export function promoteCommand(options: PromoteOptions, io: Io): number {
   const { team, name } = app.definition;
   const pin = releases.doc.getIn([team, name, from.name]);
   if (typeof pin !== 'string') {
-    throw new UsageError('E_NOTHING_TO_PROMOTE', `${ctx.shown} has no pin for ${team}/${name} in ${from.name}. Fix: run 'platform set-image ${name} --env ${from.name} --tag <tag>' first`);
+    throw new UsageError(
+      'E_NOTHING_TO_PROMOTE',
+      `${ctx.shown} has no pin for ${team}/${name} in ${from.name}. Fix: run 'platform set-image ${name} --env ${from.name} --tag <tag>' first`,
+    );
   }
   writePin(ctx, app, to.name, pin, io);
   return EXIT.ok;

@@ -11,7 +11,12 @@ export const apiDeprecated: ObjectRule = {
   check: (object) => {
     const deprecated = deprecatedApi(object.apiVersion, object.kind);
     return deprecated
-      ? [{ field: 'apiVersion', message: `${object.apiVersion} ${object.kind} is deprecated since ${deprecated.deprecatedIn} and removed in ${deprecated.removedIn}; use ${deprecated.use}` }]
+      ? [
+          {
+            field: 'apiVersion',
+            message: `${object.apiVersion} ${object.kind} is deprecated since ${deprecated.deprecatedIn} and removed in ${deprecated.removedIn}; use ${deprecated.use}`,
+          },
+        ]
       : [];
   },
 };

@@ -25,13 +25,20 @@ export const argocdProjectDestination: EnvironmentRule = {
       if (allowed.some((d) => matches(d.name, to.name) && matches(d.server, to.server) && matches(d.namespace, to.namespace))) return [];
       const where = `${to.name ?? to.server ?? '?'}/${to.namespace ?? '?'}`;
       const listed = allowed.map((d) => `${d.name ?? d.server ?? '*'}/${d.namespace ?? '*'}`).join(', ') || 'nothing';
-      return [{ object: app, field: 'spec.destination', message: `destination ${where} is not among the destinations of AppProject '${spec!.project}' (${listed})` }];
+      return [
+        { object: app, field: 'spec.destination', message: `destination ${where} is not among the destinations of AppProject '${spec!.project}' (${listed})` },
+      ];
     }),
 };
 
 /** Argo CD's destination patterns: a field the project leaves out matches anything, `*` any run of characters. */
 function matches(pattern: string | undefined, value: string | undefined): boolean {
   if (pattern === undefined) return true;
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return regex.test(value ?? '');
 }

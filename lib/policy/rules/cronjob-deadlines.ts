@@ -18,7 +18,7 @@ export const cronjobDeadlines: ObjectRule = {
     const out: Violation[] = [];
     if (spec?.startingDeadlineSeconds === undefined) out.push({ field: 'spec.startingDeadlineSeconds', message: 'the CronJob has no startingDeadlineSeconds' });
     if (spec?.jobTemplate?.spec?.activeDeadlineSeconds === undefined) {
-      out.push({ field: 'spec.jobTemplate.spec.activeDeadlineSeconds', message: 'the CronJob\'s jobs have no activeDeadlineSeconds' });
+      out.push({ field: 'spec.jobTemplate.spec.activeDeadlineSeconds', message: "the CronJob's jobs have no activeDeadlineSeconds" });
     }
     return out;
   },

@@ -12,7 +12,9 @@ export const ephemeralStorage: ObjectRule = {
     context.pods.checkContainers(object, (at) => {
       if (at.type === 'ephemeralContainer') return undefined;
       const r = at.container.resources;
-      const missing = [r?.requests?.['ephemeral-storage'] === undefined && 'request', r?.limits?.['ephemeral-storage'] === undefined && 'limit'].filter(Boolean);
+      const missing = [r?.requests?.['ephemeral-storage'] === undefined && 'request', r?.limits?.['ephemeral-storage'] === undefined && 'limit'].filter(
+        Boolean,
+      );
       return missing.length > 0
         ? { field: `${at.path}.resources`, message: `${describeContainer(at)} has no ephemeral-storage ${missing.join(' and no ')}` }
         : undefined;

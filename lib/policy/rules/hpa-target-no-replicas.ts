@@ -12,6 +12,12 @@ export const hpaTargetNoReplicas: EnvironmentRule = {
       const hpa = objects.autoscalerOf(w.object);
       const replicas = (w.object as { spec?: { replicas?: number } }).spec?.replicas;
       if (!hpa || replicas === undefined) return [];
-      return [{ object: w.object, field: 'spec.replicas', message: `${w.object.kind} '${w.object.metadata.name}' sets replicas: ${replicas} but HorizontalPodAutoscaler '${hpa.metadata.name}' scales it` }];
+      return [
+        {
+          object: w.object,
+          field: 'spec.replicas',
+          message: `${w.object.kind} '${w.object.metadata.name}' sets replicas: ${replicas} but HorizontalPodAutoscaler '${hpa.metadata.name}' scales it`,
+        },
+      ];
     }),
 };

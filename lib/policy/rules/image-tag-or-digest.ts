@@ -8,7 +8,7 @@ export const imageTagOrDigest: ObjectRule = {
   severity: 'error',
   finding: 'a container image is not pinned to a version',
   why: "an image without a tag (or tagged 'latest') changes under the same name, so a rollout or a rollback is not repeatable",
-  fix: "pin a version tag or a digest (repository:1.2.3 or repository@sha256:...), e.g. in apps/releases.yaml",
+  fix: 'pin a version tag or a digest (repository:1.2.3 or repository@sha256:...), e.g. in apps/releases.yaml',
   check: (object, context) =>
     context.pods.checkContainers(object, (at) => {
       const image = at.container.image;

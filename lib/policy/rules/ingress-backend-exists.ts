@@ -24,14 +24,20 @@ export const ingressBackendExists: EnvironmentRule = {
       const namespace = namespaceOf(ingress);
       const spec = (ingress as { spec?: IngressSpec }).spec;
       const backends: [IngressBackend | undefined, string][] = [[spec?.defaultBackend, 'spec.defaultBackend']];
-      (spec?.rules ?? []).forEach((rule, r) => (rule.http?.paths ?? []).forEach((path, p) => backends.push([path.backend, `spec.rules[${r}].http.paths[${p}].backend`])));
+      (spec?.rules ?? []).forEach((rule, r) =>
+        (rule.http?.paths ?? []).forEach((path, p) => backends.push([path.backend, `spec.rules[${r}].http.paths[${p}].backend`])),
+      );
       for (const [backend, field] of backends) {
         const ref = backend?.service;
         if (!ref) continue;
         const service = objects.get(namespace, 'Service', ref.name);
         if (!service) out.push({ object: ingress, field, message: `there is no Service '${ref.name}' in namespace '${namespace}'` });
         else if (ref.port && !servicePortExists(service, ref.port)) {
-          out.push({ object: ingress, field: `${field}.service.port`, message: `Service '${ref.name}' has no port ${JSON.stringify(ref.port.name ?? ref.port.number)}` });
+          out.push({
+            object: ingress,
+            field: `${field}.service.port`,
+            message: `Service '${ref.name}' has no port ${JSON.stringify(ref.port.name ?? ref.port.number)}`,
+          });
         }
       }
     }

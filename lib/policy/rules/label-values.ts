@@ -36,7 +36,8 @@ function checkLabels(labels: Readonly<Record<string, unknown>> | undefined, fiel
   for (const [key, value] of Object.entries(labels ?? {})) {
     const keyProblem = labelKeyProblem(key);
     if (keyProblem) out.push({ field, message: `label key '${key}' ${keyProblem}` });
-    if (typeof value !== 'string' || !isLabelValue(value)) out.push({ field: `${field}["${key}"]`, message: `label '${key}' has an invalid value ${JSON.stringify(value)}` });
+    if (typeof value !== 'string' || !isLabelValue(value))
+      out.push({ field: `${field}["${key}"]`, message: `label '${key}' has an invalid value ${JSON.stringify(value)}` });
   }
 }
 

@@ -12,5 +12,9 @@ export const networkPolicyIngress: EnvironmentRule = {
     objects
       .workloads()
       .filter((w) => policiesCovering(objects, w, 'Ingress').length === 0)
-      .map((w) => ({ object: w.object, field: w.pod.labelsPath, message: `no Ingress NetworkPolicy in namespace '${w.namespace}' selects the pods of ${w.object.kind} '${w.object.metadata.name}'` })),
+      .map((w) => ({
+        object: w.object,
+        field: w.pod.labelsPath,
+        message: `no Ingress NetworkPolicy in namespace '${w.namespace}' selects the pods of ${w.object.kind} '${w.object.metadata.name}'`,
+      })),
 };

@@ -7,7 +7,7 @@ export const pdbCoverage: EnvironmentRule = {
   severity: 'error',
   finding: 'a workload is not covered by exactly one PodDisruptionBudget',
   why: 'without a budget a node drain may evict every pod at once; with two the eviction API refuses every eviction and drains hang',
-  fix: "give each Deployment or StatefulSet one PodDisruptionBudget selecting its pods (the golden-path stacks create it)",
+  fix: 'give each Deployment or StatefulSet one PodDisruptionBudget selecting its pods (the golden-path stacks create it)',
   check: (objects) =>
     replicatedWorkloads(objects).flatMap((w) => {
       const budgets = budgetsCovering(objects, w);

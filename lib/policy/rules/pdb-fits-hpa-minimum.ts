@@ -17,7 +17,13 @@ export const pdbFitsHpaMinimum: EnvironmentRule = {
       return budgetsCovering(objects, w).flatMap((pdb) => {
         const allowed = allowedDisruptions(pdb, min);
         if (allowed === undefined || allowed < min) return [];
-        return [{ object: pdb, field: 'spec', message: `${describeBudget(pdb)} lets all ${min} pods of ${w.object.kind} '${w.object.metadata.name}' (HPA '${hpa.metadata.name}' minReplicas) be evicted at once` }];
+        return [
+          {
+            object: pdb,
+            field: 'spec',
+            message: `${describeBudget(pdb)} lets all ${min} pods of ${w.object.kind} '${w.object.metadata.name}' (HPA '${hpa.metadata.name}' minReplicas) be evicted at once`,
+          },
+        ];
       });
     }),
 };

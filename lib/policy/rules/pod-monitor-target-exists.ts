@@ -21,15 +21,25 @@ export const podMonitorTargetExists: EnvironmentRule = {
       const spec = (monitor as { spec?: PodMonitorSpec }).spec;
       const namespaces = monitoredNamespaces(monitor);
       const pods =
-        namespaces === undefined ? objects.workloads().filter((w) => selects(spec?.selector, w.pod.labels)) : namespaces.flatMap((ns) => objects.podsSelectedBy(ns, spec?.selector));
+        namespaces === undefined
+          ? objects.workloads().filter((w) => selects(spec?.selector, w.pod.labels))
+          : namespaces.flatMap((ns) => objects.podsSelectedBy(ns, spec?.selector));
       if (pods.length === 0) {
-        out.push({ object: monitor, field: 'spec.selector', message: `spec.selector matches no pods in ${namespaces ? `namespace ${namespaces.map((n) => `'${n}'`).join(', ')}` : 'any namespace'}` });
+        out.push({
+          object: monitor,
+          field: 'spec.selector',
+          message: `spec.selector matches no pods in ${namespaces ? `namespace ${namespaces.map((n) => `'${n}'`).join(', ')}` : 'any namespace'}`,
+        });
         continue;
       }
       const ports = new Set(pods.flatMap((w) => context.pods.containersOf(w.pod).flatMap((at) => (at.container.ports ?? []).map((p) => p.name))));
       (spec?.podMetricsEndpoints ?? []).forEach((endpoint, i) => {
         if (endpoint.port !== undefined && !ports.has(endpoint.port)) {
-          out.push({ object: monitor, field: `spec.podMetricsEndpoints[${i}].port`, message: `port '${endpoint.port}' is not a container port name of the selected pods` });
+          out.push({
+            object: monitor,
+            field: `spec.podMetricsEndpoints[${i}].port`,
+            message: `port '${endpoint.port}' is not a container port name of the selected pods`,
+          });
         }
       });
     }

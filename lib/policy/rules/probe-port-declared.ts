@@ -8,9 +8,9 @@ export const probePortDeclared: ObjectRule = {
   id: 'probe-port-declared',
   scope: 'object',
   severity: 'error',
-  finding: "a probe checks a port its container does not declare",
+  finding: 'a probe checks a port its container does not declare',
   why: 'a probe on a port the container does not serve fails forever: the pod never becomes ready, or is restarted in a loop',
-  fix: 'probe a port listed in the container\'s ports, by its name (the golden path names them http, grpc, health, metrics)',
+  fix: "probe a port listed in the container's ports, by its name (the golden path names them http, grpc, health, metrics)",
   check: (object, context) =>
     context.pods.checkContainers(object, (at) => {
       const out: Violation[] = [];
@@ -19,7 +19,10 @@ export const probePortDeclared: ObjectRule = {
         if (!probe) continue;
         const port = probePort(probe);
         if (port === undefined || declares(at.container, port)) continue;
-        out.push({ field: `${at.path}.${name}`, message: `${describeContainer(at)}: ${name} checks port ${JSON.stringify(port.value)}, which the container does not declare` });
+        out.push({
+          field: `${at.path}.${name}`,
+          message: `${describeContainer(at)}: ${name} checks port ${JSON.stringify(port.value)}, which the container does not declare`,
+        });
       }
       return out;
     }),

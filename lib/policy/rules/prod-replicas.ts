@@ -19,7 +19,11 @@ export const prodReplicas: EnvironmentRule = {
       const hpa = objects.autoscalerOf(w.object);
       return [
         hpa
-          ? { object: hpa, field: 'spec.minReplicas', message: `the autoscaler of ${w.object.kind} '${w.object.metadata.name}' may scale it down to ${min} pod(s)` }
+          ? {
+              object: hpa,
+              field: 'spec.minReplicas',
+              message: `the autoscaler of ${w.object.kind} '${w.object.metadata.name}' may scale it down to ${min} pod(s)`,
+            }
           : { object: w.object, field: 'spec.replicas', message: `${w.object.kind} '${w.object.metadata.name}' runs ${min} pod(s)` },
       ];
     });

@@ -12,6 +12,9 @@ export const pssHostNamespaces: ObjectRule = {
   check: (object, context) => {
     const pod = context.pods.of(object);
     if (!pod) return [];
-    return HOST_NAMESPACES.filter((field) => pod.spec[field] === true).map((field) => ({ field: `${pod.path}.${field}`, message: `the pod sets ${field}: true` }));
+    return HOST_NAMESPACES.filter((field) => pod.spec[field] === true).map((field) => ({
+      field: `${pod.path}.${field}`,
+      message: `the pod sets ${field}: true`,
+    }));
   },
 };

@@ -14,7 +14,8 @@ export const pssRunAsNonRoot: ObjectRule = {
       const psc = pod.spec.securityContext;
       const who = describeContainer(at);
       if (sc?.runAsUser === 0) return { field: `${at.path}.securityContext.runAsUser`, message: `${who} runs as UID 0` };
-      if (sc?.runAsUser === undefined && psc?.runAsUser === 0) return { field: `${pod.path}.securityContext.runAsUser`, message: `${who} runs as UID 0 (from the pod)` };
+      if (sc?.runAsUser === undefined && psc?.runAsUser === 0)
+        return { field: `${pod.path}.securityContext.runAsUser`, message: `${who} runs as UID 0 (from the pod)` };
       if ((sc?.runAsNonRoot ?? psc?.runAsNonRoot) !== true) {
         return { field: `${at.path}.securityContext.runAsNonRoot`, message: `${who} does not set runAsNonRoot: true (neither does the pod)` };
       }

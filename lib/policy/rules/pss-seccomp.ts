@@ -9,7 +9,7 @@ export const pssSeccomp: ObjectRule = {
   severity: 'error',
   finding: 'a container runs without a seccomp profile',
   why: 'without seccomp every system call reaches the kernel, including the ones most container escapes use (Pod Security restricted)',
-  fix: "set securityContext.seccompProfile.type: RuntimeDefault on the pod (or each container)",
+  fix: 'set securityContext.seccompProfile.type: RuntimeDefault on the pod (or each container)',
   check: (object, context) =>
     context.pods.checkContainers(object, (at, pod) => {
       const type = at.container.securityContext?.seccompProfile?.type ?? pod.spec.securityContext?.seccompProfile?.type;

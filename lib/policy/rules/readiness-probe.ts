@@ -28,7 +28,11 @@ export const readinessProbe: EnvironmentRule = {
           const key = `${workload.object.kind}/${workload.object.metadata.name}/${at.path}`;
           if (reported.has(key)) continue;
           reported.add(key);
-          out.push({ object: workload.object, field: `${at.path}.readinessProbe`, message: `${describeContainer(at)} serves Service '${name(service)}' but has no readinessProbe` });
+          out.push({
+            object: workload.object,
+            field: `${at.path}.readinessProbe`,
+            message: `${describeContainer(at)} serves Service '${name(service)}' but has no readinessProbe`,
+          });
         }
       }
     }

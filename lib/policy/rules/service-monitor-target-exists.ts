@@ -28,17 +28,29 @@ export const serviceMonitorTargetExists: EnvironmentRule = {
           ? objects.ofKind('Service').filter((s) => selects(spec?.selector, (s.metadata.labels as Record<string, string> | undefined) ?? {}))
           : namespaces.flatMap((ns) => objects.objectsSelectedBy(ns, 'Service', spec?.selector));
       if (services.length === 0) {
-        out.push({ object: monitor, field: 'spec.selector', message: `spec.selector matches no Service in ${namespaces ? `namespace ${namespaces.map((n) => `'${n}'`).join(', ')}` : 'any namespace'}` });
+        out.push({
+          object: monitor,
+          field: 'spec.selector',
+          message: `spec.selector matches no Service in ${namespaces ? `namespace ${namespaces.map((n) => `'${n}'`).join(', ')}` : 'any namespace'}`,
+        });
         continue;
       }
       const ports = new Set(services.flatMap((s) => ((s as { spec?: { ports?: { name?: string }[] } }).spec?.ports ?? []).map((p) => p.name)));
       const podPorts = containerPortsBehind(objects, services, context.pods);
       (spec?.endpoints ?? []).forEach((endpoint, i) => {
         if (endpoint.port !== undefined && !ports.has(endpoint.port)) {
-          out.push({ object: monitor, field: `spec.endpoints[${i}].port`, message: `port '${endpoint.port}' is not a port name of the selected Services (${services.map((s) => `${namespaceOf(s)}/${s.metadata.name}`).join(', ')})` });
+          out.push({
+            object: monitor,
+            field: `spec.endpoints[${i}].port`,
+            message: `port '${endpoint.port}' is not a port name of the selected Services (${services.map((s) => `${namespaceOf(s)}/${s.metadata.name}`).join(', ')})`,
+          });
         }
         if (endpoint.targetPort !== undefined && !podPorts.has(endpoint.targetPort)) {
-          out.push({ object: monitor, field: `spec.endpoints[${i}].targetPort`, message: `targetPort ${JSON.stringify(endpoint.targetPort)} is not a container port of the pods behind the selected Services` });
+          out.push({
+            object: monitor,
+            field: `spec.endpoints[${i}].targetPort`,
+            message: `targetPort ${JSON.stringify(endpoint.targetPort)} is not a container port of the pods behind the selected Services`,
+          });
         }
       });
     }

@@ -30,7 +30,11 @@ export const serviceSelectsPods: EnvironmentRule = {
       const names = new Set(pods.flatMap((w) => context.pods.containersOf(w.pod).flatMap((at) => (at.container.ports ?? []).map((p) => p.name))));
       (spec.ports ?? []).forEach((port, i) => {
         if (typeof port.targetPort === 'string' && !names.has(port.targetPort)) {
-          out.push({ object: service, field: `spec.ports[${i}].targetPort`, message: `targetPort '${port.targetPort}' is not a port name of the selected pods` });
+          out.push({
+            object: service,
+            field: `spec.ports[${i}].targetPort`,
+            message: `targetPort '${port.targetPort}' is not a port name of the selected pods`,
+          });
         }
       });
     }

@@ -14,6 +14,12 @@ export const topologySpread: EnvironmentRule = {
       if (!autoscaled && objects.minimumReplicas(w.object) < 2) return [];
       const spec = w.pod.spec;
       if ((spec.topologySpreadConstraints ?? []).length > 0 || spec.affinity?.podAntiAffinity) return [];
-      return [{ object: w.object, field: `${w.pod.path}.topologySpreadConstraints`, message: `the pods of ${w.object.kind} '${w.object.metadata.name}' have no topology spread or anti-affinity` }];
+      return [
+        {
+          object: w.object,
+          field: `${w.pod.path}.topologySpreadConstraints`,
+          message: `the pods of ${w.object.kind} '${w.object.metadata.name}' have no topology spread or anti-affinity`,
+        },
+      ];
     }),
 };

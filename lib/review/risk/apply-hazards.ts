@@ -23,24 +23,75 @@ export function applyHazardRisks({ diff }: ReviewInput): RiskFlag[] {
   for (const d of diff.objects) {
     if (d.status === 'renamed') {
       const data = d.kind === 'StatefulSet' || d.kind === 'PersistentVolumeClaim' ? '; data in its volumes is not carried over' : '';
-      flags.push(objectFlag(d, 'apply-hazard', 'apply-hazard/renamed', `renamed from ${d.previous!.id}: applied as a delete and a create (Argo CD prunes the old object)${data}`));
+      flags.push(
+        objectFlag(
+          d,
+          'apply-hazard',
+          'apply-hazard/renamed',
+          `renamed from ${d.previous!.id}: applied as a delete and a create (Argo CD prunes the old object)${data}`,
+        ),
+      );
     }
     if (d.status !== 'changed' && d.status !== 'moved') continue;
     if (IMMUTABLE_SELECTOR.has(d.kind) && touches(d.fields, 'spec.selector')) {
-      flags.push(objectFlag(d, 'apply-hazard', 'apply-hazard/selector', `spec.selector changed: immutable on a ${d.kind}, the sync fails until the object is deleted and re-created`, describe(d.fields, 'spec.selector')));
+      flags.push(
+        objectFlag(
+          d,
+          'apply-hazard',
+          'apply-hazard/selector',
+          `spec.selector changed: immutable on a ${d.kind}, the sync fails until the object is deleted and re-created`,
+          describe(d.fields, 'spec.selector'),
+        ),
+      );
     }
     if (d.kind === 'Service' && touches(d.fields, 'spec.selector')) {
-      flags.push(objectFlag(d, 'apply-hazard', 'apply-hazard/service-selector', 'Service selector changed: traffic moves to the pods the new selector matches', describe(d.fields, 'spec.selector')));
+      flags.push(
+        objectFlag(
+          d,
+          'apply-hazard',
+          'apply-hazard/service-selector',
+          'Service selector changed: traffic moves to the pods the new selector matches',
+          describe(d.fields, 'spec.selector'),
+        ),
+      );
     }
     if (d.kind === 'StatefulSet' && touches(d.fields, 'spec.volumeClaimTemplates')) {
-      flags.push(objectFlag(d, 'apply-hazard', 'apply-hazard/volume-claim-templates', 'volumeClaimTemplates changed: immutable, the sync fails; existing volumes keep their old spec until re-created', describe(d.fields, 'spec.volumeClaimTemplates')));
+      flags.push(
+        objectFlag(
+          d,
+          'apply-hazard',
+          'apply-hazard/volume-claim-templates',
+          'volumeClaimTemplates changed: immutable, the sync fails; existing volumes keep their old spec until re-created',
+          describe(d.fields, 'spec.volumeClaimTemplates'),
+        ),
+      );
     }
     for (const prefix of IMMUTABLE_FIELDS[d.kind] ?? []) {
-      if (touches(d.fields, prefix)) flags.push(objectFlag(d, 'apply-hazard', 'apply-hazard/immutable-field', `${prefix} changed: immutable on a ${d.kind}, the sync fails until the object is re-created`, describe(d.fields, prefix)));
+      if (touches(d.fields, prefix))
+        flags.push(
+          objectFlag(
+            d,
+            'apply-hazard',
+            'apply-hazard/immutable-field',
+            `${prefix} changed: immutable on a ${d.kind}, the sync fails until the object is re-created`,
+            describe(d.fields, prefix),
+          ),
+        );
     }
     const wasImmutable = (d.before as { immutable?: boolean } | undefined)?.immutable === true;
-    if ((d.kind === 'ConfigMap' || d.kind === 'Secret') && wasImmutable && (touches(d.fields, 'data') || touches(d.fields, 'binaryData') || touches(d.fields, 'stringData'))) {
-      flags.push(objectFlag(d, 'apply-hazard', 'apply-hazard/immutable-field', `data of an immutable ${d.kind} changed: the sync fails until it is re-created (or renamed)`));
+    if (
+      (d.kind === 'ConfigMap' || d.kind === 'Secret') &&
+      wasImmutable &&
+      (touches(d.fields, 'data') || touches(d.fields, 'binaryData') || touches(d.fields, 'stringData'))
+    ) {
+      flags.push(
+        objectFlag(
+          d,
+          'apply-hazard',
+          'apply-hazard/immutable-field',
+          `data of an immutable ${d.kind} changed: the sync fails until it is re-created (or renamed)`,
+        ),
+      );
     }
   }
   return flags;
@@ -52,5 +103,8 @@ function touches(fields: readonly FieldChange[], prefix: string): boolean {
 
 function describe(fields: readonly FieldChange[], prefix: string): string[] {
   const show = (f: FieldChange, side: 'before' | 'after') => (side in f ? JSON.stringify(f[side]) : '(none)');
-  return fields.filter((f) => f.path === prefix || f.path.startsWith(`${prefix}.`) || f.path.startsWith(`${prefix}[`)).slice(0, 6).map((f) => `${f.path}: ${show(f, 'before')} -> ${show(f, 'after')}`);
+  return fields
+    .filter((f) => f.path === prefix || f.path.startsWith(`${prefix}.`) || f.path.startsWith(`${prefix}[`))
+    .slice(0, 6)
+    .map((f) => `${f.path}: ${show(f, 'before')} -> ${show(f, 'after')}`);
 }

@@ -8,7 +8,15 @@ import { privilegeRisks } from './privilege';
 import { RISK_FAMILIES, ReviewInput, RiskFlag } from './risk-flag';
 
 /** Every risk check, one per family. */
-const CHECKS: readonly ((input: ReviewInput) => RiskFlag[])[] = [exposureRisks, privilegeRisks, escapeHatchRisks, capacityRisks, disruptionRisks, applyHazardRisks, deletionRisks];
+const CHECKS: readonly ((input: ReviewInput) => RiskFlag[])[] = [
+  exposureRisks,
+  privilegeRisks,
+  escapeHatchRisks,
+  capacityRisks,
+  disruptionRisks,
+  applyHazardRisks,
+  deletionRisks,
+];
 
 /** Runs every check; flags come by family, then environment (in the diff's order), app and object. */
 export function assessRisks(input: ReviewInput): RiskFlag[] {

@@ -54,7 +54,8 @@ function workloadChanges(before: readonly WorkloadCapacity[], after: readonly Wo
     else {
       const changes: string[] = [];
       if (b.replicas.min !== a.replicas.min || b.replicas.max !== a.replicas.max) changes.push(`pods ${pods(b)} -> ${pods(a)}`);
-      if (b.podRequests.cpu !== a.podRequests.cpu || b.podRequests.memory !== a.podRequests.memory) changes.push(`requests per pod ${perPod(b)} -> ${perPod(a)}`);
+      if (b.podRequests.cpu !== a.podRequests.cpu || b.podRequests.memory !== a.podRequests.memory)
+        changes.push(`requests per pod ${perPod(b)} -> ${perPod(a)}`);
       if (changes.length > 0) lines.push(`${id}: ${changes.join('; ')}`);
     }
   }

@@ -16,7 +16,9 @@ export function disruptionRisks({ diff }: ReviewInput): RiskFlag[] {
   const flags: RiskFlag[] = [];
   for (const d of diff.objects) {
     if (d.kind === 'PodDisruptionBudget' && d.status === 'removed') {
-      flags.push(objectFlag(d, 'disruption', 'disruption/pdb-removed', 'PodDisruptionBudget removed: node drains and upgrades may evict all of its pods at once'));
+      flags.push(
+        objectFlag(d, 'disruption', 'disruption/pdb-removed', 'PodDisruptionBudget removed: node drains and upgrades may evict all of its pods at once'),
+      );
       continue;
     }
     const before = previousOf(d);
@@ -41,7 +43,8 @@ function budgetRisks(d: ObjectDiff, before: Manifest, after: Manifest): RiskFlag
     if (cmp === 'lowered') loosened(`minAvailable lowered ${b.minAvailable} -> ${a.minAvailable}`);
     if (cmp === 'incomparable') loosened(`minAvailable ${b.minAvailable} -> ${a.minAvailable}: may be looser, depending on the replica count`);
   } else if (JSON.stringify([b.maxUnavailable, b.minAvailable]) !== JSON.stringify([a.maxUnavailable, a.minAvailable])) {
-    const show = (s: Spec) => (s.maxUnavailable !== undefined ? `maxUnavailable ${s.maxUnavailable}` : s.minAvailable !== undefined ? `minAvailable ${s.minAvailable}` : 'no bound');
+    const show = (s: Spec) =>
+      s.maxUnavailable !== undefined ? `maxUnavailable ${s.maxUnavailable}` : s.minAvailable !== undefined ? `minAvailable ${s.minAvailable}` : 'no bound';
     loosened(`budget changed from ${show(b)} to ${show(a)}: check it still protects enough pods`);
   }
   if (b.unhealthyPodEvictionPolicy !== 'AlwaysAllow' && a.unhealthyPodEvictionPolicy === 'AlwaysAllow') {
@@ -58,19 +61,39 @@ function rolloutRisks(d: ObjectDiff, before: Manifest, after: Manifest): RiskFla
   };
   const [b, a] = [strategy(before), strategy(after)];
   if (d.kind === 'Deployment' && b.type !== 'Recreate' && a.type === 'Recreate') {
-    return [objectFlag(d, 'disruption', 'disruption/recreate', 'rollout strategy Recreate: every pod stops before the new ones start (downtime on each rollout)')];
+    return [
+      objectFlag(d, 'disruption', 'disruption/recreate', 'rollout strategy Recreate: every pod stops before the new ones start (downtime on each rollout)'),
+    ];
   }
   const fallback = DEFAULT_MAX_UNAVAILABLE[d.kind];
   const [old, now] = [b.rollingUpdate?.maxUnavailable ?? fallback, a.rollingUpdate?.maxUnavailable ?? fallback];
   const cmp = compareIntOrPercent(old, now);
-  if (cmp === 'raised') return [objectFlag(d, 'disruption', 'disruption/max-unavailable', `rollout maxUnavailable raised ${old} -> ${now}: more pods down at once during a rollout`)];
-  if (cmp === 'incomparable') return [objectFlag(d, 'disruption', 'disruption/max-unavailable', `rollout maxUnavailable ${old} -> ${now}: may take more pods down at once, depending on the replica count`)];
+  if (cmp === 'raised')
+    return [
+      objectFlag(d, 'disruption', 'disruption/max-unavailable', `rollout maxUnavailable raised ${old} -> ${now}: more pods down at once during a rollout`),
+    ];
+  if (cmp === 'incomparable')
+    return [
+      objectFlag(
+        d,
+        'disruption',
+        'disruption/max-unavailable',
+        `rollout maxUnavailable ${old} -> ${now}: may take more pods down at once, depending on the replica count`,
+      ),
+    ];
   return [];
 }
 
 /** Compares two int-or-percent values of the same kind; a number and a percentage cannot be compared alone. */
 export function compareIntOrPercent(before: IntOrPercent, after: IntOrPercent): 'same' | 'raised' | 'lowered' | 'incomparable' {
-  const parse = (v: IntOrPercent) => (typeof v === 'number' ? { percent: false, n: v } : /^\d+%$/.test(v) ? { percent: true, n: Number(v.slice(0, -1)) } : /^\d+$/.test(v) ? { percent: false, n: Number(v) } : undefined);
+  const parse = (v: IntOrPercent) =>
+    typeof v === 'number'
+      ? { percent: false, n: v }
+      : /^\d+%$/.test(v)
+        ? { percent: true, n: Number(v.slice(0, -1)) }
+        : /^\d+$/.test(v)
+          ? { percent: false, n: Number(v) }
+          : undefined;
   const [b, a] = [parse(before), parse(after)];
   if (!b || !a || b.percent !== a.percent) return String(before) === String(after) ? 'same' : 'incomparable';
   return a.n > b.n ? 'raised' : a.n < b.n ? 'lowered' : 'same';

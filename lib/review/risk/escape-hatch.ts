@@ -16,11 +16,21 @@ export function escapeHatchRisks({ diff }: ReviewInput): RiskFlag[] {
     const was = marker(d.status === 'added' ? undefined : previousOf(d));
     const now = marker(d.after);
     if (now === undefined) {
-      if (was !== undefined) flags.push(objectFlag(d, 'escape-hatch', 'escape-hatch/stopped', d.status === 'removed' ? `object of an escape hatch removed (was: ${was})` : `back on the golden path (was: ${was})`));
+      if (was !== undefined)
+        flags.push(
+          objectFlag(
+            d,
+            'escape-hatch',
+            'escape-hatch/stopped',
+            d.status === 'removed' ? `object of an escape hatch removed (was: ${was})` : `back on the golden path (was: ${was})`,
+          ),
+        );
       continue;
     }
     if (was === undefined) {
-      flags.push(objectFlag(d, 'escape-hatch', 'escape-hatch/started', `${d.status === 'added' ? 'new object from an escape hatch' : 'leaves the golden path'}: ${now}`));
+      flags.push(
+        objectFlag(d, 'escape-hatch', 'escape-hatch/started', `${d.status === 'added' ? 'new object from an escape hatch' : 'leaves the golden path'}: ${now}`),
+      );
     } else if (was !== now) {
       flags.push(objectFlag(d, 'escape-hatch', 'escape-hatch/changed', `escape hatch changed: ${now}`));
     } else if (producedBy(d, now).length > 0) {

@@ -17,7 +17,15 @@ export function exposureRisks({ diff }: ReviewInput): RiskFlag[] {
   const flags: RiskFlag[] = [];
   for (const d of diff.objects) {
     if (d.status === 'removed') {
-      if (d.kind === 'NetworkPolicy') flags.push(objectFlag(d, 'exposure', 'exposure/network-policy-removed', 'NetworkPolicy removed: the pods it selected lose its restrictions (unless another policy selects them)'));
+      if (d.kind === 'NetworkPolicy')
+        flags.push(
+          objectFlag(
+            d,
+            'exposure',
+            'exposure/network-policy-removed',
+            'NetworkPolicy removed: the pods it selected lose its restrictions (unless another policy selects them)',
+          ),
+        );
       continue;
     }
     const before = previousOf(d);
@@ -47,31 +55,49 @@ function ingressRisks(d: ObjectDiff, before: Manifest | undefined, after: Manife
   for (const [host, paths] of routes(after)) {
     const had = old.get(host);
     if (!had) {
-      flags.push(objectFlag(d, 'exposure', 'exposure/new-host', host === '*' ? 'new catch-all Ingress rule (no host): answers for every host name' : `new Ingress host '${host}'`));
+      flags.push(
+        objectFlag(
+          d,
+          'exposure',
+          'exposure/new-host',
+          host === '*' ? 'new catch-all Ingress rule (no host): answers for every host name' : `new Ingress host '${host}'`,
+        ),
+      );
       continue;
     }
     const fresh = [...paths].filter((p) => !had.has(p));
-    if (fresh.length > 0) flags.push(objectFlag(d, 'exposure', 'exposure/new-path', `new Ingress path${fresh.length > 1 ? 's' : ''} ${listed(fresh)} on '${host}'`));
+    if (fresh.length > 0)
+      flags.push(objectFlag(d, 'exposure', 'exposure/new-path', `new Ingress path${fresh.length > 1 ? 's' : ''} ${listed(fresh)} on '${host}'`));
   }
   return flags;
 }
 
 function httpRouteRisks(d: ObjectDiff, before: Manifest | undefined, after: Manifest): RiskFlag[] {
-  const spec = (m: Manifest | undefined) => (m as { spec?: { hostnames?: string[]; parentRefs?: { name: string; namespace?: string; sectionName?: string }[] } } | undefined)?.spec;
+  const spec = (m: Manifest | undefined) =>
+    (m as { spec?: { hostnames?: string[]; parentRefs?: { name: string; namespace?: string; sectionName?: string }[] } } | undefined)?.spec;
   const hosts = (m: Manifest | undefined) => {
     const list = spec(m)?.hostnames ?? [];
     return new Set(list.length > 0 ? list : m ? ['*'] : []);
   };
-  const parents = (m: Manifest | undefined) => new Set((spec(m)?.parentRefs ?? []).map((p) => `${p.namespace ? `${p.namespace}/` : ''}${p.name}${p.sectionName ? `:${p.sectionName}` : ''}`));
+  const parents = (m: Manifest | undefined) =>
+    new Set((spec(m)?.parentRefs ?? []).map((p) => `${p.namespace ? `${p.namespace}/` : ''}${p.name}${p.sectionName ? `:${p.sectionName}` : ''}`));
   const flags: RiskFlag[] = [];
   const oldHosts = hosts(before);
   for (const host of hosts(after)) {
     if (oldHosts.has(host)) continue;
-    flags.push(objectFlag(d, 'exposure', 'exposure/new-host', host === '*' ? 'HTTPRoute with no hostnames: answers for every host name of its Gateway listeners' : `new HTTPRoute hostname '${host}'`));
+    flags.push(
+      objectFlag(
+        d,
+        'exposure',
+        'exposure/new-host',
+        host === '*' ? 'HTTPRoute with no hostnames: answers for every host name of its Gateway listeners' : `new HTTPRoute hostname '${host}'`,
+      ),
+    );
   }
   const oldParents = parents(before);
   const newParents = [...parents(after)].filter((p) => !oldParents.has(p));
-  if (before && newParents.length > 0) flags.push(objectFlag(d, 'exposure', 'exposure/new-gateway', `HTTPRoute attached to another Gateway: ${listed(newParents)}`));
+  if (before && newParents.length > 0)
+    flags.push(objectFlag(d, 'exposure', 'exposure/new-gateway', `HTTPRoute attached to another Gateway: ${listed(newParents)}`));
   return flags;
 }
 
@@ -82,7 +108,8 @@ function serviceRisks(d: ObjectDiff, before: Manifest | undefined, after: Manife
   const [oldType, newType] = [b.type ?? 'ClusterIP', a.type ?? 'ClusterIP'];
   const flags: RiskFlag[] = [];
   if (!before) {
-    if (EXTERNAL_SERVICE_TYPES.has(newType)) flags.push(objectFlag(d, 'exposure', 'exposure/service-type', `new Service of type ${newType}: reachable from outside the cluster`));
+    if (EXTERNAL_SERVICE_TYPES.has(newType))
+      flags.push(objectFlag(d, 'exposure', 'exposure/service-type', `new Service of type ${newType}: reachable from outside the cluster`));
   } else if (oldType !== newType) {
     const outside = EXTERNAL_SERVICE_TYPES.has(newType) && !EXTERNAL_SERVICE_TYPES.has(oldType) ? ': now reachable from outside the cluster' : '';
     flags.push(objectFlag(d, 'exposure', 'exposure/service-type', `Service type ${oldType} -> ${newType}${outside}`));
@@ -91,7 +118,8 @@ function serviceRisks(d: ObjectDiff, before: Manifest | undefined, after: Manife
   if (newIps.length > 0) flags.push(objectFlag(d, 'exposure', 'exposure/external-ips', `new external IPs ${listed(newIps)}`));
   if (newType === 'LoadBalancer' && before) {
     const [oldRanges, newRanges] = [b.loadBalancerSourceRanges ?? [], a.loadBalancerSourceRanges ?? []];
-    if (oldRanges.length > 0 && newRanges.length === 0) flags.push(objectFlag(d, 'exposure', 'exposure/source-ranges', 'loadBalancerSourceRanges removed: the load balancer accepts every source address'));
+    if (oldRanges.length > 0 && newRanges.length === 0)
+      flags.push(objectFlag(d, 'exposure', 'exposure/source-ranges', 'loadBalancerSourceRanges removed: the load balancer accepts every source address'));
     else if (oldRanges.length > 0) {
       const added = newRanges.filter((r) => !oldRanges.includes(r));
       if (added.length > 0) flags.push(objectFlag(d, 'exposure', 'exposure/source-ranges', `load balancer accepts more sources: ${listed(added)}`));
@@ -112,15 +140,30 @@ function networkPolicyRisks(d: ObjectDiff, before: Manifest, after: Manifest): R
     const [old, now] = [allowancesOf(before, direction), allowancesOf(after, direction)];
     const noun = direction.toLowerCase();
     if (now === 'unrestricted') {
-      if (old !== 'unrestricted') flags.push(objectFlag(d, 'exposure', 'exposure/network-policy', `no longer restricts ${noun} (${direction} left its policyTypes)`));
+      if (old !== 'unrestricted')
+        flags.push(objectFlag(d, 'exposure', 'exposure/network-policy', `no longer restricts ${noun} (${direction} left its policyTypes)`));
       continue;
     }
     if (old === 'unrestricted') continue; // it restricts more than before
     const wider = widenedAllowances(old, now);
-    if (wider.length > 0) flags.push(objectFlag(d, 'exposure', 'exposure/network-policy', `allows more ${noun}: ${listed(wider.map((a) => describeAllowance(a, direction)), 3)}`));
+    if (wider.length > 0)
+      flags.push(
+        objectFlag(
+          d,
+          'exposure',
+          'exposure/network-policy',
+          `allows more ${noun}: ${listed(
+            wider.map((a) => describeAllowance(a, direction)),
+            3,
+          )}`,
+        ),
+      );
   }
   const selector = (m: Manifest) => (m as { spec?: { podSelector?: LabelSelector } }).spec?.podSelector;
   const [oldSel, newSel] = [describeSelector(selector(before)), describeSelector(selector(after))];
-  if (oldSel !== newSel) flags.push(objectFlag(d, 'exposure', 'exposure/network-policy', `now selects other pods (${oldSel} -> ${newSel}): pods it no longer selects lose its restrictions`));
+  if (oldSel !== newSel)
+    flags.push(
+      objectFlag(d, 'exposure', 'exposure/network-policy', `now selects other pods (${oldSel} -> ${newSel}): pods it no longer selects lose its restrictions`),
+    );
   return flags;
 }

@@ -39,9 +39,14 @@ export function allowancesOf(policy: Manifest, direction: PolicyDirection): Allo
   for (const rule of rules) {
     const rawPeers = direction === 'Ingress' ? rule.from : rule.to;
     const peers: Peer[] = rawPeers && rawPeers.length > 0 ? rawPeers.map(toPeer) : [{ kind: 'any' }];
-    const ports: Port[] = rule.ports && rule.ports.length > 0
-      ? rule.ports.map((p) => (p.port === undefined ? { kind: 'any' } : { kind: 'port', protocol: p.protocol ?? 'TCP', port: p.port, ...(p.endPort !== undefined ? { endPort: p.endPort } : {}) }))
-      : [{ kind: 'any' }];
+    const ports: Port[] =
+      rule.ports && rule.ports.length > 0
+        ? rule.ports.map((p) =>
+            p.port === undefined
+              ? { kind: 'any' }
+              : { kind: 'port', protocol: p.protocol ?? 'TCP', port: p.port, ...(p.endPort !== undefined ? { endPort: p.endPort } : {}) },
+          )
+        : [{ kind: 'any' }];
     for (const peer of peers) for (const port of ports) out.push({ peer, port });
   }
   return out;
@@ -109,7 +114,7 @@ function cidrContains(outer: string, inner: string): boolean {
   const i = parseCidr(inner);
   if (!o || !i || i.bits < o.bits) return false;
   const mask = o.bits === 0 ? 0 : (~0 << (32 - o.bits)) >>> 0;
-  return ((o.address & mask) >>> 0) === ((i.address & mask) >>> 0);
+  return (o.address & mask) >>> 0 === (i.address & mask) >>> 0;
 }
 
 function parseCidr(text: string): { address: number; bits: number } | undefined {

@@ -26,7 +26,15 @@ export function privilegeRisks({ diff }: ReviewInput): RiskFlag[] {
     flags.push(...waiverRisks(d, before, after));
     if (d.kind === 'ServiceAccount') {
       const mounts = (m: Manifest | undefined) => (m as { automountServiceAccountToken?: boolean } | undefined)?.automountServiceAccountToken !== false;
-      if (mounts(after) && (!before || !mounts(before))) flags.push(objectFlag(d, 'privilege', 'privilege/service-account-token', 'ServiceAccount automounts its token into pods (automountServiceAccountToken is not false)'));
+      if (mounts(after) && (!before || !mounts(before)))
+        flags.push(
+          objectFlag(
+            d,
+            'privilege',
+            'privilege/service-account-token',
+            'ServiceAccount automounts its token into pods (automountServiceAccountToken is not false)',
+          ),
+        );
     }
     if (d.kind === 'Role' || d.kind === 'ClusterRole') flags.push(...rbacRuleRisks(d, before, after));
     if (d.kind === 'RoleBinding' || d.kind === 'ClusterRoleBinding') flags.push(...bindingRisks(d, before, after));
@@ -47,7 +55,10 @@ function podRisks(d: ObjectDiff, before: Manifest | undefined, after: Manifest):
     ...now.hostPaths.filter((p) => !pod.hostPaths.includes(p)).map((p) => `hostPath volume ${p}`),
   ].filter((x): x is string => typeof x === 'string');
   if (host.length > 0) flags.push(objectFlag(d, 'privilege', 'privilege/host-access', `pods get host access: ${listed(host)}`));
-  if (now.mountsToken && !pod.mountsToken) flags.push(objectFlag(d, 'privilege', 'privilege/service-account-token', 'pods mount the service-account token (automountServiceAccountToken is not false)'));
+  if (now.mountsToken && !pod.mountsToken)
+    flags.push(
+      objectFlag(d, 'privilege', 'privilege/service-account-token', 'pods mount the service-account token (automountServiceAccountToken is not false)'),
+    );
   for (const [key, c] of now.containers) {
     const base = was?.containers.get(key) ?? RESTRICTED;
     const loosened = loosenedSettings(base, c);
@@ -82,7 +93,7 @@ function waiverRisks(d: ObjectDiff, before: Manifest | undefined, after: Manifes
 
 function rbacRuleRisks(d: ObjectDiff, before: Manifest | undefined, after: Manifest): RiskFlag[] {
   type Rule = { verbs?: string[]; resources?: string[]; apiGroups?: string[]; nonResourceURLs?: string[] };
-  const rules = (m: Manifest | undefined) => ((m as { rules?: Rule[] } | undefined)?.rules ?? []);
+  const rules = (m: Manifest | undefined) => (m as { rules?: Rule[] } | undefined)?.rules ?? [];
   const old = new Set(rules(before).map((r) => JSON.stringify(canonicalize(r))));
   const added = rules(after).filter((r) => !old.has(JSON.stringify(canonicalize(r))));
   if (added.length === 0) return [];
@@ -95,7 +106,8 @@ function rbacRuleRisks(d: ObjectDiff, before: Manifest | undefined, after: Manif
 
 function bindingRisks(d: ObjectDiff, before: Manifest | undefined, after: Manifest): RiskFlag[] {
   type Binding = { roleRef?: { kind?: string; name?: string }; subjects?: { kind?: string; name?: string; namespace?: string }[] };
-  const subjects = (m: Manifest | undefined) => ((m as Binding | undefined)?.subjects ?? []).map((s) => `${s.kind ?? '?'} ${s.namespace ? `${s.namespace}/` : ''}${s.name ?? '?'}`);
+  const subjects = (m: Manifest | undefined) =>
+    ((m as Binding | undefined)?.subjects ?? []).map((s) => `${s.kind ?? '?'} ${s.namespace ? `${s.namespace}/` : ''}${s.name ?? '?'}`);
   const role = (m: Manifest | undefined) => `${(m as Binding | undefined)?.roleRef?.kind ?? '?'} ${(m as Binding | undefined)?.roleRef?.name ?? '?'}`;
   const old = new Set(subjects(before));
   const added = subjects(after).filter((s) => !old.has(s));

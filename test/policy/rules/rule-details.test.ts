@@ -49,7 +49,11 @@ describe('secrets', () => {
   });
 
   test('a private key in a ConfigMap is found by its value, whatever the key is called', () => {
-    const objects = edit(golden(webDef({ config: { ORDER_TIMEOUT: '10s' } })), 'ConfigMap', (c) => (c.data.TLS_BUNDLE = '-----BEGIN RSA PRIVATE KEY-----\nMIIE...'));
+    const objects = edit(
+      golden(webDef({ config: { ORDER_TIMEOUT: '10s' } })),
+      'ConfigMap',
+      (c) => (c.data.TLS_BUNDLE = '-----BEGIN RSA PRIVATE KEY-----\nMIIE...'),
+    );
     expect(messages(objects, secretInConfigMap)).toEqual(["key 'TLS_BUNDLE': its value looks like a PEM private key"]);
   });
 });
@@ -77,7 +81,9 @@ describe('availability details', () => {
 
   test('prod-replicas points at the autoscaler when its minimum is 1', () => {
     const report = check([checked(golden(webDef({ replicas: Replicas.autoscale({ min: 1, max: 4 }) })))], [prodReplicas]);
-    expect(report.findings).toEqual([expect.objectContaining({ object: expect.objectContaining({ kind: 'HorizontalPodAutoscaler' }), field: 'spec.minReplicas' })]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ object: expect.objectContaining({ kind: 'HorizontalPodAutoscaler' }), field: 'spec.minReplicas' }),
+    ]);
   });
 
   test('pdb-coverage reports a workload that two budgets select', () => {
@@ -98,7 +104,12 @@ describe('references', () => {
   });
 
   test('a NetworkPolicy in a namespace without pods selects nothing, even with an empty selector', () => {
-    const policy = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny-all', namespace: 'empty' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } };
+    const policy = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'deny-all', namespace: 'empty' },
+      spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    };
     expect(messages([...golden(), policy], networkPolicySelectsNothing)).toEqual(["spec.podSelector matches no pods in namespace 'empty'"]);
     expect(messages([...golden(), { ...policy, metadata: { name: 'deny-all', namespace: 'shop' } }], networkPolicySelectsNothing)).toEqual([]);
   });

@@ -27,12 +27,16 @@ describe('what an app may create', () => {
 
   test('an app that creates a Namespace is reported', () => {
     const report = check([app([NAMESPACE], { namespace: 'shop' })], [noClusterScopedObjects]);
-    expect(findingsOf(report, 'no-cluster-scoped-objects').map((f) => f.message)).toEqual(["Namespace 'shop' is cluster-scoped; an app may create objects in its own namespace only"]);
+    expect(findingsOf(report, 'no-cluster-scoped-objects').map((f) => f.message)).toEqual([
+      "Namespace 'shop' is cluster-scoped; an app may create objects in its own namespace only",
+    ]);
   });
 
   test('a RoleBinding to cluster-admin is reported, even inside the namespace', () => {
     const report = check([app([ADMIN_BINDING], { namespace: 'shop' })], [rbacLeastPrivilege]);
-    expect(findingsOf(report, 'rbac-least-privilege').map((f) => [f.field, f.message])).toEqual([['roleRef.name', "RoleBinding 'web-admin' binds ClusterRole 'cluster-admin'"]]);
+    expect(findingsOf(report, 'rbac-least-privilege').map((f) => [f.field, f.message])).toEqual([
+      ['roleRef.name', "RoleBinding 'web-admin' binds ClusterRole 'cluster-admin'"],
+    ]);
   });
 
   test("an app's object without a namespace is reported when the app's namespace is known", () => {

@@ -25,7 +25,9 @@ describe('capacity', () => {
     const envs = [testEnvironment({ name: 'dev' }), testEnvironment({ name: 'prod' })];
     const before = appTree([webDef({ name: 'web' })], envs);
     const after = appTree([webDef({ name: 'web', environments: { prod: { replicas: Replicas.fixed(2) } } })], envs);
-    expect(flagged(review(before, after), 'capacity/requests')).toEqual(['prod: requests +0.1 vCPU, +0.125 GiB at min; +0.1 vCPU, +0.125 GiB at max (now 0.2 vCPU, 0.25 GiB)']);
+    expect(flagged(review(before, after), 'capacity/requests')).toEqual([
+      'prod: requests +0.1 vCPU, +0.125 GiB at min; +0.1 vCPU, +0.125 GiB at max (now 0.2 vCPU, 0.25 GiB)',
+    ]);
   });
 
   test('is not raised when only other fields change', () => {

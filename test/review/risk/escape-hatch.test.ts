@@ -3,7 +3,8 @@ import { WebService } from '../../../lib/stacks/web-service';
 import { webDef } from '../../helpers';
 import { appTree, edit, review } from '../tree-fixtures';
 
-const mesh = (value: string) => (stack: WebService) => stack.deployment.addJsonPatch(JsonPatch.add('/spec/template/metadata/annotations', { 'linkerd.io/inject': value }));
+const mesh = (value: string) => (stack: WebService) =>
+  stack.deployment.addJsonPatch(JsonPatch.add('/spec/template/metadata/annotations', { 'linkerd.io/inject': value }));
 const configMap = (data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-extra' }, data });
 const rules = (report: ReturnType<typeof review>) => report.risks.filter((r) => r.family === 'escape-hatch').map((r) => `${r.rule} ${r.object}: ${r.message}`);
 

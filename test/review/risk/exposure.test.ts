@@ -6,7 +6,12 @@ const ingress = (rules: { host?: string; paths: string[] }[]) => ({
   apiVersion: 'networking.k8s.io/v1',
   kind: 'Ingress',
   metadata: { name: 'web', namespace: 'shop' },
-  spec: { rules: rules.map((r) => ({ ...(r.host ? { host: r.host } : {}), http: { paths: r.paths.map((path) => ({ path, pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 8080 } } } })) } })) },
+  spec: {
+    rules: rules.map((r) => ({
+      ...(r.host ? { host: r.host } : {}),
+      http: { paths: r.paths.map((path) => ({ path, pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 8080 } } } })) },
+    })),
+  },
 });
 const route = (hostnames: string[], gateway = 'public') => ({
   apiVersion: 'gateway.networking.k8s.io/v1',
@@ -20,18 +25,30 @@ describe('exposure widened: Ingress and HTTPRoute', () => {
   test('flags a new Ingress host, and a new path on a known host', () => {
     const before = tree(ingress([{ host: 'shop.example.com', paths: ['/'] }]));
     expect(flagged(review(tree(), before), 'exposure/new-host')).toEqual(["Ingress shop/web: new Ingress host 'shop.example.com'"]);
-    const after = tree(ingress([{ host: 'shop.example.com', paths: ['/', '/admin'] }, { host: 'api.example.com', paths: ['/'] }]));
+    const after = tree(
+      ingress([
+        { host: 'shop.example.com', paths: ['/', '/admin'] },
+        { host: 'api.example.com', paths: ['/'] },
+      ]),
+    );
     const report = review(before, after);
     expect(flagged(report, 'exposure/new-host')).toEqual(["Ingress shop/web: new Ingress host 'api.example.com'"]);
     expect(flagged(report, 'exposure/new-path')).toEqual(["Ingress shop/web: new Ingress path /admin on 'shop.example.com'"]);
   });
 
   test('flags a rule without a host as a catch-all', () => {
-    expect(flagged(review(tree(), tree(ingress([{ paths: ['/'] }]))), 'exposure/new-host')).toEqual(['Ingress shop/web: new catch-all Ingress rule (no host): answers for every host name']);
+    expect(flagged(review(tree(), tree(ingress([{ paths: ['/'] }]))), 'exposure/new-host')).toEqual([
+      'Ingress shop/web: new catch-all Ingress rule (no host): answers for every host name',
+    ]);
   });
 
   test('does not flag an Ingress that loses a host', () => {
-    const before = tree(ingress([{ host: 'a.example.com', paths: ['/'] }, { host: 'b.example.com', paths: ['/'] }]));
+    const before = tree(
+      ingress([
+        { host: 'a.example.com', paths: ['/'] },
+        { host: 'b.example.com', paths: ['/'] },
+      ]),
+    );
     expect(review(before, tree(ingress([{ host: 'a.example.com', paths: ['/'] }]))).risks.filter((r) => r.family === 'exposure')).toEqual([]);
   });
 
@@ -47,18 +64,29 @@ describe('exposure widened: Service', () => {
 
   test('flags a Service type change that reaches outside the cluster', () => {
     const after = edit(before, 'prod', 'Service shop/web', (s) => (s.spec.type = 'LoadBalancer'));
-    expect(flagged(review(before, after), 'exposure/service-type')).toEqual(['Service shop/web: Service type ClusterIP -> LoadBalancer: now reachable from outside the cluster']);
+    expect(flagged(review(before, after), 'exposure/service-type')).toEqual([
+      'Service shop/web: Service type ClusterIP -> LoadBalancer: now reachable from outside the cluster',
+    ]);
   });
 
   test('flags a new NodePort Service, and not a new ClusterIP one', () => {
     const svc = (type: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { type, ports: [{ port: 80 }] } });
-    expect(flagged(review(tree(), tree(svc('NodePort'))), 'exposure/service-type')).toEqual(['Service shop/web: new Service of type NodePort: reachable from outside the cluster']);
+    expect(flagged(review(tree(), tree(svc('NodePort'))), 'exposure/service-type')).toEqual([
+      'Service shop/web: new Service of type NodePort: reachable from outside the cluster',
+    ]);
     expect(review(tree(), tree(svc('ClusterIP'))).risks.filter((r) => r.family === 'exposure')).toEqual([]);
   });
 
   test('flags load-balancer source ranges that open up', () => {
-    const lb = (ranges: string[]) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { type: 'LoadBalancer', loadBalancerSourceRanges: ranges, ports: [{ port: 443 }] } });
-    expect(flagged(review(tree(lb(['10.0.0.0/8'])), tree(lb([]))), 'exposure/source-ranges')).toEqual(['Service shop/web: loadBalancerSourceRanges removed: the load balancer accepts every source address']);
+    const lb = (ranges: string[]) => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: { type: 'LoadBalancer', loadBalancerSourceRanges: ranges, ports: [{ port: 443 }] },
+    });
+    expect(flagged(review(tree(lb(['10.0.0.0/8'])), tree(lb([]))), 'exposure/source-ranges')).toEqual([
+      'Service shop/web: loadBalancerSourceRanges removed: the load balancer accepts every source address',
+    ]);
   });
 });
 
@@ -88,7 +116,9 @@ describe('exposure widened: NetworkPolicy', () => {
 
   test('flags a policy that stops restricting a direction', () => {
     const after = edit(before, 'prod', 'NetworkPolicy shop/web', (p) => (p.spec.policyTypes = ['Ingress']));
-    expect(flagged(review(before, after), 'exposure/network-policy')).toEqual(['NetworkPolicy shop/web: no longer restricts egress (Egress left its policyTypes)']);
+    expect(flagged(review(before, after), 'exposure/network-policy')).toEqual([
+      'NetworkPolicy shop/web: no longer restricts egress (Egress left its policyTypes)',
+    ]);
   });
 
   test('flags a removed NetworkPolicy', () => {

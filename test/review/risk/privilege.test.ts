@@ -40,7 +40,9 @@ describe('privilege increased', () => {
     });
     const report = review(before, after);
     expect(flagged(report, 'privilege/host-access')).toEqual(['Deployment shop/web: pods get host access: hostNetwork']);
-    expect(flagged(report, 'privilege/service-account-token')).toEqual(['Deployment shop/web: pods mount the service-account token (automountServiceAccountToken is not false)']);
+    expect(flagged(report, 'privilege/service-account-token')).toEqual([
+      'Deployment shop/web: pods mount the service-account token (automountServiceAccountToken is not false)',
+    ]);
   });
 
   test('compares a new app with the restricted profile: nothing for a golden-path app, its opt-outs otherwise', () => {
@@ -57,13 +59,26 @@ describe('privilege increased', () => {
   test(`flags a waiver added as a '${WAIVER_ANNOTATION_PREFIX}…' annotation, and not one already there`, () => {
     const key = `${WAIVER_ANNOTATION_PREFIX}.read-only-root-filesystem`;
     const waived = edit(before, 'prod', 'Deployment shop/web', (d) => (d.metadata.annotations[key] = 'writes a cache to disk; expires 2099-01-01'));
-    expect(flagged(review(before, waived), 'privilege/waiver')).toEqual([`Deployment shop/web: policy waiver added: ${key}: writes a cache to disk; expires 2099-01-01`]);
+    expect(flagged(review(before, waived), 'privilege/waiver')).toEqual([
+      `Deployment shop/web: policy waiver added: ${key}: writes a cache to disk; expires 2099-01-01`,
+    ]);
     expect(flagged(review(waived, waived), 'privilege/waiver')).toEqual([]);
   });
 
   test('flags RBAC rules and bindings that grant more', () => {
-    const role = (verbs: string[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'web', namespace: 'shop' }, rules: [{ apiGroups: [''], resources: ['secrets'], verbs }] });
-    const binding = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'web', namespace: 'shop' }, roleRef: { kind: 'Role', name: 'web' }, subjects: [{ kind: 'ServiceAccount', name: 'web', namespace: 'shop' }] };
+    const role = (verbs: string[]) => ({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: 'web', namespace: 'shop' },
+      rules: [{ apiGroups: [''], resources: ['secrets'], verbs }],
+    });
+    const binding = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'web', namespace: 'shop' },
+      roleRef: { kind: 'Role', name: 'web' },
+      subjects: [{ kind: 'ServiceAccount', name: 'web', namespace: 'shop' }],
+    };
     const report = review(craftedTree({ 'prod/shop/web.yaml': [role(['get'])] }), craftedTree({ 'prod/shop/web.yaml': [role(['get', 'list']), binding] }));
     expect(flagged(report, 'privilege/rbac')).toEqual([
       'Role shop/web: Role grants more: get/list on secrets',

@@ -37,7 +37,7 @@ export const CORRECTNESS_CASES: readonly RuleCase[] = [
     rule: labelValues,
     compliant: () => golden(),
     violating: () => edit(golden(), 'ServiceAccount', (s) => (s.metadata.labels.team = 'Shop Team!')),
-    message: "label 'team' has an invalid value \"Shop Team!\"",
+    message: 'label \'team\' has an invalid value "Shop Team!"',
     field: 'metadata.labels["team"]',
   },
   {

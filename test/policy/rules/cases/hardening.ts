@@ -23,15 +23,20 @@ export const HARDENING_CASES: readonly RuleCase[] = [
   },
   {
     rule: secretInEnv,
-    compliant: () => golden(webDef({ env: { DB_PASSWORD_FILE: '/var/run/secrets/db/password', QUEUE_NAME: 'orders' }, secrets: { DB_PASSWORD: Secret.ref('shop/checkout/db') } })),
+    compliant: () =>
+      golden(
+        webDef({ env: { DB_PASSWORD_FILE: '/var/run/secrets/db/password', QUEUE_NAME: 'orders' }, secrets: { DB_PASSWORD: Secret.ref('shop/checkout/db') } }),
+      ),
     // Resolution rejects such a literal in a definition (E_SECRET_LITERAL); the rule catches it on the final objects, e.g. from an escape hatch.
     violating: () => edit(golden(), 'Deployment', (d) => container(d).env.push({ name: 'DB_PASSWORD', value: 'hunter2-correct-horse' })),
     message: "env var 'DB_PASSWORD' of container 'checkout'",
   },
   {
     rule: secretInConfigMap,
-    compliant: () => golden(webDef({ config: { ORDER_TIMEOUT: '10s', PAYMENT_URL: 'http://payments:8080' }, configFiles: { 'checkout.yaml': 'timeout: 10s\n' } })),
-    violating: () => edit(golden(webDef({ config: { ORDER_TIMEOUT: '10s' } })), 'ConfigMap', (c) => (c.data.DATABASE_URL = 'postgres://app:s3cr3t@db:5432/orders')),
+    compliant: () =>
+      golden(webDef({ config: { ORDER_TIMEOUT: '10s', PAYMENT_URL: 'http://payments:8080' }, configFiles: { 'checkout.yaml': 'timeout: 10s\n' } })),
+    violating: () =>
+      edit(golden(webDef({ config: { ORDER_TIMEOUT: '10s' } })), 'ConfigMap', (c) => (c.data.DATABASE_URL = 'postgres://app:s3cr3t@db:5432/orders')),
     message: "key 'DATABASE_URL': its value looks like a URL with a password in it",
     field: 'data.DATABASE_URL',
   },

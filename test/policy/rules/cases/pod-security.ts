@@ -85,7 +85,8 @@ export const POD_SECURITY_CASES: readonly RuleCase[] = [
   },
   {
     rule: pssSysctls,
-    compliant: () => edit(golden(), 'Deployment', (d) => (d.spec.template.spec.securityContext.sysctls = [{ name: 'net.ipv4.ip_local_port_range', value: '1024 65535' }])),
+    compliant: () =>
+      edit(golden(), 'Deployment', (d) => (d.spec.template.spec.securityContext.sysctls = [{ name: 'net.ipv4.ip_local_port_range', value: '1024 65535' }])),
     violating: () => edit(golden(), 'Deployment', (d) => (d.spec.template.spec.securityContext.sysctls = [{ name: 'net.core.somaxconn', value: '1024' }])),
     message: 'sets sysctl net.core.somaxconn',
   },

@@ -23,8 +23,18 @@ function binding(kind: 'RoleBinding' | 'ClusterRoleBinding', roleRef: { kind: st
 }
 
 function argocd(namespace: string): Manifest[] {
-  const project: Manifest = { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'prod-shop', namespace: 'argocd' }, spec: { destinations: [{ name: 'prod-1', namespace: 'shop' }] } };
-  const app: Manifest = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'prod-shop', namespace: 'argocd' }, spec: { project: 'prod-shop', destination: { name: 'prod-1', namespace } } };
+  const project: Manifest = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AppProject',
+    metadata: { name: 'prod-shop', namespace: 'argocd' },
+    spec: { destinations: [{ name: 'prod-1', namespace: 'shop' }] },
+  };
+  const app: Manifest = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name: 'prod-shop', namespace: 'argocd' },
+    spec: { project: 'prod-shop', destination: { name: 'prod-1', namespace } },
+  };
   return [project, app];
 }
 
