@@ -78,3 +78,13 @@ function appGroup(app: string, objects: readonly ObjectDiff[]): AppGroup {
   const files = [...new Set(objects.flatMap((d) => [d.previous?.file, d.file]).filter((f): f is string => f !== undefined))].sort();
   return { app, files, sharedLabels: [...shared.values()], objects: display };
 }
+
+/** What a reader is told about an object beside its id: ' (new)', ' (moved from ...)', ' (labels only)', or nothing. */
+export function statusNote(o: DisplayObject): string {
+  const d = o.diff;
+  if (d.status === 'added') return ' (new)';
+  if (d.status === 'removed') return ' (deleted)';
+  if (d.status === 'moved') return ` (moved from ${d.previous!.file})`;
+  if (d.status === 'renamed') return ` (renamed from ${d.previous!.id}: delete and create)`;
+  return o.labelsOnly ? ' (labels only)' : '';
+}

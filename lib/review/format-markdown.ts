@@ -1,7 +1,7 @@
 import { CapacityTotals } from './capacity-totals';
 import { formatGib, formatVcpu, gib, signed, vcpu } from './capacity-units';
 import { ObjectStatus } from './diff-trees';
-import { AppGroup, groupForDisplay, unchangedEnvironments } from './display-groups';
+import { AppGroup, groupForDisplay, statusNote, unchangedEnvironments } from './display-groups';
 import { formatChange } from './format-value';
 import { ReviewReport } from './review-report';
 import { listed } from './risk/risk-flag';
@@ -101,14 +101,7 @@ function appBlock(app: AppGroup, withFields: boolean): string[] {
     if (d.status === 'added') out.push(`+ ${d.id} (new)`);
     else if (d.status === 'removed') out.push(`- ${d.id} (deleted)`);
     else {
-      const note =
-        d.status === 'moved'
-          ? ` (moved from ${d.previous!.file})`
-          : d.status === 'renamed'
-            ? ` (renamed from ${d.previous!.id}: delete and create)`
-            : o.labelsOnly
-              ? ' (labels only)'
-              : '';
+      const note = statusNote(o);
       out.push(`@@ ${d.id}${note} @@`);
       if (!withFields) continue;
       for (const f of o.fields) {

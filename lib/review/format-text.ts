@@ -1,6 +1,6 @@
 import { formatGib, formatVcpu } from './capacity-units';
 import { ObjectStatus } from './diff-trees';
-import { DisplayObject, groupForDisplay, unchangedEnvironments } from './display-groups';
+import { DisplayObject, groupForDisplay, statusNote, unchangedEnvironments } from './display-groups';
 import { formatChange } from './format-value';
 import { ReviewReport } from './review-report';
 import { listed } from './risk/risk-flag';
@@ -73,18 +73,7 @@ export function summaryLine(report: ReviewReport): string {
 
 function objectLines(o: DisplayObject): string[] {
   const d = o.diff;
-  const note =
-    d.status === 'added'
-      ? ' (new)'
-      : d.status === 'removed'
-        ? ' (deleted)'
-        : d.status === 'moved'
-          ? ` (moved from ${d.previous!.file})`
-          : d.status === 'renamed'
-            ? ` (renamed from ${d.previous!.id}: delete and create)`
-            : o.labelsOnly
-              ? ' (labels only)'
-              : '';
+  const note = statusNote(o);
   const lines = [`    ${MARK[d.status]} ${d.id}${note}`];
   for (const f of o.fields.slice(0, MAX_FIELDS)) {
     const { before, after, lines: text } = formatChange(f);
