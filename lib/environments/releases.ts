@@ -36,7 +36,14 @@ export function readReleases(file: string, fleet: { apps: readonly SourcedApp[];
   return parseReleases(text, shown, fleet);
 }
 
-export function parseReleases(text: string, shown: string, fleet: { apps: readonly SourcedApp[]; environments: readonly Environment[] }): Releases {
+/** What the releases file is checked against. `unloaded`: apps whose file does not load (set-image and promote go on without them); their entries are taken on trust. */
+interface ReleasesFleet {
+  readonly apps: readonly SourcedApp[];
+  readonly environments: readonly Environment[];
+  readonly unloaded?: readonly { readonly team: string; readonly name: string }[];
+}
+
+export function parseReleases(text: string, shown: string, fleet: ReleasesFleet): Releases {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problems: string[] = [];
@@ -82,11 +89,12 @@ function checkAgainstFleet(
   data: Record<string, Record<string, Record<string, string>>>,
   doc: Document,
   at: (offset: number | undefined) => string,
-  fleet: { apps: readonly SourcedApp[]; environments: readonly Environment[] },
+  fleet: ReleasesFleet,
 ): string[] {
   const problems: string[] = [];
   const envs = fleet.environments.map((e) => e.name);
   const apps = new Set(fleet.apps.map((a) => `${a.definition.team}/${a.definition.name}`));
+  for (const u of fleet.unloaded ?? []) apps.add(`${u.team}/${u.name}`);
   for (const [team, teamApps] of Object.entries(data)) {
     for (const [app, pins] of Object.entries(teamApps)) {
       if (!apps.has(`${team}/${app}`)) {

@@ -1,9 +1,10 @@
 import { UsageError } from '../../internal/errors';
+import { UnloadedApp } from '../../pipeline/load-fleet';
 import { SourcedApp } from '../../model/app-definition';
 import { Environment } from '../../model/environment';
 
 /** The app a command names: `name` when unique, `team/name` always. */
-export function findApp(apps: readonly SourcedApp[], ref: string): SourcedApp {
+export function findApp(apps: readonly SourcedApp[], ref: string, unloaded: readonly UnloadedApp[] = []): SourcedApp {
   const [team, name] = ref.includes('/') ? ref.split('/', 2) : [undefined, ref];
   const matches = apps.filter((a) => a.definition.name === name && (team === undefined || a.definition.team === team));
   if (matches.length === 1) return matches[0];
@@ -11,6 +12,13 @@ export function findApp(apps: readonly SourcedApp[], ref: string): SourcedApp {
     throw new UsageError(
       'E_APP_AMBIGUOUS',
       `app '${ref}' exists in several teams (${matches.map((a) => `${a.definition.team}/${name}`).join(', ')}). Fix: name it as team/app`,
+    );
+  }
+  const broken = unloaded.find((u) => u.name === name && (team === undefined || u.team === team));
+  if (broken) {
+    throw new UsageError(
+      'E_APP_UNLOADED',
+      `app '${ref}' is defined in ${broken.source}, which does not load (${broken.problem.message}), so its pins cannot be checked. Fix: correct ${broken.problem.source ?? broken.source} first`,
     );
   }
   const known = apps.map((a) => `${a.definition.team}/${a.definition.name}`).join(', ');
