@@ -28,7 +28,11 @@ export function findApp(apps: readonly SourcedApp[], ref: string, unloaded: read
 export function findEnvironment(environments: readonly Environment[], name: string, flag = '--env'): Environment {
   const env = environments.find((e) => e.name === name);
   if (!env) {
-    throw new UsageError('E_ENV_UNKNOWN', `${flag} '${name}' is not an environment (known: ${environments.map((e) => e.name).join(', ')})`);
+    const known = [...new Set(environments.map((e) => e.name))].join(', ');
+    throw new UsageError(
+      'E_ENV_UNKNOWN',
+      `${flag} '${name}' is not an environment (known: ${known}). Fix: use one of the known environments, or declare '${name}' in apps/environments.ts`,
+    );
   }
   return env;
 }
