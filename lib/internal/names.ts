@@ -6,6 +6,8 @@
 export const DNS_LABEL_MAX = 63;
 /** A CronJob's Jobs append an 11-character suffix to the name, so CronJob names stop at 52. */
 export const CRONJOB_NAME_MAX = 52;
+/** A StatefulSet's pods carry `controller-revision-hash: <name>-<10-character hash>`, a label value of at most 63: names stop at 52. */
+export const STATEFULSET_NAME_MAX = 52;
 
 const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
