@@ -34,12 +34,17 @@ export function checkQuota(apps: readonly ResolvedApp[], environments: readonly 
   for (const env of environments) {
     const byNamespace = new Map<string, ResolvedApp[]>();
     for (const app of apps.filter((a) => a.environment === env.name)) byNamespace.set(app.namespace, [...(byNamespace.get(app.namespace) ?? []), app]);
-    for (const [namespace, members] of byNamespace) checkNamespace(namespace, members, env, problems);
+    for (const [namespace, members] of byNamespace) {
+      checkNamespace(namespace, members, env, problems);
+      checkPods(namespace, members, env, problems);
+    }
   }
 }
 
 function checkNamespace(namespace: string, apps: readonly ResolvedApp[], env: ResolvedEnvironment, problems: Problems): void {
-  for (const { quota, hard, field, kind, of } of QUOTA_FIELDS) {
+  // A memory limit that is the request (the default) is one value: reported once, against resources.memory.
+  const reported = new Set<string>();
+  for (const { quota, hard, field: own, kind, of } of QUOTA_FIELDS) {
     const limit = amount(env.quota[quota], kind);
     if (limit === undefined) continue;
     let total = 0;
@@ -50,6 +55,9 @@ function checkNamespace(namespace: string, apps: readonly ResolvedApp[], env: Re
       total += one * minimumPods(app);
       if (one > limit) {
         oversized.add(app);
+        const field = quota === 'limitsMemory' && of(app) === app.resources.requests.memory ? 'resources.memory' : own;
+        if (reported.has(`${app.source}\0${field}`)) continue;
+        reported.add(`${app.source}\0${field}`);
         problems.add({
           code: 'E_QUOTA',
           source: app.source,
@@ -70,10 +78,25 @@ function checkNamespace(namespace: string, apps: readonly ResolvedApp[], env: Re
         field: `profile.quota.${quota}`,
         value: env.quota[quota],
         message: `is less than the ${hard} of namespace '${namespace}' at minimum replicas (${apps.map((a) => a.name).join(', ')}), so some pods would never start`,
-        fix: `raise profile.quota.${quota}, or lower those apps' ${field} or replicas`,
+        fix: `raise profile.quota.${quota}, or lower those apps' ${own} or replicas`,
       });
     }
   }
+}
+
+/** The quota's pod count against the pods the team runs at least. */
+function checkPods(namespace: string, apps: readonly ResolvedApp[], env: ResolvedEnvironment, problems: Problems): void {
+  const pods = apps.reduce((sum, app) => sum + minimumPods(app), 0);
+  if (pods <= env.quota.pods) return;
+  problems.add({
+    code: 'E_QUOTA',
+    source: 'apps/environments.ts',
+    environment: env.name,
+    field: 'profile.quota.pods',
+    value: env.quota.pods,
+    message: `is less than the ${pods} pods namespace '${namespace}' runs at minimum replicas (${apps.map((a) => a.name).join(', ')})`,
+    fix: `raise profile.quota.pods to at least ${pods}, or lower those apps' replicas`,
+  });
 }
 
 function amount(quantity: string | undefined, kind: QuantityKind): number | undefined {

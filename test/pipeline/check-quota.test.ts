@@ -31,6 +31,25 @@ describe('requests the namespace quota can never admit', () => {
     ]);
   });
 
+  test('a memory request over the quota, with the limit equal to it by default, is one problem', () => {
+    const error = expectError<ValidationError>(() =>
+      renderFleet({ apps: [sourced(webDef({ name: 'web', resources: { memory: '1000Ti' } }))], environments: [testEnvironment({ name: 'dev' })] }),
+    );
+    expect(error.problems.map((p) => [p.code, p.field, p.value])).toEqual([['E_QUOTA', 'resources.memory', '1000Ti']]);
+  });
+
+  test('more pods at minimum replicas than the quota allows is an error on the quota', () => {
+    const error = expectError<ValidationError>(() =>
+      renderFleet({
+        apps: [sourced(webDef({ name: 'web', replicas: Replicas.fixed(3) })), sourced(workerDef({ name: 'mailer', replicas: Replicas.fixed(2) }))],
+        environments: [testEnvironment({ name: 'dev', profile: { quota: { pods: 4 } } })],
+      }),
+    );
+    expect(error.problems.map(formatProblem)).toEqual([
+      "apps/environments.ts: environment 'dev': 'profile.quota.pods' is less than the 5 pods namespace 'shop' runs at minimum replicas (mailer, web) (got 4). Fix: raise profile.quota.pods to at least 5, or lower those apps' replicas [E_QUOTA]",
+    ]);
+  });
+
   test('requests that fit exactly are accepted', () => {
     const apps = [
       sourced(webDef({ name: 'web', resources: { cpu: '2' }, replicas: Replicas.fixed(3) })),
