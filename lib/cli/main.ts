@@ -13,6 +13,14 @@ import { synthCommand } from './commands/synth';
 import { EXIT } from './exit-codes';
 import { Io, processIo } from './io';
 
+/** Part of the contract with CI (lib/cli/exit-codes.ts), so every `--help` states it. */
+const EXIT_CODES_HELP = `Exit codes:
+  ${EXIT.ok}   success
+  ${EXIT.findings}   invalid input (an app definition, apps/environments.ts) or failed checks or guard
+  ${EXIT.usage}   wrong command line, or a configuration file (apps/releases.yaml) that is the only problem
+  ${EXIT.bug}  a bug in the platform: it prints "internal error" and a stack trace; please report it
+`;
+
 /**
  * The `platform` command. Returns the exit code instead of exiting, so tests call it in-process;
  * only bin/platform sets process.exitCode. User errors print without a stack; bugs with one.
@@ -24,7 +32,8 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--root <dir>', 'repository root', '.')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .addHelpText('after', `\n${EXIT_CODES_HELP}`);
   // The global --root, read when a command runs (commander types option values as any).
   const root = (): string => program.opts<{ root: string }>().root;
 

@@ -1,5 +1,5 @@
 import { Problems } from '../internal/errors';
-import { nameProblem } from '../internal/names';
+import { isLabelValue, nameProblem, qualifiedNameProblem } from '../internal/names';
 import { parseQuantity } from '../internal/quantity';
 import { Environment } from '../model/environment';
 import { isPositiveInt } from './resolve-context';
@@ -16,6 +16,7 @@ import { checkEnvironmentSecrets } from './resolve-secrets';
  */
 export function checkEnvironment(env: Environment, problems: Problems): void {
   const at = problems.at({ source: 'apps/environments.ts', environment: env.name });
+  checkEnvironmentMetadata(env, at);
   const profile = env.profile ?? {};
   for (const key of ['webServiceReplicas', 'workerReplicas'] as const) {
     const replicas = profile[key];
@@ -103,6 +104,33 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
   for (const field of ['cluster', 'domain'] as const) {
     if (typeof env[field] !== 'string' || env[field].length === 0) {
       at.add({ code: 'E_ENVIRONMENT', field, value: env[field] ?? null, message: 'is required', fix: `set the environment's ${field}` });
+    }
+  }
+}
+
+/** The labels and annotations put on every object: the API server rejects an object with a bad key or label value. */
+function checkEnvironmentMetadata(env: Environment, at: Problems): void {
+  for (const kind of ['labels', 'annotations'] as const) {
+    for (const [key, value] of Object.entries(env[kind] ?? {})) {
+      const problem = qualifiedNameProblem(key);
+      if (problem) {
+        at.add({
+          code: 'E_METADATA_KEY',
+          field: `${kind}.${key}`,
+          value: key,
+          message: `is not a valid ${kind === 'labels' ? 'label' : 'annotation'} key: it ${problem}`,
+          fix: "use '[dns.prefix/]name', e.g. 'example.com/cost-center'",
+        });
+      }
+      if (kind === 'labels' && (typeof value !== 'string' || !isLabelValue(value))) {
+        at.add({
+          code: 'E_METADATA_VALUE',
+          field: `labels.${key}`,
+          value,
+          message: "is not a valid label value: at most 63 of letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
+          fix: 'shorten it, or move it to annotations, which take any text',
+        });
+      }
     }
   }
 }

@@ -36,7 +36,14 @@ export function readReleases(file: string, fleet: { apps: readonly SourcedApp[];
   return parseReleases(text, shown, fleet);
 }
 
-export function parseReleases(text: string, shown: string, fleet: { apps: readonly SourcedApp[]; environments: readonly Environment[] }): Releases {
+/** What the releases file is checked against. `unloaded`: apps whose file does not load (set-image and promote go on without them); their entries are taken on trust. */
+interface ReleasesFleet {
+  readonly apps: readonly SourcedApp[];
+  readonly environments: readonly Environment[];
+  readonly unloaded?: readonly { readonly team: string; readonly name: string }[];
+}
+
+export function parseReleases(text: string, shown: string, fleet: ReleasesFleet): Releases {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problems: string[] = [];
@@ -51,44 +58,58 @@ export function parseReleases(text: string, shown: string, fleet: { apps: readon
   if (problems.length === 0) {
     const data: unknown = doc.toJS() ?? {};
     if (!validate(data)) {
-      for (const error of validate.errors ?? []) problems.push(describeSchemaError(error, doc, at));
-    } else {
-      problems.push(...checkAgainstFleet(data as Record<string, Record<string, Record<string, string>>>, doc, at, fleet));
+      const envs = uniqueEnvironmentNames(fleet);
+      // An error inside propertyNames (its pattern) carries the name; the propertyNames error after it says it better.
+      for (const error of validate.errors ?? []) if (error.propertyName === undefined) problems.push(describeSchemaError(error, doc, at, envs));
     }
+    // Checked even when the schema failed, so that one wrong pin does not hide an unknown app or environment.
+    problems.push(...checkAgainstFleet(data, doc, at, fleet));
   }
-  if (problems.length > 0) {
-    throw new ConfigFileError(
-      'E_RELEASES',
-      problems.length === 1 ? problems[0] : `${problems.length} problems in ${shown}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-      shown,
-    );
-  }
-  const data = (doc.toJS() ?? {}) as Record<string, Record<string, Record<string, string>>>;
-  return {
-    file: shown,
-    text,
-    doc,
-    lineCounter,
-    pin: (team, app, environment) => {
-      const pin = data[team]?.[app]?.[environment];
-      if (pin === undefined) return undefined;
-      const parsed = parsePin(pin);
-      return 'release' in parsed ? parsed.release : undefined;
-    },
+  const data = (doc.errors.length === 0 ? doc.toJS() : undefined) as unknown;
+  const pin = (team: string, app: string, environment: string): Release | undefined => {
+    const value = (data as Record<string, Record<string, Record<string, unknown>> | undefined> | undefined)?.[team]?.[app]?.[environment];
+    if (typeof value !== 'string') return undefined;
+    const parsed = parsePin(value);
+    return 'release' in parsed ? parsed.release : undefined;
   };
+  if (problems.length > 0) throw new ReleasesError(shown, problems, pin);
+  return { file: shown, text, doc, lineCounter, pin };
 }
 
-function checkAgainstFleet(
-  data: Record<string, Record<string, Record<string, string>>>,
-  doc: Document,
-  at: (offset: number | undefined) => string,
-  fleet: { apps: readonly SourcedApp[]; environments: readonly Environment[] },
-): string[] {
+/**
+ * The releases file is wrong: every problem, one a line, and the pins that are valid, so the
+ * caller can check the rest of the fleet and report everything at once.
+ */
+export class ReleasesError extends ConfigFileError {
+  constructor(
+    file: string,
+    public readonly problems: readonly string[],
+    public readonly validPins: Releases['pin'],
+  ) {
+    super('E_RELEASES', problems.length === 1 ? problems[0] : `${problems.length} problems in ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`, file);
+  }
+}
+
+/** Each name once: a name declared twice is E_ENVIRONMENT_DUPLICATE's to report, not a list's to repeat. */
+function uniqueEnvironmentNames(fleet: ReleasesFleet): string[] {
+  return [...new Set(fleet.environments.map((e) => e.name))];
+}
+
+/** Mappings only, and names the schema accepts: the schema reports the others. */
+function entries(value: unknown): [string, unknown][] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value).filter(([name]) => name.length <= 63 && NAME.test(name));
+}
+
+const NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+function checkAgainstFleet(data: unknown, doc: Document, at: (offset: number | undefined) => string, fleet: ReleasesFleet): string[] {
   const problems: string[] = [];
-  const envs = fleet.environments.map((e) => e.name);
+  const envs = uniqueEnvironmentNames(fleet);
   const apps = new Set(fleet.apps.map((a) => `${a.definition.team}/${a.definition.name}`));
-  for (const [team, teamApps] of Object.entries(data)) {
-    for (const [app, pins] of Object.entries(teamApps)) {
+  for (const u of fleet.unloaded ?? []) apps.add(`${u.team}/${u.name}`);
+  for (const [team, teamApps] of entries(data)) {
+    for (const [app, pins] of entries(teamApps)) {
       if (!apps.has(`${team}/${app}`)) {
         const known = fleet.apps.filter((a) => a.definition.team === team).map((a) => a.definition.name);
         problems.push(
@@ -96,7 +117,7 @@ function checkAgainstFleet(
         );
         continue;
       }
-      for (const env of Object.keys(pins)) {
+      for (const [env] of entries(pins)) {
         if (!envs.includes(env)) {
           problems.push(
             `${at(keyOffset(doc, [team, app, env]))}: environment '${env}' does not exist (known: ${envs.join(', ')}). Fix: use one of the known environments`,
@@ -108,7 +129,7 @@ function checkAgainstFleet(
   return problems;
 }
 
-function describeSchemaError(error: ErrorObject, doc: Document, at: (offset: number | undefined) => string): string {
+function describeSchemaError(error: ErrorObject, doc: Document, at: (offset: number | undefined) => string, envs: readonly string[]): string {
   const path = pointerKeys(error.instancePath);
   const node = doc.getIn(path, true) as Node | undefined;
   const where = at(path.length === 0 ? 0 : node?.range?.[0]);
@@ -117,7 +138,10 @@ function describeSchemaError(error: ErrorObject, doc: Document, at: (offset: num
   switch (error.keyword) {
     case 'type':
       if (path.length === 3) {
-        return `${where}: ${field} must be a string (got ${typeof value} ${JSON.stringify(value)}). Fix: quote it, e.g. "${String(value)}"`;
+        if (value === null || (node && !isScalar(node))) {
+          return `${where}: ${field} must be a pin such as '1.4.2' (got ${value === null ? 'nothing' : typeOfNode(node)}). Fix: write the tag or digest as a string, or remove the entry`;
+        }
+        return `${where}: ${field} must be a string (got ${typeof value} ${JSON.stringify(value)}). Fix: quote it, e.g. "${typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}"`;
       }
       return `${where}: ${field} must be a mapping (got ${value === undefined ? typeOfNode(node) : JSON.stringify(value)}). Fix: nest it as team -> app -> environment -> pin`;
     case 'pattern':
@@ -130,7 +154,12 @@ function describeSchemaError(error: ErrorObject, doc: Document, at: (offset: num
     case 'propertyNames':
     case 'maxLength': {
       const name = (error.params as { propertyName?: string }).propertyName ?? path[path.length - 1];
-      return `${at(keyOffset(doc, [...path, name]) ?? node?.range?.[0])}: '${name}' is not a valid name. Fix: use the lowercase name of a team, app or environment`;
+      const where = at(keyOffset(doc, [...path, name]) ?? node?.range?.[0]);
+      if (path.length === 2) {
+        return `${where}: '${name}' under '${path.join('.')}' is not a valid environment name (known: ${envs.join(', ')}). Fix: use one of the known environments`;
+      }
+      const what = path.length === 0 ? 'team' : 'app';
+      return `${where}: '${name}' is not a valid ${what} name (lowercase letters, digits and '-', at most 63). Fix: use the ${what}'s name as in apps/<team>/<app>.ts`;
     }
     case 'minProperties':
       return `${where}: ${field} has no environments. Fix: add a pin per environment, or remove the app`;

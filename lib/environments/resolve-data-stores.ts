@@ -1,4 +1,4 @@
-import { nameProblem } from '../internal/names';
+import { nameProblem, STATEFULSET_NAME_MAX } from '../internal/names';
 import { parseQuantity } from '../internal/quantity';
 import { DataStoreDependency } from '../model/dependency';
 import { ResolvedPeer, ResolvedProbe } from '../model/resolved-app';
@@ -36,9 +36,19 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
         out
       );
     const objectName = `${def.name}-${store.name}`;
-    const problem = nameProblem(store.name ?? '') ?? nameProblem(objectName);
+    const problem = nameProblem(store.name ?? '');
     if (problem) {
       fail(`name ${problem}`, store.name, 'use a short lowercase name, e.g. orders-db');
+      continue;
+    }
+    if (objectName.length > STATEFULSET_NAME_MAX) {
+      problems.add({
+        code: 'E_GENERATED_NAME',
+        field,
+        value: store.name,
+        message: `makes the StatefulSet and Service name '${objectName}' (${objectName.length} characters); a StatefulSet's name may have at most ${STATEFULSET_NAME_MAX}, since its pods' controller-revision-hash label adds 11`,
+        fix: `shorten the store's or the app's name so that '<app>-<store>' has at most ${STATEFULSET_NAME_MAX} characters`,
+      });
       continue;
     }
     const variable = addressVariable(store.name);

@@ -1,6 +1,7 @@
 import { ResolvedSchedule } from '../model/resolved-app';
 import { isNonNegativeInt, isPositiveInt, overrideField, ResolveContext } from './resolve-context';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
+import { cronEverFires } from './cron-fires';
 
 const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$|^[A-Za-z]{3}(-[A-Za-z]{3})?(,[A-Za-z]{3})*$/;
 const MACROS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
@@ -26,6 +27,14 @@ export function resolveSchedule(ctx: ResolveContext): ResolvedSchedule | undefin
       value: schedule,
       message: 'is not a five-field cron expression (minute 0-59, hour 0-23, day 1-31, month 1-12, weekday 0-6)',
       fix: "e.g. '0 6 * * *' for 06:00 daily",
+    });
+  } else if (!cronEverFires(schedule)) {
+    problems.add({
+      code: 'E_SCHEDULE_NEVER',
+      field: overrideField(ctx, 'schedule', prov.origins.schedule === 'override'),
+      value: schedule,
+      message: 'never fires: none of its months has that day of the month',
+      fix: "choose a day every chosen month has (February has at most 29), e.g. '0 0 28 2 *'",
     });
   }
   const timeZone = prov.pick('timeZone', ['platform', d.timeZone], ['app', def.timeZone]);

@@ -37,10 +37,11 @@ export function checkEnvironments(environments: readonly Environment[], problems
     if (seen.has(env.name))
       problems.add({
         code: 'E_ENVIRONMENT_DUPLICATE',
+        source: 'apps/environments.ts',
         field: 'environments.name',
         value: env.name,
-        message: 'is declared twice',
-        fix: 'give each environment its own name',
+        message: 'is declared by two environments, so pins, overrides and dist/ folders could not tell them apart',
+        fix: `rename one of the '${env.name}' environments, or remove it`,
       });
     seen.add(env.name);
   }

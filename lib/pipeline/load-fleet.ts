@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ConfigFileError, Problems } from '../internal/errors';
+import { ConfigFileError, Problem, Problems, ValidationError } from '../internal/errors';
 import { AppDefinition, SourcedApp } from '../model/app-definition';
+import { requireUserFile } from './require-user-file';
 
 const KINDS = new Set(['web-service', 'worker', 'scheduled-task']);
 
@@ -12,8 +13,29 @@ const KINDS = new Set(['web-service', 'worker', 'scheduled-task']);
  * Returned in (team folder, file) order, so nothing depends on the order the disk lists files in.
  */
 export function loadFleet(appsDir: string, repoRoot: string): SourcedApp[] {
+  const { apps, unloaded } = scanFleet(appsDir, repoRoot);
+  if (unloaded.length > 0) throw new ValidationError(unloaded.map((u) => u.problem));
+  return apps;
+}
+
+/** An app file that does not load (a syntax error, a throw): where it is, and why. */
+export interface UnloadedApp {
+  readonly source: string;
+  /** The folder's team, and the app's likely name: the file's, as `platform new` writes it. */
+  readonly team: string;
+  readonly name: string;
+  readonly problem: Problem;
+}
+
+/**
+ * The fleet with every file that does not load set aside instead of failing: commands that only
+ * edit apps/releases.yaml (set-image, promote) keep working for every team when one team's file
+ * is broken. Other problems (a wrong team, no default export) still fail.
+ */
+export function scanFleet(appsDir: string, repoRoot: string): { apps: SourcedApp[]; unloaded: UnloadedApp[] } {
   if (!existsSync(appsDir)) throw new ConfigFileError('E_APPS_DIR', `apps folder '${appsDir}' does not exist`, appsDir);
   const apps: SourcedApp[] = [];
+  const unloaded: UnloadedApp[] = [];
   const problems = new Problems();
   for (const team of readdirSync(appsDir).sort()) {
     const teamDir = join(appsDir, team);
@@ -22,7 +44,14 @@ export function loadFleet(appsDir: string, repoRoot: string): SourcedApp[] {
       if (!/\.ts$/.test(file) || /\.(test|spec|d)\.ts$/.test(file)) continue;
       const path = join(teamDir, file);
       const source = relative(repoRoot, path).split('\\').join('/');
-      const definition = loadDefinition(path, source);
+      let definition: AppDefinition;
+      try {
+        definition = loadDefinition(path, source);
+      } catch (error) {
+        if (!(error instanceof ValidationError) || error.problems[0]?.code !== 'E_APP_LOAD') throw error;
+        unloaded.push({ source, team, name: file.replace(/\.ts$/, ''), problem: error.problems[0] });
+        continue;
+      }
       // The folder is what CODEOWNERS protects: a file in one team's folder may not deploy as another team.
       if (definition.team !== team) {
         problems.add({
@@ -39,13 +68,12 @@ export function loadFleet(appsDir: string, repoRoot: string): SourcedApp[] {
     }
   }
   problems.throwIfAny();
-  return apps;
+  return { apps, unloaded };
 }
 
 function loadDefinition(path: string, source: string): AppDefinition {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const module = require(path) as { default?: unknown };
-  const definition = module.default;
+  const module = requireUserFile(path, source, 'E_APP_LOAD') as { default?: unknown } | undefined;
+  const definition = module?.default;
   if (!definition || typeof definition !== 'object' || !KINDS.has((definition as { kind?: string }).kind ?? '')) {
     throw new ConfigFileError(
       'E_APP_MODULE',

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
-import { readReleases, Releases } from '../environments/releases';
+import { readReleases, Releases, ReleasesError } from '../environments/releases';
+import { ValidationError } from '../internal/errors';
 import { SourcedApp } from '../model/app-definition';
 import { Environment } from '../model/environment';
 import { GitOpsSettings } from '../model/gitops';
 import { loadFleet } from './load-fleet';
 import { loadEnvironments, loadGitOps, ProjectPaths, projectPaths } from './project';
+import { FleetInput, renderFleet } from './render-fleet';
 
 /** Everything a command needs to render the fleet: paths, environments, apps and releases. */
 export interface Project {
@@ -19,6 +21,27 @@ export function loadProject(root: string): Project {
   const paths = projectPaths(resolve(root));
   const environments = loadEnvironments(paths);
   const apps = loadFleet(paths.appsDir, paths.root);
-  const releases = readReleases(paths.releasesFile, { apps, environments }, paths.root);
-  return { paths, environments, apps, releases, gitops: loadGitOps(paths) };
+  const gitops = loadGitOps(paths);
+  let releases: Releases;
+  try {
+    releases = readReleases(paths.releasesFile, { apps, environments }, paths.root);
+  } catch (error) {
+    throw error instanceof ReleasesError ? withFleetProblems(error, { apps, environments, gitops, releases: error.validPins }) : error;
+  }
+  return { paths, environments, apps, releases, gitops };
+}
+
+/**
+ * A wrong releases file must not hide the fleet's other problems (a duplicate environment, an
+ * invalid definition): the fleet is rendered with the valid pins and everything is reported at
+ * once. Alone, the releases file's problems stay a configuration error (exit 2).
+ */
+function withFleetProblems(error: ReleasesError, fleet: FleetInput): Error {
+  try {
+    renderFleet(fleet);
+  } catch (other) {
+    if (!(other instanceof ValidationError)) return error;
+    return new ValidationError([...error.problems.map((message) => ({ code: error.code, message })), ...other.problems]);
+  }
+  return error;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ConfigFileError } from '../internal/errors';
 import { Environment } from '../model/environment';
 import { GitOpsSettings } from '../model/gitops';
+import { requireUserFile } from './require-user-file';
 
 /** Where a platform repository keeps things. Fixed by convention so every repo looks the same. */
 export interface ProjectPaths {
@@ -44,8 +45,10 @@ function loadEnvironmentsModule(paths: ProjectPaths): { environments: readonly E
       paths.environmentsFile,
     );
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const module = require(paths.environmentsFile) as { environments?: readonly Environment[]; gitops?: GitOpsSettings };
+  const module = (requireUserFile(paths.environmentsFile, 'apps/environments.ts', 'E_ENVIRONMENTS_LOAD') ?? {}) as {
+    environments?: readonly Environment[];
+    gitops?: GitOpsSettings;
+  };
   if (!Array.isArray(module.environments)) {
     throw new ConfigFileError(
       'E_ENVIRONMENTS_FILE',

@@ -12,6 +12,7 @@ import { checkDefinitionKeys } from '../environments/check-definition-keys';
 import { Customization } from '../model/customize';
 import { recordWaivers } from '../policy/waiver-annotation';
 import { renderApp } from './render-app';
+import { checkQuota } from './check-quota';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
 
 /** Looks up the release (image pin) of a team's app in an environment. */
@@ -78,6 +79,7 @@ export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
   }
   checkUniqueApps(resolved, problems);
   checkUniqueHosts(resolved, problems);
+  checkQuota(resolved, input.environments, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
 
   const definitions = new Map(input.apps.map((a) => [a.source, a.definition]));

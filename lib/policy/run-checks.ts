@@ -169,6 +169,7 @@ function collectWaivers(apps: readonly CheckedApp[], options: RunChecksOptions, 
   const vocabulary = {
     rules: new Set(rules.map((r) => r.id)),
     environments: new Set(options.environments ?? apps.map((a) => a.app.environment)),
+    now: options.now,
   };
   for (const d of declared) checkWaiver(d, vocabulary, problems);
   problems.throwIfAny();

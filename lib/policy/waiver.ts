@@ -34,7 +34,12 @@ export interface WaiverVocabulary {
   readonly rules: ReadonlySet<string>;
   /** @default - any environment name is accepted */
   readonly environments?: ReadonlySet<string>;
+  /** The moment of the check: a waiver may expire at most a year after it. */
+  readonly now: Date;
 }
+
+/** How far away an expiry may be: an exception nobody has to look at again for years is not one. */
+const MAX_WAIVER_YEARS = 1;
 
 /** Records what is wrong with a waiver's fields (not its expiry, which is a finding of the check). */
 export function checkWaiver(declared: DeclaredWaiver, vocabulary: WaiverVocabulary, problems: Problems): void {
@@ -77,6 +82,16 @@ export function checkWaiver(declared: DeclaredWaiver, vocabulary: WaiverVocabula
       fix: "e.g. expires: '2025-12-31' (the last day the waiver applies)",
     });
   }
+  const latest = latestExpiry(vocabulary.now);
+  if (isIsoDate(waiver.expires) && waiver.expires > latest) {
+    at.add({
+      code: 'E_WAIVER_EXPIRES',
+      field: field('expires'),
+      value: waiver.expires,
+      message: `is more than a year away (the latest allowed today is ${latest})`,
+      fix: `set expires: '${latest}' or sooner, and renew the waiver then if the exception still holds`,
+    });
+  }
   if (waiver.environment !== undefined && vocabulary.environments && !vocabulary.environments.has(waiver.environment)) {
     at.add({
       code: 'E_WAIVER_ENVIRONMENT',
@@ -112,6 +127,13 @@ export function waiverCovers(declared: DeclaredWaiver, finding: WaivableFinding)
 /** A waiver applies through the whole of its `expires` day (UTC) and is expired from the next one. */
 export function isExpired(waiver: Waiver, now: Date): boolean {
   return utcDay(now) > waiver.expires;
+}
+
+/** The same day a year on (28 February after a 29th). */
+function latestExpiry(now: Date): string {
+  const day = new Date(Date.UTC(now.getUTCFullYear() + MAX_WAIVER_YEARS, now.getUTCMonth(), now.getUTCDate()));
+  if (day.getUTCDate() !== now.getUTCDate()) day.setUTCDate(0);
+  return utcDay(day);
 }
 
 /** `YYYY-MM-DD` of a moment, in UTC. */

@@ -83,3 +83,31 @@ describe('the releases file', () => {
     expect(parseReleases('{}\n', 'r.yaml', fleet).pin('shop', 'web', 'dev')).toBeUndefined();
   });
 });
+
+describe('the releases file: every problem at once, each saying what is wrong', () => {
+  test('an invalid environment name names the known environments, not an empty pin', () => {
+    const error = problem('shop:\n  web:\n    dev: 1.0.0\n    QA: 1.0.0\n');
+    expect(error.code).toBe('E_RELEASES');
+    expect(error.message).toBe(
+      "apps/releases.yaml:4:5: 'QA' under 'shop.web' is not a valid environment name (known: dev, prod). Fix: use one of the known environments",
+    );
+  });
+
+  test('a pin that is a mapping or empty says so, and an unknown environment beside it is reported too', () => {
+    const error = problem('shop:\n  web:\n    dev: {tag: 1}\n    prod:\n    qa: 1.0.0\n');
+    expect(error.message).toBe(
+      [
+        '3 problems in apps/releases.yaml:',
+        "  - apps/releases.yaml:3:10: 'shop.web.dev' must be a pin such as '1.4.2' (got a mapping). Fix: write the tag or digest as a string, or remove the entry",
+        "  - apps/releases.yaml:4:10: 'shop.web.prod' must be a pin such as '1.4.2' (got nothing). Fix: write the tag or digest as a string, or remove the entry",
+        "  - apps/releases.yaml:5:5: environment 'qa' does not exist (known: dev, prod). Fix: use one of the known environments",
+      ].join('\n'),
+    );
+  });
+
+  test('an environment declared twice is listed once among the known ones', () => {
+    const twice = { ...fleet, environments: [testEnvironment({ name: 'dev' }), testEnvironment({ name: 'dev' }), testEnvironment({ name: 'prod' })] };
+    const error = expectError<ConfigFileError>(() => parseReleases('shop:\n  web:\n    qa: 1.0.0\n', 'apps/releases.yaml', twice));
+    expect(error.message).toBe("apps/releases.yaml:3:5: environment 'qa' does not exist (known: dev, prod). Fix: use one of the known environments");
+  });
+});

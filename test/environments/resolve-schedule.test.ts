@@ -102,6 +102,30 @@ describe('resolveSchedule: bad input', () => {
     });
   });
 
+  test.each([
+    ['30 February', '0 0 30 2 *'],
+    ['31 April, June, September or November', '0 0 31 4,6,9,11 *'],
+    ['day 30 or later in February, by name', '15 3 30-31 FEB *'],
+  ])('fails when the schedule never fires (%s)', (_what, schedule) => {
+    expectOnlyProblem(() => resolve(taskDef({ schedule })), {
+      ...report,
+      code: 'E_SCHEDULE_NEVER',
+      field: 'schedule',
+      value: schedule,
+      message: 'never fires: none of its months has that day of the month',
+      fix: "choose a day every chosen month has (February has at most 29), e.g. '0 0 28 2 *'",
+    });
+  });
+
+  test.each([
+    ['29 February, every four years', '0 0 29 2 *'],
+    ['the 31st of the months that have one', '0 0 31 * *'],
+    ['30 February or any Monday', '0 0 30 2 1'],
+    ['every 10th day from the 25th of February or March', '0 0 25/10 2-3 *'],
+  ])('accepts a schedule that fires (%s)', (_what, schedule) => {
+    expect(resolve(taskDef({ schedule })).schedule?.schedule).toBe(schedule);
+  });
+
   test('points at the override when the bad schedule is in one', () => {
     expectOnlyProblem(() => resolve(taskDef({ environments: { prod: { schedule: '0 6 * *' } } })), {
       ...report,

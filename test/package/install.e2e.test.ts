@@ -72,6 +72,8 @@ import { environments } from './environments';
 
 export const { webService, worker, scheduledTask } = goldenPath(environments);
 `;
+/** Waivers may expire at most a year ahead (E_WAIVER_EXPIRES), so the fixture's moves with the clock. */
+const IN_A_MONTH = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
 const HELLO = `import { Health, Replicas } from 'golden-path-platform';
 import { webService } from '../platform';
 
@@ -84,7 +86,7 @@ export default webService({
   health: Health.http('/ready'),
   environments: { prod: { replicas: Replicas.fixed(1) } },
   // One pod in prod is a deliberate exception, reviewed here: the plugin honours it only with definitionWaivers.
-  waivers: [{ rule: 'prod-replicas', environment: 'prod', reason: 'a demo service that may be down during rollouts', owner: 'team-web', expires: '2099-12-31' }],
+  waivers: [{ rule: 'prod-replicas', environment: 'prod', reason: 'a demo service that may be down during rollouts', owner: 'team-web', expires: '${IN_A_MONTH}' }],
 });
 `;
 const RELEASES = 'web:\n  hello:\n    dev: 1.0.0\n    prod: 1.0.0\n';

@@ -1,4 +1,4 @@
-import { loadFleet } from '../../lib/pipeline/load-fleet';
+import { loadFleet, scanFleet } from '../../lib/pipeline/load-fleet';
 import { ConfigFileError, ValidationError } from '../../lib/internal/errors';
 import { expectError } from '../helpers';
 import { tempRepo, webApp } from '../fixtures/temp-repo';
@@ -36,5 +36,26 @@ describe('loadFleet', () => {
     ]);
     expect(error.problems[1].message).toBe("does not match the app's folder 'apps/shop/'");
     expect(error.problems[1].fix).toBe("set team: 'shop', or move the file to apps/payments/");
+  });
+});
+
+describe('loadFleet: files that do not load', () => {
+  test('a throw in an app file is a problem naming the file and the line, every broken file at once', () => {
+    const root = tempRepo({
+      'apps/shop/web.ts': "const a = 1;\nthrow new Error('boom');\n",
+      'apps/ops/api.ts': "throw new TypeError('bad');\n",
+    });
+    const error = expectError<ValidationError>(() => loadFleet(join(root, 'apps'), root));
+    expect(error.problems.map((p) => [p.code, p.source, p.message])).toEqual([
+      ['E_APP_LOAD', 'apps/ops/api.ts:1', 'throws when loaded: TypeError: bad'],
+      ['E_APP_LOAD', 'apps/shop/web.ts:2', 'throws when loaded: boom'],
+    ]);
+  });
+
+  test('scanFleet sets broken files aside, with their team and likely name, and loads the rest', () => {
+    const root = tempRepo({ 'apps/shop/web.ts': "throw new Error('boom');\n", 'apps/ops/api.ts': webApp('api', 'ops') });
+    const { apps, unloaded } = scanFleet(join(root, 'apps'), root);
+    expect(apps.map((a) => a.source)).toEqual(['apps/ops/api.ts']);
+    expect(unloaded.map((u) => [u.source, u.team, u.name, u.problem.code])).toEqual([['apps/shop/web.ts', 'shop', 'web', 'E_APP_LOAD']]);
   });
 });

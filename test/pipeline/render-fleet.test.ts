@@ -100,6 +100,16 @@ describe('renderFleet', () => {
     );
     expect(error.problems.map((p) => p.code).sort()).toEqual(['E_ENVIRONMENT_DUPLICATE', 'E_ENVIRONMENT_NAME']);
   });
+
+  test('a duplicate environment name says why it is wrong and which name to change', () => {
+    const error = expectError<ValidationError>(() =>
+      renderFleet({ apps: fleet, environments: [testEnvironment({ name: 'dev' }), testEnvironment({ name: 'dev' })] }),
+    );
+    expect(error.code).toBe('E_ENVIRONMENT_DUPLICATE');
+    expect(error.message).toBe(
+      `apps/environments.ts: 'environments.name' is declared by two environments, so pins, overrides and dist/ folders could not tell them apart (got "dev"). Fix: rename one of the 'dev' environments, or remove it [E_ENVIRONMENT_DUPLICATE]`,
+    );
+  });
 });
 
 describe('environment checks', () => {

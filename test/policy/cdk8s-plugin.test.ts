@@ -10,6 +10,9 @@ import { sourced, webDef } from '../helpers';
 import { container, DEV, edit, golden, NOW, PROD, waiver } from './policy-helpers';
 import { tempDir } from '../fixtures/temp-dir';
 
+/** The plugin checks at the real date, and a waiver may expire at most a year ahead (E_WAIVER_EXPIRES). */
+const IN_A_MONTH = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+
 const REPO = resolve(__dirname, '../..');
 // The cdk8s CLI's own loader and report, as `cdk8s synth` uses them (deep paths: the package exports only ./plugins).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -96,8 +99,8 @@ describe('GoldenPathValidation (cdk8s validation plugin)', () => {
 
   test('applies waivers from its properties to the app they name', async () => {
     const { manifests } = outputFolder({ 'prod/shop/checkout.yaml': privileged() });
-    expect((await validate(manifests, { waivers: [{ ...waiver('pss-privileged', { expires: '2999-12-31' }), app: 'checkout' }] })).success).toBe(true);
-    const elsewhere = await validate(manifests, { waivers: [{ ...waiver('pss-privileged', { expires: '2999-12-31' }), app: 'storefront' }] });
+    expect((await validate(manifests, { waivers: [{ ...waiver('pss-privileged', { expires: IN_A_MONTH }), app: 'checkout' }] })).success).toBe(true);
+    const elsewhere = await validate(manifests, { waivers: [{ ...waiver('pss-privileged', { expires: IN_A_MONTH }), app: 'storefront' }] });
     expect(elsewhere.success).toBe(false);
     expect(elsewhere.logs).toEqual(["golden-path: cdk8s.yaml waivers[0] for 'pss-privileged' excused nothing; remove it"]);
   });
@@ -105,7 +108,7 @@ describe('GoldenPathValidation (cdk8s validation plugin)', () => {
   test('reads the waivers of the app definition an object names as its source, when asked to', async () => {
     const dir = tempDir('definition-');
     const definition = join(dir, 'checkout.ts');
-    writeFileSync(definition, `export default ${JSON.stringify({ name: 'checkout', waivers: [waiver('pss-privileged', { expires: '2999-12-31' })] })};\n`);
+    writeFileSync(definition, `export default ${JSON.stringify({ name: 'checkout', waivers: [waiver('pss-privileged', { expires: IN_A_MONTH })] })};\n`);
     const objects = privileged().map((m) => ({ ...m, metadata: { ...m.metadata, annotations: { 'platform.golden-path.dev/source': definition } } }));
     const { manifests } = outputFolder({ 'prod/shop/checkout.yaml': objects });
     expect((await validate(manifests, { definitionWaivers: true })).success).toBe(true);

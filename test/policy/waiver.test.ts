@@ -27,6 +27,23 @@ describe('waiver validation', () => {
     expect(error.message).toContain(`apps/shop/checkout.ts: app 'checkout': ${message}`);
   });
 
+  test.each([
+    ['2026-06-16', '2026-06-15'],
+    ['2099-12-31', '2026-06-15'],
+  ])('rejects a waiver that expires more than a year after the check (%s), naming the latest day allowed', (expires, latest) => {
+    const apps = [checked(privileged(), { waivers: [waiver('pss-privileged', { expires })] })];
+    const error = expectError<ValidationError>(() => check(apps, [pssPrivileged]));
+    expect(error.code).toBe('E_WAIVER_EXPIRES');
+    expect(error.message).toBe(
+      `apps/shop/checkout.ts: app 'checkout': 'waivers[0].expires' is more than a year away (the latest allowed today is ${latest}) (got "${expires}"). Fix: set expires: '${latest}' or sooner, and renew the waiver then if the exception still holds [E_WAIVER_EXPIRES]`,
+    );
+  });
+
+  test('accepts a waiver that expires exactly a year after the check', () => {
+    const report = check([checked(privileged(), { waivers: [waiver('pss-privileged', { expires: '2026-06-15' })] })], [pssPrivileged]);
+    expect(report.passed).toBe(true);
+  });
+
   test('reports every bad field of every waiver at once', () => {
     const apps = [checked(privileged(), { waivers: [waiver('pss-privileged', { reason: '', owner: '' }), waiver('nope')] })];
     const error = expectError<ValidationError>(() => check(apps, [pssPrivileged]));

@@ -82,6 +82,22 @@ describe('external data stores (prod)', () => {
     expect(error.message).toContain("add external: { prod: { host, cidrs } } to Dependency.redis('cache')");
   });
 
+  test('fails, naming the derived name and its limit, when <app>-<store> is longer than a StatefulSet may be', () => {
+    const store = Dependency.postgres('orders-database-for-the-reporting-pipeline');
+    const error = expectError<ValidationError>(() => resolve(workerDef({ name: 'orders-service', dependsOn: [store] }), dev));
+    expect(error.code).toBe('E_GENERATED_NAME');
+    expect(error.message).toBe(
+      "apps/shop/orders-service.ts: app 'orders-service': environment 'dev': 'dependsOn[0]' makes the StatefulSet and Service name 'orders-service-orders-database-for-the-reporting-pipeline' (57 characters); a StatefulSet's name may have at most 52, since its pods' controller-revision-hash label adds 11 (got \"orders-database-for-the-reporting-pipeline\"). Fix: shorten the store's or the app's name so that '<app>-<store>' has at most 52 characters [E_GENERATED_NAME]",
+    );
+  });
+
+  test('accepts <app>-<store> of exactly 52 characters', () => {
+    const store = Dependency.postgres('orders-database-for-the-reporting-pipe');
+    expect(
+      find(synthApp(workerDef({ name: 'orders-servic', dependsOn: [store] }), dev), 'StatefulSet', 'orders-servic-orders-database-for-the-reporting-pipe').kind,
+    ).toBe('StatefulSet');
+  });
+
   test('fails when the app sets the address variable itself', () => {
     const error = expectError<ValidationError>(() => resolvedWorker({ name: 'orders', env: { ORDERS_DB_ADDR: 'x:1' }, dependsOn: [ordersDb] }, dev));
     expect(error.code).toBe('E_ENV_CONFLICT');

@@ -14,8 +14,8 @@ export interface PromoteOptions {
 
 /** `platform promote <app> --from staging --to prod`: copy one environment's pin to the next. */
 export function promoteCommand(options: PromoteOptions, io: Io): number {
-  const ctx = openReleaseFile(options.root);
-  const app = findApp(ctx.apps, options.app);
+  const ctx = openReleaseFile(options.root, io);
+  const app = findApp(ctx.apps, options.app, ctx.unloaded);
   const from = findEnvironment(ctx.environments, options.from, '--from');
   const to = findEnvironment(ctx.environments, options.to, '--to');
   if (from.name === to.name) throw new UsageError('E_USAGE', '--from and --to name the same environment');

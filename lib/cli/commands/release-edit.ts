@@ -2,27 +2,35 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseReleases } from '../../environments/releases';
 import { setPin } from '../../environments/releases-edit';
-import { loadFleet } from '../../pipeline/load-fleet';
+import { scanFleet, UnloadedApp } from '../../pipeline/load-fleet';
 import { loadEnvironments, projectPaths } from '../../pipeline/project';
 import { SourcedApp } from '../../model/app-definition';
 import { Environment } from '../../model/environment';
+import { formatProblem } from '../../internal/errors';
 import { Io } from '../io';
 
 export interface ReleaseFileContext {
   readonly apps: readonly SourcedApp[];
+  /** App files that do not load: the edit goes on for every other app (their pins are taken on trust). */
+  readonly unloaded: readonly UnloadedApp[];
   readonly environments: readonly Environment[];
   readonly file: string;
   readonly shown: string;
   readonly text: string;
 }
 
-/** The fleet and the releases file's text (empty when the file does not exist yet). */
-export function openReleaseFile(root: string): ReleaseFileContext {
+/**
+ * The fleet and the releases file's text (empty when the file does not exist yet). Another team's
+ * broken app file does not block an edit: it is named on stderr and skipped. The environments
+ * must load, since every pin names one.
+ */
+export function openReleaseFile(root: string, io: Io): ReleaseFileContext {
   const paths = projectPaths(resolve(root));
   const environments = loadEnvironments(paths);
-  const apps = loadFleet(paths.appsDir, paths.root);
+  const { apps, unloaded } = scanFleet(paths.appsDir, paths.root);
+  for (const u of unloaded) io.err(`warning: skipped ${formatProblem(u.problem)}\n`);
   const file = paths.releasesFile;
-  return { apps, environments, file, shown: relative(paths.root, file), text: existsSync(file) ? readFileSync(file, 'utf8') : '' };
+  return { apps, unloaded, environments, file, shown: relative(paths.root, file), text: existsSync(file) ? readFileSync(file, 'utf8') : '' };
 }
 
 /**

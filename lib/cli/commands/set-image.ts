@@ -18,8 +18,8 @@ export function setImageCommand(options: SetImageOptions, io: Io): number {
   if (options.tag === undefined && options.digest === undefined) {
     throw new UsageError('E_USAGE', 'set-image needs --tag <tag>, --digest <sha256:…>, or both');
   }
-  const ctx = openReleaseFile(options.root);
-  const app = findApp(ctx.apps, options.app);
+  const ctx = openReleaseFile(options.root, io);
+  const app = findApp(ctx.apps, options.app, ctx.unloaded);
   const env = findEnvironment(ctx.environments, options.env);
   const parsed = parsePin(formatPin({ tag: options.tag, digest: options.digest }));
   if ('problem' in parsed) {

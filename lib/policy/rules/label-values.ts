@@ -1,4 +1,4 @@
-import { isLabelValue } from '../../internal/names';
+import { isLabelValue, qualifiedNameProblem } from '../../internal/names';
 import { Manifest } from '../../manifest/manifest';
 import { LabelSelector } from '../../manifest/k8s-types';
 import { ObjectRule, Violation } from '../rule';
@@ -10,12 +10,17 @@ export const labelValues: ObjectRule = {
   id: 'label-values',
   scope: 'object',
   severity: 'error',
-  finding: 'a label key or value is not valid Kubernetes syntax',
+  finding: 'a label key or value, or an annotation key, is not valid Kubernetes syntax',
   why: 'the API server rejects the object, so the whole sync fails',
   fix: "use at most 63 characters of [A-Za-z0-9-_.] starting and ending alphanumeric (keys may add a 'dns.prefix/')",
   check: (object, context) => {
     const out: Violation[] = [];
     checkLabels(object.metadata.labels as Record<string, unknown> | undefined, 'metadata.labels', out);
+    // Annotation values take any text, but their keys follow the label key rule (an extra object's, say).
+    for (const key of Object.keys((object.metadata.annotations as Record<string, unknown> | undefined) ?? {})) {
+      const problem = qualifiedNameProblem(key);
+      if (problem) out.push({ field: 'metadata.annotations', message: `annotation key '${key}' ${problem}` });
+    }
     const pod = context.pods.of(object);
     if (pod && pod.labelsPath !== 'metadata.labels') checkLabels(pod.labels, pod.labelsPath, out);
     const selector = selectorOf(object);

@@ -127,6 +127,15 @@ describe('correctness details', () => {
     expect(messages(objects, labelValues)).toEqual(["label key 'Acme_Corp/owner' has a prefix that is not a DNS subdomain"]);
   });
 
+  test('annotation keys follow the label key rule, whatever their values', () => {
+    const objects = edit(golden(), 'ServiceAccount', (s) => {
+      s.metadata.annotations = { 'example.com/note': 'any text: fine', 'my note': 'x' };
+    });
+    expect(messages(objects, labelValues)).toEqual([
+      "annotation key 'my note' has a name part that is not letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
+    ]);
+  });
+
   test('api-removed names the replacement of a beta CronJob', () => {
     const objects = edit(golden(taskDef()), 'CronJob', (c) => (c.apiVersion = 'batch/v1beta1'));
     expect(messages(objects, apiRemoved)).toEqual(['batch/v1beta1 CronJob was removed in Kubernetes 1.25; use batch/v1']);
