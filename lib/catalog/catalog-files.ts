@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ResolvedApp } from '../model/resolved-app';
 import { YamlEmitter } from '../output/emit-yaml';
 import { renderDocument } from '../output/render-yaml';
@@ -6,14 +5,13 @@ import { BACKSTAGE_API_VERSION, CatalogEntity, catalogInfo, CatalogOptions, Comp
 
 /** The folder of the rendered tree that Backstage reads; it holds no Kubernetes objects. */
 export const CATALOG_FOLDER = 'catalog';
-/** Longest Backstage entity name. */
-const NAME_MAX = 63;
 
 /**
  * The Backstage catalog of the fleet: `catalog/<team>/<app>.yaml` (a Component per app) and
  * `catalog/all.yaml`, a Location listing them all, so Backstage registers the fleet from one URL.
- * Components are named after their app; when two teams use one app name, both are named
- * `<team>-<app>` so Backstage sees no conflict. `yaml`: the run's emitter, shared with the other files.
+ * Components are named after their app, in their team's Backstage namespace: a second team's app of
+ * the same name is a second entity, and the first keeps its name. `yaml`: the run's emitter, shared
+ * with the other files.
  */
 export function catalogFiles(apps: readonly ResolvedApp[], options: CatalogOptions = {}, yaml: YamlEmitter = new YamlEmitter()): Map<string, string> {
   const byApp = new Map<string, ResolvedApp[]>();
@@ -21,13 +19,10 @@ export function catalogFiles(apps: readonly ResolvedApp[], options: CatalogOptio
     const key = `${app.team}/${app.name}`;
     byApp.set(key, [...(byApp.get(key) ?? []), app]);
   }
-  const teamsOf = new Map<string, Set<string>>();
-  for (const app of apps) teamsOf.set(app.name, (teamsOf.get(app.name) ?? new Set()).add(app.team));
   const names: ComponentNames = {
-    of: (team, app) => ((teamsOf.get(app)?.size ?? 0) > 1 ? entityName(`${team}-${app}`) : app),
     inNamespace: (environment, namespace, app) => {
       const found = apps.find((a) => a.environment === environment && a.namespace === namespace && a.name === app);
-      return found && names.of(found.team, found.name);
+      return found && `${found.team}/${found.name}`;
     },
   };
   const files = new Map<string, string>();
@@ -47,10 +42,4 @@ function location(paths: readonly string[]): CatalogEntity {
     // Relative targets resolve against this file's own location.
     spec: { targets: paths.map((p) => `./${p.slice(CATALOG_FOLDER.length + 1)}`) },
   };
-}
-
-/** A valid Backstage name: the text itself, or past 63 characters a prefix and a hash of the whole. */
-function entityName(text: string): string {
-  if (text.length <= NAME_MAX) return text;
-  return `${text.slice(0, NAME_MAX - 9)}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
 }

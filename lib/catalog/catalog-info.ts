@@ -11,6 +11,8 @@ export interface CatalogEntity {
   readonly kind: 'Component' | 'Location';
   readonly metadata: {
     readonly name: string;
+    /** The Backstage namespace: the owning team's, so two teams' apps of one name never clash. */
+    readonly namespace?: string;
     readonly description?: string;
     readonly annotations?: Readonly<Record<string, string>>;
     readonly tags?: readonly string[];
@@ -19,12 +21,10 @@ export interface CatalogEntity {
   readonly spec: Readonly<Record<string, unknown>>;
 }
 
-/** How the fleet's apps are named in the catalog. */
+/** How the fleet's apps are found in the catalog. */
 export interface ComponentNames {
-  /** The component of an app, by team and name. */
-  of(team: string, app: string): string;
-  /** The component of the app of this name in a namespace of an environment, when it is in the fleet. */
-  inNamespace(environment: string, namespace: string, app: string): string | undefined;
+  /** The entity ref (`<team>/<app>`) of the app of this name in a namespace of an environment, when it is in the fleet. */
+  readonly inNamespace: (environment: string, namespace: string, app: string) => string | undefined;
 }
 
 /** What the catalog needs beyond the resolved apps. */
@@ -38,9 +38,11 @@ const SPEC_TYPE = { 'web-service': 'service', worker: 'worker', 'scheduled-task'
 /**
  * A Backstage Component for one app, from its renderings in every environment (in the
  * environments' order, least production-like first):
- * - name: the app's (`names` settles a name two teams share); owner `group:<team>`; system: the
- *   app's `part-of`; type service (web service), worker or job (scheduled task); dependsOn: the
- *   apps of the fleet it may call (its egress peers);
+ * - name: the app's, in the Backstage namespace of its team, so another team's app of the same
+ *   name never renames it; owner `group:default/<team>` and system `system:default/<part-of>`
+ *   (refs name their namespace, or Backstage would look in the team's); type service (web
+ *   service), worker or job (scheduled task); dependsOn: the apps of the fleet it may call (its
+ *   egress peers), as `component:<team>/<app>`;
  * - lifecycle 'production' when the app runs in an environment named in
  *   the production environments (`Environment.production`; a scheduled task suspended there does not
  *   count), 'experimental' otherwise;
@@ -69,7 +71,8 @@ export function catalogInfo(renderings: readonly ResolvedApp[], names: Component
     apiVersion: BACKSTAGE_API_VERSION,
     kind: 'Component',
     metadata: {
-      name: names.of(primary.team, primary.name),
+      name: primary.name,
+      namespace: primary.team,
       ...(primary.description ? { description: primary.description } : {}),
       annotations: { ...kubernetesAnnotations(primary), ...sourceAnnotations(primary.source, options.gitops) },
       tags: ['golden-path', primary.kind],
@@ -78,8 +81,8 @@ export function catalogInfo(renderings: readonly ResolvedApp[], names: Component
     spec: {
       type: SPEC_TYPE[primary.kind],
       lifecycle: live ? 'production' : 'experimental',
-      owner: `group:${primary.team}`,
-      system: primary.labels[LABEL.partOf] ?? primary.team,
+      owner: `group:default/${primary.team}`,
+      system: `system:default/${primary.labels[LABEL.partOf] ?? primary.team}`,
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
     },
   };

@@ -34,7 +34,13 @@ describe('catalog-info: a Backstage Component per app', () => {
     expect(web.kind).toBe('Component');
     expect(web.metadata.name).toBe('web');
     expect(web.metadata.description).toBe('The shop front.');
-    expect(web.spec).toEqual({ type: 'service', lifecycle: 'production', owner: 'group:shop', system: 'shop', dependsOn: ['component:mailer'] });
+    expect(web.spec).toEqual({
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/shop',
+      system: 'system:default/shop',
+      dependsOn: ['component:shop/mailer'],
+    });
     expect(web.metadata.tags).toEqual(['golden-path', 'web-service']);
   });
 
@@ -69,7 +75,7 @@ describe('catalog-info: a Backstage Component per app', () => {
   test('gives workers and scheduled tasks their types; a task suspended in prod is experimental', () => {
     expect(entity(files, 'catalog/shop/mailer.yaml').spec).toMatchObject({ type: 'worker', lifecycle: 'production' });
     const report = entity(files, 'catalog/ops/report.yaml');
-    expect(report.spec).toMatchObject({ type: 'job', lifecycle: 'experimental', owner: 'group:ops', system: 'ops' });
+    expect(report.spec).toMatchObject({ type: 'job', lifecycle: 'experimental', owner: 'group:default/ops', system: 'system:default/ops' });
     expect(report.metadata.links.map((l: { type: string }) => l.type)).toEqual(['runbook']);
   });
 
@@ -78,9 +84,12 @@ describe('catalog-info: a Backstage Component per app', () => {
     expect(entity(devOnly, 'catalog/shop/web.yaml').spec.lifecycle).toBe('experimental');
   });
 
-  test('names both apps after their team when two teams use one name', () => {
+  test("keeps a team's component name when another team adds an app of the same name: each team is its own Backstage namespace", () => {
+    const alone = catalogFiles(apps(webDef({ name: 'api', team: 'shop' })));
     const both = catalogFiles(apps(webDef({ name: 'api', team: 'shop' }), webDef({ name: 'api', team: 'ops' })));
-    expect([entity(both, 'catalog/ops/api.yaml').metadata.name, entity(both, 'catalog/shop/api.yaml').metadata.name]).toEqual(['ops-api', 'shop-api']);
+    expect(entity(both, 'catalog/shop/api.yaml').metadata).toMatchObject({ name: 'api', namespace: 'shop' });
+    expect(entity(both, 'catalog/ops/api.yaml').metadata).toMatchObject({ name: 'api', namespace: 'ops' });
+    expect(both.get('catalog/shop/api.yaml')).toBe(alone.get('catalog/shop/api.yaml'));
   });
 
   test('lists every component in one Location, with paths relative to it', () => {
