@@ -24,7 +24,7 @@ describe('platform new (end to end, in a copy of this repository)', () => {
     expect([created.status, created.stderr]).toEqual([0, '']);
     expect(created.stdout).toMatch(/^synthesized \d+ apps x \d+ environments/m);
     expect(read(root, 'dist/prod/shop/orders.yaml')).toContain('kind: Deployment');
-    expect(read(root, 'dist/catalog/shop/orders.yaml')).toContain('owner: group:shop');
+    expect(read(root, 'dist/catalog/shop/orders.yaml')).toContain('owner: group:default/shop');
 
     const again = run(process.execPath, [BIN, '--root', root, 'synth']);
     expect([again.status, again.stderr]).toEqual([0, '']);
