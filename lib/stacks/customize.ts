@@ -1,6 +1,7 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { AppDefinition } from '../model/app-definition';
 import { CustomizeContext, ExtraObject } from '../model/customize';
+import { isClusterScoped } from '../manifest/cluster-scoped';
 import { AppStack } from './app-stack';
 import './stack-of-kind';
 
@@ -40,7 +41,9 @@ export function applyEscapeHatches(stack: AppStack, definition: AppDefinition, c
         annotations: { ...app.annotations, ...metadata?.annotations },
       },
     });
-    ids.push(`${kind} ${added.metadata.namespace ? `${added.metadata.namespace}/` : ''}${added.name}`);
+    // A cluster-scoped kind has no namespace (the chart would give it one): findings then name the object as the API does.
+    if (isClusterScoped(kind)) added.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    ids.push(`${kind} ${added.metadata.namespace && !isClusterScoped(kind) ? `${added.metadata.namespace}/` : ''}${added.name}`);
   }
   return ids;
 }

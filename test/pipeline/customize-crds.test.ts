@@ -52,3 +52,21 @@ describe('CRD classes an app can add in customize', () => {
     expect(error.message).toContain('pollingInterval');
   });
 });
+
+describe('a cluster-scoped extra object', () => {
+  const binding = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name: 'mailer-admin' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+    subjects: [{ kind: 'ServiceAccount', name: 'mailer', namespace: 'shop' }],
+  };
+
+  test('gets no namespace, and fails synth as cluster-scoped, named as the API names it', () => {
+    const def = workerDef({ name: 'mailer', replicas: Replicas.fixed(2), objects: [binding] });
+    const error = expectError<ValidationError>(() => render({ apps: [sourced(def)], environments: [PROD], checks: defaultChecks({ now: NOW }) }));
+    expect(error.message).toContain('no-cluster-scoped-objects');
+    expect(error.message).toContain('ClusterRoleBinding mailer-admin');
+    expect(error.message).not.toContain('ClusterRoleBinding shop/mailer-admin');
+  });
+});
