@@ -23,7 +23,8 @@ export type { AppDependency, DataStoreDependency, DependsOn, ExternalDataStore, 
 export { Exposure } from './model/exposure';
 export type { InternalExposure, PublicExposure, PublicExposureOptions } from './model/exposure';
 export { Health } from './model/health';
-export type { ExecHealth, GrpcHealth, HealthCheck, HealthTiming, HttpHealth, TcpHealth } from './model/health';
+export type { ExecHealth, GrpcHealth, HealthCheck, HealthTiming, HttpHealth, NoHealth, ProbeCheck, TcpHealth } from './model/health';
+export type { PortProtocol, ServingPort, ServingPorts } from './model/ports';
 export { Peer } from './model/peer';
 export type { AppPeer, CidrPeer, NamespacePeer } from './model/peer';
 export { Replicas } from './model/replicas';

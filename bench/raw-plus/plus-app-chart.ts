@@ -136,6 +136,7 @@ function container(v: NaiveValues, tmp: kplus.Volume, configMap: kplus.ConfigMap
 }
 
 function probes(health: HealthCheck, port: number | undefined): Pick<kplus.ContainerProps, 'readiness' | 'liveness' | 'startup'> {
+  if (health.kind === 'none') return {};
   const timing = (period: number, failureThreshold: number) => ({
     periodSeconds: Duration.seconds(period),
     timeoutSeconds: Duration.seconds(health.timeoutSeconds ?? 2),

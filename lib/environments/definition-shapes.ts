@@ -1,7 +1,8 @@
 import { AppOverride, NetworkOptions, ScheduledTaskProps, SecurityOptions, ShutdownOptions, WebServiceProps, WorkerProps } from '../model/app-definition';
 import { AppDependency, DataStoreDependency, ExternalDataStore, HostDependency } from '../model/dependency';
 import { PublicExposure } from '../model/exposure';
-import { ExecHealth, GrpcHealth, HttpHealth, TcpHealth } from '../model/health';
+import { ExecCheck, ExecHealth, GrpcCheck, GrpcHealth, HttpCheck, HttpHealth, NoHealth, TcpCheck, TcpHealth } from '../model/health';
+import { ServingPort } from '../model/ports';
 import { AppPeer, CidrPeer, NamespacePeer } from '../model/peer';
 import { AutoscaledReplicas, FixedReplicas } from '../model/replicas';
 import { Resources } from '../model/resources';
@@ -67,20 +68,39 @@ const TIMING = {
   startupSeconds: 'number',
   timeoutSeconds: 'number',
 } as const;
+const HTTP_CHECK = { kind: 'string', path: 'string', port: 'string', headers: STRING_MAP } as const satisfies Record<keyof HttpCheck, Shape>;
+const GRPC_CHECK = { kind: 'string', service: 'string', port: 'string' } as const satisfies Record<keyof GrpcCheck, Shape>;
+const TCP_CHECK = { kind: 'string', port: 'string' } as const satisfies Record<keyof TcpCheck, Shape>;
+const EXEC_CHECK = { kind: 'string', command: STRINGS } as const satisfies Record<keyof ExecCheck, Shape>;
+/** A liveness check of its own: what to check, without timing (the health check's) or a liveness of its own. */
+const LIVENESS: Shape = {
+  noun: 'a liveness check',
+  kinds: {
+    http: { noun: 'an HTTP liveness check', fields: HTTP_CHECK },
+    grpc: { noun: 'a gRPC liveness check', fields: GRPC_CHECK },
+    tcp: { noun: 'a TCP liveness check', fields: TCP_CHECK },
+    exec: { noun: 'an exec liveness check', fields: EXEC_CHECK },
+  },
+};
 const HEALTH: Shape = {
   noun: 'a health check',
   kinds: {
     http: {
       noun: 'an HTTP health check',
-      fields: { kind: 'string', path: 'string', livenessPath: 'string', port: 'string', ...TIMING } satisfies Record<keyof HttpHealth, Shape>,
+      fields: { ...HTTP_CHECK, livenessPath: 'string', liveness: LIVENESS, ...TIMING } satisfies Record<keyof HttpHealth, Shape>,
     },
-    grpc: { noun: 'a gRPC health check', fields: { kind: 'string', service: 'string', port: 'string', ...TIMING } satisfies Record<keyof GrpcHealth, Shape> },
-    tcp: { noun: 'a TCP health check', fields: { kind: 'string', port: 'string', ...TIMING } satisfies Record<keyof TcpHealth, Shape> },
+    grpc: { noun: 'a gRPC health check', fields: { ...GRPC_CHECK, liveness: LIVENESS, ...TIMING } satisfies Record<keyof GrpcHealth, Shape> },
+    tcp: { noun: 'a TCP health check', fields: { ...TCP_CHECK, liveness: LIVENESS, ...TIMING } satisfies Record<keyof TcpHealth, Shape> },
     exec: {
       noun: 'an exec health check',
-      fields: { kind: 'string', command: STRINGS, livenessCommand: STRINGS, ...TIMING } satisfies Record<keyof ExecHealth, Shape>,
+      fields: { ...EXEC_CHECK, livenessCommand: STRINGS, liveness: LIVENESS, ...TIMING } satisfies Record<keyof ExecHealth, Shape>,
     },
+    none: { noun: 'a declaration of no health endpoint', fields: { kind: 'string', reason: 'string' } satisfies Record<keyof NoHealth, Shape> },
   },
+};
+const SERVING_PORT: ObjectShape = {
+  noun: 'a serving port',
+  fields: { port: 'number', protocol: 'string', servicePort: 'number', appProtocol: 'string' } satisfies Record<keyof ServingPort, Shape>,
 };
 
 const REPLICAS: Shape = {
@@ -228,6 +248,8 @@ const WEB_SERVICE = {
   ...APP,
   port: 'number',
   protocol: 'string',
+  servicePort: 'number',
+  ports: { map: SERVING_PORT },
   health: HEALTH,
   metricsPort: 'number',
   metricsPath: 'string',

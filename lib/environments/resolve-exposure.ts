@@ -1,10 +1,9 @@
 import { APEX_HOST, Exposure, EXPOSURE_KINDS } from '../model/exposure';
-import { Origin, ResolvedPeer } from '../model/resolved-app';
+import { Origin, ResolvedPeer, ResolvedServicePort } from '../model/resolved-app';
 import { ResolvedExposure } from '../model/resolved-exposure';
 import { inherited } from './provenance';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { overrideField, ResolveContext } from './resolve-context';
-import { ResolvedPorts } from './resolve-ports';
 
 /** One DNS label (RFC 1123): hosts are `<label>.<domain>`. */
 const HOST_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -29,7 +28,7 @@ const BACKEND_PROTOCOL_ANNOTATION = 'nginx.ingress.kubernetes.io/backend-protoco
  * A public gRPC service gets an Ingress with ingress-nginx's GRPC backend protocol. In gateway mode
  * it is an error: that needs a GRPCRoute, which is not among the platform's pinned CRDs.
  */
-export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedPorts['servicePort']): ResolvedExposure | undefined {
+export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedServicePort | undefined): ResolvedExposure | undefined {
   const { def, override, prov, problems } = ctx;
   const before = problems.size;
   const appExpose: unknown = (def as { expose?: unknown }).expose;
@@ -69,6 +68,15 @@ export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedPorts[
   const source = { origin: fromOverride ? 'override' : 'app', field } as const;
   const host = resolveHost(ctx, expose.host, source);
   const paths = resolvePaths(ctx, expose.paths, source);
+  if (servicePort.protocol === 'tcp') {
+    problems.add({
+      code: 'E_EXPOSURE_TCP',
+      field,
+      value: 'public',
+      message: `cannot make port '${servicePort.name}' public: it is a tcp port, and an Ingress or HTTPRoute carries HTTP and gRPC only`,
+      fix: 'keep the app internal (Exposure.internal()), or list an http port first in ports',
+    });
+  }
   if (servicePort.appProtocol === 'grpc' && settings?.mode === 'gateway') {
     problems.add({
       code: 'E_EXPOSURE_GRPC',
@@ -80,7 +88,7 @@ export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedPorts[
   }
   if (host === undefined || paths === undefined || problems.size > before) return undefined;
 
-  const backend = { service: def.name, port: { name: servicePort.name, port: servicePort.port } };
+  const backend = { service: def.name, port: { name: servicePort.name, port: servicePort.port, targetPort: servicePort.targetPort } };
   if (settings.mode === 'gateway') {
     return { mode: 'gateway', host, paths, backend, sourceNamespace: settings.sourceNamespace, gateway: settings.gateway };
   }
@@ -108,7 +116,7 @@ export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedPorts[
  */
 export function exposureIngress(exposure: ResolvedExposure | undefined): ResolvedPeer[] {
   if (!exposure) return [];
-  return [{ kind: 'namespace', namespace: exposure.sourceNamespace, port: exposure.backend.port.port, protocol: 'TCP' }];
+  return [{ kind: 'namespace', namespace: exposure.sourceNamespace, port: exposure.backend.port.targetPort, protocol: 'TCP' }];
 }
 
 /**

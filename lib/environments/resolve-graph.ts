@@ -66,18 +66,18 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
         });
       }
       if (callee === caller) return at.add({ code: 'E_DEPENDENCY', field, value: label, message: 'names the app itself', fix: 'remove it' });
-      const port = dep.port !== undefined ? callee.app.ports.find((p) => p.name === dep.port) : callee.app.servicePort;
+      const port = calleePort(callee.app, dep.port);
       if (!port) {
-        const message =
-          dep.port !== undefined
-            ? `names port '${dep.port}', which '${label}' does not declare (declared: ${callee.app.ports.map((p) => p.name).join(', ') || 'none'})`
-            : `names '${label}', a ${callee.app.kind} that serves no port`;
+        const declared = callee.app.ports.map((p) => `'${p.name}'`).join(', ') || 'none';
         return at.add({
           code: 'E_DEPENDENCY_PORT',
-          field,
-          value: label,
-          message,
-          fix: dep.port !== undefined ? 'name a declared port' : 'depend on a web service, or name a port with Dependency.on(app, { port })',
+          field: dep.port !== undefined ? `${field}.port` : field,
+          value: dep.port ?? label,
+          message:
+            dep.port !== undefined
+              ? `names port '${dep.port}', which '${label}' does not declare (declared: ${declared})`
+              : `names '${label}', a ${callee.app.kind} that serves no port`,
+          fix: dep.port !== undefined ? `name one of ${declared}` : 'depend on a web service, or name a port with Dependency.on(app, { port })',
         });
       }
       const variable = dep.env ?? addressVariable(callee.app.name);
@@ -89,9 +89,10 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
           message: 'is not a valid environment variable name',
           fix: 'use letters, digits and _',
         });
-      push(egress, caller, { kind: 'app', app: callee.app.name, namespace: callee.app.namespace, port: port.port, protocol: 'TCP' });
-      push(ingress, callee, { kind: 'app', app: caller.app.name, namespace: caller.app.namespace, port: port.port, protocol: 'TCP' });
-      push(addresses, caller, { name: variable, value: `${callee.app.name}.${callee.app.namespace}.svc.cluster.local:${port.port}`, field });
+      // Both policy sides name the container port (what a NetworkPolicy sees); the address the Service's.
+      push(egress, caller, { kind: 'app', app: callee.app.name, namespace: callee.app.namespace, port: port.container, protocol: 'TCP' });
+      push(ingress, callee, { kind: 'app', app: caller.app.name, namespace: caller.app.namespace, port: port.container, protocol: 'TCP' });
+      push(addresses, caller, { name: variable, value: `${callee.app.name}.${callee.app.namespace}.svc.cluster.local:${port.dial}`, field });
     });
   }
 
@@ -132,6 +133,17 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
       settings,
     };
   });
+}
+
+/**
+ * The callee's port a dependency calls: the named one, else its primary serving port. `dial` is
+ * the Service's port when the Service exposes it, `container` the pod's.
+ */
+function calleePort(callee: ResolvedApp, name: string | undefined): { dial: number; container: number } | undefined {
+  const served = name === undefined ? callee.servicePort : callee.servicePorts.find((p) => p.name === name);
+  if (served) return { dial: served.port, container: served.targetPort };
+  const port = name === undefined ? undefined : callee.ports.find((p) => p.name === name);
+  return port && { dial: port.port, container: port.port };
 }
 
 function normalize(entry: DependsOn | undefined): Dependency | undefined {

@@ -26,8 +26,6 @@ import { resolveConfigFiles } from './resolve-config-files';
 import { resolveSecrets } from './resolve-secrets';
 
 const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task' } as const;
-/** The definition field each non-serving container port comes from (the serving port is 'port'). */
-const PORT_FIELD: Readonly<Record<string, string>> = { health: 'healthPort', metrics: 'metricsPort' };
 
 /**
  * Turns a short app definition into a fully explicit app for one environment. Precedence, lowest
@@ -53,7 +51,8 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
   checkReservedNamespace(ctx, namespace);
 
   const { image, version } = resolveImage(ctx, release);
-  const { ports, servicePort } = resolvePorts(ctx);
+  const { ports, servicePorts, fields: portFields } = resolvePorts(ctx);
+  const servicePort = servicePorts[0];
   const dataStores = resolveDataStores(ctx, namespace);
   for (const name of Object.keys(dataStores.env)) {
     if (def.env?.[name] !== undefined || override.env?.[name] !== undefined) {
@@ -103,7 +102,8 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     [LABEL.team]: def.team,
     [LABEL.environment]: env.name,
   };
-  const monitoring = resolveMonitoring(ctx, { namespace, ports, protocol: servicePort?.appProtocol });
+  // A tcp port has no request metrics convention: its SLO names its metrics, as a worker's does.
+  const monitoring = resolveMonitoring(ctx, { namespace, ports, protocol: servicePort?.protocol === 'tcp' ? undefined : servicePort?.protocol });
   const exposure = resolveExposure(ctx, servicePort);
   const resolved: ResolvedApp = {
     kind: def.kind,
@@ -131,10 +131,11 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     configFiles: resolveConfigFiles(ctx),
     secrets: resolveSecrets(ctx, envVars, config),
     ports,
+    servicePorts,
     servicePort,
-    probes: resolveProbes(ctx, ports),
+    ...resolveProbes(ctx, ports, servicePort),
     resources: resolveResources(ctx),
-    security: resolveSecurity(ctx, ports),
+    security: resolveSecurity(ctx, ports, portFields),
     shutdown: resolveShutdown(ctx),
     topologySpread: prov.platform('topologySpread', PLATFORM_DEFAULTS.topologySpread),
     scratchSize: prov.pick('scratchSize', ['platform', PLATFORM_DEFAULTS.scratchSize]),
@@ -204,7 +205,7 @@ function checkName(ctx: ResolveContext, field: string, value: unknown, max: numb
   }
 }
 
-function resolveSecurity(ctx: ResolveContext, ports: ResolvedApp['ports']): ResolvedApp['security'] {
+function resolveSecurity(ctx: ResolveContext, ports: ResolvedApp['ports'], portFields: Readonly<Record<string, string>>): ResolvedApp['security'] {
   const { def, prov, problems } = ctx;
   const runAsUser = prov.pick('security.runAsUser', ['platform', PLATFORM_DEFAULTS.runAsUser], ['app', def.security?.runAsUser]);
   if (!Number.isInteger(runAsUser) || runAsUser <= 0) {
@@ -219,12 +220,17 @@ function resolveSecurity(ctx: ResolveContext, ports: ResolvedApp['ports']): Reso
   const bindPrivileged = prov.pick('security.bindPrivilegedPorts', ['platform', false], ['app', def.security?.bindPrivilegedPorts]);
   const low = ports.find((p) => p.port < 1024);
   if (low && !bindPrivileged) {
+    const field = portFields[low.name];
+    // Only a serving port has a Service port to keep at the low number.
+    const servicePortField = field === 'port' ? 'servicePort' : field.startsWith('ports.') ? field.replace(/\.port$/, '.servicePort') : undefined;
     problems.add({
       code: 'E_PRIVILEGED_PORT',
-      field: PORT_FIELD[low.name] ?? 'port',
+      field,
       value: low.port,
       message: 'is below 1024, which a non-root process cannot bind',
-      fix: 'listen on a port >= 1024 (the Service can still expose 80), or set security.bindPrivilegedPorts: true',
+      fix: servicePortField
+        ? `listen on a port >= 1024 and set ${servicePortField}: ${low.port} (the Service still exposes ${low.port}), or set security.bindPrivilegedPorts: true`
+        : 'listen on a port >= 1024, or set security.bindPrivilegedPorts: true',
     });
   }
   return {

@@ -28,4 +28,6 @@ export const ANNOTATION = {
   production: 'platform.golden-path.dev/production',
   /** On an object an app's waivers may excuse: those waivers as JSON, so `platform check --dist` applies them without loading the app file. */
   waivers: 'platform.golden-path.dev/waivers',
+  /** On a workload with no probes: why it has no health endpoint (`Health.none({ reason })`), which the policy requires and review reads. */
+  noHealthEndpoint: 'platform.golden-path.dev/no-health-endpoint',
 } as const;

@@ -3,6 +3,7 @@ import { DependsOn } from './dependency';
 import { Exposure } from './exposure';
 import { HealthCheck } from './health';
 import { Peer } from './peer';
+import { PortProtocol, ServingPorts } from './ports';
 import { Replicas } from './replicas';
 import { Resources } from './resources';
 import { SecretRef } from './secret';
@@ -34,7 +35,7 @@ export interface ShutdownOptions {
 
 /** Traffic allowed beyond the platform's defaults (DNS egress; nothing else). */
 export interface NetworkOptions {
-  /** Peers allowed to connect to this app's serving port (or the given port). @default - none */
+  /** Peers allowed to connect to this app's serving ports (or the given port). @default - none */
   readonly ingress?: readonly Peer[];
   /** Peers this app may connect to. @default - none besides DNS */
   readonly egress?: readonly Peer[];
@@ -124,8 +125,9 @@ export interface AppProps<E extends string = string> {
   readonly shutdown?: ShutdownOptions;
   /**
    * What the app calls: other apps (by their definition, or 'team/name') and external hosts. Each
-   * opens the caller's egress and the callee's ingress on the callee's port, and gives the caller
-   * an address variable (`PAYMENT_GATEWAY_ADDR=payment-gateway.payments.svc.cluster.local:50051`).
+   * opens the caller's egress and the callee's ingress on the callee's port (its first serving port,
+   * or the one named with `Dependency.on(app, { port })`), and gives the caller an address variable
+   * on its Service port (`PAYMENT_GATEWAY_ADDR=payment-gateway.payments.svc.cluster.local:50051`).
    * @default - calls nothing
    */
   readonly dependsOn?: readonly DependsOn[];
@@ -143,11 +145,18 @@ export interface AppProps<E extends string = string> {
 }
 
 export interface WebServiceProps<E extends string = string> extends AppProps<E>, WebServiceCustomizeProps {
-  /** The serving port. @default 8080 */
+  /** The serving port, when there is one (else use `ports`). @default 8080 */
   readonly port?: number;
-  /** @default 'http' */
-  readonly protocol?: 'http' | 'grpc';
-  /** @default - Health.http('/healthz') for HTTP, Health.grpc() for gRPC */
+  /** The serving port's protocol; it also names the port. @default 'http' */
+  readonly protocol?: PortProtocol;
+  /** The port the Service exposes for `port`, e.g. 80 for a process on 8080. @default - `port` */
+  readonly servicePort?: number;
+  /** Several serving ports by name, instead of `port`/`protocol`/`servicePort`. @default - one port from `port` and `protocol` */
+  readonly ports?: ServingPorts;
+  /**
+   * @default - readiness Health.http('/healthz') for HTTP, Health.grpc() for gRPC, Health.tcp() for TCP, on the
+   * first serving port; liveness a TCP check of that port (the process answers), never the readiness check
+   */
   readonly health?: HealthCheck;
   /** Port on which the app serves Prometheus metrics (a ServiceMonitor scrapes it). @default - none */
   readonly metricsPort?: number;
@@ -168,7 +177,7 @@ export interface WebServiceProps<E extends string = string> extends AppProps<E>,
 }
 
 export interface WorkerProps<E extends string = string> extends AppProps<E>, WorkerCustomizeProps {
-  /** Workers have no serving port, so the health check must be declared. */
+  /** Workers have no serving port, so the health check must be declared (`Health.none({ reason })` when there is nothing to check). */
   readonly health: HealthCheck;
   /** Port for the health check (named 'health'), when the check is HTTP, gRPC or TCP. @default - none */
   readonly healthPort?: number;

@@ -17,43 +17,64 @@ export interface HealthTiming {
   readonly timeoutSeconds?: number;
 }
 
-export interface HttpHealth extends HealthTiming {
+/** What one probe checks, whichever probe it is. */
+export interface HttpCheck {
   readonly kind: 'http';
-  /** Path that answers 2xx when the app can take traffic. */
+  /** Path that answers 2xx. */
   readonly path: string;
-  /**
-   * Path that answers 2xx while the process is alive; it should not check dependencies.
-   * @default - the readiness path, checked less often and with more patience
-   */
-  readonly livenessPath?: string;
-  /** Name of the container port to check. @default - the serving port */
+  /** Name of the container port to check. @default - the first serving port (a worker's 'health' port) */
   readonly port?: string;
+  /** Request headers, name -> value (e.g. a Host the app routes on). @default - none */
+  readonly headers?: Readonly<Record<string, string>>;
 }
-
-export interface GrpcHealth extends HealthTiming {
+export interface GrpcCheck {
   readonly kind: 'grpc';
   /** Service name sent in the gRPC health request. @default '' (the whole server) */
   readonly service?: string;
-  /** Name of the container port to check. @default - the serving port */
+  /** Name of the container port to check. @default - the first serving port (a worker's 'health' port) */
   readonly port?: string;
 }
-
-export interface TcpHealth extends HealthTiming {
+export interface TcpCheck {
   readonly kind: 'tcp';
-  /** Name of the container port to check. @default - the serving port */
+  /** Name of the container port to check. @default - the first serving port (a worker's 'health' port) */
   readonly port?: string;
 }
-
-export interface ExecHealth extends HealthTiming {
+export interface ExecCheck {
   readonly kind: 'exec';
   readonly command: readonly string[];
-  /** Command for liveness. @default - the readiness command */
-  readonly livenessCommand?: readonly string[];
+}
+/** A check of its own for liveness: `Health.http('/ready', { liveness: Health.exec(['/app/alive']) })`. */
+export type ProbeCheck = HttpCheck | GrpcCheck | TcpCheck | ExecCheck;
+
+interface HealthOptions extends HealthTiming {
+  /**
+   * What liveness checks instead, when the process can tell "alive" apart from "ready"; it should
+   * not check dependencies. Timing stays this check's.
+   * @default - a TCP check of the same port for HTTP and gRPC (the process answers); the same check for TCP and exec
+   */
+  readonly liveness?: ProbeCheck;
 }
 
-export type HealthCheck = HttpHealth | GrpcHealth | TcpHealth | ExecHealth;
+export interface HttpHealth extends HttpCheck, HealthOptions {
+  /** Liveness on another path of the same port, with the same headers (shorthand for `liveness: Health.http(path)`). @default - see `liveness` */
+  readonly livenessPath?: string;
+}
+export interface GrpcHealth extends GrpcCheck, HealthOptions {}
+export interface TcpHealth extends TcpCheck, HealthOptions {}
+export interface ExecHealth extends ExecCheck, HealthOptions {
+  /** Command for liveness (shorthand for `liveness: Health.exec(command)`). @default - the readiness command */
+  readonly livenessCommand?: readonly string[];
+}
+/** A worker with no health endpoint at all (a load generator, a pure client): no probes, and a reason that review sees. */
+export interface NoHealth {
+  readonly kind: 'none';
+  /** Why the app cannot be checked; shown by `platform explain` and on the workload. */
+  readonly reason: string;
+}
+
+export type HealthCheck = HttpHealth | GrpcHealth | TcpHealth | ExecHealth | NoHealth;
 export type HealthKind = HealthCheck['kind'];
-export const HEALTH_KINDS: readonly HealthKind[] = ['http', 'grpc', 'tcp', 'exec'];
+export const HEALTH_KINDS: readonly HealthKind[] = ['http', 'grpc', 'tcp', 'exec', 'none'];
 
 type Options<T> = Omit<T, 'kind'>;
 
@@ -62,4 +83,6 @@ export const Health = {
   grpc: (options: Options<GrpcHealth> = {}): GrpcHealth => ({ kind: 'grpc', ...options }),
   tcp: (options: Options<TcpHealth> = {}): TcpHealth => ({ kind: 'tcp', ...options }),
   exec: (command: readonly string[], options: Omit<Options<ExecHealth>, 'command'> = {}): ExecHealth => ({ kind: 'exec', command, ...options }),
+  /** No probes: only for a worker that serves nothing to check, with the reason. */
+  none: (options: { reason: string }): NoHealth => ({ kind: 'none', ...options }),
 };

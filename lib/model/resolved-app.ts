@@ -2,12 +2,14 @@ import { AppKind } from './app-kind';
 import { ResolvedDataStore } from './resolved-data-store';
 import { ResolvedExposure } from './resolved-exposure';
 import { ResolvedMonitoring } from './resolved-monitoring';
+import { ResolvedServicePort } from './ports';
 import { ResolvedProbe, ResolvedResources, ResolvedSecurity } from './resolved-pod';
 import { ResolvedSecrets } from './resolved-secrets';
 import { Waiver } from './waiver';
 
 // Also exported here, where the resolvers and the public API have always found it.
 export type { ResolvedProbe, ResolvedResources, ResolvedSecurity } from './resolved-pod';
+export type { ResolvedServicePort } from './ports';
 
 /** Which layer of resolution a value came from, lowest precedence first. */
 export type Origin = 'platform' | 'environment' | 'app' | 'override' | 'release';
@@ -111,11 +113,15 @@ export interface ResolvedApp {
   readonly configFiles?: Readonly<Record<string, string>>;
   /** Secret references and their store; absent when the app has no secrets. */
   readonly secrets?: ResolvedSecrets;
-  /** The serving port first, then health and metrics ports. */
+  /** The container's ports: the serving ports first, then health and metrics. */
   readonly ports: readonly ResolvedPort[];
-  /** The port the Service exposes (web services only). */
-  readonly servicePort?: ResolvedPort & { readonly appProtocol: 'http' | 'grpc' };
+  /** The ports the Service exposes, primary first (web services only; empty otherwise). */
+  readonly servicePorts: readonly ResolvedServicePort[];
+  /** The primary serving port: `servicePorts[0]` (web services only). */
+  readonly servicePort?: ResolvedServicePort;
   readonly probes?: { readonly readiness: ResolvedProbe; readonly liveness: ResolvedProbe; readonly startup: ResolvedProbe };
+  /** A worker declared `Health.none`: why it has no probes. */
+  readonly noHealthEndpoint?: string;
   readonly resources: ResolvedResources;
   readonly security: ResolvedSecurity;
   readonly shutdown: { readonly gracePeriodSeconds: number; readonly preStopSeconds: number };

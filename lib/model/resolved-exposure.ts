@@ -4,8 +4,8 @@ interface ResolvedExposureBase {
   readonly host: string;
   /** Path prefixes, as declared (each starts with '/'). */
   readonly paths: readonly string[];
-  /** The Service and Service port that traffic is sent to: the app's own, on its serving port. */
-  readonly backend: { readonly service: string; readonly port: { readonly name: string; readonly port: number } };
+  /** The Service and Service port that traffic is sent to: the app's own, on its primary serving port (`targetPort`: the container's). */
+  readonly backend: { readonly service: string; readonly port: { readonly name: string; readonly port: number; readonly targetPort: number } };
   /** Namespace whose pods the NetworkPolicy lets in on the serving port: the controller's or the gateway proxies'. */
   readonly sourceNamespace: string;
 }

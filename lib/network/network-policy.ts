@@ -24,17 +24,18 @@ export function dnsEgress(dns: ResolvedDns): k8s.NetworkPolicyEgressRule {
 
 /**
  * Default deny for the app's pods in both directions, then DNS egress and exactly the peers the
- * app declares. Ingress without a port is allowed on the serving port only.
+ * app declares. Ingress without a port is allowed on the serving ports only (their container ports:
+ * a NetworkPolicy sees the pod's port, not the Service's).
  */
 export function appNetworkPolicy(scope: Construct, app: ResolvedApp): k8s.KubeNetworkPolicy {
-  const ingressPort = app.servicePort?.port;
+  const ingressPorts = app.servicePorts.map((p) => p.targetPort);
   return new k8s.KubeNetworkPolicy(scope, 'network-policy', {
     metadata: appMetadata(app),
     spec: {
       podSelector: { matchLabels: { ...app.selector } },
       policyTypes: ['Ingress', 'Egress'],
-      ingress: app.network.ingress.map((peer) => ({ from: [toPolicyPeer(peer)], ...ports(peer, ingressPort) })),
-      egress: [dnsEgress(app.network.dns), ...app.network.egress.map((peer) => ({ to: [toPolicyPeer(peer)], ...ports(peer, undefined) }))],
+      ingress: app.network.ingress.map((peer) => ({ from: [toPolicyPeer(peer)], ...ports(peer, ingressPorts) })),
+      egress: [dnsEgress(app.network.dns), ...app.network.egress.map((peer) => ({ to: [toPolicyPeer(peer)], ...ports(peer, []) }))],
     },
   });
 }
@@ -53,7 +54,7 @@ function toPolicyPeer(peer: ResolvedPeer): k8s.NetworkPolicyPeer {
   }
 }
 
-function ports(peer: ResolvedPeer, fallback: number | undefined): { ports?: k8s.NetworkPolicyPort[] } {
-  const port = peer.port ?? fallback;
-  return port === undefined ? {} : { ports: [{ port: k8s.IntOrString.fromNumber(port), protocol: peer.protocol }] };
+function ports(peer: ResolvedPeer, fallback: readonly number[]): { ports?: k8s.NetworkPolicyPort[] } {
+  const list = peer.port !== undefined ? [peer.port] : fallback;
+  return list.length === 0 ? {} : { ports: list.map((port) => ({ port: k8s.IntOrString.fromNumber(port), protocol: peer.protocol })) };
 }

@@ -4,18 +4,18 @@ import { appMetadata } from '../internal/metadata';
 import { ResolvedApp } from '../model/resolved-app';
 
 /**
- * A ClusterIP Service on the serving port, selecting the app's pods by their stable labels; it
- * also exposes the metrics port when the app is scraped through its Service (`metricsOnService`).
+ * A ClusterIP Service on the serving ports (each Service port sent to its container port by name,
+ * with its `appProtocol`), selecting the app's pods by their stable labels; it also exposes the
+ * metrics port when the app is scraped through its Service (`metricsOnService`).
  */
 export function appService(scope: Construct, app: ResolvedApp): k8s.KubeService {
-  const port = app.servicePort;
-  if (!port) throw new Error(`bug: ${app.name} has no serving port but a Service was requested`);
+  if (app.servicePorts.length === 0) throw new Error(`bug: ${app.name} has no serving port but a Service was requested`);
   return new k8s.KubeService(scope, 'service', {
     metadata: appMetadata(app),
     spec: {
       type: 'ClusterIP',
       selector: { ...app.selector },
-      ports: [servicePort(port.name, port.port, port.appProtocol), ...metricsPorts(app)],
+      ports: [...app.servicePorts.map((p) => servicePort(p.name, p.port, p.appProtocol)), ...metricsPorts(app)],
     },
   });
 }

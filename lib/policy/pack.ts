@@ -11,6 +11,7 @@ import { httpRouteBackendExists } from './rules/http-route-backend-exists';
 import { imageTagOrDigest } from './rules/image-tag-or-digest';
 import { ingressBackendExists } from './rules/ingress-backend-exists';
 import { labelValues } from './rules/label-values';
+import { healthDeclared } from './rules/health-declared';
 import { livenessDiffersFromReadiness } from './rules/liveness-differs-from-readiness';
 import { memoryLimit } from './rules/memory-limit';
 import { networkPolicyEgress } from './rules/network-policy-egress';
@@ -87,6 +88,7 @@ export const GOLDEN_PATH_PACK: readonly Rule[] = [
   ephemeralStorage,
   // Health checks
   readinessProbe,
+  healthDeclared,
   livenessDiffersFromReadiness,
   probePortDeclared,
   // Monitoring

@@ -13,7 +13,7 @@ export function appDeployment(scope: Construct, app: ResolvedApp): k8s.KubeDeplo
   if (!rollout) throw new Error(`bug: ${app.source}: a Deployment resolved without a rollout`);
   const metadata = appMetadata(app);
   return new k8s.KubeDeployment(scope, 'deployment', {
-    metadata: { ...metadata, annotations: { ...metadata.annotations, ...secretRolloutAnnotations(app) } },
+    metadata: { ...metadata, annotations: { ...metadata.annotations, ...secretRolloutAnnotations(app), ...noHealthAnnotation(app) } },
     spec: {
       ...(replicas !== undefined ? { replicas } : {}),
       revisionHistoryLimit: rollout.revisionHistoryLimit,
@@ -31,6 +31,11 @@ export function appDeployment(scope: Construct, app: ResolvedApp): k8s.KubeDeplo
 function secretRolloutAnnotations(app: ResolvedApp): Record<string, string> {
   if (!app.secrets?.reloadOnChange) return {};
   return { [ANNOTATION.reloaderSecret]: appSecretName(app.name) };
+}
+
+/** A worker without probes says why on its Deployment, where the policy (`health-declared`) and review read it. */
+function noHealthAnnotation(app: ResolvedApp): Record<string, string> {
+  return app.noHealthEndpoint === undefined ? {} : { [ANNOTATION.noHealthEndpoint]: app.noHealthEndpoint };
 }
 
 function intOrString(value: string | number): k8s.IntOrString {

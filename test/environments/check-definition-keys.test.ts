@@ -66,6 +66,26 @@ describe('strict definitions', () => {
     ]);
   });
 
+  test('rejects unknown keys in serving ports and in a liveness check, which takes no timing of its own', () => {
+    const def = loose({
+      ...webDef(),
+      ports: { http: { port: 8080, sevicePort: 80 } },
+      health: { kind: 'http', path: '/ready', liveness: { kind: 'tcp', periodSeconds: 10 } },
+    });
+    expect(problemsOf(def).map((p) => `${p.field}: ${p.message}`)).toEqual([
+      "ports.http.sevicePort: is not a field of a serving port; did you mean 'servicePort'?",
+      'health.liveness.periodSeconds: is not a field of a TCP liveness check',
+    ]);
+  });
+
+  test('accepts several ports, a liveness of another kind, headers and no health endpoint', () => {
+    const web = webDef({
+      ports: { http: { port: 8080, servicePort: 80 }, redis: { port: 6379, protocol: 'tcp', appProtocol: 'redis' } },
+      health: { kind: 'http', path: '/ready', headers: { Host: 'x' }, liveness: { kind: 'exec', command: ['/alive'] } },
+    });
+    expect(problemsOf(web, workerDef({ health: { kind: 'none', reason: 'a load generator' } }))).toEqual([]);
+  });
+
   test('rejects unknown keys in nested objects: health, slo, security', () => {
     const def = loose({
       ...webDef(),

@@ -143,7 +143,7 @@ describe('resolveExposure: ingress mode (the default)', () => {
       mode: 'ingress',
       host: 'shop.test.example',
       paths: ['/'],
-      backend: { service: 'checkout', port: { name: 'http', port: 8080 } },
+      backend: { service: 'checkout', port: { name: 'http', port: 8080, targetPort: 8080 } },
       sourceNamespace: 'ingress-nginx',
       className: 'nginx',
       tlsSecretName: 'checkout-tls',
@@ -168,8 +168,27 @@ describe('resolveExposure: ingress mode (the default)', () => {
   test("tells ingress-nginx to speak gRPC to a gRPC service's backend", () => {
     const grpc = resolve(webDef({ protocol: 'grpc', port: 50051, expose: Exposure.public() }));
     expect(grpc.exposure).toMatchObject({
-      backend: { service: 'checkout', port: { name: 'grpc', port: 50051 } },
+      backend: { service: 'checkout', port: { name: 'grpc', port: 50051, targetPort: 50051 } },
       annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt', 'nginx.ingress.kubernetes.io/backend-protocol': 'GRPC' },
+    });
+  });
+});
+
+describe('resolveExposure: a Service port of its own', () => {
+  const app = resolve(webDef({ ports: { http: { port: 8080, servicePort: 80 }, grpc: { port: 9999 } }, expose: Exposure.public({ host: 'shop' }) }), GATEWAY);
+
+  test("routes to the primary port's Service port, and lets the gateway in on its container port", () => {
+    expect(app.exposure?.backend).toEqual({ service: 'checkout', port: { name: 'http', port: 80, targetPort: 8080 } });
+    expect(app.network.ingress).toEqual([{ kind: 'namespace', namespace: 'gateway', port: 8080, protocol: 'TCP' }]);
+  });
+
+  test('fails when the primary port is tcp: an Ingress or HTTPRoute carries HTTP and gRPC only', () => {
+    expectOnlyProblem(() => resolve(webDef({ protocol: 'tcp', port: 6379, expose: Exposure.public() })), {
+      code: 'E_EXPOSURE_TCP',
+      field: 'expose',
+      value: 'public',
+      message: "cannot make port 'tcp' public: it is a tcp port",
+      fix: 'keep the app internal (Exposure.internal()), or list an http port first in ports',
     });
   });
 });
@@ -181,7 +200,7 @@ describe('resolveExposure: gateway mode', () => {
       mode: 'gateway',
       host: 'shop.test.example',
       paths: ['/api'],
-      backend: { service: 'checkout', port: { name: 'http', port: 8080 } },
+      backend: { service: 'checkout', port: { name: 'http', port: 8080, targetPort: 8080 } },
       sourceNamespace: 'gateway',
       gateway: { name: 'public', namespace: 'gateway', sectionName: 'https' },
     });

@@ -77,6 +77,49 @@ describe('resolveGraph', () => {
     expect(error.message).toContain("names 'shop/mailer', a worker that serves no port");
   });
 
+  describe('a callee with several ports and a Service port of its own', () => {
+    const api = webDef({ name: 'api', team: 'pay', ports: { http: { port: 8080, servicePort: 80 }, grpc: { port: 9999 } } });
+
+    test('calls the primary port by default: the address dials the Service port, both policies name the container port', () => {
+      const apps = resolveAll([webDef({ name: 'checkout', dependsOn: [api] }), api]);
+      expect(byName(apps, 'checkout').env).toContainEqual({ name: 'API_ADDR', value: 'api.pay.svc.cluster.local:80' });
+      expect(byName(apps, 'checkout').network.egress).toContainEqual({ kind: 'app', app: 'api', namespace: 'pay', port: 8080, protocol: 'TCP' });
+      expect(byName(apps, 'api').network.ingress).toEqual([{ kind: 'app', app: 'checkout', namespace: 'shop', port: 8080, protocol: 'TCP' }]);
+    });
+
+    test('follows the port the dependency names, on both sides and in the address', () => {
+      const apps = resolveAll([webDef({ name: 'checkout', dependsOn: [Dependency.on(api, { port: 'grpc' })] }), api]);
+      expect(byName(apps, 'checkout').env).toContainEqual({ name: 'API_ADDR', value: 'api.pay.svc.cluster.local:9999' });
+      expect(byName(apps, 'checkout').network.egress).toContainEqual({ kind: 'app', app: 'api', namespace: 'pay', port: 9999, protocol: 'TCP' });
+      expect(byName(apps, 'api').network.ingress).toEqual([{ kind: 'app', app: 'checkout', namespace: 'shop', port: 9999, protocol: 'TCP' }]);
+    });
+
+    test('renders NetworkPolicies that let the caller reach that port and no other', () => {
+      const rendered = renderFleet({
+        apps: [sourced(webDef({ name: 'checkout', dependsOn: [Dependency.on(api, { port: 'grpc' })] })), sourced(api)],
+        environments: [testEnvironment()],
+      });
+      const graph = new NetworkGraph(rendered.flatMap((r) => r.manifests));
+      expect(graph).toAllow('shop/checkout', 'pay/api', 9999);
+      expect(graph).not.toAllow('shop/checkout', 'pay/api', 8080);
+    });
+
+    test("fails on a port the callee lacks, at the dependency's port, naming the callee's ports", () => {
+      const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', dependsOn: [Dependency.on(api, { port: 'grcp' })] }), api]));
+      expect(error.code).toBe('E_DEPENDENCY_PORT');
+      expect(error.problems[0]).toMatchObject({
+        field: 'dependsOn[0].port',
+        value: 'grcp',
+        app: 'checkout',
+        environment: 'prod',
+        source: 'apps/shop/checkout.ts',
+      });
+      expect(error.message).toContain(
+        "'dependsOn[0].port' names port 'grcp', which 'pay/api' does not declare (declared: 'http', 'grpc') (got \"grcp\"). Fix: name one of 'http', 'grpc' [E_DEPENDENCY_PORT]",
+      );
+    });
+  });
+
   test('fails on an undefined entry, pointing at circular imports', () => {
     const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', dependsOn: [undefined] } as never)]));
     expect(error.message).toContain('circular import');

@@ -3,11 +3,11 @@ import { resolve, taskDef, webDef, workerDef } from '../helpers';
 import { expectOnlyProblem, expectProblem } from './expect-problem';
 
 describe('resolveProbes: defaults', () => {
-  test('checks GET /healthz on the serving port of an HTTP service', () => {
+  test('checks GET /healthz on the serving port of an HTTP service for readiness, and only that the port answers for liveness', () => {
     const probes = resolve(webDef()).probes!;
     expect(probes.readiness.handler).toEqual({ kind: 'http', path: '/healthz', port: 'http' });
-    expect(probes.liveness.handler).toEqual({ kind: 'http', path: '/healthz', port: 'http' });
-    expect(probes.startup.handler).toEqual({ kind: 'http', path: '/healthz', port: 'http' });
+    expect(probes.liveness.handler).toEqual({ kind: 'tcp', port: 'http' });
+    expect(probes.startup.handler).toEqual({ kind: 'tcp', port: 'http' });
   });
 
   test('records that the health check is the platform default', () => {
@@ -15,10 +15,10 @@ describe('resolveProbes: defaults', () => {
     expect(resolve(webDef({ health: Health.http('/ready') })).provenance.health).toBe('app');
   });
 
-  test('uses the gRPC health protocol on the serving port of a gRPC service', () => {
+  test('uses the gRPC health protocol on the serving port of a gRPC service for readiness, TCP for liveness', () => {
     const probes = resolve(webDef({ protocol: 'grpc', port: 9090 })).probes!;
     expect(probes.readiness.handler).toEqual({ kind: 'grpc', port: 9090, service: '' });
-    expect(probes.liveness.handler).toEqual({ kind: 'grpc', port: 9090, service: '' });
+    expect(probes.liveness.handler).toEqual({ kind: 'tcp', port: 'grpc' });
   });
 
   test('checks readiness every 5 s, 3 failures, with a 2 s timeout', () => {
@@ -126,8 +126,8 @@ describe('resolveProbes: bad input', () => {
       code: 'E_HEALTH_KIND',
       field: 'health.kind',
       value: 'ftp',
-      message: 'is not a known probe kind (http, grpc, tcp, exec)',
-      fix: 'build it with Health.http(), Health.grpc(), Health.tcp() or Health.exec()',
+      message: 'is not a known probe kind (http, grpc, tcp, exec, none)',
+      fix: 'build it with Health.http(), Health.grpc(), Health.tcp(), Health.exec() or Health.none()',
     });
   });
 
@@ -192,6 +192,133 @@ describe('resolveProbes: bad input', () => {
       value,
       message: 'must be a whole number greater than 0',
       fix: 'positive integer',
+    });
+  });
+});
+
+describe('resolveProbes: liveness of its own, headers, no health endpoint', () => {
+  test('checks a TCP service with TCP for readiness and liveness', () => {
+    const probes = resolve(webDef({ ports: { redis: { port: 6379, protocol: 'tcp', appProtocol: 'redis' } } })).probes!;
+    expect(probes.readiness.handler).toEqual({ kind: 'tcp', port: 'redis' });
+    expect(probes.liveness.handler).toEqual({ kind: 'tcp', port: 'redis' });
+  });
+
+  test('probes the first of several serving ports by default', () => {
+    const probes = resolve(webDef({ ports: { grpc: { port: 9999 }, http: { port: 9898 } } })).probes!;
+    expect(probes.readiness.handler).toEqual({ kind: 'grpc', port: 9999, service: '' });
+    expect(probes.liveness.handler).toEqual({ kind: 'tcp', port: 'grpc' });
+  });
+
+  test('records whether liveness was derived or declared', () => {
+    expect(resolve(webDef()).provenance['health.liveness']).toBe('platform');
+    expect(resolve(webDef()).settings['health.liveness']).toEqual({ kind: 'tcp', port: 'http' });
+    expect(resolve(webDef({ health: Health.http('/ready', { livenessPath: '/alive' }) })).provenance['health.liveness']).toBe('app');
+  });
+
+  test('runs a liveness of another kind: HTTP readiness, exec liveness', () => {
+    const probes = resolve(webDef({ health: Health.http('/ready', { liveness: Health.exec(['/app/alive']) }) })).probes!;
+    expect(probes.readiness.handler).toEqual({ kind: 'http', path: '/ready', port: 'http' });
+    expect(probes.liveness.handler).toEqual({ kind: 'exec', command: ['/app/alive'] });
+    expect(probes.startup.handler).toEqual({ kind: 'exec', command: ['/app/alive'] });
+  });
+
+  test('runs a liveness of another kind: exec readiness, TCP liveness on the health port', () => {
+    const probes = resolve(workerDef({ healthPort: 8081, health: Health.exec(['/app/ready'], { liveness: Health.tcp() }) })).probes!;
+    expect(probes.readiness.handler).toEqual({ kind: 'exec', command: ['/app/ready'] });
+    expect(probes.liveness.handler).toEqual({ kind: 'tcp', port: 'health' });
+  });
+
+  test('sends headers, sorted by name, with readiness and a livenessPath liveness', () => {
+    const probes = resolve(
+      webDef({ health: Health.http('/ready', { livenessPath: '/alive', headers: { 'X-Probe': 'kubelet', Host: 'shop.internal' } }) }),
+    ).probes!;
+    const headers = [
+      { name: 'Host', value: 'shop.internal' },
+      { name: 'X-Probe', value: 'kubelet' },
+    ];
+    expect(probes.readiness.handler).toEqual({ kind: 'http', path: '/ready', port: 'http', headers });
+    expect(probes.liveness.handler).toEqual({ kind: 'http', path: '/alive', port: 'http', headers });
+  });
+
+  test('gives a worker that declares no health endpoint no probes, and keeps the reason', () => {
+    const app = resolve(workerDef({ health: Health.none({ reason: 'load generator: serves nothing, exits on failure' }) }));
+    expect(app.probes).toBeUndefined();
+    expect(app.noHealthEndpoint).toBe('load generator: serves nothing, exits on failure');
+    expect(app.settings.health).toEqual({ kind: 'none', reason: 'load generator: serves nothing, exits on failure' });
+    expect(app.provenance.health).toBe('app');
+  });
+
+  test('fails when a web service declares no health endpoint', () => {
+    expectOnlyProblem(() => resolve(webDef({ health: Health.none({ reason: 'it has nothing to check, honestly' }) })), {
+      code: 'E_HEALTH_NONE',
+      field: 'health',
+      value: 'none',
+      message: 'is for workers only',
+      fix: "Health.http('/healthz') or Health.tcp()",
+    });
+  });
+
+  test('fails when the reason for no health endpoint is too short', () => {
+    expectOnlyProblem(() => resolve(workerDef({ health: Health.none({ reason: 'n/a' }) })), {
+      code: 'E_HEALTH_REASON',
+      field: 'health.reason',
+      value: 'n/a',
+      message: 'must say in at least 10 characters why the app has no health endpoint',
+      fix: 'Health.none({ reason:',
+      app: 'mailer',
+    });
+  });
+
+  test('fails when both livenessPath and liveness are set', () => {
+    expectOnlyProblem(() => resolve(webDef({ health: Health.http('/ready', { livenessPath: '/alive', liveness: Health.tcp() }) })), {
+      code: 'E_HEALTH_LIVENESS',
+      field: 'health.livenessPath',
+      value: '/alive',
+      message: 'and health.liveness both say what liveness checks',
+      fix: 'keep one of them',
+    });
+  });
+
+  test('fails when the liveness check names a port the container lacks', () => {
+    expectOnlyProblem(() => resolve(webDef({ health: Health.http('/ready', { liveness: Health.tcp({ port: 'admin' }) }) })), {
+      code: 'E_HEALTH_PORT',
+      field: 'health.liveness.port',
+      value: 'admin',
+      message: "is not a port the container declares (declared: 'http')",
+      fix: "name a declared port ('http')",
+    });
+  });
+
+  test('fails when liveness is not a check', () => {
+    expectOnlyProblem(() => resolve(webDef({ health: Health.http('/ready', { liveness: Health.none({ reason: 'nothing to check here' }) as never }) })), {
+      code: 'E_HEALTH_KIND',
+      field: 'health.liveness',
+      value: 'none',
+      message: 'is not a check (http, grpc, tcp or exec)',
+      fix: 'Health.tcp()',
+    });
+  });
+
+  test.each([
+    ['X Probe', 'is not a valid HTTP header name'],
+    ['Host:', 'is not a valid HTTP header name'],
+  ])("fails on the header name '%s', once", (name, message) => {
+    expectOnlyProblem(() => resolve(webDef({ health: Health.http('/ready', { livenessPath: '/alive', headers: { [name]: 'x' } }) })), {
+      code: 'E_HEALTH_HEADER',
+      field: `health.headers.${name}`,
+      value: name,
+      message,
+      fix: "use letters, digits and - (e.g. 'X-Probe')",
+    });
+  });
+
+  test('fails on a header value over two lines', () => {
+    expectOnlyProblem(() => resolve(webDef({ health: Health.http('/ready', { headers: { 'X-Probe': 'a\nb' } }) })), {
+      code: 'E_HEALTH_HEADER',
+      field: 'health.headers.X-Probe',
+      value: 'a\nb',
+      message: 'is not a valid HTTP header value',
+      fix: 'one-line string',
     });
   });
 });

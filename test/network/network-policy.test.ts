@@ -52,6 +52,15 @@ describe('the NetworkPolicy', () => {
     ]);
   });
 
+  test('allows an app peer without a port in on every serving container port, never a Service port', () => {
+    const def = webDef({ ports: { http: { port: 8080, servicePort: 80 }, grpc: { port: 9999 } }, network: { ingress: [Peer.app('storefront')] } });
+    const p = find(synthApp(def), 'NetworkPolicy', 'checkout');
+    expect(p.spec.ingress[0].ports).toEqual([
+      { port: 8080, protocol: 'TCP' },
+      { port: 9999, protocol: 'TCP' },
+    ]);
+  });
+
   test('allows an app peer from another namespace on the declared port', () => {
     const p = find(synthApp(webDef({ network: { ingress: [Peer.app('gateway', { namespace: 'edge', port: 9000 })] } })), 'NetworkPolicy', 'checkout');
     expect(p.spec.ingress).toEqual([

@@ -1,5 +1,5 @@
 import { Health } from '../../lib/model/health';
-import { synthApp, taskDef, webDef, workerDef } from '../helpers';
+import { find, synthApp, taskDef, webDef, workerDef } from '../helpers';
 import { appContainer } from './pod';
 
 describe('probes in the container', () => {
@@ -9,20 +9,20 @@ describe('probes in the container', () => {
     expect(container.readinessProbe).toEqual({ httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3 });
   });
 
-  test('checks liveness less often and with a higher failure threshold than readiness', () => {
-    expect(container.livenessProbe).toEqual({ httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 6 });
+  test('checks liveness as a TCP connect to the serving port, less often and with a higher failure threshold than readiness', () => {
+    expect(container.livenessProbe).toEqual({ tcpSocket: { port: 'http' }, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 6 });
     expect(container.livenessProbe.periodSeconds).not.toBe(container.readinessProbe.periodSeconds);
     expect(container.livenessProbe.failureThreshold).not.toBe(container.readinessProbe.failureThreshold);
   });
 
   test('holds liveness off for ceil(startupSeconds / period) startup checks', () => {
-    expect(container.startupProbe).toEqual({ httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 24 });
+    expect(container.startupProbe).toEqual({ tcpSocket: { port: 'http' }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 24 });
   });
 
   test('points every named probe port at a port the container declares', () => {
     const declared = (container.ports as { name: string }[]).map((p) => p.name);
     for (const probe of [container.readinessProbe, container.livenessProbe, container.startupProbe]) {
-      expect(declared).toContain(probe.httpGet.port);
+      expect(declared).toContain(probe.httpGet?.port ?? probe.tcpSocket.port);
     }
   });
 
@@ -35,7 +35,7 @@ describe('probes in the container', () => {
   test('checks gRPC health on the serving port number', () => {
     const c = appContainer(synthApp(webDef({ protocol: 'grpc', port: 9090 })), 'Deployment', 'checkout');
     expect(c.readinessProbe).toEqual({ grpc: { port: 9090, service: '' }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3 });
-    expect(c.livenessProbe.grpc).toEqual({ port: 9090, service: '' });
+    expect(c.livenessProbe.tcpSocket).toEqual({ port: 'grpc' });
     expect(c.ports).toEqual([{ name: 'grpc', containerPort: 9090, protocol: 'TCP' }]);
   });
 
@@ -51,6 +51,26 @@ describe('probes in the container', () => {
     expect(c.readinessProbe.exec).toEqual({ command: ['/app/ready'] });
     expect(c.livenessProbe.exec).toEqual({ command: ['/app/alive'] });
     expect(c.startupProbe.exec).toEqual({ command: ['/app/alive'] });
+  });
+
+  test('sends the declared headers with an HTTP probe', () => {
+    const c = appContainer(synthApp(webDef({ health: Health.http('/ready', { headers: { Host: 'shop.internal' } }) })), 'Deployment', 'checkout');
+    expect(c.readinessProbe.httpGet).toEqual({ path: '/ready', port: 'http', httpHeaders: [{ name: 'Host', value: 'shop.internal' }] });
+  });
+
+  test('gives a worker with no health endpoint no probes, and says why on its Deployment', () => {
+    const objects = synthApp(workerDef({ health: Health.none({ reason: 'load generator: serves nothing, exits on failure' }) }));
+    const c = appContainer(objects, 'Deployment', 'mailer');
+    expect(c).not.toHaveProperty('readinessProbe');
+    expect(c).not.toHaveProperty('livenessProbe');
+    expect(c).not.toHaveProperty('startupProbe');
+    expect(find(objects, 'Deployment', 'mailer').metadata.annotations['platform.golden-path.dev/no-health-endpoint']).toBe(
+      'load generator: serves nothing, exits on failure',
+    );
+  });
+
+  test('writes no such annotation for an app with probes', () => {
+    expect(find(synthApp(workerDef()), 'Deployment', 'mailer').metadata.annotations).not.toHaveProperty(['platform.golden-path.dev/no-health-endpoint']);
   });
 
   test('gives a scheduled task no probes', () => {

@@ -76,8 +76,9 @@ function printRows(io: Io, header: string, rows: readonly Row[]): void {
 
 function show(value: unknown): string {
   if (value !== null && typeof value === 'object') {
-    const v = value as { kind?: string; count?: number; min?: number; max?: number; path?: string };
+    const v = value as { kind?: string; count?: number; min?: number; max?: number; path?: string; reason?: string };
     if (v.kind === 'fixed') return `fixed ${v.count}`;
+    if (v.kind === 'none' && v.reason !== undefined) return `no health endpoint: ${v.reason}`;
     if (v.kind === 'autoscale') return `autoscale ${v.min}..${v.max}`;
     return JSON.stringify(value);
   }

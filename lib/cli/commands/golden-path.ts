@@ -18,6 +18,8 @@ export interface GoldenPathEntry {
   readonly onGoldenPath: boolean;
   /** Only environments where the app is off the golden path. */
   readonly offIn: readonly GoldenPathDistance[];
+  /** Why the app has no probes, when it declared `Health.none({ reason })` (on the path, but worth a reviewer's look). */
+  readonly noHealthEndpoint?: string;
 }
 
 /**
@@ -25,10 +27,15 @@ export interface GoldenPathEntry {
  * which needs the golden path does not cover yet. In the order the fleet was rendered.
  */
 export function goldenPathEntries(rendered: readonly RenderedApp[], only?: string): GoldenPathEntry[] {
-  const entries = new Map<string, { app: string; source: string; offIn: GoldenPathDistance[] }>();
+  const entries = new Map<string, { app: string; source: string; offIn: GoldenPathDistance[]; noHealthEndpoint?: string }>();
   for (const { app, customization } of rendered) {
     if (only !== undefined && app.environment !== only) continue;
-    const entry = entries.get(app.source) ?? { app: `${app.team}/${app.name}`, source: app.source, offIn: [] };
+    const entry = entries.get(app.source) ?? {
+      app: `${app.team}/${app.name}`,
+      source: app.source,
+      offIn: [],
+      ...(app.noHealthEndpoint !== undefined ? { noHealthEndpoint: app.noHealthEndpoint } : {}),
+    };
     entries.set(app.source, entry);
     if (customization && customization.distance > 0)
       entry.offIn.push({ environment: app.environment, distance: customization.distance, ...counts(customization) });
@@ -43,6 +50,7 @@ export function formatGoldenPath(entries: readonly GoldenPathEntry[]): string {
     const where = e.offIn.map((d) => `${d.environment} ${[plural(d.fields, 'field'), plural(d.objects, 'object')].filter(Boolean).join(' and ')}`);
     lines.push(`  off it: ${e.app} (${e.source}), through its escape hatch: ${where.join(', ')}`);
   }
+  for (const e of entries) if (e.noHealthEndpoint !== undefined) lines.push(`  no health endpoint: ${e.app}: ${e.noHealthEndpoint}`);
   return lines.join('\n') + '\n';
 }
 

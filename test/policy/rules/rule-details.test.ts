@@ -66,10 +66,10 @@ describe('images', () => {
 });
 
 describe('probes', () => {
-  test('a gRPC service probes one endpoint for both, and passes because liveness is more patient', () => {
-    const objects = golden(webDef({ protocol: 'grpc' } as never));
+  test('a TCP service probes one port for both, and passes because liveness is more patient', () => {
+    const objects = golden(webDef({ protocol: 'tcp' }));
     const d = container(objects.find((m) => m.kind === 'Deployment'));
-    expect(d.livenessProbe.grpc).toEqual(d.readinessProbe.grpc);
+    expect(d.livenessProbe.tcpSocket).toEqual(d.readinessProbe.tcpSocket);
     expect(messages(objects, livenessDiffersFromReadiness)).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { Health } from '../../../../lib/model/health';
+import { healthDeclared } from '../../../../lib/policy/rules/health-declared';
 import { livenessDiffersFromReadiness } from '../../../../lib/policy/rules/liveness-differs-from-readiness';
 import { probePortDeclared } from '../../../../lib/policy/rules/probe-port-declared';
 import { readinessProbe } from '../../../../lib/policy/rules/readiness-probe';
@@ -13,6 +15,17 @@ export const HEALTH_CASES: readonly RuleCase[] = [
     violating: () => edit(golden(), 'Deployment', (d) => delete container(d).readinessProbe),
     message: "container 'checkout' serves Service 'checkout' but has no readinessProbe",
     field: 'spec.template.spec.containers[0].readinessProbe',
+  },
+  {
+    rule: healthDeclared,
+    // A worker that declared it has nothing to check (Health.none) carries its reason on the Deployment.
+    compliant: () => golden(workerDef({ health: Health.none({ reason: 'load generator: serves nothing, exits on failure' }) })),
+    violating: () =>
+      edit(golden(workerDef()), 'Deployment', (d) => {
+        for (const probe of ['readinessProbe', 'livenessProbe', 'startupProbe']) delete container(d)[probe];
+      }),
+    message: "container 'mailer' has no readiness, liveness or startup probe",
+    field: 'spec.template.spec.containers[0].livenessProbe',
   },
   {
     rule: livenessDiffersFromReadiness,
