@@ -2,19 +2,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import paymentGateway from '../payments/payment-gateway';
 import { Health, Secret, webService } from '../platform';
+import ordersPooler from './orders-pooler';
 
 export default webService({
   name: 'checkout-api',
   team: 'shop',
-  description: 'HTTP API that turns a cart into an order and charges it through the payment gateway.',
+  description: 'HTTP API that turns a cart into an order and charges it through the payment gateway; gRPC for order status.',
   image: 'ghcr.io/acme/checkout-api',
+  // Callers dial the Service on 80 (HTTP) and 9999 (gRPC); the process listens on 8080 and 9999.
+  ports: { http: { port: 8080, servicePort: 80 }, grpc: { port: 9999 } },
   health: Health.http('/healthz/ready', { livenessPath: '/healthz/live' }),
   metricsPort: 9090,
   slo: { availability: 99.9, latency: { threshold: '300ms', objective: 99 } },
   config: { ORDER_TIMEOUT: '10s' },
   configFiles: { 'checkout.yaml': readFileSync(join(__dirname, 'checkout.yaml'), 'utf8') },
   secrets: { DATABASE_PASSWORD: Secret.ref('shop/checkout-api/database', 'password') },
-  dependsOn: [paymentGateway],
+  dependsOn: [paymentGateway, ordersPooler],
   environments: { dev: { config: { ORDER_TIMEOUT: '60s' } } },
   // Extra object: a business alert the SLO rules cannot express (orders stop while requests succeed).
   // Paged in prod only; elsewhere it warns. The rule labels make the environment's Prometheus load it.

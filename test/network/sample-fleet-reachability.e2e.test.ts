@@ -66,6 +66,16 @@ describe.each(['dev', 'staging', 'prod'])('the sample fleet in %s', (env) => {
     expect(graph).not.toAllow('shop/checkout-api', 'payments/payment-gateway', 8080);
   });
 
+  test("opens a dependency on the callee's container port, not its Service port, and not its other ports", () => {
+    // checkout-api's Service exposes 80 -> 8080 and gRPC 9999; storefront calls its primary (http) port.
+    expect(graph).not.toAllow('shop/storefront', 'shop/checkout-api', 80);
+    expect(graph).not.toAllow('shop/storefront', 'shop/checkout-api', 9999);
+    // orders-pooler (TCP) listens on 6432 behind Service port 5432.
+    expect(graph).toAllow('shop/checkout-api', 'shop/orders-pooler', 6432);
+    expect(graph).not.toAllow('shop/checkout-api', 'shop/orders-pooler', 5432);
+    expect(graph).not.toAllow('shop/storefront', 'shop/orders-pooler', 6432);
+  });
+
   test('lets every pod resolve DNS and nothing else by default', () => {
     const dns: Manifest = {
       apiVersion: 'apps/v1',
