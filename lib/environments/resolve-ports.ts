@@ -12,7 +12,7 @@ export function resolvePorts(ctx: ResolveContext): ResolvedPorts {
   const { def, prov, problems } = ctx;
   const declared: { field: string; name: string; port: number | undefined }[] = [];
   let servicePort: ResolvedPorts['servicePort'];
-  if (def.kind === 'web-service') {
+  if (def.kind === 'web-service' || def.kind === 'stateful-service') {
     const protocol = prov.pick<'http' | 'grpc'>('protocol', ['platform', PLATFORM_DEFAULTS.protocol], ['app', def.protocol]);
     if (protocol !== 'http' && protocol !== 'grpc') {
       problems.add({ code: 'E_PROTOCOL', field: 'protocol', value: protocol, message: "must be 'http' or 'grpc'", fix: "set protocol to 'http' or 'grpc'" });

@@ -14,7 +14,11 @@ export function resolveProbes(ctx: ResolveContext, ports: readonly ResolvedPort[
   const { def, prov, problems } = ctx;
   if (def.kind === 'scheduled-task') return undefined;
   const defaultHealth: HealthCheck | undefined =
-    def.kind === 'web-service' ? (def.protocol === 'grpc' ? { kind: 'grpc' } : { kind: 'http', path: PLATFORM_DEFAULTS.httpHealthPath }) : undefined;
+    def.kind === 'web-service' || def.kind === 'stateful-service'
+      ? def.protocol === 'grpc'
+        ? { kind: 'grpc' }
+        : { kind: 'http', path: PLATFORM_DEFAULTS.httpHealthPath }
+      : undefined;
   const health = prov.pickOptional<HealthCheck>('health', ['platform', defaultHealth], ['app', def.health]);
   if (health === undefined) {
     problems.add({

@@ -4,6 +4,7 @@ import { ResolvedExposure } from './resolved-exposure';
 import { ResolvedMonitoring } from './resolved-monitoring';
 import { ResolvedProbe, ResolvedResources, ResolvedSecurity } from './resolved-pod';
 import { ResolvedSecrets } from './resolved-secrets';
+import { ResolvedFiles, ResolvedVolume } from './resolved-volume';
 import { Waiver } from './waiver';
 
 // Also exported here, where the resolvers and the public API have always found it.
@@ -57,6 +58,8 @@ export interface ResolvedScalingRate {
 
 /** How a Deployment replaces its pods. */
 export interface ResolvedRollout {
+  /** 'Recreate' when the pods share a claim one node mounts at a time (the old pod must let go of it first). */
+  readonly strategy: 'RollingUpdate' | 'Recreate';
   readonly revisionHistoryLimit: number;
   readonly maxSurge: string;
   readonly maxUnavailable: string | number;
@@ -73,6 +76,16 @@ export interface ResolvedSchedule {
   readonly concurrencyPolicy: 'Forbid' | 'Replace';
   readonly successfulJobsHistoryLimit: number;
   readonly failedJobsHistoryLimit: number;
+}
+
+/** How a stateful service's StatefulSet runs its pods. */
+export interface ResolvedStatefulSet {
+  /** The headless Service that gives each pod its stable name: `<app>-headless`. */
+  readonly serviceName: string;
+  readonly podManagementPolicy: 'OrderedReady' | 'Parallel';
+  readonly updateStrategy: 'RollingUpdate';
+  /** The headless Service lists pods before they are ready, so peers can find each other while they bootstrap. */
+  readonly publishNotReadyAddresses: boolean;
 }
 
 /**
@@ -113,7 +126,7 @@ export interface ResolvedApp {
   readonly secrets?: ResolvedSecrets;
   /** The serving port first, then health and metrics ports. */
   readonly ports: readonly ResolvedPort[];
-  /** The port the Service exposes (web services only). */
+  /** The port the Service exposes (web services and stateful services). */
   readonly servicePort?: ResolvedPort & { readonly appProtocol: 'http' | 'grpc' };
   readonly probes?: { readonly readiness: ResolvedProbe; readonly liveness: ResolvedProbe; readonly startup: ResolvedProbe };
   readonly resources: ResolvedResources;
@@ -127,13 +140,19 @@ export interface ResolvedApp {
   };
   /** Size limit of the writable /tmp (an emptyDir: the root filesystem is read-only). */
   readonly scratchSize: string;
-  /** Web services and workers. */
+  /** The app's declared volumes, sorted by name. */
+  readonly volumes: readonly ResolvedVolume[];
+  /** Where the config and secret files are mounted (used only when the app has them). */
+  readonly files: ResolvedFiles;
+  /** Stateful services. */
+  readonly statefulSet?: ResolvedStatefulSet;
+  /** Web services, workers and stateful services (a fixed count). */
   readonly replicas?: ResolvedReplicas;
   /** Web services and workers. */
   readonly rollout?: ResolvedRollout;
-  /** The disruption budget's bound (web services and workers). */
+  /** The disruption budget's bound (every kind but scheduled tasks). */
   readonly maxUnavailable?: number;
-  /** Whether a drain may evict pods that are not ready when the budget is spent (web services and workers). */
+  /** Whether a drain may evict pods that are not ready when the budget is spent (every kind but scheduled tasks). */
   readonly unhealthyPodEvictionPolicy?: 'AlwaysAllow' | 'IfHealthyBudget';
   /** Who may reach the app, whom it may reach, and the environment's DNS resolvers (every pod's first egress). */
   readonly network: { readonly ingress: readonly ResolvedPeer[]; readonly egress: readonly ResolvedPeer[]; readonly dns: ResolvedDns };
