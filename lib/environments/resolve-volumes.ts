@@ -3,7 +3,7 @@ import { nameProblem } from '../internal/names';
 import { parseQuantity } from '../internal/quantity';
 import { configFilesDir, secretFilesDir } from '../model/app-files';
 import { EnvironmentStorage } from '../model/environment';
-import { ResolvedReplicas } from '../model/resolved-app';
+import { ResolvedReplicas, ResolvedResources } from '../model/resolved-app';
 import { ResolvedFiles, ResolvedVolume } from '../model/resolved-volume';
 import { VOLUME_ACCESS_MODES, VOLUME_KINDS, VolumeAccessMode } from '../model/volume';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
@@ -62,6 +62,28 @@ export function checkSharedClaims(ctx: ResolveContext, volumes: readonly Resolve
     value: replicas.kind === 'fixed' ? `${replicas.count} replicas` : `autoscaled ${replicas.min}..${replicas.max}`,
     message: `is a ${single.accessMode} claim, which one pod of a Deployment mounts at a time, so the app must run exactly 1 replica`,
     fix: "use statefulService() (one claim per pod), Replicas.fixed(1) in every environment, or accessMode: 'ReadWriteMany' where the storage class supports it",
+  });
+}
+
+/**
+ * The node evicts a pod whose disk emptyDirs (with /tmp) outgrow its ephemeral-storage limit, so
+ * a volume larger than the limit would never hold its size: fail rather than evict at run time.
+ */
+export function checkEphemeralFit(ctx: ResolveContext, storage: ResolvedStorage, resources: ResolvedResources): void {
+  const limit = resources.limits['ephemeral-storage'];
+  const max = limit !== undefined ? parseQuantity(limit, 'bytes') : undefined;
+  if (!max || 'problem' in max) return;
+  const disk = [{ size: storage.scratchSize }, ...storage.volumes.filter((v) => v.kind === 'emptyDir' && v.medium === undefined)];
+  const sizes = disk.map((v) => parseQuantity(v.size, 'bytes'));
+  if (sizes.some((s) => 'problem' in s)) return;
+  const total = sizes.reduce((sum, s) => sum + ('value' in s ? s.value : 0), 0);
+  if (total <= max.value) return;
+  ctx.problems.add({
+    code: 'E_VOLUME_EPHEMERAL',
+    field: storage.volumes.some((v) => v.kind === 'emptyDir' && v.medium === undefined) ? 'volumes' : 'scratchSize',
+    value: disk.map((v) => v.size).join(' + '),
+    message: `add up to more than the pod's ephemeral-storage limit (${limit}), so the node would evict the pod before they fill`,
+    fix: 'raise resources.ephemeralStorageLimit to at least their sum, or make the volumes smaller',
   });
 }
 

@@ -24,7 +24,7 @@ import { resolveSchedule } from './resolve-schedule';
 import { checkSecretLiterals } from './check-secret-literals';
 import { resolveConfigFiles } from './resolve-config-files';
 import { resolveSecrets } from './resolve-secrets';
-import { checkSharedClaims, resolveStorage } from './resolve-volumes';
+import { checkEphemeralFit, checkSharedClaims, resolveStorage } from './resolve-volumes';
 import { ResolvedVolume } from '../model/resolved-volume';
 
 const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task', 'stateful-service': 'store' } as const;
@@ -109,6 +109,8 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
   const storage = resolveStorage(ctx);
   const replicas = resolveReplicas(ctx);
   checkSharedClaims(ctx, storage.volumes, replicas);
+  const resources = resolveResources(ctx);
+  checkEphemeralFit(ctx, storage, resources);
   const exposure = resolveExposure(ctx, servicePort);
   const resolved: ResolvedApp = {
     kind: def.kind,
@@ -138,7 +140,7 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     ports,
     servicePort,
     probes: resolveProbes(ctx, ports),
-    resources: resolveResources(ctx),
+    resources,
     security: resolveSecurity(ctx, ports, storage.volumes),
     shutdown: resolveShutdown(ctx),
     topologySpread: prov.platform('topologySpread', PLATFORM_DEFAULTS.topologySpread),

@@ -58,7 +58,7 @@ describe('volumes: resolution', () => {
     expect(resolve(workerDef({ volumes: { data: Volume.persistent({ path: '/data', size: '1Gi', accessMode: 'ReadWriteMany' }) } })).rollout?.strategy).toBe(
       'RollingUpdate',
     );
-    expect(resolve(workerDef({ volumes: { cache: Volume.emptyDir({ path: '/cache', size: '1Gi' }) } })).rollout?.strategy).toBe('RollingUpdate');
+    expect(resolve(workerDef({ volumes: { cache: Volume.emptyDir({ path: '/cache', size: '256Mi' }) } })).rollout?.strategy).toBe('RollingUpdate');
   });
 
   test('files go to the app’s folders, /etc/<app> and /var/run/secrets/<app> by default', () => {
@@ -80,7 +80,7 @@ describe('volumes: bad inputs fail with a located error', () => {
     ['/tmp', 'is the same folder as /tmp, where the writable /tmp is mounted'],
     ['/tmp/cache', 'is inside /tmp, where the writable /tmp is mounted'],
   ])('a volume at %s collides with /tmp', (path, message) => {
-    expectOnlyProblem(() => resolve(webDef({ volumes: { cache: Volume.emptyDir({ path, size: '1Gi' }) } })), {
+    expectOnlyProblem(() => resolve(webDef({ volumes: { cache: Volume.emptyDir({ path, size: '256Mi' }) } })), {
       code: 'E_MOUNT_PATH_CONFLICT',
       field: 'volumes.cache.path',
       value: path,
@@ -91,7 +91,7 @@ describe('volumes: bad inputs fail with a located error', () => {
 
   test('a volume inside the config files folder collides with it', () => {
     expectOnlyProblem(
-      () => resolve(webDef({ configFiles: { 'a.yaml': 'a: 1' }, volumes: { state: Volume.emptyDir({ path: '/etc/checkout/state', size: '1Gi' }) } })),
+      () => resolve(webDef({ configFiles: { 'a.yaml': 'a: 1' }, volumes: { state: Volume.emptyDir({ path: '/etc/checkout/state', size: '256Mi' }) } })),
       {
         code: 'E_MOUNT_PATH_CONFLICT',
         field: 'volumes.state.path',
@@ -109,7 +109,7 @@ describe('volumes: bad inputs fail with a located error', () => {
           webDef({
             secretFiles: { 'tls.key': { key: 'shop/tls', property: 'key' } },
             secretFilesPath: '/srv/tls',
-            volumes: { srv: Volume.emptyDir({ path: '/srv', size: '1Gi' }) },
+            volumes: { srv: Volume.emptyDir({ path: '/srv', size: '256Mi' }) },
           }),
         ),
       {
@@ -124,7 +124,7 @@ describe('volumes: bad inputs fail with a located error', () => {
 
   test('two volumes at one folder collide', () => {
     expectOnlyProblem(
-      () => resolve(webDef({ volumes: { a: Volume.emptyDir({ path: '/data', size: '1Gi' }), b: Volume.persistent({ path: '/data', size: '1Gi' }) } })),
+      () => resolve(webDef({ volumes: { a: Volume.emptyDir({ path: '/data', size: '256Mi' }), b: Volume.persistent({ path: '/data', size: '1Gi' }) } })),
       {
         code: 'E_MOUNT_PATH_CONFLICT',
         field: 'volumes.b.path',
@@ -174,7 +174,7 @@ describe('volumes: bad inputs fail with a located error', () => {
     ['my_cache', "name may contain only lowercase letters, digits and '-'"],
     ['tmp', 'name is the name of a volume the platform mounts itself'],
   ])('a volume named %s is rejected', (name, message) => {
-    expectOnlyProblem(() => resolve(webDef({ volumes: { [name]: Volume.emptyDir({ path: '/cache', size: '1Gi' }) } })), {
+    expectOnlyProblem(() => resolve(webDef({ volumes: { [name]: Volume.emptyDir({ path: '/cache', size: '256Mi' }) } })), {
       code: 'E_VOLUME_NAME',
       field: `volumes.${name}`,
       value: name,
@@ -188,7 +188,7 @@ describe('volumes: bad inputs fail with a located error', () => {
     ['/', 'must not be the root folder (the root filesystem stays read-only)'],
     ['/var/../etc', "must be a plain folder path: no trailing '/', no '//', '.' or '..'"],
   ])('a volume path %s is rejected', (path, message) => {
-    expectOnlyProblem(() => resolve(webDef({ volumes: { cache: Volume.emptyDir({ path, size: '1Gi' }) } })), {
+    expectOnlyProblem(() => resolve(webDef({ volumes: { cache: Volume.emptyDir({ path, size: '256Mi' }) } })), {
       code: 'E_VOLUME_PATH',
       field: 'volumes.cache.path',
       value: path,
@@ -237,6 +237,26 @@ describe('volumes: bad inputs fail with a located error', () => {
       fix: 'use Replicas.fixed(n)',
       app: 'search-index',
     });
+  });
+
+  test('disk emptyDirs and /tmp larger than the ephemeral-storage limit are rejected; memory ones count against memory', () => {
+    expectOnlyProblem(() => resolve(webDef({ volumes: { cache: Volume.emptyDir({ path: '/cache', size: '2Gi' }) } })), {
+      code: 'E_VOLUME_EPHEMERAL',
+      field: 'volumes',
+      value: '64Mi + 2Gi',
+      message: "add up to more than the pod's ephemeral-storage limit (1Gi), so the node would evict the pod before they fill",
+      fix: 'raise resources.ephemeralStorageLimit to at least their sum',
+    });
+    expectOnlyProblem(() => resolve(webDef({ scratchSize: '2Gi' })), {
+      code: 'E_VOLUME_EPHEMERAL',
+      field: 'scratchSize',
+      value: '2Gi',
+      fix: 'ephemeralStorageLimit',
+    });
+    expect(resolve(webDef({ volumes: { shm: Volume.emptyDir({ path: '/dev/shm', size: '2Gi', medium: 'Memory' }) } })).volumes).toHaveLength(1);
+    expect(
+      resolve(webDef({ volumes: { cache: Volume.emptyDir({ path: '/cache', size: '2Gi' }) }, resources: { ephemeralStorageLimit: '3Gi' } })).volumes,
+    ).toHaveLength(1);
   });
 
   test('a config file mode for a file that does not exist, or out of range, is rejected', () => {

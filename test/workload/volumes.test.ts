@@ -11,7 +11,10 @@ const volumes = {
 } as const;
 
 describe('volumes of a Deployment', () => {
-  const manifests = synthApp(workerDef({ volumes }), testEnvironment({ name: 'dev', profile: { storage: { storageClass: 'gp3' } } }));
+  const manifests = synthApp(
+    workerDef({ volumes, resources: { ephemeralStorageLimit: '3Gi' } }),
+    testEnvironment({ name: 'dev', profile: { storage: { storageClass: 'gp3' } } }),
+  );
   const deployment = find(manifests, 'Deployment', 'mailer');
   const pod = deployment.spec.template.spec;
 
@@ -46,7 +49,7 @@ describe('volumes of a Deployment', () => {
   });
 
   test('an app without persistent volumes keeps the rolling update and no fsGroupChangePolicy', () => {
-    const plain = find(synthApp(workerDef({ volumes: { cache: volumes.cache } })), 'Deployment', 'mailer');
+    const plain = find(synthApp(workerDef({ volumes: { cache: volumes.cache }, resources: { ephemeralStorageLimit: '3Gi' } })), 'Deployment', 'mailer');
     expect(plain.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });
     expect(plain.spec.template.spec.securityContext.fsGroupChangePolicy).toBeUndefined();
   });
@@ -57,7 +60,7 @@ describe('volumes of a Deployment', () => {
   });
 
   test('passes schema validation and the policy pack', () => {
-    const app = resolve(workerDef({ volumes, replicas: Replicas.fixed(1) }), testEnvironment({ name: 'dev' }));
+    const app = resolve(workerDef({ volumes, replicas: Replicas.fixed(1), resources: { ephemeralStorageLimit: '3Gi' } }), testEnvironment({ name: 'dev' }));
     const rendered = [{ app, manifests: synthResolved(app) }];
     for (const check of defaultChecks({ now: new Date('2026-01-01') })) expect(() => check(rendered, [])).not.toThrow();
   });
