@@ -1,5 +1,5 @@
 import * as sampleProject from '../apps/environments';
-import { AppDefinition, AppKind, AppOverride, goldenPath, Health, HealthCheck, Peer, Replicas, Resources } from '../lib';
+import { AppDefinition, AppKind, AppOverride, goldenPath, Health, HealthCheck, Peer, Replicas, Resources, Volume } from '../lib';
 import { Environment, GitOpsSettings } from '../lib/api/platform';
 import { SourcedApp } from '../lib/model/app-definition';
 import { SloProps } from '../lib/model/slo';
@@ -40,8 +40,11 @@ export const TEAMS = [
   'tooling',
 ] as const;
 
-/** Share of each kind in the fleet: about half web services, then workers, then scheduled tasks. */
-export const KIND_MIX: Readonly<Record<AppKind, number>> = { 'web-service': 0.5, worker: 0.3, 'scheduled-task': 0.2 };
+/**
+ * Share of each kind in the fleet: about half web services, then workers, then scheduled tasks.
+ * No stateful services yet, so the benchmark stays comparable with its earlier baselines.
+ */
+export const KIND_MIX: Readonly<Record<AppKind, number>> = { 'web-service': 0.5, worker: 0.3, 'scheduled-task': 0.2, 'stateful-service': 0 };
 
 export interface FleetOptions {
   /** Number of apps. */
@@ -78,6 +81,7 @@ const NOUNS: Readonly<Record<AppKind, readonly string[]>> = {
   'web-service': ['api', 'gateway', 'frontend', 'service', 'edge', 'graph'],
   worker: ['consumer', 'indexer', 'processor', 'projector', 'mailer'],
   'scheduled-task': ['report', 'cleanup', 'sync', 'export', 'backfill'],
+  'stateful-service': ['index', 'broker', 'store'],
 };
 
 /** The same options always give the same fleet, definition for definition. */
@@ -170,6 +174,8 @@ function define(s: Skeleton, rng: Rng): AppDefinition {
         args: ['--since', rng.pick(['1h', '24h', '7d'])],
         environments,
       });
+    case 'stateful-service':
+      return factories.statefulService({ ...common, port: s.port, volumes: { data: Volume.persistent({ path: '/data', size: '10Gi' }) }, environments });
   }
 }
 

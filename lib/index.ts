@@ -12,6 +12,8 @@ export type {
   ScheduledTaskProps,
   SecurityOptions,
   ShutdownOptions,
+  StatefulServiceDefinition,
+  StatefulServiceProps,
   WebServiceDefinition,
   WebServiceProps,
   WorkerDefinition,
@@ -30,6 +32,8 @@ export type { AppPeer, CidrPeer, NamespacePeer } from './model/peer';
 export { Replicas } from './model/replicas';
 export type { AutoscaledReplicas, FixedReplicas } from './model/replicas';
 export type { Resources } from './model/resources';
+export { Volume } from './model/volume';
+export type { EmptyDirVolume, PersistentVolume, VolumeAccessMode } from './model/volume';
 export { Secret } from './model/secret';
 export type { SecretRef } from './model/secret';
 export type { LatencySloProps, SloMetricsOptions, SloProps } from './model/slo';
@@ -39,6 +43,7 @@ export type { Waiver, WaiverTarget } from './model/waiver';
 export type { CustomizeContext, CustomizeProps, ExtraObject, StackFor, StackOfKind } from './model/customize';
 export type * from './stacks/stack-of-kind';
 export type { ScheduledTask } from './stacks/scheduled-task';
+export type { StatefulService } from './stacks/stateful-service';
 export type { WebService } from './stacks/web-service';
 export type { Worker } from './stacks/worker';
 export { JsonPatch } from 'cdk8s';

@@ -15,7 +15,9 @@ export default webService({
   metricsPort: 9090,
   slo: { availability: 99.9, latency: { threshold: '300ms', objective: 99 } },
   config: { ORDER_TIMEOUT: '10s' },
+  // The image reads its settings from /app/config, not /etc/checkout-api.
   configFiles: { 'checkout.yaml': readFileSync(join(__dirname, 'checkout.yaml'), 'utf8') },
+  configFilesPath: '/app/config',
   secrets: { DATABASE_PASSWORD: Secret.ref('shop/checkout-api/database', 'password') },
   dependsOn: [paymentGateway, ordersPooler],
   environments: { dev: { config: { ORDER_TIMEOUT: '60s' } } },

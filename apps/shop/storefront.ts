@@ -1,5 +1,6 @@
 import { Exposure, Health, Replicas, webService } from '../platform';
 import checkoutApi from './checkout-api';
+import searchIndex from './search-index';
 
 export default webService({
   name: 'storefront',
@@ -11,7 +12,7 @@ export default webService({
   metricsPort: 9090,
   slo: { availability: 99.5, latency: { threshold: '1s', objective: 95 } },
   resources: { cpu: '200m', memory: '384Mi' },
-  dependsOn: [checkoutApi],
+  dependsOn: [checkoutApi, searchIndex],
   expose: Exposure.public({ host: 'shop' }),
   environments: { prod: { replicas: Replicas.autoscale({ min: 4, max: 20 }) } },
 });

@@ -20,7 +20,7 @@ const DEFAULTS = {
   webPreStopSeconds: 5,
 };
 
-const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task' } as const;
+const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task', 'stateful-service': 'store' } as const;
 
 export interface NaiveValues {
   readonly def: AppDefinition;

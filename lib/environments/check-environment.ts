@@ -7,6 +7,7 @@ import { checkEnvironmentDns } from './check-environment-dns';
 import { checkEnvironmentIngress } from './check-environment-ingress';
 import { checkEnvironmentMonitoring } from './check-environment-monitoring';
 import { checkReplicas } from './resolve-replicas';
+import { checkEnvironmentStorage } from './resolve-volumes';
 import { RESOURCE_FIELDS } from './resolve-resources';
 import { checkEnvironmentSecrets } from './resolve-secrets';
 
@@ -58,6 +59,7 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
       fix: "'IfNotPresent' with pinned tags",
     });
   }
+  checkEnvironmentStorage(profile.storage, at);
   const pattern = env.namespacePattern;
   if (pattern !== undefined) {
     const sample = pattern.replace(/\{team\}/g, 'team').replace(/\{env\}/g, env.name);

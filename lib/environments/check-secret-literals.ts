@@ -22,11 +22,14 @@ export function redacted(value: unknown): unknown {
  * and `configFiles` of the definition and of this environment's override. Messages name the field
  * and the value's length, never the value: they end up in CI logs.
  */
+/** The object that holds an app's env vars, by kind (what a waiver names). */
+const WORKLOAD_KIND = { 'web-service': 'Deployment', worker: 'Deployment', 'scheduled-task': 'CronJob', 'stateful-service': 'StatefulSet' } as const;
+
 export function checkSecretLiterals(ctx: ResolveContext): void {
   const { def, env, override } = ctx;
   const toSecret = (name: string) => `move it to \`secrets: { ${name}: Secret.ref('<path>') }\``;
   const checks = [
-    { field: 'env', rule: SECRET_IN_ENV_RULE, object: { kind: def.kind === 'scheduled-task' ? 'CronJob' : 'Deployment', name: def.name }, move: toSecret },
+    { field: 'env', rule: SECRET_IN_ENV_RULE, object: { kind: WORKLOAD_KIND[def.kind], name: def.name }, move: toSecret },
     { field: 'config', rule: SECRET_IN_CONFIG_MAP_RULE, object: { kind: 'ConfigMap', name: def.name }, move: toSecret },
     {
       field: 'configFiles',

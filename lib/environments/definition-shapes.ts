@@ -1,4 +1,14 @@
-import { AppOverride, NetworkOptions, ScheduledTaskProps, SecurityOptions, ShutdownOptions, WebServiceProps, WorkerProps } from '../model/app-definition';
+import {
+  AppOverride,
+  NetworkOptions,
+  ScheduledTaskProps,
+  SecurityOptions,
+  ShutdownOptions,
+  StatefulServiceProps,
+  WebServiceProps,
+  WorkerProps,
+} from '../model/app-definition';
+import { EmptyDirVolume, PersistentVolume } from '../model/volume';
 import { AppDependency, DataStoreDependency, ExternalDataStore, HostDependency } from '../model/dependency';
 import { PublicExposure } from '../model/exposure';
 import { ExecCheck, ExecHealth, GrpcCheck, GrpcHealth, HttpCheck, HttpHealth, NoHealth, TcpCheck, TcpHealth } from '../model/health';
@@ -117,6 +127,20 @@ const REPLICAS: Shape = {
   },
 };
 
+const VOLUME: Shape = {
+  noun: 'a volume',
+  kinds: {
+    emptyDir: {
+      noun: 'an emptyDir volume',
+      fields: { kind: 'string', path: 'string', size: 'string', medium: 'string' } satisfies Record<keyof EmptyDirVolume, Shape>,
+    },
+    persistent: {
+      noun: 'a persistent volume',
+      fields: { kind: 'string', path: 'string', size: 'string', accessMode: 'string', storageClass: 'string' } satisfies Record<keyof PersistentVolume, Shape>,
+    },
+  },
+};
+
 const EXPOSURE: Shape = {
   noun: 'an exposure',
   kinds: {
@@ -184,6 +208,7 @@ const DEPENDS_ON: Shape = {
     'web-service': 'any',
     worker: 'any',
     'scheduled-task': 'any',
+    'stateful-service': 'any',
   },
 };
 
@@ -229,8 +254,13 @@ const APP = {
   env: STRING_MAP,
   config: STRING_MAP,
   configFiles: STRING_MAP,
+  configFilesPath: 'string',
+  configFileModes: { map: 'number' },
   secrets: { map: SECRET_REF },
   secretFiles: { map: SECRET_REF },
+  secretFilesPath: 'string',
+  volumes: { map: VOLUME },
+  scratchSize: 'string',
   resources: RESOURCES,
   security: SECURITY,
   shutdown: SHUTDOWN,
@@ -244,7 +274,8 @@ const APP = {
   objects: { oneOf: ['function', { list: 'any' }] },
 } as const satisfies Readonly<Record<string, Shape>>;
 
-const WEB_SERVICE = {
+/** What web and stateful services share: their serving ports, health and metrics. */
+const SERVING = {
   ...APP,
   port: 'number',
   protocol: 'string',
@@ -253,8 +284,12 @@ const WEB_SERVICE = {
   health: HEALTH,
   metricsPort: 'number',
   metricsPath: 'string',
-  metricsOnService: 'boolean',
   slo: SLO,
+} as const;
+
+const WEB_SERVICE = {
+  ...SERVING,
+  metricsOnService: 'boolean',
   replicas: REPLICAS,
   expose: EXPOSURE,
 } satisfies Record<keyof WebServiceProps | 'kind', Shape>;
@@ -280,9 +315,15 @@ const SCHEDULED_TASK = {
   concurrencyPolicy: 'string',
 } satisfies Record<keyof ScheduledTaskProps | 'kind', Shape>;
 
+const STATEFUL_SERVICE = {
+  ...SERVING,
+  replicas: REPLICAS,
+} satisfies Record<keyof StatefulServiceProps | 'kind', Shape>;
+
 /** The shape of each kind of app definition. */
 export const DEFINITION_SHAPES: Readonly<Record<string, ObjectShape>> = {
   'web-service': { noun: 'a web service', fields: WEB_SERVICE },
   worker: { noun: 'a worker', fields: WORKER },
   'scheduled-task': { noun: 'a scheduled task', fields: SCHEDULED_TASK },
+  'stateful-service': { noun: 'a stateful service', fields: STATEFUL_SERVICE },
 };

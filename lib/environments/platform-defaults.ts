@@ -34,8 +34,27 @@ export const PLATFORM_DEFAULTS = deepFreeze({
    * required, so a small or single-zone cluster still schedules them.
    */
   topologySpread: { topologyKeys: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'], maxSkew: 1, whenUnsatisfiable: 'ScheduleAnyway' },
-  /** The writable /tmp every app container gets (an emptyDir: the root filesystem is read-only). */
+  /** The writable /tmp every app container gets (an emptyDir: the root filesystem is read-only), unless the app sets `scratchSize`. */
   scratchSize: '64Mi',
+  /**
+   * Persistent volumes: claimed from the cluster's default StorageClass (no `storageClassName`)
+   * unless the environment names one, and mounted by one node at a time, which every class supports.
+   */
+  storage: { accessMode: 'ReadWriteOnce' },
+  /**
+   * Stateful services: one pod unless the app says (a second copy of stateful software is not a
+   * replica until the software replicates); pods start and stop one at a time, in order
+   * (OrderedReady), and roll one at a time from the highest ordinal (RollingUpdate), so a
+   * single-instance service never runs two copies. Peers find each other before they are ready
+   * through the headless Service (publishNotReadyAddresses), as clustered stores need to bootstrap.
+   */
+  statefulService: { replicas: Replicas.fixed(1), podManagementPolicy: 'OrderedReady', updateStrategy: 'RollingUpdate', publishNotReadyAddresses: true },
+  /**
+   * Pods with a persistent volume (stateful services, in-cluster data stores, apps with a claim):
+   * the volume is made the pod group's (fsGroup) only when its root is not yet, so a large volume
+   * does not delay every start with a recursive chown.
+   */
+  fsGroupChangePolicy: 'OnRootMismatch',
   logLevel: 'info',
   imagePullPolicy: 'IfNotPresent',
   namespacePattern: '{team}',
@@ -50,8 +69,10 @@ export const PLATFORM_DEFAULTS = deepFreeze({
   quota: { requestsCpu: '20', requestsMemory: '40Gi', limitsMemory: '40Gi', requestsEphemeralStorage: '50Gi', pods: 200 },
   /**
    * Data stores: external unless the environment runs them in the cluster. In-cluster stores are
-   * for dev: one pod, a volume, the engine's official image running as its own non-root user;
-   * Postgres trusts connections because only the owning app may reach it (NetworkPolicy).
+   * for dev: one pod, a volume, the engine's official image running as a non-root UID/GID >= 10000
+   * (the image's own UID + 10000, so a glance tells which it is) that owns the volume through
+   * fsGroup, with its data on that volume; Postgres trusts connections because only the owning app
+   * may reach it (NetworkPolicy).
    */
   dataStores: {
     placement: 'external',
@@ -77,9 +98,14 @@ export const PLATFORM_DEFAULTS = deepFreeze({
     },
     engines: {
       postgres: {
-        image: 'postgres:16.4-alpine',
+        /**
+         * The Debian variant: for a UID the image has no passwd entry for, its entrypoint fakes one
+         * (nss_wrapper), which initdb needs. PGDATA is a folder inside the volume, as initdb wants
+         * an empty folder and a fresh volume's root may hold lost+found.
+         */
+        image: 'postgres:16.4-bookworm',
         port: 5432,
-        uid: 70,
+        uid: 10070,
         dataPath: '/var/lib/postgresql/data',
         cpu: '100m',
         memory: '256Mi',
@@ -91,12 +117,13 @@ export const PLATFORM_DEFAULTS = deepFreeze({
       redis: {
         image: 'redis:7.4-alpine',
         port: 6379,
-        uid: 999,
+        uid: 10999,
         dataPath: '/data',
         cpu: '50m',
         memory: '128Mi',
         env: {},
-        args: ['--appendonly', 'yes'],
+        /** The append-only file and snapshots go to the volume (`--dir`), not to the working folder of the image. */
+        args: ['--appendonly', 'yes', '--dir', '/data'],
         writableDirs: [] as readonly string[],
         probeCommand: ['redis-cli', 'ping'],
       },

@@ -100,12 +100,19 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
         replicas: settings.replicas,
         imagePullPolicy: settings.imagePullPolicy,
         accessMode: settings.accessMode,
+        ...(env.profile.storage.storageClass ? { storageClass: env.profile.storage.storageClass.value } : {}),
         maxUnavailable: settings.maxUnavailable,
         resources: {
           requests: { cpu: engine.cpu, memory: engine.memory, 'ephemeral-storage': settings.ephemeralStorage },
           limits: { memory: engine.memory, 'ephemeral-storage': settings.ephemeralStorageLimit },
         },
-        security: { runAsUser: engine.uid, runAsGroup: engine.uid, readOnlyRootFilesystem: true, addCapabilities: [] },
+        security: {
+          runAsUser: engine.uid,
+          runAsGroup: engine.uid,
+          readOnlyRootFilesystem: true,
+          addCapabilities: [],
+          fsGroupChangePolicy: PLATFORM_DEFAULTS.fsGroupChangePolicy,
+        },
         env: Object.entries(engine.env as Readonly<Record<string, string>>)
           .sort(([a], [b]) => (a < b ? -1 : 1))
           .map(([name, value]) => ({ name, value })),

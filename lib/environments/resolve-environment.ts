@@ -3,6 +3,7 @@ import { Environment } from '../model/environment';
 import { EnvironmentMonitoring } from '../model/environment-monitoring';
 import { GitOpsSettings } from '../model/gitops';
 import { Resources } from '../model/resources';
+import { VolumeAccessMode } from '../model/volume';
 import {
   EnvironmentOrigin,
   ResolvedEnvironment,
@@ -131,6 +132,10 @@ function resolveProfile(env: Environment, inherit: Inherit, prov: Provenance): R
     maxUnavailable: inherit('profile.maxUnavailable', d.maxUnavailable as number, p.maxUnavailable),
     logLevel: inherit('profile.logLevel', d.logLevel as ResolvedProfile['logLevel']['value'], p.logLevel),
     imagePullPolicy: inherit('profile.imagePullPolicy', d.imagePullPolicy as ResolvedProfile['imagePullPolicy']['value'], p.imagePullPolicy),
+    storage: {
+      ...(p.storage?.storageClass !== undefined ? { storageClass: inherit('profile.storage.storageClass', '', p.storage.storageClass) } : {}),
+      accessMode: inherit('profile.storage.accessMode', d.storage.accessMode as VolumeAccessMode, p.storage?.accessMode),
+    },
     dataStores: {
       placement: inherit('profile.dataStores', s.placement as ResolvedProfile['dataStores']['placement']['value'], p.dataStores),
       ...prov.platform('profile.dataStores.inCluster', {

@@ -31,7 +31,7 @@ function resolvePeers(ctx: ResolveContext, field: string, peers: readonly Peer[]
       return;
     }
     // Ingress without a port means "the serving port"; an app without one would open every port.
-    if (field === 'network.ingress' && peer.port === undefined && ctx.def.kind !== 'web-service') {
+    if (field === 'network.ingress' && peer.port === undefined && ctx.def.kind !== 'web-service' && ctx.def.kind !== 'stateful-service') {
       fail(
         `needs a port: a ${ctx.def.kind} has no serving port, and a rule without one would open every port`,
         peer.kind,

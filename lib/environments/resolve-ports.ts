@@ -6,7 +6,7 @@ import { PLATFORM_DEFAULTS } from './platform-defaults';
 export interface ResolvedPorts {
   /** The container's ports: serving ports first, then health and metrics. */
   readonly ports: readonly ResolvedPort[];
-  /** The Service's ports, primary first (web services only). */
+  /** The Service's ports, primary first (web and stateful services). */
   readonly servicePorts: readonly ResolvedServicePort[];
   /** The definition field each container port comes from, by port name, for later messages (`ports.http.port`). */
   readonly fields: Readonly<Record<string, string>>;
@@ -33,7 +33,7 @@ const NOT_TCP = new Set(['http', 'https', 'http2', 'h2c', 'grpc', 'kubernetes.io
  */
 export function resolvePorts(ctx: ResolveContext): ResolvedPorts {
   const { def } = ctx;
-  const declared: Declared[] = def.kind === 'web-service' ? servingPorts(ctx) : [];
+  const declared: Declared[] = def.kind === 'web-service' || def.kind === 'stateful-service' ? servingPorts(ctx) : [];
   if (def.kind === 'worker' && def.healthPort !== undefined) declared.push({ field: 'healthPort', name: 'health', port: def.healthPort });
   if (def.kind !== 'scheduled-task' && def.metricsPort !== undefined) declared.push({ field: 'metricsPort', name: 'metrics', port: def.metricsPort });
 
@@ -79,10 +79,10 @@ export function resolvePorts(ctx: ResolveContext): ResolvedPorts {
   return { ports, servicePorts, fields };
 }
 
-/** A web service's serving ports, from `ports` or from the one-port shorthand. */
+/** A web or stateful service's serving ports, from `ports` or from the one-port shorthand. */
 function servingPorts(ctx: ResolveContext): Declared[] {
   const { def, prov, problems } = ctx;
-  if (def.kind !== 'web-service') return [];
+  if (def.kind !== 'web-service' && def.kind !== 'stateful-service') return [];
   if (def.ports === undefined) {
     const protocol = prov.pick<PortProtocol>('protocol', ['platform', PLATFORM_DEFAULTS.protocol], ['app', def.protocol]);
     checkProtocol(ctx, 'protocol', protocol);

@@ -24,15 +24,15 @@ export function resolveProbes(
 ): { probes?: Probes; noHealthEndpoint?: string } {
   const { def, prov, problems } = ctx;
   if (def.kind === 'scheduled-task') return {};
-  const protocol = servicePort?.protocol ?? (def.kind === 'web-service' ? def.protocol : undefined);
-  const defaultHealth: HealthCheck | undefined =
-    def.kind !== 'web-service'
-      ? undefined
-      : protocol === 'grpc'
-        ? { kind: 'grpc' }
-        : protocol === 'tcp'
-          ? { kind: 'tcp' }
-          : { kind: 'http', path: PLATFORM_DEFAULTS.httpHealthPath };
+  const server = def.kind === 'web-service' || def.kind === 'stateful-service';
+  const protocol = servicePort?.protocol ?? (server ? def.protocol : undefined);
+  const defaultHealth: HealthCheck | undefined = !server
+    ? undefined
+    : protocol === 'grpc'
+      ? { kind: 'grpc' }
+      : protocol === 'tcp'
+        ? { kind: 'tcp' }
+        : { kind: 'http', path: PLATFORM_DEFAULTS.httpHealthPath };
   const health = prov.pickOptional<HealthCheck>('health', ['platform', defaultHealth], ['app', def.health]);
   if (health === undefined) {
     problems.add({
@@ -105,14 +105,14 @@ export function resolveProbes(
   };
 }
 
-/** A worker may declare it has nothing to check, with a reason; a web service may not (its Service routes by readiness). */
+/** A worker may declare it has nothing to check, with a reason; a server may not (its Service routes by readiness). */
 function noHealthReason(ctx: ResolveContext, health: NoHealth): string | undefined {
-  if (ctx.def.kind === 'web-service') {
+  if (ctx.def.kind === 'web-service' || ctx.def.kind === 'stateful-service') {
     ctx.problems.add({
       code: 'E_HEALTH_NONE',
       field: 'health',
       value: 'none',
-      message: 'is for workers only: a web service gets traffic through its Service only while its readiness probe passes',
+      message: 'is for workers only: a web or stateful service gets traffic through its Service only while its readiness probe passes',
       fix: "declare the endpoint it serves, e.g. Health.http('/healthz') or Health.tcp(), or leave health out for the default",
     });
     return undefined;

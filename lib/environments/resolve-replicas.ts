@@ -8,14 +8,24 @@ import { PLATFORM_DEFAULTS } from './platform-defaults';
 export function resolveReplicas(ctx: ResolveContext): ResolvedReplicas | undefined {
   const { def, override, env, prov, problems } = ctx;
   if (def.kind === 'scheduled-task') return undefined;
-  const web = def.kind === 'web-service';
-  const replicas = prov.pick<Replicas>(
-    'replicas',
-    inherited(web ? env.profile.webServiceReplicas : env.profile.workerReplicas),
-    ['app', def.replicas],
-    ['override', override.replicas],
-  );
+  // A stateful service's count is the app's alone: a second copy of stateful software is a replica only once the software replicates.
+  const base =
+    def.kind === 'stateful-service'
+      ? (['platform', PLATFORM_DEFAULTS.statefulService.replicas] as const)
+      : inherited(def.kind === 'web-service' ? env.profile.webServiceReplicas : env.profile.workerReplicas);
+  const replicas = prov.pick<Replicas>('replicas', base, ['app', def.replicas], ['override', override.replicas]);
   const field = (name: string) => overrideField(ctx, name, override.replicas !== undefined);
+  if (def.kind === 'stateful-service' && replicas.kind === 'autoscale') {
+    problems.add({
+      code: 'E_STATEFUL_AUTOSCALE',
+      field: field('replicas'),
+      value: `autoscale ${replicas.min}..${replicas.max}`,
+      message:
+        'autoscales a stateful service: a pod added or removed by load would join or leave with its own volume, which the software must replicate or rebalance itself',
+      fix: 'use Replicas.fixed(n) with the count the software is set up to replicate over',
+    });
+    return undefined;
+  }
   const resolved = checkReplicas(replicas, (name, value, message, fix) => problems.add({ code: 'E_REPLICAS', field: field(name), value, message, fix }));
   if (resolved?.kind === 'autoscale') prov.platform('replicas.behavior', resolved.behavior);
   return resolved;

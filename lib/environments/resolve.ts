@@ -1,7 +1,7 @@
 import { sortRecord } from '../internal/sort-record';
 import { Problems } from '../internal/errors';
 import { ANNOTATION, LABEL, MANAGED_BY } from '../internal/labels';
-import { CRONJOB_NAME_MAX, DNS_LABEL_MAX, isEnvVarName, nameProblem } from '../internal/names';
+import { CRONJOB_NAME_MAX, DNS_LABEL_MAX, isEnvVarName, nameProblem, STATEFULSET_NAME_MAX } from '../internal/names';
 import { SourcedApp } from '../model/app-definition';
 import { ResolvedEnvironment } from '../model/resolved-environment';
 import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
@@ -24,8 +24,10 @@ import { resolveSchedule } from './resolve-schedule';
 import { checkSecretLiterals } from './check-secret-literals';
 import { resolveConfigFiles } from './resolve-config-files';
 import { resolveSecrets } from './resolve-secrets';
+import { checkEphemeralFit, checkSharedClaims, resolveStorage } from './resolve-volumes';
+import { ResolvedVolume } from '../model/resolved-volume';
 
-const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task' } as const;
+const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task', 'stateful-service': 'store' } as const;
 
 /**
  * Turns a short app definition into a fully explicit app for one environment. Precedence, lowest
@@ -44,7 +46,7 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
   };
   const { prov, override } = ctx;
 
-  checkName(ctx, 'name', def.name, def.kind === 'scheduled-task' ? CRONJOB_NAME_MAX : DNS_LABEL_MAX);
+  checkName(ctx, 'name', def.name, NAME_MAX[def.kind]);
   checkName(ctx, 'team', def.team, DNS_LABEL_MAX);
   prov.pick('namespace', inherited(env.namespacePattern));
   const namespace = namespaceName(def.team, env);
@@ -104,6 +106,11 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
   };
   // A tcp port has no request metrics convention: its SLO names its metrics, as a worker's does.
   const monitoring = resolveMonitoring(ctx, { namespace, ports, protocol: servicePort?.protocol === 'tcp' ? undefined : servicePort?.protocol });
+  const storage = resolveStorage(ctx);
+  const replicas = resolveReplicas(ctx);
+  checkSharedClaims(ctx, storage.volumes, replicas);
+  const resources = resolveResources(ctx);
+  checkEphemeralFit(ctx, storage, resources);
   const exposure = resolveExposure(ctx, servicePort);
   const resolved: ResolvedApp = {
     kind: def.kind,
@@ -134,16 +141,16 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     servicePorts,
     servicePort,
     ...resolveProbes(ctx, ports, servicePort),
-    resources: resolveResources(ctx),
-    security: resolveSecurity(ctx, ports, portFields),
+    resources,
+    security: resolveSecurity(ctx, ports, portFields, storage.volumes),
     shutdown: resolveShutdown(ctx),
     topologySpread: prov.platform('topologySpread', PLATFORM_DEFAULTS.topologySpread),
-    scratchSize: prov.pick('scratchSize', ['platform', PLATFORM_DEFAULTS.scratchSize]),
-    replicas: resolveReplicas(ctx),
-    rollout:
-      def.kind === 'scheduled-task'
-        ? undefined
-        : prov.platform('rollout', { revisionHistoryLimit: PLATFORM_DEFAULTS.rollout.revisionHistoryLimit, ...PLATFORM_DEFAULTS.rollout[def.kind] }),
+    scratchSize: storage.scratchSize,
+    volumes: storage.volumes,
+    files: storage.files,
+    statefulSet: resolveStatefulSet(ctx),
+    replicas,
+    rollout: resolveRollout(ctx, storage.volumes),
     maxUnavailable: def.kind === 'scheduled-task' ? undefined : prov.pick('maxUnavailable', inherited(env.profile.maxUnavailable)),
     unhealthyPodEvictionPolicy:
       def.kind === 'scheduled-task' ? undefined : prov.pick('unhealthyPodEvictionPolicy', ['platform', PLATFORM_DEFAULTS.unhealthyPodEvictionPolicy]),
@@ -161,6 +168,39 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
   };
   problems.throwIfAny();
   return resolved;
+}
+
+/** Longest name of each kind: a CronJob's and a StatefulSet's names leave room for what Kubernetes appends. */
+const NAME_MAX = { 'web-service': DNS_LABEL_MAX, worker: DNS_LABEL_MAX, 'scheduled-task': CRONJOB_NAME_MAX, 'stateful-service': STATEFULSET_NAME_MAX } as const;
+
+/**
+ * How a Deployment replaces its pods. Pods that share a claim only one node (or pod) mounts are
+ * recreated: a surge pod would wait for the claim forever, or run on the same data beside the old one.
+ */
+function resolveRollout(ctx: ResolveContext, volumes: readonly ResolvedVolume[]): ResolvedApp['rollout'] {
+  const { def, prov } = ctx;
+  if (def.kind !== 'web-service' && def.kind !== 'worker') return undefined;
+  const exclusive = volumes.some((v) => v.kind === 'persistent' && v.accessMode !== 'ReadWriteMany');
+  const strategy = prov.pick<'RollingUpdate' | 'Recreate'>('rollout.strategy', ['platform', exclusive ? 'Recreate' : 'RollingUpdate']);
+  return {
+    strategy,
+    ...prov.platform('rollout', { revisionHistoryLimit: PLATFORM_DEFAULTS.rollout.revisionHistoryLimit, ...PLATFORM_DEFAULTS.rollout[def.kind] }),
+  };
+}
+
+/** A stateful service's StatefulSet: stable pod names through `<app>-headless`, pods one at a time. */
+function resolveStatefulSet(ctx: ResolveContext): ResolvedApp['statefulSet'] {
+  const { def, prov } = ctx;
+  if (def.kind !== 'stateful-service') return undefined;
+  const d = PLATFORM_DEFAULTS.statefulService;
+  return {
+    serviceName: `${def.name}-headless`,
+    ...prov.platform('statefulSet', {
+      podManagementPolicy: d.podManagementPolicy,
+      updateStrategy: d.updateStrategy,
+      publishNotReadyAddresses: d.publishNotReadyAddresses,
+    }),
+  };
 }
 
 /** Prometheus may reach the metrics port from its namespace, and nothing else. */
@@ -205,7 +245,12 @@ function checkName(ctx: ResolveContext, field: string, value: unknown, max: numb
   }
 }
 
-function resolveSecurity(ctx: ResolveContext, ports: ResolvedApp['ports'], portFields: Readonly<Record<string, string>>): ResolvedApp['security'] {
+function resolveSecurity(
+  ctx: ResolveContext,
+  ports: ResolvedApp['ports'],
+  portFields: Readonly<Record<string, string>>,
+  volumes: readonly ResolvedVolume[],
+): ResolvedApp['security'] {
   const { def, prov, problems } = ctx;
   const runAsUser = prov.pick('security.runAsUser', ['platform', PLATFORM_DEFAULTS.runAsUser], ['app', def.security?.runAsUser]);
   if (!Number.isInteger(runAsUser) || runAsUser <= 0) {
@@ -238,6 +283,9 @@ function resolveSecurity(ctx: ResolveContext, ports: ResolvedApp['ports'], portF
     runAsGroup: runAsUser,
     readOnlyRootFilesystem: !prov.pick('security.writableRootFilesystem', ['platform', false], ['app', def.security?.writableRootFilesystem]),
     addCapabilities: bindPrivileged ? ['NET_BIND_SERVICE'] : [],
+    ...(volumes.some((v) => v.kind === 'persistent')
+      ? { fsGroupChangePolicy: prov.pick('security.fsGroupChangePolicy', ['platform', PLATFORM_DEFAULTS.fsGroupChangePolicy]) }
+      : {}),
   };
 }
 

@@ -1,13 +1,14 @@
-import { ScheduledTaskCustomizeProps, WebServiceCustomizeProps, WorkerCustomizeProps } from './customize';
+import { ScheduledTaskCustomizeProps, StatefulServiceCustomizeProps, WebServiceCustomizeProps, WorkerCustomizeProps } from './customize';
 import { DependsOn } from './dependency';
 import { Exposure } from './exposure';
 import { HealthCheck } from './health';
 import { Peer } from './peer';
 import { PortProtocol, ServingPorts } from './ports';
-import { Replicas } from './replicas';
+import { FixedReplicas, Replicas } from './replicas';
 import { Resources } from './resources';
 import { SecretRef } from './secret';
 import { SloProps } from './slo';
+import { Volume } from './volume';
 import { Waiver } from './waiver';
 
 export type { AppKind } from './app-kind';
@@ -16,7 +17,11 @@ export type { AppKind } from './app-kind';
 export interface SecurityOptions {
   /** UID (and GID) the container runs as; must not be 0. @default 10001 */
   readonly runAsUser?: number;
-  /** Mount the root filesystem read-write. @default false (read-only, with an emptyDir at /tmp) */
+  /**
+   * Mount the root filesystem read-write, for images that write all over it. An explicit opt-out,
+   * flagged by the 'read-only-root-filesystem' check: declare `volumes` for the folders the app
+   * writes instead. @default false (read-only, with an emptyDir at /tmp)
+   */
   readonly writableRootFilesystem?: boolean;
   /** Add NET_BIND_SERVICE so the process may bind ports below 1024. @default false */
   readonly bindPrivilegedPorts?: boolean;
@@ -105,6 +110,13 @@ export interface AppProps<E extends string = string> {
    * @default - none
    */
   readonly configFiles?: Readonly<Record<string, string>>;
+  /** Folder the config files are mounted at, for images that read them from a fixed place. An absolute path. @default '/etc/<name>' */
+  readonly configFilesPath?: string;
+  /**
+   * File mode of config files, by file name, e.g. `{ 'entrypoint.sh': 0o555 }` for a script run
+   * from the ConfigMap. @default 0o444 (read-only for everyone) for every file
+   */
+  readonly configFileModes?: Readonly<Record<string, number>>;
   /**
    * Environment variables read from the platform's secret store, by reference only:
    * `{ STRIPE_API_KEY: Secret.ref('shop/checkout-api/stripe', 'apiKey') }`. An ExternalSecret `<name>`
@@ -117,6 +129,17 @@ export interface AppProps<E extends string = string> {
    * `/var/run/secrets/<name>/<file>` (see `secretFilePath`). @default - none
    */
   readonly secretFiles?: Readonly<Record<string, SecretRef>>;
+  /** Folder the secret files are mounted at. An absolute path. @default '/var/run/secrets/<name>' */
+  readonly secretFilesPath?: string;
+  /**
+   * Writable storage by name (a DNS label): `Volume.emptyDir({ path, size })` for scratch space and
+   * caches, `Volume.persistent({ path, size })` for data that outlives the pod (a PersistentVolumeClaim;
+   * a stateful service gets one per pod). No two mounts may share or nest a folder.
+   * @default - none besides /tmp
+   */
+  readonly volumes?: Readonly<Record<string, Volume>>;
+  /** Size limit of the writable /tmp (an emptyDir: the root filesystem is read-only). @default '64Mi' */
+  readonly scratchSize?: string;
   /** @default - the environment profile's requests and limits */
   readonly resources?: Resources;
   /** @default - the "restricted" Pod Security profile with UID/GID 10001 */
@@ -144,7 +167,8 @@ export interface AppProps<E extends string = string> {
   readonly waivers?: readonly Waiver<E>[];
 }
 
-export interface WebServiceProps<E extends string = string> extends AppProps<E>, WebServiceCustomizeProps {
+/** What a server declares: the ports it serves, its health check and metrics (web and stateful services). */
+interface ServingProps<E extends string> extends AppProps<E> {
   /** The serving port, when there is one (else use `ports`). @default 8080 */
   readonly port?: number;
   /** The serving port's protocol; it also names the port. @default 'http' */
@@ -162,10 +186,13 @@ export interface WebServiceProps<E extends string = string> extends AppProps<E>,
   readonly metricsPort?: number;
   /** HTTP path of the metrics. @default '/metrics' */
   readonly metricsPath?: string;
-  /** Also expose the metrics port through the app's Service, and scrape through it. @default false (scraped from the pods directly) */
-  readonly metricsOnService?: boolean;
   /** Service level objectives: recording rules, burn-rate alerts and dashboard panels. Needs `metricsPort`. @default - none */
   readonly slo?: SloProps;
+}
+
+export interface WebServiceProps<E extends string = string> extends ServingProps<E>, WebServiceCustomizeProps {
+  /** Also expose the metrics port through the app's Service, and scrape through it. @default false (scraped from the pods directly) */
+  readonly metricsOnService?: boolean;
   /** @default - the environment profile's (autoscaled 2..10 in prod) */
   readonly replicas?: Replicas;
   /**
@@ -208,12 +235,30 @@ export interface ScheduledTaskProps<E extends string = string> extends AppProps<
   readonly concurrencyPolicy?: 'Forbid' | 'Replace';
 }
 
+/**
+ * A server that keeps state on its own volume (a search index, a message broker, a database): a
+ * StatefulSet whose pods have stable names (`<name>-0`, via the headless Service `<name>-headless`)
+ * and each its own claim of every persistent volume, a Service for clients, a PDB and the
+ * golden-path pod. The volumes are writable by the pod's group (fsGroup).
+ */
+export interface StatefulServiceProps<E extends string = string> extends ServingProps<E>, StatefulServiceCustomizeProps {
+  /**
+   * Pods of the StatefulSet, a fixed count: scaling stateful software is the software's own
+   * business (replication, rebalancing), so there is no autoscaling. One pod is single-instance
+   * state: the StatefulSet replaces it only after the old one is gone, never running two at once;
+   * in production that is a finding of 'prod-replicas' (waive it with a reason, or use a managed store).
+   * @default Replicas.fixed(1) in every environment
+   */
+  readonly replicas?: FixedReplicas;
+}
+
 export type WebServiceDefinition = WebServiceProps & { readonly kind: 'web-service' };
 export type WorkerDefinition = WorkerProps & { readonly kind: 'worker' };
 export type ScheduledTaskDefinition = ScheduledTaskProps & { readonly kind: 'scheduled-task' };
+export type StatefulServiceDefinition = StatefulServiceProps & { readonly kind: 'stateful-service' };
 
 /** What a product team writes, tagged with its kind. */
-export type AppDefinition = WebServiceDefinition | WorkerDefinition | ScheduledTaskDefinition;
+export type AppDefinition = WebServiceDefinition | WorkerDefinition | ScheduledTaskDefinition | StatefulServiceDefinition;
 
 /** An app definition and the file it came from (relative to the repository root). */
 export interface SourcedApp {

@@ -81,3 +81,4 @@ export interface Customization {
 export type WebServiceCustomizeProps = CustomizeProps<'web-service'>;
 export type WorkerCustomizeProps = CustomizeProps<'worker'>;
 export type ScheduledTaskCustomizeProps = CustomizeProps<'scheduled-task'>;
+export type StatefulServiceCustomizeProps = CustomizeProps<'stateful-service'>;

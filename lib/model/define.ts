@@ -1,4 +1,13 @@
-import { ScheduledTaskDefinition, ScheduledTaskProps, WebServiceDefinition, WebServiceProps, WorkerDefinition, WorkerProps } from './app-definition';
+import {
+  ScheduledTaskDefinition,
+  ScheduledTaskProps,
+  StatefulServiceDefinition,
+  StatefulServiceProps,
+  WebServiceDefinition,
+  WebServiceProps,
+  WorkerDefinition,
+  WorkerProps,
+} from './app-definition';
 import { Environment } from './environment';
 
 /** Factories that tag a definition with its kind; `E` types the names of per-environment overrides.
@@ -7,6 +16,7 @@ export interface AppFactories<E extends string> {
   readonly webService: (props: WebServiceProps<E>) => WebServiceDefinition;
   readonly worker: (props: WorkerProps<E>) => WorkerDefinition;
   readonly scheduledTask: (props: ScheduledTaskProps<E>) => ScheduledTaskDefinition;
+  readonly statefulService: (props: StatefulServiceProps<E>) => StatefulServiceDefinition;
 }
 
 /**
@@ -19,5 +29,6 @@ export function goldenPath<const T extends readonly Environment[]>(environments:
     webService: (props) => ({ ...props, kind: 'web-service' }),
     worker: (props) => ({ ...props, kind: 'worker' }),
     scheduledTask: (props) => ({ ...props, kind: 'scheduled-task' }),
+    statefulService: (props) => ({ ...props, kind: 'stateful-service' }),
   };
 }

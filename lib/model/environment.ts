@@ -4,6 +4,7 @@ import { EnvironmentIngress } from './environment-ingress';
 import { EnvironmentMonitoring } from './environment-monitoring';
 import { Resources } from './resources';
 import { SecretRollout, SecretStoreRef } from './secret';
+import { VolumeAccessMode } from './volume';
 
 /** Totals a team's namespace may request, enforced by a ResourceQuota. */
 export interface NamespaceQuota {
@@ -17,6 +18,14 @@ export interface NamespaceQuota {
   readonly requestsEphemeralStorage?: string;
   /** @default 200 */
   readonly pods?: number;
+}
+
+/** How apps' persistent volumes are claimed in an environment, unless a volume says otherwise. */
+export interface EnvironmentStorage {
+  /** StorageClass of every claim. @default - none: the cluster's default StorageClass */
+  readonly storageClass?: string;
+  /** Access mode of every claim. @default 'ReadWriteOnce' (one node mounts it; every storage class supports it) */
+  readonly accessMode?: VolumeAccessMode;
 }
 
 /** What an environment sets for every app in it, unless the app says otherwise. */
@@ -35,6 +44,8 @@ export interface EnvironmentProfile {
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent';
   /** Where apps' data stores run: 'in-cluster' (a small StatefulSet, for dev) or 'external'. @default 'external' */
   readonly dataStores?: 'in-cluster' | 'external';
+  /** Persistent volumes: storage class and access mode. @default - see EnvironmentStorage */
+  readonly storage?: EnvironmentStorage;
   /** Per-team namespace quota. @default - see NamespaceQuota */
   readonly quota?: NamespaceQuota;
 }

@@ -5,6 +5,7 @@ import { ResolvedMonitoring } from './resolved-monitoring';
 import { ResolvedServicePort } from './ports';
 import { ResolvedProbe, ResolvedResources, ResolvedSecurity } from './resolved-pod';
 import { ResolvedSecrets } from './resolved-secrets';
+import { ResolvedFiles, ResolvedVolume } from './resolved-volume';
 import { Waiver } from './waiver';
 
 // Also exported here, where the resolvers and the public API have always found it.
@@ -59,6 +60,8 @@ export interface ResolvedScalingRate {
 
 /** How a Deployment replaces its pods. */
 export interface ResolvedRollout {
+  /** 'Recreate' when the pods share a claim one node mounts at a time (the old pod must let go of it first). */
+  readonly strategy: 'RollingUpdate' | 'Recreate';
   readonly revisionHistoryLimit: number;
   readonly maxSurge: string;
   readonly maxUnavailable: string | number;
@@ -75,6 +78,16 @@ export interface ResolvedSchedule {
   readonly concurrencyPolicy: 'Forbid' | 'Replace';
   readonly successfulJobsHistoryLimit: number;
   readonly failedJobsHistoryLimit: number;
+}
+
+/** How a stateful service's StatefulSet runs its pods. */
+export interface ResolvedStatefulSet {
+  /** The headless Service that gives each pod its stable name: `<app>-headless`. */
+  readonly serviceName: string;
+  readonly podManagementPolicy: 'OrderedReady' | 'Parallel';
+  readonly updateStrategy: 'RollingUpdate';
+  /** The headless Service lists pods before they are ready, so peers can find each other while they bootstrap. */
+  readonly publishNotReadyAddresses: boolean;
 }
 
 /**
@@ -115,9 +128,9 @@ export interface ResolvedApp {
   readonly secrets?: ResolvedSecrets;
   /** The container's ports: the serving ports first, then health and metrics. */
   readonly ports: readonly ResolvedPort[];
-  /** The ports the Service exposes, primary first (web services only; empty otherwise). */
+  /** The ports the Service exposes, primary first (web and stateful services; empty otherwise). */
   readonly servicePorts: readonly ResolvedServicePort[];
-  /** The primary serving port: `servicePorts[0]` (web services only). */
+  /** The primary serving port: `servicePorts[0]` (web and stateful services). */
   readonly servicePort?: ResolvedServicePort;
   readonly probes?: { readonly readiness: ResolvedProbe; readonly liveness: ResolvedProbe; readonly startup: ResolvedProbe };
   /** A worker declared `Health.none`: why it has no probes. */
@@ -133,13 +146,19 @@ export interface ResolvedApp {
   };
   /** Size limit of the writable /tmp (an emptyDir: the root filesystem is read-only). */
   readonly scratchSize: string;
-  /** Web services and workers. */
+  /** The app's declared volumes, sorted by name. */
+  readonly volumes: readonly ResolvedVolume[];
+  /** Where the config and secret files are mounted (used only when the app has them). */
+  readonly files: ResolvedFiles;
+  /** Stateful services. */
+  readonly statefulSet?: ResolvedStatefulSet;
+  /** Web services, workers and stateful services (a fixed count). */
   readonly replicas?: ResolvedReplicas;
   /** Web services and workers. */
   readonly rollout?: ResolvedRollout;
-  /** The disruption budget's bound (web services and workers). */
+  /** The disruption budget's bound (every kind but scheduled tasks). */
   readonly maxUnavailable?: number;
-  /** Whether a drain may evict pods that are not ready when the budget is spent (web services and workers). */
+  /** Whether a drain may evict pods that are not ready when the budget is spent (every kind but scheduled tasks). */
   readonly unhealthyPodEvictionPolicy?: 'AlwaysAllow' | 'IfHealthyBudget';
   /** Who may reach the app, whom it may reach, and the environment's DNS resolvers (every pod's first egress). */
   readonly network: { readonly ingress: readonly ResolvedPeer[]; readonly egress: readonly ResolvedPeer[]; readonly dns: ResolvedDns };

@@ -27,6 +27,8 @@ export interface ResolvedDataStore {
     readonly imagePullPolicy: 'Always' | 'IfNotPresent';
     /** Access mode of the data volume. */
     readonly accessMode: 'ReadWriteOnce';
+    /** StorageClass of the data volume: the environment's (`profile.storage.storageClass`); absent, the cluster's default. */
+    readonly storageClass?: string;
     /** The disruption budget's bound. */
     readonly maxUnavailable: number;
     /** Requests and limits, in the app's shape (the workload parts build both). */

@@ -3,6 +3,7 @@ import { ArgoCdRetry } from './gitops';
 import { Replicas } from './replicas';
 import { Origin, ResolvedDns } from './resolved-app';
 import { SecretRollout, SecretStoreRef } from './secret';
+import { VolumeAccessMode } from './volume';
 
 /** The layers an environment's value can come from. */
 export type EnvironmentOrigin = Extract<Origin, 'platform' | 'environment'>;
@@ -30,6 +31,8 @@ export interface ResolvedProfile {
   readonly logLevel: Sourced<'debug' | 'info' | 'warn' | 'error'>;
   readonly imagePullPolicy: Sourced<'Always' | 'IfNotPresent'>;
   readonly dataStores: ResolvedDataStoreSettings;
+  /** Persistent volumes' claims: the storage class (absent: the cluster's default) and access mode. */
+  readonly storage: { readonly storageClass?: Sourced<string>; readonly accessMode: Sourced<VolumeAccessMode> };
 }
 
 /** Where apps' data stores run and, in the cluster, the pod around every engine. */

@@ -24,4 +24,6 @@ export interface ResolvedSecurity {
   readonly runAsGroup: number;
   readonly readOnlyRootFilesystem: boolean;
   readonly addCapabilities: readonly string[];
+  /** Set on pods with a persistent volume: chown the volume to the group only when its root is not the group's yet. */
+  readonly fsGroupChangePolicy?: 'OnRootMismatch' | 'Always';
 }

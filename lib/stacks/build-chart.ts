@@ -3,6 +3,7 @@ import { AppKind } from '../model/app-definition';
 import { ResolvedApp } from '../model/resolved-app';
 import { AppStack, AppStackProps } from './app-stack';
 import { ScheduledTask } from './scheduled-task';
+import { StatefulService } from './stateful-service';
 import { WebService } from './web-service';
 import { Worker } from './worker';
 
@@ -10,6 +11,7 @@ const STACKS: Record<AppKind, new (scope: Chart, id: string, props: AppStackProp
   'web-service': WebService,
   worker: Worker,
   'scheduled-task': ScheduledTask,
+  'stateful-service': StatefulService,
 };
 
 export interface BuiltApp {

@@ -18,7 +18,7 @@ export interface DataStoreProps {
 
 /**
  * An app's database or cache in the cluster (dev): one pod of the engine's official image with a
- * volume, a headless Service, and the golden-path parts of any pod, shared with the app stacks
+ * volume it writes its data to as a non-root UID >= 10000 (the volume is the pod group's: fsGroup), a headless Service, and the golden-path parts of any pod, shared with the app stacks
  * (lib/workload: restricted security, probes, requests and limits, own ServiceAccount, PDB), plus
  * a default-deny NetworkPolicy admitting only its app.
  */
@@ -80,7 +80,11 @@ export class DataStore extends Construct {
         volumeClaimTemplates: [
           {
             metadata: { name: 'data', labels: selector },
-            spec: { accessModes: [s.accessMode], resources: { requests: { storage: k8s.Quantity.fromString(s.storage) } } },
+            spec: {
+              accessModes: [s.accessMode],
+              ...(s.storageClass !== undefined ? { storageClassName: s.storageClass } : {}),
+              resources: { requests: { storage: k8s.Quantity.fromString(s.storage) } },
+            },
           },
         ],
       },

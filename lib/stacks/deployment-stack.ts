@@ -5,6 +5,7 @@ import { appPrometheusRule, PrometheusRule } from '../monitoring/prometheus-rule
 import { appAutoscaler } from '../workload/autoscaler';
 import { appDeployment } from '../workload/deployment';
 import { appDisruptionBudget } from '../workload/disruption-budget';
+import { appClaims } from '../workload/persistent-volume-claim';
 import { AppStack, AppStackProps } from './app-stack';
 
 /**
@@ -16,6 +17,8 @@ export abstract class DeploymentStack extends AppStack {
   readonly deployment: k8s.KubeDeployment;
   readonly autoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
   readonly disruptionBudget: k8s.KubePodDisruptionBudget;
+  /** The claims of the app's persistent volumes (`<app>-<volume>`), shared by its pods; empty without persistent volumes. */
+  readonly claims: readonly k8s.KubePersistentVolumeClaim[];
   /** SLO recording rules and alerts, and the missing-target alert; absent without `metricsPort`. */
   readonly rules?: PrometheusRule;
   /** The Grafana dashboard, as a ConfigMap for the sidecar; absent without `metricsPort`. */
@@ -23,6 +26,7 @@ export abstract class DeploymentStack extends AppStack {
 
   protected constructor(scope: Construct, id: string, props: AppStackProps, kind: 'web-service' | 'worker') {
     super(scope, id, props, kind);
+    this.claims = appClaims(this, props.app);
     this.deployment = appDeployment(this, props.app);
     this.autoscaler = appAutoscaler(this, props.app);
     this.disruptionBudget = appDisruptionBudget(this, props.app);

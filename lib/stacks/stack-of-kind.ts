@@ -1,4 +1,5 @@
 import type { ScheduledTask } from './scheduled-task';
+import type { StatefulService } from './stateful-service';
 import type { WebService } from './web-service';
 import type { Worker } from './worker';
 
@@ -10,5 +11,6 @@ declare module '../model/customize' {
     'web-service': WebService;
     worker: Worker;
     'scheduled-task': ScheduledTask;
+    'stateful-service': StatefulService;
   }
 }

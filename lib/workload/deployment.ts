@@ -18,17 +18,17 @@ export function appDeployment(scope: Construct, app: ResolvedApp): k8s.KubeDeplo
       ...(replicas !== undefined ? { replicas } : {}),
       revisionHistoryLimit: rollout.revisionHistoryLimit,
       selector: { matchLabels: { ...app.selector } },
-      strategy: {
-        type: 'RollingUpdate',
-        rollingUpdate: { maxSurge: intOrString(rollout.maxSurge), maxUnavailable: intOrString(rollout.maxUnavailable) },
-      },
+      strategy:
+        rollout.strategy === 'Recreate'
+          ? { type: 'Recreate' }
+          : { type: 'RollingUpdate', rollingUpdate: { maxSurge: intOrString(rollout.maxSurge), maxUnavailable: intOrString(rollout.maxUnavailable) } },
       template: podTemplate(app, { spread: true }),
     },
   });
 }
 
-/** Stakater Reloader rolls a Deployment whose annotation names a Secret when that Secret changes. */
-function secretRolloutAnnotations(app: ResolvedApp): Record<string, string> {
+/** Stakater Reloader rolls a Deployment (or StatefulSet) whose annotation names a Secret when that Secret changes. */
+export function secretRolloutAnnotations(app: ResolvedApp): Record<string, string> {
   if (!app.secrets?.reloadOnChange) return {};
   return { [ANNOTATION.reloaderSecret]: appSecretName(app.name) };
 }

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
 import { ExternalSecret, ExternalSecretSpecSecretStoreRefKind, ExternalSecretSpecTargetCreationPolicy } from '../../imports/externalsecret-external-secrets.io';
 import { appMetadata } from '../internal/metadata';
-import { appSecretName, secretFilesDir } from '../model/app-files';
+import { appSecretName } from '../model/app-files';
 import { ResolvedApp } from '../model/resolved-app';
 import { SecretStoreRef } from '../model/secret';
 
@@ -65,7 +65,7 @@ export function secretFilesVolume(app: ResolvedApp): { readonly volume: k8s.Volu
       name: SECRET_FILES_VOLUME,
       secret: { secretName: appSecretName(app.name), defaultMode: SECRET_FILE_MODE, items: files.map((f) => ({ key: f.name, path: f.name })) },
     },
-    mount: { name: SECRET_FILES_VOLUME, mountPath: secretFilesDir(app.name), readOnly: true },
+    mount: { name: SECRET_FILES_VOLUME, mountPath: app.files.secretPath, readOnly: true },
   };
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { ResolvedApp } from '../model/resolved-app';
 import { configFilesVolume } from './config-files';
+import { claimName } from './persistent-volume-claim';
 import { secretEnvVars, secretFilesVolume } from './external-secret';
 import { toProbe } from './probes';
 import { toResourceRequirements } from './resources';
@@ -14,6 +15,12 @@ const TMP_VOLUME = 'tmp';
 export interface PodTemplateOptions {
   /** Spread pods across zones and nodes (long-running workloads). */
   readonly spread: boolean;
+  /**
+   * Where the pods' persistent volumes come from: claims the stack creates and every pod shares
+   * (a Deployment), or the StatefulSet's claim templates, one claim per pod (listed there, not here).
+   * @default 'shared'
+   */
+  readonly claims?: 'shared' | 'per-pod';
   /** Pod restart policy. @default - Kubernetes' ('Always') */
   readonly restartPolicy?: 'OnFailure' | 'Never';
 }
@@ -38,7 +45,7 @@ export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.
     ...(app.shutdown.preStopSeconds > 0 ? { lifecycle: { preStop: { exec: { command: ['sleep', String(app.shutdown.preStopSeconds)] } } } } : {}),
     securityContext: containerSecurityContext(app),
     terminationMessagePolicy: 'FallbackToLogsOnError',
-    volumeMounts: [{ name: TMP_VOLUME, mountPath: '/tmp' }, ...files.map((f) => f.mount)],
+    volumeMounts: [{ name: TMP_VOLUME, mountPath: '/tmp' }, ...files.map((f) => f.mount), ...app.volumes.map((v) => ({ name: v.name, mountPath: v.path }))],
   };
   const annotations: Record<string, string> = {};
   if (app.config !== undefined || app.configFiles !== undefined) annotations[CONFIG_HASH_ANNOTATION] = configHash(app.config ?? {}, app.configFiles);
@@ -47,9 +54,9 @@ export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.
     spec: {
       ...podIdentity({ serviceAccount: app.name, security: app.security, gracePeriodSeconds: app.shutdown.gracePeriodSeconds }),
       ...(options.restartPolicy ? { restartPolicy: options.restartPolicy } : {}),
-      ...(options.spread ? { topologySpreadConstraints: spread(app) } : {}),
+      ...(options.spread ? { topologySpreadConstraints: spread(app, options.claims ?? 'shared') } : {}),
       containers: [container],
-      volumes: [scratchVolume(TMP_VOLUME, app.scratchSize), ...files.map((f) => f.volume)],
+      volumes: [scratchVolume(TMP_VOLUME, app.scratchSize), ...files.map((f) => f.volume), ...declaredVolumes(app, options.claims ?? 'shared')],
     },
   };
 }
@@ -78,16 +85,25 @@ export function scratchVolume(name: string, sizeLimit: string): k8s.Volume {
   return { name, emptyDir: { sizeLimit: k8s.Quantity.fromString(sizeLimit) } };
 }
 
+/** The app's own volumes as pod volumes: emptyDirs, and the shared claims of a Deployment. */
+function declaredVolumes(app: ResolvedApp, claims: 'shared' | 'per-pod'): k8s.Volume[] {
+  return app.volumes.flatMap((v): k8s.Volume[] => {
+    if (v.kind === 'emptyDir') return [{ name: v.name, emptyDir: { sizeLimit: k8s.Quantity.fromString(v.size), ...(v.medium ? { medium: v.medium } : {}) } }];
+    return claims === 'shared' ? [{ name: v.name, persistentVolumeClaim: { claimName: claimName(app, v) } }] : [];
+  });
+}
+
 /** One constraint per failure domain the platform spreads over (ResolvedApp.topologySpread). */
-function spread(app: ResolvedApp): k8s.TopologySpreadConstraint[] {
+function spread(app: ResolvedApp, claims: 'shared' | 'per-pod'): k8s.TopologySpreadConstraint[] {
   const { topologyKeys, maxSkew, whenUnsatisfiable } = app.topologySpread;
   return topologyKeys.map((topologyKey) => ({
     topologyKey,
     maxSkew,
     whenUnsatisfiable,
     labelSelector: { matchLabels: { ...app.selector } },
-    // Count only pods of the same rollout, so a new ReplicaSet spreads on its own.
-    matchLabelKeys: ['pod-template-hash'],
+    // Count only pods of the same rollout, so a new ReplicaSet spreads on its own. A StatefulSet
+    // replaces its pods one by one in place: they all count.
+    ...(claims === 'shared' ? { matchLabelKeys: ['pod-template-hash'] } : {}),
   }));
 }
 

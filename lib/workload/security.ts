@@ -8,6 +8,7 @@ export function podSecurityContext(app: Pick<ResolvedApp, 'security'>): k8s.PodS
     runAsUser: app.security.runAsUser,
     runAsGroup: app.security.runAsGroup,
     fsGroup: app.security.runAsGroup,
+    ...(app.security.fsGroupChangePolicy ? { fsGroupChangePolicy: app.security.fsGroupChangePolicy } : {}),
     seccompProfile: { type: 'RuntimeDefault' },
   };
 }

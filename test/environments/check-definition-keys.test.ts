@@ -2,7 +2,7 @@ import { Problems, ValidationError } from '../../lib/internal/errors';
 import { checkDefinitionKeys } from '../../lib/environments/check-definition-keys';
 import { AppDefinition } from '../../lib/model/app-definition';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
-import { expectError, sourced, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+import { expectError, sourced, statefulDef, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
 
 /** What plain JavaScript (or `as any`) lets through: a definition with any keys. */
 function loose(definition: object): AppDefinition {
@@ -32,6 +32,29 @@ describe('strict definitions', () => {
       objects: () => [],
     });
     expect(problemsOf(def)).toEqual([]);
+  });
+
+  test('accepts a stateful service with volumes, file paths and modes', () => {
+    const def = statefulDef({
+      volumes: {
+        data: { kind: 'persistent', path: '/data', size: '1Gi', accessMode: 'ReadWriteOnce', storageClass: 'gp3' },
+        cache: { kind: 'emptyDir', path: '/c', size: '1Gi', medium: 'Memory' },
+      },
+      scratchSize: '128Mi',
+      configFiles: { 'a.sh': '#!/bin/sh' },
+      configFilesPath: '/etc/a',
+      configFileModes: { 'a.sh': 0o555 },
+      secretFilesPath: '/run/a',
+      replicas: { kind: 'fixed', count: 3 },
+      dependsOn: [statefulDef({ name: 'other' })],
+    });
+    expect(problemsOf(def)).toEqual([]);
+  });
+
+  test('rejects an unknown key of a volume, naming the volume kind', () => {
+    expect(problemsOf(loose({ ...statefulDef(), volumes: { data: { kind: 'persistent', path: '/data', size: '1Gi', sizee: '2Gi' } } }))).toEqual([
+      expect.objectContaining({ code: 'E_UNKNOWN_FIELD', field: 'volumes.data.sizee', message: "is not a field of a persistent volume; did you mean 'size'?" }),
+    ]);
   });
 
   test('rejects an unknown key at the top level, suggesting the nearest known one', () => {

@@ -2,7 +2,7 @@ import { Dependency } from '../../lib/model/dependency';
 import { Manifest } from '../../lib/manifest/manifest';
 import { Replicas } from '../../lib/model/replicas';
 import { renderManifests } from '../../lib/output/render-yaml';
-import { resolvedScheduledTask, resolvedWebService, resolvedWorker, synthResolved } from '../fixtures/resolved-app';
+import { resolvedScheduledTask, resolvedStatefulService, resolvedWebService, resolvedWorker, synthResolved } from '../fixtures/resolved-app';
 import { testEnvironment } from '../fixtures/definitions';
 import { Untyped } from '../helpers';
 
@@ -49,6 +49,22 @@ test('a scheduled task in prod: one CronJob that never overlaps runs', () => {
   expect(written(app.source, manifests)).toMatchSnapshot();
 });
 
+test('a stateful service in prod: three pods with a claim each, stable names through the headless Service', () => {
+  const app = resolvedStatefulService({ replicas: Replicas.fixed(3) });
+  const manifests = synthResolved(app);
+  expect(objects(manifests)).toEqual([
+    'NetworkPolicy/search-index',
+    'PodDisruptionBudget/search-index',
+    'Service/search-index',
+    'Service/search-index-headless',
+    'ServiceAccount/search-index',
+    'StatefulSet/search-index',
+  ]);
+  const sts = manifests.find((m) => m.kind === 'StatefulSet') as Untyped;
+  expect([sts.spec.replicas, sts.spec.serviceName, sts.spec.volumeClaimTemplates[0].metadata.name]).toEqual([3, 'search-index-headless', 'data']);
+  expect(written(app.source, manifests)).toMatchSnapshot();
+});
+
 test('a data store in dev: a one-pod Postgres StatefulSet with its own Service, budget, account and policy', () => {
   const dev = testEnvironment({ name: 'dev', profile: { dataStores: 'in-cluster' } });
   const app = resolvedWorker({ name: 'orders', dependsOn: [Dependency.postgres('orders-db')] }, dev);
@@ -62,6 +78,6 @@ test('a data store in dev: a one-pod Postgres StatefulSet with its own Service, 
     'StatefulSet/orders-orders-db',
   ]);
   const sts = store.find((m) => m.kind === 'StatefulSet') as Untyped;
-  expect([sts.spec.replicas, sts.spec.template.spec.containers[0].image]).toEqual([1, 'postgres:16.4-alpine']);
+  expect([sts.spec.replicas, sts.spec.template.spec.containers[0].image]).toEqual([1, 'postgres:16.4-bookworm']);
   expect(written(app.source, store)).toMatchSnapshot();
 });

@@ -23,14 +23,21 @@ describe('data stores in the cluster (dev)', () => {
     expect(sts.spec.serviceName).toBe('orders-orders-db');
     expect(sts.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('1Gi');
     const container = sts.spec.template.spec.containers[0];
-    expect(container.image).toBe('postgres:16.4-alpine');
+    expect(container.image).toBe('postgres:16.4-bookworm');
     expect(container.volumeMounts).toContainEqual({ name: 'data', mountPath: '/var/lib/postgresql/data' });
     expect(find(manifests, 'StatefulSet', 'orders-cache').spec.template.spec.containers[0].image).toBe('redis:7.4-alpine');
   });
 
   test('gives the store the golden-path pod: non-root, read-only root, probes, requests and limits', () => {
     const spec = find(manifests, 'StatefulSet', 'orders-orders-db').spec.template.spec;
-    expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 70, fsGroup: 70, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(spec.securityContext).toEqual({
+      runAsNonRoot: true,
+      runAsUser: 10070,
+      runAsGroup: 10070,
+      fsGroup: 10070,
+      fsGroupChangePolicy: 'OnRootMismatch',
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
     expect(spec.automountServiceAccountToken).toBe(false);
     const c = spec.containers[0];
     expect(c.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
@@ -38,6 +45,31 @@ describe('data stores in the cluster (dev)', () => {
     expect(c.livenessProbe.periodSeconds).toBeGreaterThan(c.readinessProbe.periodSeconds);
     expect(c.resources.limits.memory).toBe('256Mi');
     expect(c.volumeMounts.map((m: { mountPath: string }) => m.mountPath)).toEqual(['/var/lib/postgresql/data', '/tmp', '/var/run/postgresql']);
+  });
+
+  test('runs postgres as UID/GID 10070 with PGDATA a folder inside its volume', () => {
+    const spec = find(manifests, 'StatefulSet', 'orders-orders-db').spec.template.spec;
+    const c = spec.containers[0];
+    expect(c.securityContext.runAsUser).toBe(10070);
+    expect(c.securityContext.runAsGroup).toBe(10070);
+    expect(c.env).toContainEqual({ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' });
+    expect(c.volumeMounts).toContainEqual({ name: 'data', mountPath: '/var/lib/postgresql/data' });
+  });
+
+  test('runs redis as UID/GID 10999 writing its append-only file to its volume', () => {
+    const spec = find(manifests, 'StatefulSet', 'orders-cache').spec.template.spec;
+    const c = spec.containers[0];
+    expect(spec.securityContext).toMatchObject({ runAsUser: 10999, runAsGroup: 10999, fsGroup: 10999, fsGroupChangePolicy: 'OnRootMismatch' });
+    expect(c.args).toEqual(['--appendonly', 'yes', '--dir', '/data']);
+    expect(c.volumeMounts).toContainEqual({ name: 'data', mountPath: '/data' });
+    expect(c.securityContext.readOnlyRootFilesystem).toBe(true);
+  });
+
+  test("claims the store's volume from the environment's storage class", () => {
+    const gp3 = testEnvironment({ name: 'dev', profile: { dataStores: 'in-cluster', storage: { storageClass: 'gp3' } } });
+    const sts = find(synthApp(app, gp3), 'StatefulSet', 'orders-orders-db');
+    expect(sts.spec.volumeClaimTemplates[0].spec.storageClassName).toBe('gp3');
+    expect(find(manifests, 'StatefulSet', 'orders-orders-db').spec.volumeClaimTemplates[0].spec.storageClassName).toBeUndefined();
   });
 
   test('has a headless Service, a PDB and a ServiceAccount of its own', () => {

@@ -32,8 +32,12 @@ test('platform explain lists the platform-only settings with their layer', () =>
 describe('the stacks take the golden-path settings from the resolved app, not constants of their own', () => {
   test('rollout: history, surge and loss', () => {
     const app = resolvedWorker();
-    expect(app.rollout).toEqual({ revisionHistoryLimit: 5, maxSurge: '25%', maxUnavailable: '25%' });
-    const spec = find(synthWith(app, { rollout: { revisionHistoryLimit: 2, maxSurge: '1', maxUnavailable: 1 } }), 'Deployment', 'mailer').spec;
+    expect(app.rollout).toEqual({ strategy: 'RollingUpdate', revisionHistoryLimit: 5, maxSurge: '25%', maxUnavailable: '25%' });
+    const spec = find(
+      synthWith(app, { rollout: { strategy: 'RollingUpdate', revisionHistoryLimit: 2, maxSurge: '1', maxUnavailable: 1 } }),
+      'Deployment',
+      'mailer',
+    ).spec;
     expect(spec.revisionHistoryLimit).toBe(2);
     expect(spec.strategy.rollingUpdate).toEqual({ maxSurge: '1', maxUnavailable: 1 });
   });

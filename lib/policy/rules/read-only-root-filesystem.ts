@@ -7,7 +7,9 @@ export const readOnlyRootFilesystem: ObjectRule = {
   severity: 'warning',
   finding: 'a container can write to its root filesystem',
   why: 'a writable image lets an attacker drop tools or change binaries, and hides state that a restart then loses',
-  fix: 'set readOnlyRootFilesystem: true and write to an emptyDir (the golden path mounts one at /tmp); drop security.writableRootFilesystem',
+  fix:
+    'set readOnlyRootFilesystem: true and give each folder the app writes a volume: drop security.writableRootFilesystem and declare ' +
+    'volumes: { cache: Volume.emptyDir({ path, size }) } for scratch, Volume.persistent({ path, size }) for data (the golden path mounts /tmp already)',
   check: (object, context) =>
     context.pods.checkContainers(object, (at) =>
       at.type !== 'ephemeralContainer' && at.container.securityContext?.readOnlyRootFilesystem !== true

@@ -6,7 +6,7 @@ import { pdbCoverage } from '../../../../lib/policy/rules/pdb-coverage';
 import { pdbFitsHpaMinimum } from '../../../../lib/policy/rules/pdb-fits-hpa-minimum';
 import { prodReplicas } from '../../../../lib/policy/rules/prod-replicas';
 import { topologySpread } from '../../../../lib/policy/rules/topology-spread';
-import { webDef, workerDef } from '../../../helpers';
+import { statefulDef, webDef, workerDef } from '../../../helpers';
 import { DEV, edit, golden } from '../../policy-helpers';
 import { RuleCase } from './rule-case';
 
@@ -16,6 +16,17 @@ export const AVAILABILITY_CASES: readonly RuleCase[] = [
     compliant: () => golden(webDef({ replicas: Replicas.fixed(2) })),
     violating: () => golden(webDef({ replicas: Replicas.fixed(1) })),
     message: "Deployment 'checkout' runs 1 pod(s)",
+    field: 'spec.replicas',
+  },
+  {
+    rule: prodReplicas,
+    compliant: () => golden(statefulDef({ replicas: Replicas.fixed(3) })),
+    // A stateful service's default: one pod, single-instance state by declaration.
+    violating: () => golden(statefulDef()),
+    message:
+      "StatefulSet 'search-index' runs 1 pod(s): single-instance state is down during each rollout, node drain or crash, and its data lives on one volume; " +
+      'use a managed store outside the cluster, or a replicated setup (Replicas.fixed(3) with the software replicating across its pods), ' +
+      'or waive prod-replicas with the reason the outage is acceptable',
     field: 'spec.replicas',
   },
   {
