@@ -13,7 +13,7 @@ export const livenessDiffersFromReadiness: ObjectRule = {
   severity: 'warning',
   finding: 'the liveness probe is the readiness probe, and no more patient',
   why: 'when an overloaded or cut-off pod fails readiness it is then also restarted, which turns a slow dependency into a restart storm',
-  fix: 'check a cheaper endpoint for liveness (Health.http(path, { livenessPath })) or give it a longer period x failureThreshold than readiness',
+  fix: "check only that the process answers for liveness (the golden path's default: TCP on the port; or Health.http(path, { livenessPath }) or { liveness: Health.tcp() }), or give it a longer period x failureThreshold than readiness",
   check: (object, context) =>
     context.pods.checkContainers(object, (at) => {
       const { readinessProbe: readiness, livenessProbe: liveness } = at.container;

@@ -10,7 +10,7 @@ export const probePortDeclared: ObjectRule = {
   severity: 'error',
   finding: 'a probe checks a port its container does not declare',
   why: 'a probe on a port the container does not serve fails forever: the pod never becomes ready, or is restarted in a loop',
-  fix: "probe a port listed in the container's ports, by its name (the golden path names them http, grpc, health, metrics)",
+  fix: "probe a port listed in the container's ports, by its name (the golden path's: the serving ports' names, health, metrics)",
   check: (object, context) =>
     context.pods.checkContainers(object, (at) => {
       const out: Violation[] = [];
