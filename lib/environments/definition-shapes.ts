@@ -1,4 +1,5 @@
 import { AppOverride, NetworkOptions, ScheduledTaskProps, SecurityOptions, ShutdownOptions, WebServiceProps, WorkerProps } from '../model/app-definition';
+import { DataStoreProps } from '../model/data-store-definition';
 import { AppDependency, DataStoreDependency, ExternalDataStore, HostDependency } from '../model/dependency';
 import { PublicExposure } from '../model/exposure';
 import { ExecHealth, GrpcHealth, HttpHealth, TcpHealth } from '../model/health';
@@ -145,7 +146,10 @@ const EXTERNAL_STORE: ObjectShape = {
 const DEPENDS_ON: Shape = {
   noun: 'a dependency',
   kinds: {
-    app: { noun: 'an app dependency', fields: { kind: 'string', app: 'any', port: 'string', env: 'string' } satisfies Record<keyof AppDependency, Shape> },
+    app: {
+      noun: 'an app dependency',
+      fields: { kind: 'string', app: 'any', port: 'string', env: 'string', url: 'string' } satisfies Record<keyof AppDependency, Shape>,
+    },
     host: {
       noun: 'a host dependency',
       fields: { kind: 'string', name: 'string', host: 'string', port: 'number', cidrs: STRINGS, protocol: 'string' } satisfies Record<
@@ -160,7 +164,8 @@ const DEPENDS_ON: Shape = {
         Shape
       >,
     },
-    // An app definition itself: checked as an app of its own.
+    // An app or data store definition itself: checked as one of its own.
+    'data-store': 'any',
     'web-service': 'any',
     worker: 'any',
     'scheduled-task': 'any',
@@ -193,6 +198,7 @@ const OVERRIDE: ObjectShape = {
     schedule: 'string',
     suspend: 'boolean',
     expose: EXPOSURE,
+    dependsOn: { list: DEPENDS_ON },
     slo: { noun: 'an SLO override', fields: { availability: 'number', latency: LATENCY } },
   } satisfies Record<keyof AppOverride, Shape>,
 };
@@ -218,6 +224,7 @@ const APP = {
   network: NETWORK,
   imagePullPolicy: 'string',
   environments: { map: OVERRIDE },
+  only: STRINGS,
   waivers: { list: WAIVER },
   customize: 'function',
   // Extra objects are checked against their Kubernetes schema after synthesis.
@@ -258,8 +265,24 @@ const SCHEDULED_TASK = {
   concurrencyPolicy: 'string',
 } satisfies Record<keyof ScheduledTaskProps | 'kind', Shape>;
 
-/** The shape of each kind of app definition. */
+const DATA_STORE = {
+  kind: 'string',
+  name: 'string',
+  team: 'string',
+  engine: 'string',
+  image: 'string',
+  database: 'string',
+  user: 'string',
+  password: SECRET_REF,
+  settings: STRING_MAP,
+  storage: 'string',
+  inCluster: STRINGS,
+  external: { map: EXTERNAL_STORE },
+} satisfies Record<keyof DataStoreProps | 'kind', Shape>;
+
+/** The shape of each kind of definition. */
 export const DEFINITION_SHAPES: Readonly<Record<string, ObjectShape>> = {
+  'data-store': { noun: 'a data store', fields: DATA_STORE },
   'web-service': { noun: 'a web service', fields: WEB_SERVICE },
   worker: { noun: 'a worker', fields: WORKER },
   'scheduled-task': { noun: 'a scheduled task', fields: SCHEDULED_TASK },

@@ -79,6 +79,8 @@ export const PLATFORM_DEFAULTS = deepFreeze({
       postgres: {
         image: 'postgres:16.4-alpine',
         port: 5432,
+        /** The user (and database) the image creates when a shared store names none. */
+        user: 'postgres',
         uid: 70,
         dataPath: '/var/lib/postgresql/data',
         cpu: '100m',

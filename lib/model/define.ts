@@ -1,4 +1,5 @@
 import { ScheduledTaskDefinition, ScheduledTaskProps, WebServiceDefinition, WebServiceProps, WorkerDefinition, WorkerProps } from './app-definition';
+import { DataStoreDefinition, DataStoreProps } from './data-store-definition';
 import { Environment } from './environment';
 
 /** Factories that tag a definition with its kind; `E` types the names of per-environment overrides.
@@ -7,6 +8,8 @@ export interface AppFactories<E extends string> {
   readonly webService: (props: WebServiceProps<E>) => WebServiceDefinition;
   readonly worker: (props: WorkerProps<E>) => WorkerDefinition;
   readonly scheduledTask: (props: ScheduledTaskProps<E>) => ScheduledTaskDefinition;
+  /** A shared database or cache, depended on by apps of any team. */
+  readonly dataStore: (props: DataStoreProps<E>) => DataStoreDefinition;
 }
 
 /**
@@ -19,5 +22,6 @@ export function goldenPath<const T extends readonly Environment[]>(environments:
     webService: (props) => ({ ...props, kind: 'web-service' }),
     worker: (props) => ({ ...props, kind: 'worker' }),
     scheduledTask: (props) => ({ ...props, kind: 'scheduled-task' }),
+    dataStore: (props) => ({ ...props, kind: 'data-store' }),
   };
 }

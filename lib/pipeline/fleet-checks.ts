@@ -2,6 +2,7 @@ import { pathKey } from '../environments/resolve-exposure';
 import { Problems } from '../internal/errors';
 import { nameProblem } from '../internal/names';
 import { SourcedApp } from '../model/app-definition';
+import { SourcedDataStore } from '../model/data-store-definition';
 import { Environment } from '../model/environment';
 import { ResolvedApp } from '../model/resolved-app';
 import { Manifest, manifestId } from '../manifest/manifest';
@@ -51,6 +52,17 @@ export function checkEnvironments(environments: readonly Environment[], problems
 export function checkOverrideNames(apps: readonly SourcedApp[], environments: readonly Pick<Environment, 'name'>[], problems: Problems): void {
   const names = new Set(environments.map((e) => e.name));
   for (const { definition, source } of apps) {
+    for (const env of (definition.only ?? []).filter((e) => !names.has(e))) {
+      problems.add({
+        code: 'E_UNKNOWN_ENVIRONMENT',
+        source,
+        app: definition.name,
+        field: 'only',
+        value: env,
+        message: `names an environment that does not exist (known: ${[...names].join(', ')})`,
+        fix: 'name one of the known environments',
+      });
+    }
     for (const env of Object.keys(definition.environments ?? {})) {
       if (!names.has(env)) {
         problems.add({
@@ -62,6 +74,31 @@ export function checkOverrideNames(apps: readonly SourcedApp[], environments: re
           fix: 'rename the override to one of the known environments, or remove it',
         });
       }
+    }
+  }
+}
+
+/**
+ * A shared data store's name is what callers name it by (`'bank/accounts-db'`) and the name of its
+ * objects in the team's namespace: two stores, or a store and an app, may not share one.
+ */
+export function checkUniqueDataStores(apps: readonly SourcedApp[], dataStores: readonly SourcedDataStore[], problems: Problems): void {
+  const owners = new Map<string, string>(apps.map((a) => [`${a.definition.team}/${a.definition.name}`, a.source]));
+  for (const { definition, source } of dataStores) {
+    const key = `${definition.team}/${definition.name}`;
+    const other = owners.get(key);
+    if (other !== undefined) {
+      problems.add({
+        code: 'E_DUPLICATE_DATA_STORE',
+        source,
+        app: definition.name,
+        field: 'name',
+        value: definition.name,
+        message: `is also declared by ${other} in team '${definition.team}', so '${key}' and the store's objects would name two things`,
+        fix: 'rename one of the two',
+      });
+    } else {
+      owners.set(key, source);
     }
   }
 }

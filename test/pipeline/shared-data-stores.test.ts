@@ -1,0 +1,59 @@
+import { ValidationError } from '../../lib/internal/errors';
+import { DataStoreDefinition } from '../../lib/model/data-store-definition';
+import { renderResolvedFleet, resolveFleetEnvironments } from '../../lib/pipeline/render-fleet';
+import { renderPlatform } from '../../lib/pipeline/render-platform';
+import { expectError, sourced, testEnvironment, webDef } from '../helpers';
+
+const cache = (overrides: Partial<DataStoreDefinition> = {}): DataStoreDefinition => ({
+  kind: 'data-store',
+  name: 'cache',
+  team: 'shop',
+  engine: 'redis',
+  ...overrides,
+});
+const source = (d: DataStoreDefinition, file = d.name) => ({ definition: d, source: `apps/${d.team}/${file}.ts` });
+const environments = resolveFleetEnvironments([testEnvironment({ name: 'dev', profile: { dataStores: 'in-cluster' } })]);
+
+describe('shared data stores in the fleet', () => {
+  test('two stores with one name fail, naming both files', () => {
+    const error = expectError<ValidationError>(() =>
+      renderResolvedFleet({ apps: [], dataStores: [source(cache()), source(cache(), 'cache-copy')], environments }),
+    );
+    expect(error.code).toBe('E_DUPLICATE_DATA_STORE');
+    expect(error.message).toContain("apps/shop/cache-copy.ts: app 'cache': 'name' is also declared by apps/shop/cache.ts in team 'shop'");
+  });
+
+  test('render in the cluster once, in the owning team, admitting only their callers across namespaces', () => {
+    const dataStores = [source(cache())];
+    const rendered = renderResolvedFleet({
+      apps: [
+        sourced(webDef({ name: 'checkout', dependsOn: [cache()] })),
+        sourced(webDef({ name: 'payments', team: 'pay', dependsOn: [{ kind: 'app', app: 'shop/cache' }] })),
+      ],
+      dataStores,
+      environments,
+    });
+    const files = renderPlatform(rendered, environments, dataStores).filter((f) => f.path === 'dev/shop/cache.yaml');
+    expect(files).toHaveLength(1);
+    const policy = files[0].manifests.find((m) => m.kind === 'NetworkPolicy')!;
+    expect((policy.spec as { ingress: unknown[] }).ingress).toEqual([
+      {
+        from: [
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'pay' } },
+            podSelector: { matchLabels: { 'app.kubernetes.io/name': 'payments' } },
+          },
+        ],
+        ports: [{ port: 6379, protocol: 'TCP' }],
+      },
+      { from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'checkout' } } }], ports: [{ port: 6379, protocol: 'TCP' }] },
+    ]);
+  });
+
+  test('a seeded image without a tag fails at the field', () => {
+    const error = expectError<ValidationError>(() =>
+      renderResolvedFleet({ apps: [], dataStores: [source(cache({ engine: 'postgres', image: 'ghcr.io/acme/seeded' }))], environments }),
+    );
+    expect(error.message).toContain("apps/shop/cache.ts: app 'cache': environment 'dev': 'image' has no tag or digest");
+  });
+});
