@@ -101,7 +101,10 @@ const REPLICAS: Shape = {
 const EXPOSURE: Shape = {
   noun: 'an exposure',
   kinds: {
-    public: { noun: 'a public exposure', fields: { kind: 'string', host: 'string', paths: STRINGS } satisfies Record<keyof PublicExposure, Shape> },
+    public: {
+      noun: 'a public exposure',
+      fields: { kind: 'string', host: 'string', fqdn: 'string', paths: STRINGS } satisfies Record<keyof PublicExposure, Shape>,
+    },
     internal: { noun: 'an internal exposure', fields: { kind: 'string' } },
   },
 };

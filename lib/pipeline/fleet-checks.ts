@@ -178,7 +178,11 @@ export function checkUniqueHosts(resolved: readonly ResolvedApp[], problems: Pro
           field,
           value: `${exposure.host}${path}`,
           message: `claims host '${exposure.host}' and path '${path}', which app '${other.name}' (${other.source}) claims too`,
-          fix: `give one of the two apps another host (${field}.host) or path (${field}.paths)`,
+          // Default hosts stay '<app>.<domain>' (changing them would move live DNS names); two same-named apps must pick one.
+          fix:
+            app.provenance['expose.host'] === 'platform'
+              ? `the host defaults to the app's name: give this one its own, e.g. ${field}: Exposure.public({ host: '${app.name}-${app.team}' }) or ({ fqdn: '...' })`
+              : `give one of the two apps another host (${field}.host) or path (${field}.paths)`,
         });
       } else {
         owners.set(key, app);

@@ -2,6 +2,14 @@ import { ValidationError } from '../../lib/internal/errors';
 import { DataStoreDefinition } from '../../lib/model/data-store-definition';
 import { renderResolvedFleet, resolveFleetEnvironments } from '../../lib/pipeline/render-fleet';
 import { renderPlatform } from '../../lib/pipeline/render-platform';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Dependency } from '../../lib/model/dependency';
+import { Exposure } from '../../lib/model/exposure';
+import { SourcedApp } from '../../lib/model/app-definition';
+import { SourcedDataStore } from '../../lib/model/data-store-definition';
+import { synthesize } from '../../lib/pipeline/synthesize';
+import { tempDir } from '../fixtures/temp-dir';
 import { expectError, sourced, testEnvironment, webDef } from '../helpers';
 
 const cache = (overrides: Partial<DataStoreDefinition> = {}): DataStoreDefinition => ({
@@ -55,5 +63,28 @@ describe('shared data stores in the fleet', () => {
       renderResolvedFleet({ apps: [], dataStores: [source(cache({ engine: 'postgres', image: 'ghcr.io/acme/seeded' }))], environments }),
     );
     expect(error.message).toContain("apps/shop/cache.ts: app 'cache': environment 'dev': 'image' has no tag or digest");
+  });
+});
+
+describe('bad service graphs write nothing', () => {
+  const loadgen = webDef({ name: 'loadgen', only: ['dev'] });
+  test.each<[string, string, SourcedApp[], SourcedDataStore[]]>([
+    ['a dependency on an app absent there', 'E_DEPENDENCY_ABSENT', [sourced(loadgen), sourced(webDef({ name: 'checkout', dependsOn: [loadgen] }))], []],
+    [
+      'a URL with an unknown placeholder',
+      'E_ADDRESS_TEMPLATE',
+      [sourced(webDef({ name: 'checkout', dependsOn: [Dependency.on(cache(), { url: 'redis://{hots}' })] }))],
+      [source(cache())],
+    ],
+    ['two data stores with one name', 'E_DUPLICATE_DATA_STORE', [], [source(cache()), source(cache(), 'cache-copy')]],
+    ['a host that is not a DNS name', 'E_EXPOSURE_HOST', [sourced(webDef({ expose: Exposure.public({ fqdn: 'shop_acme.com' }) }))], []],
+  ])('%s', (_, code, apps, dataStores) => {
+    const outDir = join(tempDir(), 'dist');
+    const error = expectError<ValidationError>(() =>
+      synthesize({ apps, dataStores, environments: [testEnvironment({ name: 'dev', profile: { dataStores: 'in-cluster' } }), testEnvironment()], outDir }),
+    );
+    expect(error.problems.map((p) => p.code)).toContain(code);
+    expect(error.problems.every((p) => p.source?.startsWith('apps/shop/'))).toBe(true);
+    expect(existsSync(outDir)).toBe(false);
   });
 });
