@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import paymentGateway from '../payments/payment-gateway';
-import { Health, Secret, webService } from '../platform';
+import { Dependency, Health, Secret, webService } from '../platform';
+import ordersDb from './orders-db';
 
 export default webService({
   name: 'checkout-api',
@@ -14,7 +15,7 @@ export default webService({
   config: { ORDER_TIMEOUT: '10s' },
   configFiles: { 'checkout.yaml': readFileSync(join(__dirname, 'checkout.yaml'), 'utf8') },
   secrets: { DATABASE_PASSWORD: Secret.ref('shop/checkout-api/database', 'password') },
-  dependsOn: [paymentGateway],
+  dependsOn: [paymentGateway, Dependency.on(ordersDb, { url: 'postgresql://{user}@{host}:{port}/{database}', env: 'ORDERS_DB_URL' })],
   environments: { dev: { config: { ORDER_TIMEOUT: '60s' } } },
   // Extra object: a business alert the SLO rules cannot express (orders stop while requests succeed).
   // Paged in prod only; elsewhere it warns. The rule labels make the environment's Prometheus load it.
