@@ -82,7 +82,31 @@ export function checkOverrideNames(apps: readonly SourcedApp[], environments: re
  * A shared data store's name is what callers name it by (`'bank/accounts-db'`) and the name of its
  * objects in the team's namespace: two stores, or a store and an app, may not share one.
  */
-export function checkUniqueDataStores(apps: readonly SourcedApp[], dataStores: readonly SourcedDataStore[], problems: Problems): void {
+export function checkUniqueDataStores(
+  apps: readonly SourcedApp[],
+  dataStores: readonly SourcedDataStore[],
+  environments: readonly Pick<Environment, 'name'>[],
+  problems: Problems,
+): void {
+  // Environment names in a store are typo-checked by TypeScript only in a typed file, as overrides are.
+  const names = new Set(environments.map((e) => e.name));
+  for (const { definition, source } of dataStores) {
+    const named = [
+      ...(definition.inCluster ?? []).map((env) => ['inCluster', env] as const),
+      ...Object.keys(definition.external ?? {}).map((env) => [`external.${env}`, env] as const),
+    ];
+    for (const [field, env] of named.filter(([, env]) => !names.has(env))) {
+      problems.add({
+        code: 'E_UNKNOWN_ENVIRONMENT',
+        source,
+        app: definition.name,
+        field,
+        value: env,
+        message: `names an environment that does not exist (known: ${[...names].join(', ')})`,
+        fix: 'name one of the known environments',
+      });
+    }
+  }
   const owners = new Map<string, string>(apps.map((a) => [`${a.definition.team}/${a.definition.name}`, a.source]));
   for (const { definition, source } of dataStores) {
     const key = `${definition.team}/${definition.name}`;

@@ -73,7 +73,7 @@ export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
   const problems = new Problems();
   checkOverrideNames(input.apps, input.environments, problems);
   checkDefinitionKeys([...input.apps, ...(input.dataStores ?? [])], problems);
-  checkUniqueDataStores(input.apps, input.dataStores ?? [], problems);
+  checkUniqueDataStores(input.apps, input.dataStores ?? [], input.environments, problems);
   problems.throwIfAny();
 
   const ordered = [...input.apps].sort(

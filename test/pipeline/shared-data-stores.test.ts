@@ -58,6 +58,38 @@ describe('shared data stores in the fleet', () => {
     ]);
   });
 
+  test('an environment that does not exist fails at the field', () => {
+    const error = expectError<ValidationError>(() => renderResolvedFleet({ apps: [], dataStores: [source(cache({ inCluster: ['stagign'] }))], environments }));
+    expect(error.message).toContain("apps/shop/cache.ts: app 'cache': 'inCluster' names an environment that does not exist (known: dev)");
+  });
+
+  test('a seeded postgres with a password reads it from its own Secret, and creates its database and user', () => {
+    const db = cache({
+      name: 'orders-db',
+      engine: 'postgres',
+      image: 'ghcr.io/acme/orders-db-seeded:2024-06-01',
+      database: 'orders',
+      user: 'orders',
+      password: { key: 'shop/orders-db', property: 'password' },
+      settings: { POSTGRES_INITDB_ARGS: '--data-checksums' },
+    });
+    const [file] = renderPlatform([], environments, [source(db)]).filter((f) => f.path === 'dev/shop/orders-db.yaml');
+    const set = file.manifests.find((m) => m.kind === 'StatefulSet')!;
+    const container = (set.spec as { template: { spec: { containers: { image: string; env: unknown[] }[] } } }).template.spec.containers[0];
+    expect(container.image).toBe('ghcr.io/acme/orders-db-seeded:2024-06-01');
+    expect(container.env).toEqual([
+      { name: 'POSTGRES_PASSWORD', valueFrom: { secretKeyRef: { name: 'orders-db-secrets', key: 'POSTGRES_PASSWORD' } } },
+      { name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' },
+      { name: 'POSTGRES_DB', value: 'orders' },
+      { name: 'POSTGRES_INITDB_ARGS', value: '--data-checksums' },
+      { name: 'POSTGRES_USER', value: 'orders' },
+    ]);
+    const secret = file.manifests.find((m) => m.kind === 'ExternalSecret')!;
+    expect((secret.spec as { data: unknown }).data).toEqual([{ secretKey: 'POSTGRES_PASSWORD', remoteRef: { key: 'shop/orders-db', property: 'password' } }]);
+    // Without callers, the store admits nobody.
+    expect((file.manifests.find((m) => m.kind === 'NetworkPolicy')!.spec as { ingress: unknown[] }).ingress).toEqual([]);
+  });
+
   test('a seeded image without a tag fails at the field', () => {
     const error = expectError<ValidationError>(() =>
       renderResolvedFleet({ apps: [], dataStores: [source(cache({ engine: 'postgres', image: 'ghcr.io/acme/seeded' }))], environments }),
