@@ -1,4 +1,5 @@
 import { Dependency, Health, Replicas, worker } from '../platform';
+import ordersDb from '../shop/orders-db';
 
 export default worker({
   name: 'ledger-worker',
@@ -12,6 +13,8 @@ export default worker({
   slo: { availability: 99.9, metrics: { requests: 'ledger_events_processed_total', codeLabel: 'outcome', errorCodes: 'failed' } },
   env: { QUEUE_NAME: 'payment-events', BATCH_SIZE: '100' },
   dependsOn: [
+    // Reconciles payments against the shop's orders: a store of another team, shared.
+    ordersDb,
     Dependency.host('payment-queue', { host: 'rabbitmq.payments.internal', port: 5672, cidrs: ['10.30.0.0/16'] }),
     // In the cluster in dev (the environment's choice); these addresses in staging and prod.
     Dependency.postgres('ledger-db', {

@@ -1,4 +1,5 @@
 import { Dependency, webService } from '../platform';
+import ordersDb from './orders-db';
 
 export default webService({
   name: 'orders-pooler',
@@ -8,5 +9,6 @@ export default webService({
   // A plain TCP port, named for what it speaks; callers dial the usual 5432, PgBouncer listens on 6432.
   ports: { postgres: { port: 6432, servicePort: 5432, protocol: 'tcp', appProtocol: 'postgresql' } },
   resources: { cpu: '100m', memory: '128Mi' },
-  dependsOn: [Dependency.host('orders-db', { host: 'orders-db.shop.internal', port: 5432, cidrs: ['10.40.0.0/16'] })],
+  // The shared store, as the URL PgBouncer reads (its user and database come from the store's definition).
+  dependsOn: [Dependency.on(ordersDb, { url: 'postgresql://{user}@{host}:{port}/{database}', env: 'DATABASE_URL' })],
 });

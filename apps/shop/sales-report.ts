@@ -1,4 +1,5 @@
 import { Dependency, scheduledTask } from '../platform';
+import ordersDb from './orders-db';
 
 export default scheduledTask({
   name: 'sales-report',
@@ -11,5 +12,6 @@ export default scheduledTask({
   resources: { cpu: '500m', memory: '1Gi' },
   args: ['--since', '24h'],
   dependsOn: [Dependency.host('orders-replica', { host: 'orders-replica.shop.internal', port: 5432, cidrs: ['10.40.0.0/16'] })],
-  environments: { dev: { suspend: true } },
+  // Dev has no replica: the report reads the seeded orders database there.
+  environments: { dev: { suspend: true, dependsOn: [ordersDb] } },
 });

@@ -14,5 +14,6 @@ export default webService({
   resources: { cpu: '200m', memory: '384Mi' },
   dependsOn: [checkoutApi, searchIndex],
   expose: Exposure.public({ host: 'shop' }),
-  environments: { prod: { replicas: Replicas.autoscale({ min: 4, max: 20 }) } },
+  // Customers know the shop by its own name in prod; other environments keep shop.<domain>.
+  environments: { prod: { replicas: Replicas.autoscale({ min: 4, max: 20 }), expose: Exposure.public({ fqdn: 'shop.acme.com' }) } },
 });

@@ -1,6 +1,7 @@
 import { didYouMean } from '../internal/did-you-mean';
 import { Problems } from '../internal/errors';
 import { SourcedApp } from '../model/app-definition';
+import { SourcedDataStore } from '../model/data-store-definition';
 import { DEFINITION_SHAPES, ObjectShape, Shape } from './definition-shapes';
 
 /**
@@ -10,7 +11,7 @@ import { DEFINITION_SHAPES, ObjectShape, Shape } from './definition-shapes';
  * type-checking, and `as any` or plain JavaScript gets past the compiler: a misspelled optional
  * prop would silently fall back to its default.
  */
-export function checkDefinitionKeys(apps: readonly SourcedApp[], problems: Problems): void {
+export function checkDefinitionKeys(apps: readonly (SourcedApp | SourcedDataStore)[], problems: Problems): void {
   for (const { definition, source } of apps) {
     const shape = DEFINITION_SHAPES[(definition as { kind?: string }).kind ?? ''];
     // loadFleet rejects a definition of no known kind before this runs.

@@ -9,6 +9,7 @@ import {
   WorkerProps,
 } from '../model/app-definition';
 import { EmptyDirVolume, PersistentVolume } from '../model/volume';
+import { DataStoreProps } from '../model/data-store-definition';
 import { AppDependency, DataStoreDependency, ExternalDataStore, HostDependency } from '../model/dependency';
 import { PublicExposure } from '../model/exposure';
 import { ExecCheck, ExecHealth, GrpcCheck, GrpcHealth, HttpCheck, HttpHealth, NoHealth, TcpCheck, TcpHealth } from '../model/health';
@@ -144,7 +145,10 @@ const VOLUME: Shape = {
 const EXPOSURE: Shape = {
   noun: 'an exposure',
   kinds: {
-    public: { noun: 'a public exposure', fields: { kind: 'string', host: 'string', paths: STRINGS } satisfies Record<keyof PublicExposure, Shape> },
+    public: {
+      noun: 'a public exposure',
+      fields: { kind: 'string', host: 'string', fqdn: 'string', paths: STRINGS } satisfies Record<keyof PublicExposure, Shape>,
+    },
     internal: { noun: 'an internal exposure', fields: { kind: 'string' } },
   },
 };
@@ -189,7 +193,10 @@ const EXTERNAL_STORE: ObjectShape = {
 const DEPENDS_ON: Shape = {
   noun: 'a dependency',
   kinds: {
-    app: { noun: 'an app dependency', fields: { kind: 'string', app: 'any', port: 'string', env: 'string' } satisfies Record<keyof AppDependency, Shape> },
+    app: {
+      noun: 'an app dependency',
+      fields: { kind: 'string', app: 'any', port: 'string', env: 'string', url: 'string' } satisfies Record<keyof AppDependency, Shape>,
+    },
     host: {
       noun: 'a host dependency',
       fields: { kind: 'string', name: 'string', host: 'string', port: 'number', cidrs: STRINGS, protocol: 'string' } satisfies Record<
@@ -204,7 +211,8 @@ const DEPENDS_ON: Shape = {
         Shape
       >,
     },
-    // An app definition itself: checked as an app of its own.
+    // An app or data store definition itself: checked as one of its own.
+    'data-store': 'any',
     'web-service': 'any',
     worker: 'any',
     'scheduled-task': 'any',
@@ -238,6 +246,7 @@ const OVERRIDE: ObjectShape = {
     schedule: 'string',
     suspend: 'boolean',
     expose: EXPOSURE,
+    dependsOn: { list: DEPENDS_ON },
     slo: { noun: 'an SLO override', fields: { availability: 'number', latency: LATENCY } },
   } satisfies Record<keyof AppOverride, Shape>,
 };
@@ -268,6 +277,7 @@ const APP = {
   network: NETWORK,
   imagePullPolicy: 'string',
   environments: { map: OVERRIDE },
+  only: STRINGS,
   waivers: { list: WAIVER },
   customize: 'function',
   // Extra objects are checked against their Kubernetes schema after synthesis.
@@ -320,8 +330,24 @@ const STATEFUL_SERVICE = {
   replicas: REPLICAS,
 } satisfies Record<keyof StatefulServiceProps | 'kind', Shape>;
 
-/** The shape of each kind of app definition. */
+const DATA_STORE = {
+  kind: 'string',
+  name: 'string',
+  team: 'string',
+  engine: 'string',
+  image: 'string',
+  database: 'string',
+  user: 'string',
+  password: SECRET_REF,
+  settings: STRING_MAP,
+  storage: 'string',
+  inCluster: STRINGS,
+  external: { map: EXTERNAL_STORE },
+} satisfies Record<keyof DataStoreProps | 'kind', Shape>;
+
+/** The shape of each kind of definition. */
 export const DEFINITION_SHAPES: Readonly<Record<string, ObjectShape>> = {
+  'data-store': { noun: 'a data store', fields: DATA_STORE },
   'web-service': { noun: 'a web service', fields: WEB_SERVICE },
   worker: { noun: 'a worker', fields: WORKER },
   'scheduled-task': { noun: 'a scheduled task', fields: SCHEDULED_TASK },

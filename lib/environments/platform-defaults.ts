@@ -105,6 +105,8 @@ export const PLATFORM_DEFAULTS = deepFreeze({
          */
         image: 'postgres:16.4-bookworm',
         port: 5432,
+        /** The user (and database) the image creates when a shared store names none. */
+        user: 'postgres',
         uid: 10070,
         dataPath: '/var/lib/postgresql/data',
         cpu: '100m',

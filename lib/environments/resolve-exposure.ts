@@ -66,7 +66,7 @@ export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedServic
 
   const settings = resolveIngressSettings(ctx);
   const source = { origin: fromOverride ? 'override' : 'app', field } as const;
-  const host = resolveHost(ctx, expose.host, source);
+  const host = expose.fqdn !== undefined ? resolveFqdn(ctx, expose, source) : resolveHost(ctx, expose.host, source);
   const paths = resolvePaths(ctx, expose.paths, source);
   if (servicePort.protocol === 'tcp') {
     problems.add({
@@ -178,8 +178,9 @@ function checkKind(ctx: ResolveContext, declared: unknown, field: string): boole
 /** The app's `expose` where an override replaces it here: checked as it would be resolved, nothing recorded. */
 function checkAppExposure(ctx: ResolveContext, declared: unknown): void {
   if (!checkKind(ctx, declared, 'expose') || kindOf(declared) !== 'public') return;
-  const { host, paths } = declared as { host?: unknown; paths?: unknown };
-  checkHost(ctx, host ?? ctx.def.name, 'expose.host');
+  const { host, fqdn, paths } = declared as { host?: unknown; fqdn?: unknown; paths?: unknown };
+  if (fqdn !== undefined) checkFqdn(ctx, declared as { host?: unknown; fqdn?: unknown }, 'expose');
+  else checkHost(ctx, host ?? ctx.def.name, 'expose.host');
   checkPaths(ctx, paths ?? PLATFORM_DEFAULTS.exposure.paths, 'expose.paths');
 }
 
@@ -191,6 +192,51 @@ function resolveHost(ctx: ResolveContext, declared: unknown, source: ExposureSou
   const host = checkHost(ctx, label, `${source.field}.host`);
   if (host !== undefined) prov.record('expose.host', origin, host);
   return host;
+}
+
+/** The app's own fully qualified name, checked as DNS allows it; undefined (with a problem) when it is wrong. */
+function resolveFqdn(ctx: ResolveContext, expose: { host?: unknown; fqdn?: unknown }, source: ExposureSource): string | undefined {
+  const fqdn = checkFqdn(ctx, expose, source.field);
+  if (fqdn !== undefined) ctx.prov.record('expose.host', source.origin, fqdn);
+  return fqdn;
+}
+
+function checkFqdn(ctx: ResolveContext, expose: { host?: unknown; fqdn?: unknown }, at: string): string | undefined {
+  const { problems } = ctx;
+  const field = `${at}.fqdn`;
+  if (expose.host !== undefined) {
+    problems.add({
+      code: 'E_EXPOSURE_HOST',
+      field,
+      value: expose.fqdn,
+      message: `is given with host ${JSON.stringify(expose.host)}: the app has one name here`,
+      fix: 'keep fqdn (a name of its own) or host (a label under the environment domain), not both',
+    });
+    return undefined;
+  }
+  const problem = fqdnProblem(expose.fqdn);
+  if (problem) {
+    problems.add({
+      code: 'E_EXPOSURE_HOST',
+      field,
+      value: expose.fqdn,
+      message: problem,
+      fix: "write a lowercase DNS name such as 'pay.acme.com', without scheme, port or trailing dot",
+    });
+    return undefined;
+  }
+  return expose.fqdn as string;
+}
+
+function fqdnProblem(fqdn: unknown): string | undefined {
+  if (typeof fqdn !== 'string') return 'must be a string';
+  if (fqdn.length > HOST_MAX) return `must be at most ${HOST_MAX} characters (has ${fqdn.length})`;
+  const labels = fqdn.split('.');
+  if (labels.length < 2) return 'must have at least two labels (a name under a domain)';
+  const bad = labels.find((l) => l.length > HOST_LABEL_MAX || !HOST_LABEL.test(l));
+  if (bad !== undefined)
+    return `is not a valid DNS name: label '${bad}' must be 1 to ${HOST_LABEL_MAX} lowercase letters, digits or '-', starting and ending with a letter or digit`;
+  return undefined;
 }
 
 function checkHost(ctx: ResolveContext, label: unknown, field: string): string | undefined {

@@ -1,10 +1,14 @@
 import { Problems } from '../internal/errors';
 import { isEnvVarName } from '../internal/names';
-import { SourcedApp } from '../model/app-definition';
+import { AppDefinition, SourcedApp } from '../model/app-definition';
+import { SourcedDataStore } from '../model/data-store-definition';
 import { AppRef, Dependency, DependsOn } from '../model/dependency';
 import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
 import { isList } from './resolve-context';
+import { DEFAULT_ADDRESS, formatAddress } from './resolve-address';
 import { isCidr, sortPeers } from './resolve-network';
+import { orderEnv } from './order-env';
+import { AddressParts, ResolvedSharedDataStore } from '../model/resolved-shared-data-store';
 
 /** An app of one environment: its definition (for `dependsOn`) and its resolution so far. */
 export interface GraphNode {
@@ -12,18 +16,45 @@ export interface GraphNode {
   readonly app: ResolvedApp;
 }
 
+/** What else the environment holds besides the apps that resolved: each makes a dependency on it mean something else. */
+export interface GraphContext {
+  /** Apps whose `only` leaves this environment out: depending on one here is an error. */
+  readonly absent?: readonly SourcedApp[];
+  /** Apps that failed to resolve here: their own problems are reported, so their callers' are not. */
+  readonly failed?: readonly SourcedApp[];
+  /** The fleet's shared data stores: resolved here, or undefined when they failed to. */
+  readonly stores?: readonly { readonly sourced: SourcedDataStore; readonly resolved?: ResolvedSharedDataStore }[];
+}
+
 /** `payment-gateway` -> `PAYMENT_GATEWAY_ADDR`. */
 export function addressVariable(name: string): string {
   return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_ADDR`;
 }
 
-/**
- * Turns every app's `dependsOn` into network rules on both ends and address variables on the
- * caller. Works on one environment's apps at once, since a dependency names another app.
- */
-export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): ResolvedApp[] {
+/** The dependencies in force in one environment: its override's `dependsOn` replaces the app's, and problems name the list they came from. */
+export function dependenciesIn(def: AppDefinition, environment: string): { entries: readonly (DependsOn | undefined)[]; field: string } {
+  const override = def.environments?.[environment]?.dependsOn;
+  return override !== undefined ? { entries: override, field: `environments.${environment}.dependsOn` } : { entries: def.dependsOn ?? [], field: 'dependsOn' };
+}
+
+export function resolveGraph(nodes: readonly GraphNode[], problems: Problems, context: GraphContext = {}): ResolvedApp[] {
   const byDefinition = new Map<AppRef, GraphNode>(nodes.map((n) => [n.sourced.definition, n]));
   const byName = new Map<string, GraphNode>(nodes.map((n) => [`${n.app.team}/${n.app.name}`, n]));
+  const others = new Map<AppRef | string, { why: 'absent' | 'failed'; sourced: SourcedApp }>();
+  for (const [why, list] of [
+    ['absent', context.absent ?? []],
+    ['failed', context.failed ?? []],
+  ] as const) {
+    for (const sourced of list) {
+      others.set(sourced.definition, { why, sourced });
+      others.set(`${sourced.definition.team}/${sourced.definition.name}`, { why, sourced });
+    }
+  }
+  const stores = new Map<AppRef | string, NonNullable<GraphContext['stores']>[number]>();
+  for (const store of context.stores ?? []) {
+    stores.set(store.sourced.definition, store);
+    stores.set(`${store.sourced.definition.team}/${store.sourced.definition.name}`, store);
+  }
   const ingress = new Map<GraphNode, ResolvedPeer[]>();
   const egress = new Map<GraphNode, ResolvedPeer[]>();
   const addresses = new Map<GraphNode, { name: string; value: string; field: string }[]>();
@@ -31,8 +62,20 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
 
   for (const caller of nodes) {
     const at = problems.at({ source: caller.app.source, app: caller.app.name, environment: caller.app.environment });
-    (caller.sourced.definition.dependsOn ?? []).forEach((entry: DependsOn | undefined, i) => {
-      const field = `dependsOn[${i}]`;
+    const declared = dependenciesIn(caller.sourced.definition, caller.app.environment);
+    declared.entries.forEach((entry: DependsOn | undefined, i) => {
+      const field = `${declared.field}[${i}]`;
+      const checkVariable = (variable: string): string | undefined => {
+        if (isEnvVarName(variable)) return variable;
+        at.add({
+          code: 'E_ENV_NAME',
+          field: `${field}.env`,
+          value: variable,
+          message: 'is not a valid environment variable name',
+          fix: 'use letters, digits and _',
+        });
+        return undefined;
+      };
       const dep = normalize(entry);
       if (!dep) {
         at.add({
@@ -51,17 +94,56 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
         push(addresses, caller, { name: addressVariable(dep.name), value: `${dep.host}:${dep.port}`, field });
         return;
       }
+      const address = (parts: AddressParts): string | undefined => {
+        const template = dep.kind === 'app' ? (dep.url ?? DEFAULT_ADDRESS) : DEFAULT_ADDRESS;
+        const formatted = formatAddress(template, parts);
+        if ('value' in formatted) return formatted.value;
+        at.add({
+          code: 'E_ADDRESS_TEMPLATE',
+          field: `${field}.url`,
+          value: template,
+          message: `uses ${formatted.unknown.map((u) => (u === '{' ? 'an unmatched brace' : `'{${u}}'`)).join(', ')}, which this dependency cannot fill`,
+          fix: `use only ${formatted.known.map((k) => `{${k}}`).join(', ')}`,
+        });
+        return undefined;
+      };
       // A data store belongs to its app alone and resolves with it (resolve-data-stores.ts).
       if (dep.kind === 'datastore') return;
       const label = typeof dep.app === 'string' ? dep.app : `${dep.app.team}/${dep.app.name}`;
+      // A store's definition is plain data: one built again (as tests do) is the same store.
+      const store = stores.get(dep.app) ?? (typeof dep.app !== 'string' && dep.app.kind === 'data-store' ? stores.get(label) : undefined);
+      if (store) {
+        // A store that failed to resolve has reported why; its callers have nothing to add.
+        const resolved = store.resolved;
+        if (!resolved) return;
+        const variable = checkVariable(dep.env ?? addressVariable(resolved.name));
+        const value = address(resolved.address);
+        if (variable === undefined || value === undefined) return;
+        for (const peer of resolved.callerEgress) push(egress, caller, peer);
+        push(addresses, caller, { name: variable, value, field });
+        return;
+      }
       const callee = typeof dep.app === 'string' ? byName.get(dep.app) : byDefinition.get(dep.app);
       if (!callee) {
+        const other = others.get(dep.app);
+        // The callee's own problems are reported: saying it is not in the fleet would be false.
+        if (other?.why === 'failed') return;
+        if (other?.why === 'absent') {
+          const only = other.sourced.definition.only ?? [];
+          return at.add({
+            code: 'E_DEPENDENCY_ABSENT',
+            field,
+            value: label,
+            message: `'${caller.app.name}' depends on '${label}', which does not exist in ${caller.app.environment} (${other.sourced.source} has only: [${only.map((e) => `'${e}'`).join(', ')}])`,
+            fix: `add '${caller.app.environment}' to only in ${other.sourced.source}, or give ${caller.app.name} environments.${caller.app.environment}.dependsOn without it`,
+          });
+        }
         const known = typeof dep.app === 'string' && !dep.app.includes('/') ? " (name it as 'team/name')" : '';
         return at.add({
           code: 'E_UNKNOWN_DEPENDENCY',
           field,
           value: label,
-          message: `'${caller.app.name}' depends on '${label}', which is not an app of the fleet${known}`,
+          message: `'${caller.app.name}' depends on '${label}', which is not an app or data store of the fleet${known}`,
           fix: `check the name, or add apps/${label}.ts`,
         });
       }
@@ -80,19 +162,14 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
           fix: dep.port !== undefined ? `name one of ${declared}` : 'depend on a web service, or name a port with Dependency.on(app, { port })',
         });
       }
-      const variable = dep.env ?? addressVariable(callee.app.name);
-      if (!isEnvVarName(variable))
-        return at.add({
-          code: 'E_ENV_NAME',
-          field: `${field}.env`,
-          value: variable,
-          message: 'is not a valid environment variable name',
-          fix: 'use letters, digits and _',
-        });
+      const variable = checkVariable(dep.env ?? addressVariable(callee.app.name));
+      const host = `${callee.app.name}.${callee.app.namespace}.svc.cluster.local`;
+      const value = address({ host, port: port.dial, name: callee.app.name, namespace: callee.app.namespace });
+      if (variable === undefined || value === undefined) return;
       // Both policy sides name the container port (what a NetworkPolicy sees); the address the Service's.
       push(egress, caller, { kind: 'app', app: callee.app.name, namespace: callee.app.namespace, port: port.container, protocol: 'TCP' });
       push(ingress, callee, { kind: 'app', app: caller.app.name, namespace: caller.app.namespace, port: port.container, protocol: 'TCP' });
-      push(addresses, caller, { name: variable, value: `${callee.app.name}.${callee.app.namespace}.svc.cluster.local:${port.dial}`, field });
+      push(addresses, caller, { name: variable, value, field });
     });
   }
 
@@ -123,7 +200,11 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
     }
     return {
       ...app,
-      env: [...env.keys()].sort().map((name) => ({ name, value: env.get(name)! })),
+      env: orderEnv(
+        [...env.keys()].sort().map((name) => ({ name, value: env.get(name)! })),
+        { defined: [...secretNames, ...Object.keys(app.config ?? {})] },
+        problems.at({ source: app.source, app: app.name, environment: app.environment }),
+      ),
       network: {
         ...app.network,
         ingress: sortPeers([...app.network.ingress, ...(ingress.get(node) ?? [])]),
@@ -149,7 +230,13 @@ function calleePort(callee: ResolvedApp, name: string | undefined): { dial: numb
 function normalize(entry: DependsOn | undefined): Dependency | undefined {
   if (!entry || typeof entry !== 'object') return undefined;
   if (entry.kind === 'app' || entry.kind === 'host' || entry.kind === 'datastore') return entry;
-  if (entry.kind === 'web-service' || entry.kind === 'worker' || entry.kind === 'scheduled-task' || entry.kind === 'stateful-service')
+  if (
+    entry.kind === 'web-service' ||
+    entry.kind === 'worker' ||
+    entry.kind === 'scheduled-task' ||
+    entry.kind === 'stateful-service' ||
+    entry.kind === 'data-store'
+  )
     return { kind: 'app', app: entry };
   return undefined;
 }

@@ -74,6 +74,12 @@ export interface AppOverride {
    */
   readonly expose?: Exposure;
   /**
+   * What the app calls in this environment, replacing the app's `dependsOn` as a whole (like
+   * `expose`), e.g. an in-cluster database in dev and a managed one through a proxy in prod.
+   * Both NetworkPolicy sides and the address variables follow.
+   */
+  readonly dependsOn?: readonly DependsOn[];
+  /**
    * Web services and workers: objectives that differ in this environment, each replacing the
    * app's own (e.g. a tighter availability in prod); metrics and runbook stay the app's. Needs `metricsPort`.
    */
@@ -160,6 +166,11 @@ export interface AppProps<E extends string = string> {
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent';
   /** Per-environment overrides, applied after the environment's defaults and this definition. */
   readonly environments?: Partial<Record<E, AppOverride>>;
+  /**
+   * The environments the app exists in, e.g. `['dev']` for a load generator; the others render
+   * nothing for it, and an app depending on it there is an error. @default - every environment
+   */
+  readonly only?: readonly E[];
   /**
    * Reviewed exceptions to policy rules, each with a reason, an owner and an expiry date; they
    * show in every `platform check` report. @default - none

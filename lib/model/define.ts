@@ -8,6 +8,7 @@ import {
   WorkerDefinition,
   WorkerProps,
 } from './app-definition';
+import { DataStoreDefinition, DataStoreProps } from './data-store-definition';
 import { Environment } from './environment';
 
 /** Factories that tag a definition with its kind; `E` types the names of per-environment overrides.
@@ -17,6 +18,8 @@ export interface AppFactories<E extends string> {
   readonly worker: (props: WorkerProps<E>) => WorkerDefinition;
   readonly scheduledTask: (props: ScheduledTaskProps<E>) => ScheduledTaskDefinition;
   readonly statefulService: (props: StatefulServiceProps<E>) => StatefulServiceDefinition;
+  /** A shared database or cache, depended on by apps of any team. */
+  readonly dataStore: (props: DataStoreProps<E>) => DataStoreDefinition;
 }
 
 /**
@@ -30,5 +33,6 @@ export function goldenPath<const T extends readonly Environment[]>(environments:
     worker: (props) => ({ ...props, kind: 'worker' }),
     scheduledTask: (props) => ({ ...props, kind: 'scheduled-task' }),
     statefulService: (props) => ({ ...props, kind: 'stateful-service' }),
+    dataStore: (props) => ({ ...props, kind: 'data-store' }),
   };
 }

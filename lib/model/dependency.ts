@@ -4,7 +4,7 @@
  * (whose `dependsOn` lists dependencies) and this file do not import each other.
  */
 export interface AppRef {
-  readonly kind: 'web-service' | 'worker' | 'scheduled-task' | 'stateful-service';
+  readonly kind: 'web-service' | 'worker' | 'scheduled-task' | 'stateful-service' | 'data-store';
   readonly team: string;
   readonly name: string;
 }
@@ -17,14 +17,22 @@ export interface AppRef {
 export interface AppDependency {
   readonly kind: 'app';
   /**
-   * The callee: its definition (imported from its file: `import payments from '../payments/gateway'`)
-   * or, where imports would be circular, its `'team/name'`.
+   * The callee: its definition (imported from its file: `import payments from '../payments/gateway'`),
+   * a shared data store's (`dataStore({...})`), or, where imports would be circular, its `'team/name'`.
    */
   readonly app: AppRef | string;
   /** Name of the callee's port to call. @default - its serving port */
   readonly port?: string;
   /** Name of the variable that receives `host:port`. @default `<CALLEE>_ADDR`, e.g. PAYMENT_GATEWAY_ADDR */
   readonly env?: string;
+  /**
+   * The variable's shape, when the app reads a URL rather than `host:port`: a template of
+   * `{host}`, `{port}`, `{name}` (the Service's short name) and `{namespace}`, plus `{user}` and
+   * `{database}` for a shared data store, e.g. `'http://{host}:{port}/echo'` or
+   * `'postgresql://{user}@{host}:{port}/{database}'`. Any other placeholder is an error.
+   * @default '{host}:{port}'
+   */
+  readonly url?: string;
 }
 
 /** A service outside the cluster, reached at `host:port` through the given address blocks. */
@@ -71,7 +79,7 @@ export type Dependency = AppDependency | HostDependency | DataStoreDependency;
 export type DependsOn = AppRef | Dependency;
 
 export const Dependency = {
-  on: (app: AppRef | string, options: { port?: string; env?: string } = {}): AppDependency => ({ kind: 'app', app, ...options }),
+  on: (app: AppRef | string, options: { port?: string; env?: string; url?: string } = {}): AppDependency => ({ kind: 'app', app, ...options }),
   host: (name: string, options: { host: string; port: number; cidrs: readonly string[]; protocol?: 'TCP' | 'UDP' }): HostDependency => ({
     kind: 'host',
     name,

@@ -7,6 +7,7 @@
  * expose: Exposure.public({ host: 'shop' })                   // https://shop.acme.dev/ in prod, https://shop.dev.acme.dev/ in dev
  * expose: Exposure.public({ host: 'api', paths: ['/v1'] })    // https://api.acme.dev/v1...
  * expose: Exposure.public({ host: '@' })                      // the environment's bare domain, https://acme.dev/
+ * expose: Exposure.public({ fqdn: 'pay.acme.com' })           // a name of its own, outside the environment's domain
  * expose: Exposure.internal()                                 // the default: no Ingress or HTTPRoute
  * ```
  *
@@ -26,6 +27,14 @@ export interface PublicExposureOptions {
    * @default - the app's name
    */
   readonly host?: string;
+  /**
+   * A fully qualified host name of the app's own (`'pay.acme.com'`), instead of `<host>.<domain>`;
+   * the Ingress's TLS certificate is issued for it. Per environment through
+   * `environments.<env>.expose`. Exclusive with `host`. In gateway mode the Gateway's listener
+   * must accept the name (its certificate covers the environment's domain only).
+   * @default - `<host>.<environment domain>`
+   */
+  readonly fqdn?: string;
   /**
    * Path prefixes routed to the app, each starting with '/'. A prefix matches whole path
    * segments: '/api' matches '/api' and '/api/orders', not '/apix'.

@@ -1,3 +1,4 @@
+import { SecretRef, SecretStoreRef } from './secret';
 import { ResolvedProbe, ResolvedResources, ResolvedSecurity } from './resolved-pod';
 
 /** A data store of an app in one environment: where it is and, in the cluster, how it runs. */
@@ -37,6 +38,8 @@ export interface ResolvedDataStore {
     readonly security: ResolvedSecurity;
     readonly env: readonly { readonly name: string; readonly value: string }[];
     readonly args: readonly string[];
+    /** Shared postgres stores: `POSTGRES_PASSWORD`, synced by an ExternalSecret into the Secret `<name>-secrets`. */
+    readonly password?: { readonly ref: SecretRef; readonly store: SecretStoreRef; readonly refreshInterval: string };
     readonly gracePeriodSeconds: number;
     /** Folders the engine writes besides /tmp and its data (the root filesystem stays read-only). */
     readonly writableDirs: readonly string[];

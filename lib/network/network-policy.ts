@@ -5,7 +5,7 @@ import { appMetadata } from '../internal/metadata';
 import { ResolvedApp, ResolvedDns, ResolvedPeer } from '../model/resolved-app';
 
 /** The label every namespace carries (Kubernetes sets it), so policies can select namespaces by name. */
-const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
+export const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
 
 /** DNS egress to the environment's resolvers (UDP and TCP), the one thing every pod needs. */
 export function dnsEgress(dns: ResolvedDns): k8s.NetworkPolicyEgressRule {

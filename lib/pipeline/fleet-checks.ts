@@ -2,6 +2,7 @@ import { pathKey } from '../environments/resolve-exposure';
 import { Problems } from '../internal/errors';
 import { nameProblem } from '../internal/names';
 import { SourcedApp } from '../model/app-definition';
+import { SourcedDataStore } from '../model/data-store-definition';
 import { Environment } from '../model/environment';
 import { ResolvedApp } from '../model/resolved-app';
 import { Manifest, manifestId } from '../manifest/manifest';
@@ -51,6 +52,17 @@ export function checkEnvironments(environments: readonly Environment[], problems
 export function checkOverrideNames(apps: readonly SourcedApp[], environments: readonly Pick<Environment, 'name'>[], problems: Problems): void {
   const names = new Set(environments.map((e) => e.name));
   for (const { definition, source } of apps) {
+    for (const env of (definition.only ?? []).filter((e) => !names.has(e))) {
+      problems.add({
+        code: 'E_UNKNOWN_ENVIRONMENT',
+        source,
+        app: definition.name,
+        field: 'only',
+        value: env,
+        message: `names an environment that does not exist (known: ${[...names].join(', ')})`,
+        fix: 'name one of the known environments',
+      });
+    }
     for (const env of Object.keys(definition.environments ?? {})) {
       if (!names.has(env)) {
         problems.add({
@@ -62,6 +74,55 @@ export function checkOverrideNames(apps: readonly SourcedApp[], environments: re
           fix: 'rename the override to one of the known environments, or remove it',
         });
       }
+    }
+  }
+}
+
+/**
+ * A shared data store's name is what callers name it by (`'bank/accounts-db'`) and the name of its
+ * objects in the team's namespace: two stores, or a store and an app, may not share one.
+ */
+export function checkUniqueDataStores(
+  apps: readonly SourcedApp[],
+  dataStores: readonly SourcedDataStore[],
+  environments: readonly Pick<Environment, 'name'>[],
+  problems: Problems,
+): void {
+  // Environment names in a store are typo-checked by TypeScript only in a typed file, as overrides are.
+  const names = new Set(environments.map((e) => e.name));
+  for (const { definition, source } of dataStores) {
+    const named = [
+      ...(definition.inCluster ?? []).map((env) => ['inCluster', env] as const),
+      ...Object.keys(definition.external ?? {}).map((env) => [`external.${env}`, env] as const),
+    ];
+    for (const [field, env] of named.filter(([, env]) => !names.has(env))) {
+      problems.add({
+        code: 'E_UNKNOWN_ENVIRONMENT',
+        source,
+        app: definition.name,
+        field,
+        value: env,
+        message: `names an environment that does not exist (known: ${[...names].join(', ')})`,
+        fix: 'name one of the known environments',
+      });
+    }
+  }
+  const owners = new Map<string, string>(apps.map((a) => [`${a.definition.team}/${a.definition.name}`, a.source]));
+  for (const { definition, source } of dataStores) {
+    const key = `${definition.team}/${definition.name}`;
+    const other = owners.get(key);
+    if (other !== undefined) {
+      problems.add({
+        code: 'E_DUPLICATE_DATA_STORE',
+        source,
+        app: definition.name,
+        field: 'name',
+        value: definition.name,
+        message: `is also declared by ${other} in team '${definition.team}', so '${key}' and the store's objects would name two things`,
+        fix: 'rename one of the two',
+      });
+    } else {
+      owners.set(key, source);
     }
   }
 }
@@ -141,7 +202,11 @@ export function checkUniqueHosts(resolved: readonly ResolvedApp[], problems: Pro
           field,
           value: `${exposure.host}${path}`,
           message: `claims host '${exposure.host}' and path '${path}', which app '${other.name}' (${other.source}) claims too`,
-          fix: `give one of the two apps another host (${field}.host) or path (${field}.paths)`,
+          // Default hosts stay '<app>.<domain>' (changing them would move live DNS names); two same-named apps must pick one.
+          fix:
+            app.provenance['expose.host'] === 'platform'
+              ? `the host defaults to the app's name: give this one its own, e.g. ${field}: Exposure.public({ host: '${app.name}-${app.team}' }) or ({ fqdn: '...' })`
+              : `give one of the two apps another host (${field}.host) or path (${field}.paths)`,
         });
       } else {
         owners.set(key, app);

@@ -2,9 +2,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConfigFileError, Problem, Problems, ValidationError } from '../internal/errors';
 import { AppDefinition, SourcedApp } from '../model/app-definition';
+import { DataStoreDefinition, SourcedDataStore } from '../model/data-store-definition';
 import { requireUserFile } from './require-user-file';
 
-const KINDS = new Set(['web-service', 'worker', 'scheduled-task', 'stateful-service']);
+const KINDS = new Set(['web-service', 'worker', 'scheduled-task', 'stateful-service', 'data-store']);
 
 /**
  * Finds the fleet by convention: every `apps/<team>/<app>.ts` default-exports one app definition.
@@ -13,9 +14,14 @@ const KINDS = new Set(['web-service', 'worker', 'scheduled-task', 'stateful-serv
  * Returned in (team folder, file) order, so nothing depends on the order the disk lists files in.
  */
 export function loadFleet(appsDir: string, repoRoot: string): SourcedApp[] {
-  const { apps, unloaded } = scanFleet(appsDir, repoRoot);
+  return loadFleetWithDataStores(appsDir, repoRoot).apps;
+}
+
+/** `loadFleet`, with the shared data stores (`dataStore({...})`) the team folders declare beside their apps. */
+export function loadFleetWithDataStores(appsDir: string, repoRoot: string): { apps: SourcedApp[]; dataStores: SourcedDataStore[] } {
+  const { apps, dataStores, unloaded } = scanFleet(appsDir, repoRoot);
   if (unloaded.length > 0) throw new ValidationError(unloaded.map((u) => u.problem));
-  return apps;
+  return { apps, dataStores };
 }
 
 /** An app file that does not load (a syntax error, a throw): where it is, and why. */
@@ -32,9 +38,10 @@ export interface UnloadedApp {
  * edit apps/releases.yaml (set-image, promote) keep working for every team when one team's file
  * is broken. Other problems (a wrong team, no default export) still fail.
  */
-export function scanFleet(appsDir: string, repoRoot: string): { apps: SourcedApp[]; unloaded: UnloadedApp[] } {
+export function scanFleet(appsDir: string, repoRoot: string): { apps: SourcedApp[]; dataStores: SourcedDataStore[]; unloaded: UnloadedApp[] } {
   if (!existsSync(appsDir)) throw new ConfigFileError('E_APPS_DIR', `apps folder '${appsDir}' does not exist`, appsDir);
   const apps: SourcedApp[] = [];
+  const dataStores: SourcedDataStore[] = [];
   const unloaded: UnloadedApp[] = [];
   const problems = new Problems();
   for (const team of readdirSync(appsDir).sort()) {
@@ -44,7 +51,7 @@ export function scanFleet(appsDir: string, repoRoot: string): { apps: SourcedApp
       if (!/\.ts$/.test(file) || /\.(test|spec|d)\.ts$/.test(file)) continue;
       const path = join(teamDir, file);
       const source = relative(repoRoot, path).split('\\').join('/');
-      let definition: AppDefinition;
+      let definition: AppDefinition | DataStoreDefinition;
       try {
         definition = loadDefinition(path, source);
       } catch (error) {
@@ -64,14 +71,15 @@ export function scanFleet(appsDir: string, repoRoot: string): { apps: SourcedApp
           fix: `set team: '${team}', or move the file to apps/${String(definition.team)}/`,
         });
       }
-      apps.push({ definition, source });
+      if (definition.kind === 'data-store') dataStores.push({ definition, source });
+      else apps.push({ definition, source });
     }
   }
   problems.throwIfAny();
-  return { apps, unloaded };
+  return { apps, dataStores, unloaded };
 }
 
-function loadDefinition(path: string, source: string): AppDefinition {
+function loadDefinition(path: string, source: string): AppDefinition | DataStoreDefinition {
   const module = requireUserFile(path, source, 'E_APP_LOAD') as { default?: unknown } | undefined;
   const definition = module?.default;
   if (!definition || typeof definition !== 'object' || !KINDS.has((definition as { kind?: string }).kind ?? '')) {
@@ -81,5 +89,5 @@ function loadDefinition(path: string, source: string): AppDefinition {
       source,
     );
   }
-  return definition as AppDefinition;
+  return definition as AppDefinition | DataStoreDefinition;
 }

@@ -4,7 +4,8 @@ import { ValidationError } from '../internal/errors';
 import { SourcedApp } from '../model/app-definition';
 import { Environment } from '../model/environment';
 import { GitOpsSettings } from '../model/gitops';
-import { loadFleet } from './load-fleet';
+import { SourcedDataStore } from '../model/data-store-definition';
+import { loadFleetWithDataStores } from './load-fleet';
 import { loadEnvironments, loadGitOps, ProjectPaths, projectPaths } from './project';
 import { FleetInput, renderFleet } from './render-fleet';
 
@@ -13,6 +14,8 @@ export interface Project {
   readonly paths: ProjectPaths;
   readonly environments: readonly Environment[];
   readonly apps: readonly SourcedApp[];
+  /** The shared data stores of the team folders. */
+  readonly dataStores: readonly SourcedDataStore[];
   readonly releases: Releases;
   readonly gitops?: GitOpsSettings;
 }
@@ -20,15 +23,15 @@ export interface Project {
 export function loadProject(root: string): Project {
   const paths = projectPaths(resolve(root));
   const environments = loadEnvironments(paths);
-  const apps = loadFleet(paths.appsDir, paths.root);
+  const { apps, dataStores } = loadFleetWithDataStores(paths.appsDir, paths.root);
   const gitops = loadGitOps(paths);
   let releases: Releases;
   try {
     releases = readReleases(paths.releasesFile, { apps, environments }, paths.root);
   } catch (error) {
-    throw error instanceof ReleasesError ? withFleetProblems(error, { apps, environments, gitops, releases: error.validPins }) : error;
+    throw error instanceof ReleasesError ? withFleetProblems(error, { apps, dataStores, environments, gitops, releases: error.validPins }) : error;
   }
-  return { paths, environments, apps, releases, gitops };
+  return { paths, environments, apps, dataStores, releases, gitops };
 }
 
 /**

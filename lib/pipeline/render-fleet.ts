@@ -13,13 +13,16 @@ import { Customization } from '../model/customize';
 import { recordWaivers } from '../policy/waiver-annotation';
 import { renderApp } from './render-app';
 import { checkQuota } from './check-quota';
-import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
+import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueDataStores, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
+import { SourcedDataStore } from '../model/data-store-definition';
 
 /** Looks up the release (image pin) of a team's app in an environment. */
 export type ReleaseLookup = (team: string, app: string, environment: string) => Release | undefined;
 
 export interface FleetInput {
   readonly apps: readonly SourcedApp[];
+  /** Shared data stores (`dataStore({...})` in the team folders). @default - none */
+  readonly dataStores?: readonly SourcedDataStore[];
   readonly environments: readonly Environment[];
   /** The `gitops` export of apps/environments.ts. @default - no Argo CD objects; guard at 25% */
   readonly gitops?: GitOpsSettings;
@@ -30,6 +33,8 @@ export interface FleetInput {
 /** The fleet with its environments already resolved (`resolveFleetEnvironments`). */
 export interface ResolvedFleetInput {
   readonly apps: readonly SourcedApp[];
+  /** @default - none */
+  readonly dataStores?: readonly SourcedDataStore[];
   readonly environments: readonly ResolvedEnvironment[];
   /** @default - no releases: images use the definition's own tag or digest */
   readonly releases?: ReleaseLookup;
@@ -67,7 +72,8 @@ export function renderFleet(input: FleetInput): RenderedApp[] {
 export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
   const problems = new Problems();
   checkOverrideNames(input.apps, input.environments, problems);
-  checkDefinitionKeys(input.apps, problems);
+  checkDefinitionKeys([...input.apps, ...(input.dataStores ?? [])], problems);
+  checkUniqueDataStores(input.apps, input.dataStores ?? [], input.environments, problems);
   problems.throwIfAny();
 
   const ordered = [...input.apps].sort(
@@ -75,7 +81,9 @@ export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
   );
   const resolved: ResolvedApp[] = [];
   for (const env of input.environments) {
-    resolved.push(...resolveEnvironmentApps(ordered, env, (app) => input.releases?.(app.definition.team, app.definition.name, env.name), problems));
+    resolved.push(
+      ...resolveEnvironmentApps(ordered, env, (app) => input.releases?.(app.definition.team, app.definition.name, env.name), problems, input.dataStores),
+    );
   }
   checkUniqueApps(resolved, problems);
   checkUniqueHosts(resolved, problems);

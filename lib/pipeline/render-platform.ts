@@ -5,6 +5,8 @@ import { rootApplication, teamApplication } from '../gitops/argocd';
 import { Manifest } from '../manifest/manifest';
 import { synthNamespace } from '../stacks/team-namespace';
 import { RenderedApp } from './render-fleet';
+import { SourcedDataStore } from '../model/data-store-definition';
+import { renderDataStores } from './render-data-stores';
 
 /** Objects of the platform itself (namespaces, Argo CD Applications), each with where it goes. */
 export interface RenderedPlatformFile {
@@ -18,15 +20,23 @@ const ENVIRONMENTS_SOURCE = 'apps/environments.ts';
 export const NAMESPACE_FILE = '_namespace.yaml';
 
 /**
- * Per environment: a namespace file per team that has apps there, and, with GitOps settings, an
+ * Per environment: the shared data stores that run in the cluster there, a namespace file per team that has apps or such stores there, and, with GitOps settings, an
  * Argo CD Application per team plus the environment's root Application.
  */
-export function renderPlatform(rendered: readonly RenderedApp[], environments: readonly ResolvedEnvironment[]): RenderedPlatformFile[] {
+export function renderPlatform(
+  rendered: readonly RenderedApp[],
+  environments: readonly ResolvedEnvironment[],
+  dataStores: readonly SourcedDataStore[] = [],
+): RenderedPlatformFile[] {
   const files: RenderedPlatformFile[] = [];
   for (const env of environments) {
     const argocd = env.gitops.argocd;
     const teams = new Set<string>();
     for (const { app } of rendered) if (app.environment === env.name) teams.add(app.team);
+    for (const file of renderDataStores(dataStores, env, rendered)) {
+      teams.add(file.team);
+      files.push(file);
+    }
     for (const team of [...teams].sort()) {
       const namespace = resolveNamespace(team, env);
       files.push({

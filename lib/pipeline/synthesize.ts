@@ -56,8 +56,8 @@ export function render(
   options: FleetInput & Pick<SynthesizeOptions, 'checks'>,
 ): SynthesisResult & { platform: readonly RenderedPlatformFile[]; environments: readonly ResolvedEnvironment[] } {
   const environments = resolveFleetEnvironments(options.environments, options.gitops);
-  const rendered = renderResolvedFleet({ apps: options.apps, environments, releases: options.releases });
-  const platform = renderPlatform(rendered, environments);
+  const rendered = renderResolvedFleet({ apps: options.apps, dataStores: options.dataStores, environments, releases: options.releases });
+  const platform = renderPlatform(rendered, environments, options.dataStores);
   for (const check of options.checks ?? []) check(rendered, platform);
   return { rendered, platform, environments, files: layoutFleet(rendered, platform, { gitops: environments[0].gitops.argocd }) };
 }

@@ -9,6 +9,12 @@ import { parseTree, RenderedTree } from './rendered-tree';
  */
 export function renderWorkingTree(root: string): { readonly tree: RenderedTree; readonly environments: readonly string[] } {
   const project = loadProject(root);
-  const { files } = render({ apps: project.apps, environments: project.environments, releases: project.releases.pin, gitops: project.gitops });
+  const { files } = render({
+    apps: project.apps,
+    dataStores: project.dataStores,
+    environments: project.environments,
+    releases: project.releases.pin,
+    gitops: project.gitops,
+  });
   return { tree: parseTree(files, 'working tree'), environments: project.environments.map((e) => e.name) };
 }

@@ -7,7 +7,7 @@ import { appConfigFiles } from '../workload/config-files';
 import { appConfigMap } from '../workload/config-map';
 import { appExternalSecret, ExternalSecret } from '../workload/external-secret';
 import { appServiceAccount } from '../workload/service-account';
-import { DataStore } from './data-store';
+import { appDataStoreProps, DataStore } from './data-store';
 
 export interface AppStackProps {
   /** The app in one environment, fully resolved. */
@@ -45,6 +45,6 @@ export abstract class AppStack extends Construct {
     this.networkPolicy = appNetworkPolicy(this, props.app);
     this.dataStores = props.app.dataStores
       .filter((s) => s.inCluster)
-      .map((store) => new DataStore(this, `data-store-${store.name}`, { app: props.app, store }));
+      .map((store) => new DataStore(this, `data-store-${store.name}`, appDataStoreProps(props.app, store)));
   }
 }

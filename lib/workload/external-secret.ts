@@ -4,7 +4,7 @@ import { ExternalSecret, ExternalSecretSpecSecretStoreRefKind, ExternalSecretSpe
 import { appMetadata } from '../internal/metadata';
 import { appSecretName } from '../model/app-files';
 import { ResolvedApp } from '../model/resolved-app';
-import { SecretStoreRef } from '../model/secret';
+import { SecretRef, SecretStoreRef } from '../model/secret';
 
 export { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 
@@ -41,6 +41,23 @@ export function appExternalSecret(scope: Construct, app: ResolvedApp): ExternalS
         secretKey: ref.name,
         remoteRef: { key: ref.key, ...(ref.property !== undefined ? { property: ref.property } : {}) },
       })),
+    },
+  });
+}
+
+/** An ExternalSecret that syncs one reference into one key of the Secret `secretName` (a shared store's password). */
+export function singleExternalSecret(
+  scope: Construct,
+  options: { metadata: k8s.ObjectMeta; secretName: string; key: string; ref: SecretRef; store: SecretStoreRef; refreshInterval: string },
+): ExternalSecret {
+  const { ref } = options;
+  return new ExternalSecret(scope, 'external-secret', {
+    metadata: options.metadata,
+    spec: {
+      secretStoreRef: { kind: STORE_KIND[options.store.kind], name: options.store.name },
+      refreshInterval: options.refreshInterval,
+      target: { name: options.secretName, creationPolicy: ExternalSecretSpecTargetCreationPolicy.OWNER },
+      data: [{ secretKey: options.key, remoteRef: { key: ref.key, ...(ref.property !== undefined ? { property: ref.property } : {}) } }],
     },
   });
 }

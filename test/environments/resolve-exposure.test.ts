@@ -328,3 +328,45 @@ describe('resolveExposure: per-environment override', () => {
     });
   });
 });
+
+describe('resolveExposure: a fully qualified name of its own', () => {
+  test('uses it as the host, and the Ingress TLS certificate is for it', () => {
+    const app = resolve(webDef({ expose: Exposure.public({ fqdn: 'pay.acme.com' }) }), testEnvironment({ domain: 'acme.dev' }));
+    expect(app.exposure?.host).toBe('pay.acme.com');
+    expect(app.provenance['expose.host']).toBe('app');
+  });
+
+  test('may differ per environment through the override', () => {
+    const def = webDef({ expose: Exposure.public({ host: 'pay' }), environments: { prod: { expose: Exposure.public({ fqdn: 'pay.acme.com' }) } } });
+    expect(resolve(def, testEnvironment({ name: 'dev', domain: 'dev.acme.dev' })).exposure?.host).toBe('pay.dev.acme.dev');
+    expect(resolve(def, testEnvironment({ name: 'prod', domain: 'acme.dev' })).exposure?.host).toBe('pay.acme.com');
+  });
+
+  test.each([
+    ['pay', 'must have at least two labels (a name under a domain)'],
+    ['Pay.acme.com', "is not a valid DNS name: label 'Pay' must be 1 to 63 lowercase letters, digits or '-', starting and ending with a letter or digit"],
+    ['pay..acme.com', "is not a valid DNS name: label '' must be 1 to 63 lowercase letters, digits or '-', starting and ending with a letter or digit"],
+    [
+      'https://pay.acme.com',
+      "is not a valid DNS name: label 'https://pay' must be 1 to 63 lowercase letters, digits or '-', starting and ending with a letter or digit",
+    ],
+  ])('fails when the name is %j', (fqdn, message) => {
+    expectOnlyProblem(() => resolve(webDef({ expose: Exposure.public({ fqdn }) })), {
+      code: 'E_EXPOSURE_HOST',
+      field: 'expose.fqdn',
+      value: fqdn,
+      message,
+      fix: "write a lowercase DNS name such as 'pay.acme.com'",
+    });
+  });
+
+  test('fails when host is given too', () => {
+    expectOnlyProblem(() => resolve(webDef({ expose: Exposure.public({ host: 'pay', fqdn: 'pay.acme.com' }) })), {
+      code: 'E_EXPOSURE_HOST',
+      field: 'expose.fqdn',
+      value: 'pay.acme.com',
+      message: 'is given with host "pay": the app has one name here',
+      fix: 'keep fqdn (a name of its own) or host',
+    });
+  });
+});

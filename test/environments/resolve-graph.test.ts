@@ -61,13 +61,13 @@ describe('resolveGraph', () => {
     const error = expectError<ValidationError>(() => resolveAll([webDef({ name: 'checkout', dependsOn: [Dependency.on('pay/paymnts')] }), payments]));
     expect(error.code).toBe('E_UNKNOWN_DEPENDENCY');
     expect(error.message).toContain(
-      "apps/shop/checkout.ts: app 'checkout': environment 'prod': 'dependsOn[0]' 'checkout' depends on 'pay/paymnts', which is not an app of the fleet",
+      "apps/shop/checkout.ts: app 'checkout': environment 'prod': 'dependsOn[0]' 'checkout' depends on 'pay/paymnts', which is not an app or data store of the fleet",
     );
   });
 
   test('fails on a definition that is not registered in the fleet', () => {
     const error = expectError<ValidationError>(() => resolveAll([checkout]));
-    expect(error.message).toContain("'checkout' depends on 'pay/payments', which is not an app of the fleet");
+    expect(error.message).toContain("'checkout' depends on 'pay/payments', which is not an app or data store of the fleet");
   });
 
   test('fails on a callee that serves no port', () => {

@@ -61,6 +61,27 @@ describe.each(['dev', 'staging', 'prod'])('the sample fleet in %s', (env) => {
     expect(graph).not.toAllow('shop/checkout-api', 'payments/ledger-worker-ledger-db', 5432);
   });
 
+  test('lets the callers of the shared orders-db reach it where it runs in the cluster (dev, staging), and nobody else', () => {
+    if (env === 'prod') {
+      expect(graph.workloads.some((w) => w.name === 'orders-db')).toBe(false);
+      const worker = graph.workload('payments/ledger-worker');
+      expect(graph.allowsEgressToIp(worker, '10.40.0.9', 5432)).toBe(true);
+      return;
+    }
+    expect(graph).toAllow('shop/checkout-api', 'shop/orders-db', 5432);
+    expect(graph).toAllow('payments/ledger-worker', 'shop/orders-db', 5432);
+    expect(graph).not.toAllow('shop/storefront', 'shop/orders-db', 5432);
+    expect(graph).not.toAllow('payments/payment-gateway', 'shop/orders-db', 5432);
+    // The report's dependencies differ per environment: the store in dev, a replica elsewhere.
+    if (env === 'dev') expect(graph).toAllow('shop/sales-report', 'shop/orders-db', 5432);
+    else expect(graph).not.toAllow('shop/sales-report', 'shop/orders-db', 5432);
+  });
+
+  test('runs the load generator in dev only, where it reaches the storefront', () => {
+    if (env === 'dev') expect(graph).toAllow('shop/load-generator', 'shop/storefront', 8080);
+    else expect(graph.workloads.some((w) => w.name === 'load-generator')).toBe(false);
+  });
+
   test('denies a declared edge on another port', () => {
     expect(graph).not.toAllow('shop/storefront', 'shop/checkout-api', 9090);
     expect(graph).not.toAllow('shop/checkout-api', 'payments/payment-gateway', 8080);

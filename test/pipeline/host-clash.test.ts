@@ -87,3 +87,22 @@ describe('checkUniqueHosts (renderFleet)', () => {
     ]);
   });
 });
+
+describe('default hosts of apps with one name in two teams', () => {
+  test('clash with a fix that names a host of its own, since the default stays <app>.<domain>', () => {
+    const shop = webDef({ name: 'frontend', expose: Exposure.public() });
+    const bank = webDef({ name: 'frontend', team: 'bank', expose: Exposure.public() });
+    const [clash] = clashes([shop, bank]);
+    expect(clash).toMatchObject({ source: 'apps/shop/frontend.ts', value: 'frontend.acme.dev/' });
+    expect(clash.message).toBe("claims host 'frontend.acme.dev' and path '/', which app 'frontend' (apps/bank/frontend.ts) claims too");
+    expect(clash.fix).toBe(
+      "the host defaults to the app's name: give this one its own, e.g. expose: Exposure.public({ host: 'frontend-shop' }) or ({ fqdn: '...' })",
+    );
+  });
+
+  test('do not clash once one has a name of its own', () => {
+    const shop = webDef({ name: 'frontend', expose: Exposure.public({ fqdn: 'shop.acme.com' }) });
+    const bank = webDef({ name: 'frontend', team: 'bank', expose: Exposure.public() });
+    expect(render([shop, bank]).map((r) => r.app.exposure?.host)).toEqual(['frontend.acme.dev', 'shop.acme.com']);
+  });
+});

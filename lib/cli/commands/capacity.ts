@@ -18,7 +18,7 @@ export interface CapacityOptions {
  */
 export function capacityCommand(options: CapacityOptions, io: Io): number {
   const project = loadProject(options.root);
-  const rendered = renderFleet({ apps: project.apps, environments: project.environments, releases: project.releases.pin });
+  const rendered = renderFleet({ apps: project.apps, dataStores: project.dataStores, environments: project.environments, releases: project.releases.pin });
   const report = fleetCapacity(
     project.environments.map((env) => ({ name: env.name, manifests: rendered.filter((r) => r.app.environment === env.name).flatMap((r) => r.manifests) })),
   );

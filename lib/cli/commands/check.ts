@@ -30,8 +30,8 @@ export function checkCommand(options: CheckOptions, io: Io): number {
   const only = options.env === undefined ? undefined : findEnvironment(project.environments, options.env).name;
   // Every environment is rendered (resolution checks overrides against all of them); --env filters what is checked.
   const environments = resolveFleetEnvironments(project.environments, project.gitops);
-  const rendered = renderResolvedFleet({ apps: project.apps, environments, releases: project.releases.pin });
-  const platform = renderPlatform(rendered, environments);
+  const rendered = renderResolvedFleet({ apps: project.apps, dataStores: project.dataStores, environments, releases: project.releases.pin });
+  const platform = renderPlatform(rendered, environments, project.dataStores);
   const objects = checkedObjects(rendered, platform).filter((a) => only === undefined || a.app.environment === only);
   const productionEnvironments = environments.filter((e) => e.production).map((e) => e.name);
   const report = runChecks(objects, { now: options.now ?? new Date(), environments: environments.map((e) => e.name), productionEnvironments });

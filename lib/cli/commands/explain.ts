@@ -41,7 +41,13 @@ export function explainCommand(options: ExplainOptions, io: Io): number {
   const app = findApp(project.apps, options.app);
   // The whole environment resolves, since dependencies add values to both of their ends.
   const problems = new Problems();
-  const apps = resolveEnvironmentApps(project.apps, env, (a) => project.releases.pin(a.definition.team, a.definition.name, env.name), problems);
+  const apps = resolveEnvironmentApps(
+    project.apps,
+    env,
+    (a) => project.releases.pin(a.definition.team, a.definition.name, env.name),
+    problems,
+    project.dataStores,
+  );
   problems.throwIfAny();
   const resolved = apps.find((a) => a.source === app.source)!;
   const rows: Row[] = [...sortedRows(resolved.provenance, resolved.settings), ...customizeRows(resolved, app)];

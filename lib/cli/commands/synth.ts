@@ -40,13 +40,13 @@ export function synthCommand(options: SynthOptions, io: Io): number {
 }
 
 function synthesizeProject(root: string, outDir: string, mirrorDir: string | undefined, options: SynthOptions, io: Io): number {
-  const { apps, environments, releases, gitops } = loadProject(root);
+  const { apps, dataStores, environments, releases, gitops } = loadProject(root);
   // Errors stop the write (CheckFailedError); warnings and waivers are shown but do not.
   const onReport = (report: CheckReport) => {
     if (report.findings.length > 0 || report.waivers.length > 0) io.err(formatReport(report));
   };
   const checks = defaultChecks({ onReport, environments: environments.map((e) => e.name) });
-  const result = synthesize({ apps, environments, releases: releases.pin, outDir, checks, mirrorDir, gitops, allowDrop: options.allowDrop });
+  const result = synthesize({ apps, dataStores, environments, releases: releases.pin, outDir, checks, mirrorDir, gitops, allowDrop: options.allowDrop });
   io.out(`synthesized ${apps.length} apps x ${environments.length} environments: ${result.files.size} files in ${outDir}\n`);
   return EXIT.ok;
 }
