@@ -31,20 +31,21 @@ export function resolveStorage(ctx: ResolveContext): ResolvedStorage {
   const { def, prov } = ctx;
   const scratchSize = prov.pick('scratchSize', ['platform', PLATFORM_DEFAULTS.scratchSize], ['app', def.scratchSize]);
   checkSize(ctx, 'scratchSize', scratchSize);
+  // Files are mounted in this environment when the definition or this environment's override has some.
+  const hasConfigFiles = def.configFiles !== undefined || ctx.override.configFiles !== undefined;
+  const hasSecretFiles = def.secretFiles !== undefined || ctx.override.secretFiles !== undefined;
   const files: ResolvedFiles = {
-    configPath: filesPath(ctx, 'configFilesPath', configFilesDir(def.name), def.configFilesPath),
+    configPath: filesPath(ctx, 'configFilesPath', configFilesDir(def.name), def.configFilesPath, hasConfigFiles),
     configModes: configModes(ctx),
-    secretPath: filesPath(ctx, 'secretFilesPath', secretFilesDir(def.name), def.secretFilesPath),
+    secretPath: filesPath(ctx, 'secretFilesPath', secretFilesDir(def.name), def.secretFilesPath, hasSecretFiles),
   };
   const volumes = Object.keys(def.volumes ?? {})
     .sort()
     .flatMap((name) => resolveVolume(ctx, name) ?? []);
 
   const mounts: { field: string; path: string }[] = [{ field: 'scratchSize', path: '/tmp' }];
-  if (def.configFiles !== undefined || Object.values(def.environments ?? {}).some((o) => o?.configFiles !== undefined))
-    mounts.push({ field: 'configFilesPath', path: files.configPath });
-  if (def.secretFiles !== undefined || Object.values(def.environments ?? {}).some((o) => o?.secretFiles !== undefined))
-    mounts.push({ field: 'secretFilesPath', path: files.secretPath });
+  if (hasConfigFiles) mounts.push({ field: 'configFilesPath', path: files.configPath });
+  if (hasSecretFiles) mounts.push({ field: 'secretFilesPath', path: files.secretPath });
   for (const v of volumes) mounts.push({ field: `volumes.${v.name}.path`, path: v.path });
   checkMounts(ctx.problems, mounts);
   return { volumes, scratchSize, files };
@@ -157,7 +158,9 @@ function resolveVolume(ctx: ResolveContext, name: string): ResolvedVolume | unde
   return { kind: 'persistent', name, path: volume.path, size: volume.size, accessMode, ...(storageClass !== undefined ? { storageClass } : {}) };
 }
 
-function filesPath(ctx: ResolveContext, field: 'configFilesPath' | 'secretFilesPath', platform: string, own: string | undefined): string {
+/** The folder of the app's config or secret files; recorded for `platform explain` only where it is mounted or set. */
+function filesPath(ctx: ResolveContext, field: 'configFilesPath' | 'secretFilesPath', platform: string, own: string | undefined, mounted: boolean): string {
+  if (!mounted && own === undefined) return platform;
   const path = ctx.prov.pick(field, ['platform', platform], ['app', own]);
   // The default is the platform's convention (a bad app name is reported as the name).
   const problem = own !== undefined ? mountPathProblem(own) : undefined;

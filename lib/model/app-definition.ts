@@ -111,7 +111,7 @@ export interface AppProps<E extends string = string> {
   readonly config?: Readonly<Record<string, string>>;
   /**
    * Config files, file name -> content, written to the ConfigMap `<name>-files` and mounted
-   * read-only at `/etc/<name>/<file>`; pods roll when a file changes. Read the content from a file
+   * read-only at `/etc/<name>/<file>` (or `configFilesPath`); pods roll when a file changes. Read the content from a file
    * next to the definition: `{ 'checkout.yaml': readFileSync(join(__dirname, 'checkout.yaml'), 'utf8') }`.
    * @default - none
    */
@@ -132,7 +132,7 @@ export interface AppProps<E extends string = string> {
   readonly secrets?: Readonly<Record<string, SecretRef>>;
   /**
    * Files read from the secret store, file name -> reference, mounted read-only at
-   * `/var/run/secrets/<name>/<file>` (see `secretFilePath`). @default - none
+   * `/var/run/secrets/<name>/<file>` (see `secretFilePath`), or in `secretFilesPath`. @default - none
    */
   readonly secretFiles?: Readonly<Record<string, SecretRef>>;
   /** Folder the secret files are mounted at. An absolute path. @default '/var/run/secrets/<name>' */

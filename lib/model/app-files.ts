@@ -1,8 +1,8 @@
 /**
- * Where an app's files live: the objects that hold them and the folders they are mounted at.
- * Fixed conventions, not settings, so an app can name the paths in its own arguments or config:
- * `args: ['--tls-cert', secretFilePath('checkout-api', 'tls.crt')]`. Every other object of an app
- * is named after the app itself.
+ * Where an app's files live: the objects that hold them and the folders they are mounted at by
+ * default (an app may choose its own with `configFilesPath` and `secretFilesPath`), so an app can
+ * name the paths in its own arguments or config: `args: ['--tls-cert', secretFilePath('checkout-api', 'tls.crt')]`.
+ * Every other object of an app is named after the app itself.
  */
 
 /** Secret files (`secretFiles`) are mounted read-only at `/var/run/secrets/<app>/<file>`. */

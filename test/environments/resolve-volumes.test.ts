@@ -72,6 +72,13 @@ describe('volumes: resolution', () => {
       }),
     );
     expect(own.files).toEqual({ configPath: '/etc/nginx/conf.d', configModes: { 'start.sh': 0o555 }, secretPath: '/run/tls' });
+    expect(own.provenance.configFilesPath).toBe('app');
+  });
+
+  test('records the files folders for explain only where files are mounted or the folder is set', () => {
+    expect(resolve(webDef()).provenance.configFilesPath).toBeUndefined();
+    expect(resolve(webDef({ configFiles: { 'a.yaml': 'a: 1' } })).provenance.configFilesPath).toBe('platform');
+    expect(resolve(webDef({ environments: { prod: { secretFiles: { 'k.pem': { key: 'shop/k' } } } } })).provenance.secretFilesPath).toBe('platform');
   });
 });
 
