@@ -6,6 +6,7 @@ import { checkDistCommand } from './commands/check-dist';
 import { diffCommand } from './commands/diff';
 import { driftCommand } from './commands/drift';
 import { explainCommand } from './commands/explain';
+import { graphCommand } from './commands/graph';
 import { newCommand } from './commands/new';
 import { promoteCommand } from './commands/promote';
 import { setImageCommand } from './commands/set-image';
@@ -111,6 +112,17 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--json', 'machine-readable output')
     .action((opts: { json?: boolean }) => {
       code = capacityCommand({ root: root(), ...opts }, io);
+    });
+
+  program
+    .command('graph')
+    .description('who may connect to whom in one environment, on which ports, as its NetworkPolicies allow (Mermaid, DOT, SVG or JSON)')
+    .option('--env <name>', 'environment (default: the last of apps/environments.ts)')
+    .option('--team <team>', "only this team's apps and what they connect to")
+    .option('--format <format>', 'mermaid, dot, svg or json', 'mermaid')
+    .option('--dist <folder>', 'read a tree written by platform synth instead of rendering the sources')
+    .action((opts: { env?: string; team?: string; format: string; dist?: string }) => {
+      code = graphCommand({ root: root(), ...opts }, io);
     });
 
   program
