@@ -9,6 +9,7 @@ import { explainCommand } from './commands/explain';
 import { graphCommand } from './commands/graph';
 import { newCommand } from './commands/new';
 import { promoteCommand } from './commands/promote';
+import { reportCommand } from './commands/report';
 import { setImageCommand } from './commands/set-image';
 import { synthCommand } from './commands/synth';
 import { EXIT } from './exit-codes';
@@ -123,6 +124,16 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--dist <folder>', 'read a tree written by platform synth instead of rendering the sources')
     .action((opts: { env?: string; team?: string; format: string; dist?: string }) => {
       code = graphCommand({ root: root(), ...opts }, io);
+    });
+
+  program
+    .command('report')
+    .description('write the fleet report: service graphs, capacity, golden-path conformance and the policy report, as one static HTML page or JSON')
+    .requiredOption('--out <folder>', 'folder to write index.html (or report.json) into')
+    .option('--format <format>', 'html or json', 'html')
+    .option('--date <YYYY-MM-DD>', 'the day waivers are measured against (default: today, UTC)')
+    .action((opts: { out: string; format: string; date?: string }) => {
+      code = reportCommand({ root: root(), ...opts }, io);
     });
 
   program

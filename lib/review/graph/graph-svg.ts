@@ -1,4 +1,5 @@
 import dagre from '@dagrejs/dagre';
+import { escapeXml as xml } from './escape-xml';
 import { groupsOf, groupTitle, nodeText } from './graph-view';
 import { GraphNode, ServiceGraph } from './service-graph';
 
@@ -92,8 +93,4 @@ function box(n: Box): Box {
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;
-}
-
-function xml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
