@@ -118,7 +118,7 @@ function conformanceSection(apps: readonly AppReport[]): string {
       : [c.customized.length > 0 && '<span class="badge warn">customized</span>', c.waivers.length > 0 && '<span class="badge warn">waived</span>']
           .filter(Boolean)
           .join(' ');
-    const customized = c.customized.map((x) => `${h(x.environment)}: ${x.fields} fields, ${x.objects} objects`).join('<br>') || '—';
+    const customized = c.customized.map((x) => `${h(x.environment)}: ${count(x.fields, 'field')}, ${count(x.objects, 'object')}`).join('<br>') || '—';
     const waivers =
       c.waivers
         .map((w) => {
@@ -165,4 +165,8 @@ function policySection(report: FleetReport): string {
   if (waivers.length === 0) out.push('<tr><td colspan="7">No waivers.</td></tr>');
   out.push('</tbody></table></section>');
   return out.join('\n');
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
