@@ -1,5 +1,6 @@
 import { Manifest } from '../../manifest/manifest';
 import { NetworkGraph, Workload } from '../../network/reachability';
+import { PeerIndex } from './peer-index';
 import { peerNodes, PeerNode } from './peer-nodes';
 import { PublicEntry, publicEntries } from './public-entries';
 
@@ -63,17 +64,19 @@ export function serviceGraph(environment: string, manifests: readonly Manifest[]
   const entries = publicEntries(manifests, graph.workloads);
   const candidates = candidatePorts(manifests, graph.workloads);
 
-  const pods = graph.workloads.map((w) => ({ workload: w, node: nodeOf(w, fleet.workloads, peers) }));
+  const index = new PeerIndex(manifests, graph.workloads);
+  const fleetIds = new Set(fleet.workloads.map((w) => `${w.namespace}/${w.name}`));
+  const pods = graph.workloads.map((w) => ({ workload: w, node: nodeOf(w, fleetIds, peers) }));
   const edges: GraphEdge[] = [];
   for (const from of pods) {
     // Pods outside the fleet answer to policies the tree does not hold: only their connections to the fleet are known.
     const outsider = from.node.kind === 'platform';
     for (const to of pods) {
-      if (from === to || (outsider && to.node.kind === 'platform')) continue;
+      if (from === to || (outsider && to.node.kind === 'platform') || !index.mayConnect(from.workload, to.workload)) continue;
       const ports = allowedPorts(candidates, (port, protocol) => graph.allows(from.workload, to.workload, port, protocol));
       if (ports.length > 0) edges.push({ from: from.node.id, to: to.node.id, ports });
     }
-    for (const block of outsider ? [] : peers.filter((p) => p.cidr)) {
+    for (const block of outsider || !index.mayReachBlocks(from.workload) ? [] : peers.filter((p) => p.cidr)) {
       const ports = allowedPorts(candidates, (port, protocol) => graph.allowsEgressToIp(from.workload, block.cidr!.probe, port, protocol));
       if (ports.length > 0) edges.push({ from: from.node.id, to: block.id, ports });
     }
@@ -107,8 +110,8 @@ function isEntry(edge: GraphEdge, outside: ReadonlySet<string>, entries: readonl
   return outside.has(edge.from) && entries.some((e) => e.workload === edge.to && e.ports.some((p) => edge.ports.includes(String(p))));
 }
 
-function nodeOf(w: Workload, fleet: readonly Workload[], peers: readonly PeerNode[]): GraphNode {
-  if (fleet.some((f) => f.namespace === w.namespace && f.name === w.name)) {
+function nodeOf(w: Workload, fleet: ReadonlySet<string>, peers: readonly PeerNode[]): GraphNode {
+  if (fleet.has(`${w.namespace}/${w.name}`)) {
     const id = `${w.namespace}/${w.name}`;
     const component = w.labels['app.kubernetes.io/component'];
     const kind: NodeKind = component === 'database' || component === 'cache' ? 'data-store' : 'app';
