@@ -6,8 +6,10 @@ import { checkDistCommand } from './commands/check-dist';
 import { diffCommand } from './commands/diff';
 import { driftCommand } from './commands/drift';
 import { explainCommand } from './commands/explain';
+import { graphCommand } from './commands/graph';
 import { newCommand } from './commands/new';
 import { promoteCommand } from './commands/promote';
+import { reportCommand } from './commands/report';
 import { setImageCommand } from './commands/set-image';
 import { synthCommand } from './commands/synth';
 import { EXIT } from './exit-codes';
@@ -111,6 +113,27 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--json', 'machine-readable output')
     .action((opts: { json?: boolean }) => {
       code = capacityCommand({ root: root(), ...opts }, io);
+    });
+
+  program
+    .command('graph')
+    .description('who may connect to whom in one environment, on which ports, as its NetworkPolicies allow (Mermaid, DOT, SVG or JSON)')
+    .option('--env <name>', 'environment (default: the last of apps/environments.ts)')
+    .option('--team <team>', "only this team's apps and what they connect to")
+    .option('--format <format>', 'mermaid, dot, svg or json', 'mermaid')
+    .option('--dist <folder>', 'read a tree written by platform synth instead of rendering the sources')
+    .action((opts: { env?: string; team?: string; format: string; dist?: string }) => {
+      code = graphCommand({ root: root(), ...opts }, io);
+    });
+
+  program
+    .command('report')
+    .description('write the fleet report: service graphs, capacity, golden-path conformance and the policy report, as one static HTML page or JSON')
+    .requiredOption('--out <folder>', 'folder to write index.html (or report.json) into')
+    .option('--format <format>', 'html or json', 'html')
+    .option('--date <YYYY-MM-DD>', 'the day waivers are measured against (default: today, UTC)')
+    .action((opts: { out: string; format: string; date?: string }) => {
+      code = reportCommand({ root: root(), ...opts }, io);
     });
 
   program

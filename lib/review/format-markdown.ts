@@ -3,6 +3,7 @@ import { formatGib, formatVcpu, gib, signed, vcpu } from './capacity-units';
 import { ObjectStatus } from './diff-trees';
 import { AppGroup, groupForDisplay, statusNote, unchangedEnvironments } from './display-groups';
 import { formatChange } from './format-value';
+import { graphMarkdown } from './graph/format-graph-markdown';
 import { ReviewReport } from './review-report';
 import { listed } from './risk/risk-flag';
 import { groupRisks } from './risk-groups';
@@ -71,6 +72,7 @@ function header(report: ReviewReport): string[] {
     }
     out.push('');
   }
+  out.push(...graphMarkdown(report.graph));
   return out;
 }
 

@@ -1,5 +1,7 @@
 import { CapacityTotals } from './capacity-totals';
 import { diffTrees, TreeDiff } from './diff-trees';
+import { GraphChange } from './graph/graph-change';
+import { graphChanges } from './graph/graph-changes';
 import { RenderedTree } from './rendered-tree';
 import { assessRisks } from './risk/assess-risks';
 import { capacityOfTree } from './risk/capacity';
@@ -30,6 +32,8 @@ export interface ReviewReport {
   readonly risks: readonly RiskFlag[];
   /** Every environment, changed or not. */
   readonly capacity: readonly CapacityChange[];
+  /** The environments whose service graph changes, and how. */
+  readonly graph: readonly GraphChange[];
 }
 
 export interface BuildReviewOptions {
@@ -41,7 +45,7 @@ export interface BuildReviewOptions {
   readonly environmentOrder?: readonly string[];
 }
 
-/** Compares two rendered trees: the semantic diff, its risk flags and the capacity per environment. */
+/** Compares two rendered trees: the semantic diff, its risk flags, the capacity and the service-graph change per environment. */
 export function buildReview(before: RenderedTree, after: RenderedTree, options: BuildReviewOptions): ReviewReport {
   const diff = diffTrees(before, after, { environmentOrder: options.environmentOrder });
   const risks = assessRisks({ before, after, diff });
@@ -51,5 +55,5 @@ export function buildReview(before: RenderedTree, after: RenderedTree, options: 
     for (const note of [...b.notes, ...a.notes]) if (!notes.includes(`${environment}: ${note}`)) notes.push(`${environment}: ${note}`);
     return { environment, before: b.totals, after: a.totals };
   });
-  return { base: options.base, head: options.head, notes, diff, risks, capacity };
+  return { base: options.base, head: options.head, notes, diff, risks, capacity, graph: graphChanges(before, after, diff) };
 }
