@@ -1,4 +1,4 @@
-import { Dependency, Health, Replicas, worker } from '../platform';
+import { Dependency, Env, Health, Replicas, worker } from '../platform';
 
 export default worker({
   name: 'ledger-worker',
@@ -11,6 +11,10 @@ export default worker({
   metricsPort: 9090,
   slo: { availability: 99.9, metrics: { requests: 'ledger_events_processed_total', codeLabel: 'outcome', errorCodes: 'failed' } },
   env: { QUEUE_NAME: 'payment-events', BATCH_SIZE: '100' },
+  // The queue consumer's tag: which pod holds a delivery.
+  envRefs: { CONSUMER_TAG: Env.fieldRef('metadata.name') },
+  // Pools the workers' connections to the ledger database; its image is pinned in apps/releases.yaml (ledger-worker/pgbouncer).
+  sidecars: [{ name: 'pgbouncer', image: 'ghcr.io/acme/pgbouncer', port: 6432, health: Health.tcp() }],
   dependsOn: [
     Dependency.host('payment-queue', { host: 'rabbitmq.payments.internal', port: 5672, cidrs: ['10.30.0.0/16'] }),
     // In the cluster in dev (the environment's choice); these addresses in staging and prod.

@@ -16,6 +16,7 @@ describe('resolveSchedule: defaults and precedence', () => {
       concurrencyPolicy: 'Forbid',
       successfulJobsHistoryLimit: 3,
       failedJobsHistoryLimit: 3,
+      restartPolicy: 'OnFailure',
     });
   });
 
