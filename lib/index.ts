@@ -8,9 +8,11 @@ export type {
   AppOverride,
   AppProps,
   NetworkOptions,
+  PodMetadataOptions,
   ScheduledTaskDefinition,
   ScheduledTaskProps,
   SecurityOptions,
+  ServiceAccountOptions,
   ShutdownOptions,
   StatefulServiceDefinition,
   StatefulServiceProps,
@@ -20,6 +22,11 @@ export type {
   WorkerProps,
 } from './model/app-definition';
 export { configFilePath, secretFilePath } from './model/app-files';
+export type { ExtraContainerProps, InitContainerProps, SidecarProps } from './model/containers';
+export { Env, EnvFrom } from './model/env-ref';
+export type { EnvFromSource, EnvRef } from './model/env-ref';
+export { Shutdown } from './model/shutdown';
+export type { PreStop } from './model/shutdown';
 export { Dependency } from './model/dependency';
 export type { AppDependency, DataStoreDependency, DependsOn, ExternalDataStore, HostDependency } from './model/dependency';
 export { Exposure } from './model/exposure';

@@ -1,4 +1,4 @@
-import { Dependency, Health, Replicas, worker } from '../platform';
+import { Dependency, Env, Health, Replicas, worker } from '../platform';
 import ordersDb from '../shop/orders-db';
 
 export default worker({
@@ -12,6 +12,10 @@ export default worker({
   metricsPort: 9090,
   slo: { availability: 99.9, metrics: { requests: 'ledger_events_processed_total', codeLabel: 'outcome', errorCodes: 'failed' } },
   env: { QUEUE_NAME: 'payment-events', BATCH_SIZE: '100' },
+  // The queue consumer's tag: which pod holds a delivery.
+  envRefs: { CONSUMER_TAG: Env.fieldRef('metadata.name') },
+  // Pools the workers' connections to the ledger database; its image is pinned in apps/releases.yaml (ledger-worker/pgbouncer).
+  sidecars: [{ name: 'pgbouncer', image: 'ghcr.io/acme/pgbouncer', port: 6432, health: Health.tcp() }],
   dependsOn: [
     // Reconciles payments against the shop's orders: a store of another team, shared.
     ordersDb,

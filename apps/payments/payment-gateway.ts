@@ -1,4 +1,4 @@
-import { Dependency, JsonPatch, Replicas, Secret, webService } from '../platform';
+import { Dependency, JsonPatch, Replicas, Secret, Shutdown, webService } from '../platform';
 
 export default webService({
   name: 'payment-gateway',
@@ -10,7 +10,8 @@ export default webService({
   metricsPort: 9090,
   slo: { availability: 99.95, latency: { threshold: '250ms', objective: 99.9 }, metrics: { selector: { grpc_type: 'unary' } } },
   resources: { cpu: '300m', memory: '512Mi', cpuLimit: '1' },
-  shutdown: { gracePeriodSeconds: 45, preStopSeconds: 10 },
+  // The image has a shell, and the clusters run Kubernetes 1.28 (no sleep action): the delay is a command.
+  shutdown: { gracePeriodSeconds: 45, preStop: Shutdown.exec(['sleep', '10'], { seconds: 10 }) },
   secrets: { CARD_NETWORK_API_KEY: Secret.ref('payments/payment-gateway/card-network', 'apiKey') },
   secretFiles: {
     'client.crt': Secret.ref('payments/payment-gateway/mtls', 'certificate'),

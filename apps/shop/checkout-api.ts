@@ -19,6 +19,8 @@ export default webService({
   configFiles: { 'checkout.yaml': readFileSync(join(__dirname, 'checkout.yaml'), 'utf8') },
   configFilesPath: '/app/config',
   secrets: { DATABASE_PASSWORD: Secret.ref('shop/checkout-api/database', 'password') },
+  // Schema migrations run before each new version starts, with the app's settings (DATABASE_PASSWORD).
+  initContainers: [{ name: 'migrate', image: 'ghcr.io/acme/checkout-api', command: ['/app/migrate', 'up'], appEnv: true }],
   dependsOn: [paymentGateway, ordersPooler],
   environments: { dev: { config: { ORDER_TIMEOUT: '60s' } } },
   // Extra object: a business alert the SLO rules cannot express (orders stop while requests succeed).

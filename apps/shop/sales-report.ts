@@ -9,6 +9,9 @@ export default scheduledTask({
   schedule: '30 5 * * *',
   timeZone: 'Europe/Berlin',
   activeDeadlineSeconds: 1800,
+  // A retry starts in a fresh pod: a half-written report never survives into the next attempt.
+  restartPolicy: 'Never',
+  failedJobsHistoryLimit: 5,
   resources: { cpu: '500m', memory: '1Gi' },
   args: ['--since', '24h'],
   dependsOn: [Dependency.host('orders-replica', { host: 'orders-replica.shop.internal', port: 5432, cidrs: ['10.40.0.0/16'] })],

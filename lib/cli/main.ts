@@ -84,7 +84,8 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .requiredOption('--env <name>', 'environment')
     .option('--tag <tag>', 'image tag')
     .option('--digest <digest>', 'image digest (sha256:...)')
-    .action((app: string, opts: { env: string; tag?: string; digest?: string }) => {
+    .option('--container <name>', "a sidecar's or init container's image instead of the app's")
+    .action((app: string, opts: { env: string; tag?: string; digest?: string; container?: string }) => {
       code = setImageCommand({ root: root(), app, ...opts }, io);
     });
 
@@ -93,7 +94,8 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .description("copy an app's image pin from one environment to another")
     .requiredOption('--from <env>', 'environment to copy from')
     .requiredOption('--to <env>', 'environment to copy to')
-    .action((app: string, opts: { from: string; to: string }) => {
+    .option('--container <name>', "a sidecar's or init container's image instead of the app's")
+    .action((app: string, opts: { from: string; to: string; container?: string }) => {
       code = promoteCommand({ root: root(), app, ...opts }, io);
     });
 

@@ -2,6 +2,7 @@ import { Problems } from '../internal/errors';
 import { isLabelValue, nameProblem, qualifiedNameProblem } from '../internal/names';
 import { parseQuantity } from '../internal/quantity';
 import { Environment } from '../model/environment';
+import { KUBERNETES_VERSION, kubernetesMinor } from '../model/kubernetes-version';
 import { isPositiveInt } from './resolve-context';
 import { checkEnvironmentDns } from './check-environment-dns';
 import { checkEnvironmentIngress } from './check-environment-ingress';
@@ -11,6 +12,8 @@ import { checkEnvironmentStorage } from './resolve-volumes';
 import { RESOURCE_FIELDS } from './resolve-resources';
 import { checkEnvironmentSecrets } from './resolve-secrets';
 
+const PLATFORM_MINOR = kubernetesMinor(KUBERNETES_VERSION) ?? 0;
+
 /**
  * Checks an environment's own settings once, so a bad profile value is reported against
  * apps/environments.ts rather than against every app that inherits it.
@@ -18,6 +21,19 @@ import { checkEnvironmentSecrets } from './resolve-secrets';
 export function checkEnvironment(env: Environment, problems: Problems): void {
   const at = problems.at({ source: 'apps/environments.ts', environment: env.name });
   checkEnvironmentMetadata(env, at);
+  const version: unknown = env.kubernetesVersion;
+  if (version !== undefined) {
+    const minor = typeof version === 'string' ? kubernetesMinor(version) : undefined;
+    if (minor === undefined || minor < PLATFORM_MINOR) {
+      at.add({
+        code: 'E_KUBERNETES_VERSION',
+        field: 'kubernetesVersion',
+        value: version,
+        message: `must be a Kubernetes minor '1.<n>' of at least ${KUBERNETES_VERSION} (the oldest the platform supports)`,
+        fix: `e.g. '${KUBERNETES_VERSION}', or leave it out`,
+      });
+    }
+  }
   const profile = env.profile ?? {};
   for (const key of ['webServiceReplicas', 'workerReplicas'] as const) {
     const replicas = profile[key];

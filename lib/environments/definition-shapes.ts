@@ -1,13 +1,16 @@
 import {
   AppOverride,
   NetworkOptions,
+  PodMetadataOptions,
   ScheduledTaskProps,
   SecurityOptions,
+  ServiceAccountOptions,
   ShutdownOptions,
   StatefulServiceProps,
   WebServiceProps,
   WorkerProps,
 } from '../model/app-definition';
+import { SidecarProps } from '../model/containers';
 import { EmptyDirVolume, PersistentVolume } from '../model/volume';
 import { DataStoreProps } from '../model/data-store-definition';
 import { AppDependency, DataStoreDependency, ExternalDataStore, HostDependency } from '../model/dependency';
@@ -67,9 +70,41 @@ const SECURITY: ObjectShape = {
   noun: 'security options',
   fields: { runAsUser: 'number', writableRootFilesystem: 'boolean', bindPrivilegedPorts: 'boolean' } satisfies Record<keyof SecurityOptions, Shape>,
 };
+const PRE_STOP: Shape = {
+  noun: 'a preStop hook',
+  kinds: {
+    sleep: { noun: 'a preStop sleep', fields: { kind: 'string', seconds: 'number' } },
+    exec: { noun: 'a preStop command', fields: { kind: 'string', command: STRINGS, seconds: 'number' } },
+    none: { noun: 'no preStop hook', fields: { kind: 'string' } },
+  },
+};
 const SHUTDOWN: ObjectShape = {
   noun: 'shutdown options',
-  fields: { gracePeriodSeconds: 'number', preStopSeconds: 'number' } satisfies Record<keyof ShutdownOptions, Shape>,
+  fields: { gracePeriodSeconds: 'number', preStop: PRE_STOP, preStopSeconds: 'number' } satisfies Record<keyof ShutdownOptions, Shape>,
+};
+const ENV_REF: Shape = {
+  noun: 'an env reference',
+  kinds: {
+    field: { noun: 'a downward API field', fields: { kind: 'string', fieldPath: 'string' } },
+    resource: { noun: 'a downward API resource', fields: { kind: 'string', resource: 'string' } },
+    configMapKey: { noun: 'a ConfigMap key', fields: { kind: 'string', name: 'string', key: 'string' } },
+    secretKey: { noun: 'an existing Secret key', fields: { kind: 'string', name: 'string', key: 'string' } },
+  },
+};
+const ENV_FROM: Shape = {
+  noun: 'an envFrom source',
+  kinds: {
+    configMap: { noun: 'a ConfigMap source', fields: { kind: 'string', name: 'string', prefix: 'string' } },
+    secret: { noun: 'an existing Secret source', fields: { kind: 'string', name: 'string', prefix: 'string' } },
+  },
+};
+const POD_METADATA: ObjectShape = {
+  noun: 'pod metadata',
+  fields: { annotations: STRING_MAP, labels: STRING_MAP } satisfies Record<keyof PodMetadataOptions, Shape>,
+};
+const SERVICE_ACCOUNT: ObjectShape = {
+  noun: 'ServiceAccount options',
+  fields: { annotations: STRING_MAP } satisfies Record<keyof ServiceAccountOptions, Shape>,
 };
 
 const TIMING = {
@@ -112,6 +147,24 @@ const HEALTH: Shape = {
 const SERVING_PORT: ObjectShape = {
   noun: 'a serving port',
   fields: { port: 'number', protocol: 'string', servicePort: 'number', appProtocol: 'string' } satisfies Record<keyof ServingPort, Shape>,
+};
+
+// Sidecars and init containers share one shape, so that probes on an init container reach
+// resolution and get its own located error (E_INIT_CONTAINER_PROBE) rather than 'unknown field'.
+const CONTAINER: ObjectShape = {
+  noun: 'a container',
+  fields: {
+    name: 'string',
+    image: 'string',
+    command: STRINGS,
+    args: STRINGS,
+    env: STRING_MAP,
+    appEnv: 'boolean',
+    resources: RESOURCES,
+    port: 'number',
+    portName: 'string',
+    health: HEALTH,
+  } satisfies Record<keyof SidecarProps, Shape>,
 };
 
 const REPLICAS: Shape = {
@@ -271,6 +324,13 @@ const APP = {
   volumes: { map: VOLUME },
   scratchSize: 'string',
   resources: RESOURCES,
+  envRefs: { map: ENV_REF },
+  envFrom: { list: ENV_FROM },
+  containerName: 'string',
+  sidecars: { list: CONTAINER },
+  initContainers: { list: CONTAINER },
+  pod: POD_METADATA,
+  serviceAccount: SERVICE_ACCOUNT,
   security: SECURITY,
   shutdown: SHUTDOWN,
   dependsOn: { list: DEPENDS_ON },
@@ -323,6 +383,9 @@ const SCHEDULED_TASK = {
   backoffLimit: 'number',
   ttlSecondsAfterFinished: 'number',
   concurrencyPolicy: 'string',
+  restartPolicy: 'string',
+  successfulJobsHistoryLimit: 'number',
+  failedJobsHistoryLimit: 'number',
 } satisfies Record<keyof ScheduledTaskProps | 'kind', Shape>;
 
 const STATEFUL_SERVICE = {

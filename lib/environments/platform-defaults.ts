@@ -57,6 +57,15 @@ export const PLATFORM_DEFAULTS = deepFreeze({
   fsGroupChangePolicy: 'OnRootMismatch',
   logLevel: 'info',
   imagePullPolicy: 'IfNotPresent',
+  /**
+   * Production pulls every time: on shared nodes a cached image would let a pod start without its
+   * pull secret being checked (another tenant's pull), and a moved tag is noticed.
+   */
+  productionImagePullPolicy: 'Always',
+  /** Sidecars and init containers (a proxy, a migration) need less than the app: a smaller profile, memory limit = request. */
+  sidecarResources: { cpu: '50m', memory: '64Mi', ephemeralStorage: '32Mi', ephemeralStorageLimit: '256Mi' },
+  /** The clusters' Kubernetes minor when an environment does not say: the one the schemas target. */
+  kubernetesVersion: KUBERNETES_VERSION,
   namespacePattern: '{team}',
   port: 8080,
   protocol: 'http',
@@ -64,6 +73,7 @@ export const PLATFORM_DEFAULTS = deepFreeze({
   /** UID and GID >= 10000 so they never collide with a node's system accounts. */
   runAsUser: 10001,
   gracePeriodSeconds: 30,
+  /** Web services wait this long before SIGTERM so endpoints drain; only with the sleep action (Kubernetes >= 1.30), which needs nothing from the image. */
   webPreStopSeconds: 5,
   probe: { readinessPeriodSeconds: 5, livenessPeriodSeconds: 10, livenessFailureThreshold: 6, startupSeconds: 120, timeoutSeconds: 2 },
   quota: { requestsCpu: '20', requestsMemory: '40Gi', limitsMemory: '40Gi', requestsEphemeralStorage: '50Gi', pods: 200 },
@@ -186,6 +196,8 @@ export const PLATFORM_DEFAULTS = deepFreeze({
     backoffLimit: 2,
     ttlSecondsAfterFinished: 86400,
     concurrencyPolicy: 'Forbid',
+    /** A failed run restarts in its pod; 'Never' (per task) retries in a fresh pod. */
+    restartPolicy: 'OnFailure',
     /** Finished Jobs kept for `kubectl logs` after a run, by outcome. */
     successfulJobsHistoryLimit: 3,
     failedJobsHistoryLimit: 3,

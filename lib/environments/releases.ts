@@ -66,11 +66,23 @@ export function parseReleases(text: string, shown: string, fleet: ReleasesFleet)
     problems.push(...checkAgainstFleet(data, doc, at, fleet));
   }
   const data = (doc.errors.length === 0 ? doc.toJS() : undefined) as unknown;
-  const pin = (team: string, app: string, environment: string): Release | undefined => {
-    const value = (data as Record<string, Record<string, Record<string, unknown>> | undefined> | undefined)?.[team]?.[app]?.[environment];
+  const pinOf = (value: unknown): Release | undefined => {
     if (typeof value !== 'string') return undefined;
     const parsed = parsePin(value);
     return 'release' in parsed ? parsed.release : undefined;
+  };
+  // The app's own pin, with those of its containers (entries '<app>/<container>') under `containers`.
+  const pin = (team: string, app: string, environment: string): Release | undefined => {
+    const teamPins = (data as Record<string, Record<string, Record<string, unknown>> | undefined> | undefined)?.[team];
+    const own = pinOf(teamPins?.[app]?.[environment]);
+    const containers: Record<string, Release> = {};
+    for (const [key, pins] of Object.entries(teamPins ?? {})) {
+      if (!key.startsWith(`${app}/`)) continue;
+      const release = pinOf(pins?.[environment]);
+      if (release) containers[key.slice(app.length + 1)] = release;
+    }
+    if (Object.keys(containers).length === 0) return own;
+    return { ...own, containers };
   };
   if (problems.length > 0) throw new ReleasesError(shown, problems, pin);
   return { file: shown, text, doc, lineCounter, pin };
@@ -96,31 +108,50 @@ function uniqueEnvironmentNames(fleet: ReleasesFleet): string[] {
 }
 
 /** Mappings only, and names the schema accepts: the schema reports the others. */
-function entries(value: unknown): [string, unknown][] {
+function entries(value: unknown, pattern = NAME): [string, unknown][] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value).filter(([name]) => name.length <= 63 && NAME.test(name));
+  return Object.entries(value).filter(([name]) => name.length <= 127 && pattern.test(name) && name.split('/').every((part) => part.length <= 63));
+}
+
+/** The containers of an app whose images the releases file may pin: its sidecars and init containers. */
+function containerNames(app: SourcedApp): string[] {
+  const def = app.definition;
+  return [...(def.sidecars ?? []), ...(def.initContainers ?? [])].map((c) => c.name);
 }
 
 const NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const APP_KEY = /^[a-z]([-a-z0-9]*[a-z0-9])?(\/[a-z]([-a-z0-9]*[a-z0-9])?)?$/;
 
 function checkAgainstFleet(data: unknown, doc: Document, at: (offset: number | undefined) => string, fleet: ReleasesFleet): string[] {
   const problems: string[] = [];
   const envs = uniqueEnvironmentNames(fleet);
   const apps = new Set(fleet.apps.map((a) => `${a.definition.team}/${a.definition.name}`));
   for (const u of fleet.unloaded ?? []) apps.add(`${u.team}/${u.name}`);
+  const unloaded = new Set((fleet.unloaded ?? []).map((u) => `${u.team}/${u.name}`));
   for (const [team, teamApps] of entries(data)) {
-    for (const [app, pins] of entries(teamApps)) {
+    for (const [key, pins] of entries(teamApps, APP_KEY)) {
+      const [app, container] = key.split('/');
+      if (container !== undefined && apps.has(`${team}/${app}`) && !unloaded.has(`${team}/${app}`)) {
+        const sourced = fleet.apps.find((a) => a.definition.team === team && a.definition.name === app);
+        const known = sourced ? containerNames(sourced) : [];
+        if (!known.includes(container)) {
+          problems.push(
+            `${at(keyOffset(doc, [team, key]))}: container '${container}' is not a sidecar or init container of '${team}/${app}' (it has: ${known.join(', ') || 'none'}). Fix: correct the name, or remove the entry of a container that was deleted`,
+          );
+          continue;
+        }
+      }
       if (!apps.has(`${team}/${app}`)) {
         const known = fleet.apps.filter((a) => a.definition.team === team).map((a) => a.definition.name);
         problems.push(
-          `${at(keyOffset(doc, [team, app]))}: app '${team}/${app}' is not in the fleet (team '${team}' has: ${known.join(', ') || 'no apps'}). Fix: correct the name, or remove the entry of an app that was deleted`,
+          `${at(keyOffset(doc, [team, key]))}: app '${team}/${app}' is not in the fleet (team '${team}' has: ${known.join(', ') || 'no apps'}). Fix: correct the name, or remove the entry of an app that was deleted`,
         );
         continue;
       }
       for (const [env] of entries(pins)) {
         if (!envs.includes(env)) {
           problems.push(
-            `${at(keyOffset(doc, [team, app, env]))}: environment '${env}' does not exist (known: ${envs.join(', ')}). Fix: use one of the known environments`,
+            `${at(keyOffset(doc, [team, key, env]))}: environment '${env}' does not exist (known: ${envs.join(', ')}). Fix: use one of the known environments`,
           );
         }
       }
@@ -159,7 +190,8 @@ function describeSchemaError(error: ErrorObject, doc: Document, at: (offset: num
         return `${where}: '${name}' under '${path.join('.')}' is not a valid environment name (known: ${envs.join(', ')}). Fix: use one of the known environments`;
       }
       const what = path.length === 0 ? 'team' : 'app';
-      return `${where}: '${name}' is not a valid ${what} name (lowercase letters, digits and '-', at most 63). Fix: use the ${what}'s name as in apps/<team>/<app>.ts`;
+      const container = path.length === 0 ? '' : "; '<app>/<container>' for a sidecar or init container";
+      return `${where}: '${name}' is not a valid ${what} name (lowercase letters, digits and '-', at most 63${container}). Fix: use the ${what}'s name as in apps/<team>/<app>.ts`;
     }
     case 'minProperties':
       return `${where}: ${field} has no environments. Fix: add a pin per environment, or remove the app`;

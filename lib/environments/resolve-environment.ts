@@ -2,6 +2,7 @@ import { Problems } from '../internal/errors';
 import { Environment } from '../model/environment';
 import { EnvironmentMonitoring } from '../model/environment-monitoring';
 import { GitOpsSettings } from '../model/gitops';
+import { FEATURE_SINCE, kubernetesMinor } from '../model/kubernetes-version';
 import { Resources } from '../model/resources';
 import { VolumeAccessMode } from '../model/volume';
 import {
@@ -74,6 +75,9 @@ export function resolveEnvironment(env: Environment, problems: Problems, options
 
   const production = env.production ?? defaultProductionEnvironments().includes(env.name);
   prov.record('production', env.production !== undefined ? 'environment' : 'platform', production);
+  const version = inherit('kubernetesVersion', d.kubernetesVersion as string, env.kubernetesVersion);
+  // An invalid version is reported by checkEnvironment; the platform's features then stay off.
+  const minor = kubernetesMinor(version.value) ?? 0;
   const quota = { ...d.quota, ...(env.profile?.quota ?? {}) };
   for (const key of Object.keys(quota) as (keyof typeof quota)[])
     prov.record(`profile.quota.${key}`, env.profile?.quota?.[key] !== undefined ? 'environment' : 'platform', quota[key]);
@@ -83,8 +87,9 @@ export function resolveEnvironment(env: Environment, problems: Problems, options
     cluster: env.cluster,
     domain: env.domain,
     production,
+    kubernetes: { version, nativeSidecars: minor >= FEATURE_SINCE.nativeSidecars, preStopSleep: minor >= FEATURE_SINCE.preStopSleep },
     namespacePattern: inherit('namespacePattern', d.namespacePattern as string, env.namespacePattern),
-    profile: resolveProfile(env, inherit, prov),
+    profile: resolveProfile(env, production, inherit, prov),
     quota,
     labels: { ...(env.labels ?? {}) },
     annotations: { ...(env.annotations ?? {}) },
@@ -109,7 +114,7 @@ export function resolveEnvironment(env: Environment, problems: Problems, options
 
 type Inherit = <T>(field: string, platform: T, own: T | undefined) => Sourced<T>;
 
-function resolveProfile(env: Environment, inherit: Inherit, prov: Provenance): ResolvedProfile {
+function resolveProfile(env: Environment, production: boolean, inherit: Inherit, prov: Provenance): ResolvedProfile {
   const d = PLATFORM_DEFAULTS;
   const p = env.profile ?? {};
   const own: Resources = p.resources ?? {};
@@ -131,11 +136,12 @@ function resolveProfile(env: Environment, inherit: Inherit, prov: Provenance): R
     resources,
     maxUnavailable: inherit('profile.maxUnavailable', d.maxUnavailable as number, p.maxUnavailable),
     logLevel: inherit('profile.logLevel', d.logLevel as ResolvedProfile['logLevel']['value'], p.logLevel),
-    imagePullPolicy: inherit('profile.imagePullPolicy', d.imagePullPolicy as ResolvedProfile['imagePullPolicy']['value'], p.imagePullPolicy),
+    imagePullPolicy: inherit('profile.imagePullPolicy', production ? d.productionImagePullPolicy : d.imagePullPolicy, p.imagePullPolicy),
     storage: {
       ...(p.storage?.storageClass !== undefined ? { storageClass: inherit('profile.storage.storageClass', '', p.storage.storageClass) } : {}),
       accessMode: inherit('profile.storage.accessMode', d.storage.accessMode as VolumeAccessMode, p.storage?.accessMode),
     },
+    sidecarResources: prov.platform('profile.sidecarResources', { ...d.sidecarResources }),
     dataStores: {
       placement: inherit('profile.dataStores', s.placement as ResolvedProfile['dataStores']['placement']['value'], p.dataStores),
       ...prov.platform('profile.dataStores.inCluster', {

@@ -6,6 +6,8 @@ import { ResolveContext } from './resolve-context';
 export interface Release {
   readonly tag?: string;
   readonly digest?: string;
+  /** Pins of the app's sidecars and init containers, by container name (`<app>/<container>` in the releases file). */
+  readonly containers?: Readonly<Record<string, Release>>;
 }
 
 /** The image reference and the version label: the release's pin wins over the definition's. */

@@ -61,6 +61,23 @@ export function resolveSchedule(ctx: ResolveContext): ResolvedSchedule | undefin
       fix: "overlapping runs ('Allow') are not on the golden path",
     });
   }
+  const restartPolicy = prov.pick<'OnFailure' | 'Never'>('restartPolicy', ['platform', d.restartPolicy], ['app', def.restartPolicy]);
+  if (restartPolicy !== 'OnFailure' && restartPolicy !== 'Never') {
+    problems.add({
+      code: 'E_RESTART_POLICY',
+      field: 'restartPolicy',
+      value: restartPolicy,
+      message: "must be 'OnFailure' or 'Never'",
+      fix: "'Never' when a retry must start in a fresh pod, else leave it out",
+    });
+  }
+  const historyLimit = (field: 'successfulJobsHistoryLimit' | 'failedJobsHistoryLimit') => {
+    const value = prov.pick(field, ['platform', d[field]], ['app', def[field]]);
+    if (!isNonNegativeInt(value)) {
+      problems.add({ code: 'E_HISTORY_LIMIT', field, value, message: 'must be a whole number of Jobs, 0 or more', fix: `e.g. ${d[field]}` });
+    }
+    return value;
+  };
   return {
     schedule,
     timeZone,
@@ -70,8 +87,9 @@ export function resolveSchedule(ctx: ResolveContext): ResolvedSchedule | undefin
     backoffLimit,
     ttlSecondsAfterFinished: seconds('ttlSecondsAfterFinished'),
     concurrencyPolicy,
-    successfulJobsHistoryLimit: prov.pick('successfulJobsHistoryLimit', ['platform', d.successfulJobsHistoryLimit]),
-    failedJobsHistoryLimit: prov.pick('failedJobsHistoryLimit', ['platform', d.failedJobsHistoryLimit]),
+    successfulJobsHistoryLimit: historyLimit('successfulJobsHistoryLimit'),
+    failedJobsHistoryLimit: historyLimit('failedJobsHistoryLimit'),
+    restartPolicy,
   };
 }
 

@@ -9,7 +9,7 @@ import { reservedNamespace } from './reserved-namespaces';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { inherited, Provenance } from './provenance';
 import { runbookIndex } from './resolve-environment';
-import { isNonNegativeInt, ResolveContext } from './resolve-context';
+import { ResolveContext } from './resolve-context';
 import { Release, resolveImage } from './resolve-image';
 import { namespaceName } from './resolve-namespace';
 import { resolveNetwork } from './resolve-network';
@@ -26,6 +26,10 @@ import { resolveConfigFiles } from './resolve-config-files';
 import { resolveSecrets } from './resolve-secrets';
 import { checkEphemeralFit, checkSharedClaims, resolveStorage } from './resolve-volumes';
 import { ResolvedVolume } from '../model/resolved-volume';
+import { resolveContainers } from './resolve-containers';
+import { resolveEnvRefs } from './resolve-env-refs';
+import { resolvePodMetadata } from './resolve-pod-metadata';
+import { resolveShutdown } from './resolve-shutdown';
 
 const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task', 'stateful-service': 'store' } as const;
 
@@ -92,6 +96,9 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     }
   }
   checkSecretLiterals(ctx);
+  const secrets = resolveSecrets(ctx, envVars, config);
+  const { envRefs, envFrom } = resolveEnvRefs(ctx, new Set([...Object.keys(envVars), ...(secrets?.env ?? []).map((e) => e.name)]));
+  const containers = resolveContainers(ctx, release, ports);
 
   const labels: Record<string, string> = {
     ...env.labels,
@@ -129,14 +136,18 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     annotations: sortRecord({ ...env.annotations, [ANNOTATION.source]: app.source }),
     image,
     imagePullPolicy: prov.pick('imagePullPolicy', inherited(env.profile.imagePullPolicy), ['app', def.imagePullPolicy], ['override', override.imagePullPolicy]),
+    ...containers,
+    ...resolvePodMetadata(ctx),
     command: def.command,
     args: def.args,
     env: Object.keys(envVars)
       .sort()
       .map((name) => ({ name, value: envVars[name] })),
+    envRefs,
+    envFrom,
     config: config && sortRecord(config),
     configFiles: resolveConfigFiles(ctx),
-    secrets: resolveSecrets(ctx, envVars, config),
+    secrets,
     ports,
     servicePorts,
     servicePort,
@@ -287,31 +298,4 @@ function resolveSecurity(
       ? { fsGroupChangePolicy: prov.pick('security.fsGroupChangePolicy', ['platform', PLATFORM_DEFAULTS.fsGroupChangePolicy]) }
       : {}),
   };
-}
-
-function resolveShutdown(ctx: ResolveContext): ResolvedApp['shutdown'] {
-  const { def, prov, problems } = ctx;
-  const gracePeriodSeconds = prov.pick(
-    'shutdown.gracePeriodSeconds',
-    ['platform', PLATFORM_DEFAULTS.gracePeriodSeconds],
-    ['app', def.shutdown?.gracePeriodSeconds],
-  );
-  const preStopDefault = def.kind === 'web-service' ? PLATFORM_DEFAULTS.webPreStopSeconds : 0;
-  const preStopSeconds = prov.pick('shutdown.preStopSeconds', ['platform', preStopDefault], ['app', def.shutdown?.preStopSeconds]);
-  for (const [field, value] of [
-    ['shutdown.gracePeriodSeconds', gracePeriodSeconds],
-    ['shutdown.preStopSeconds', preStopSeconds],
-  ] as const) {
-    if (!isNonNegativeInt(value)) problems.add({ code: 'E_SHUTDOWN', field, value, message: 'must be a whole number of seconds, 0 or more', fix: 'e.g. 30' });
-  }
-  if (isNonNegativeInt(preStopSeconds) && isNonNegativeInt(gracePeriodSeconds) && preStopSeconds >= gracePeriodSeconds && preStopSeconds > 0) {
-    problems.add({
-      code: 'E_SHUTDOWN',
-      field: 'shutdown.preStopSeconds',
-      value: preStopSeconds,
-      message: `must be less than shutdown.gracePeriodSeconds (${gracePeriodSeconds}), or the app is killed before it sees SIGTERM`,
-      fix: 'lower preStopSeconds or raise gracePeriodSeconds',
-    });
-  }
-  return { gracePeriodSeconds, preStopSeconds };
 }

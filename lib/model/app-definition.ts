@@ -1,3 +1,4 @@
+import { InitContainerProps, SidecarProps } from './containers';
 import { ScheduledTaskCustomizeProps, StatefulServiceCustomizeProps, WebServiceCustomizeProps, WorkerCustomizeProps } from './customize';
 import { DependsOn } from './dependency';
 import { Exposure } from './exposure';
@@ -6,7 +7,9 @@ import { Peer } from './peer';
 import { PortProtocol, ServingPorts } from './ports';
 import { FixedReplicas, Replicas } from './replicas';
 import { Resources } from './resources';
+import { EnvFromSource, EnvRef } from './env-ref';
 import { SecretRef } from './secret';
+import { PreStop } from './shutdown';
 import { SloProps } from './slo';
 import { Volume } from './volume';
 import { Waiver } from './waiver';
@@ -29,13 +32,31 @@ export interface SecurityOptions {
 
 /** Graceful shutdown. */
 export interface ShutdownOptions {
-  /** Seconds Kubernetes waits after SIGTERM before killing the pod. @default 30 */
+  /** Seconds Kubernetes gives the pod from the start of shutdown (preStop included) before killing it; must exceed the preStop delay. @default 30 */
   readonly gracePeriodSeconds?: number;
   /**
-   * Seconds a `sleep` preStop hook waits so endpoints drain before SIGTERM; 0 disables the hook
-   * (for images with no `sleep` binary). @default 5 for web services, 0 otherwise
+   * What runs before SIGTERM so endpoints drain first: `Shutdown.sleep(5)` (Kubernetes' own sleep
+   * action, every image, Kubernetes >= 1.30), `Shutdown.exec([...])` (a command in the image) or
+   * `Shutdown.none()`. A hook that needs a binary the image may lack is never chosen for the app.
+   * @default - web services: Shutdown.sleep(5) where the environment runs Kubernetes >= 1.30, none below (no hook works on every image there); others: none
    */
+  readonly preStop?: PreStop;
+  /** Shorthand for `preStop: Shutdown.sleep(n)` (0: `Shutdown.none()`); not with `preStop`. @default - see preStop */
   readonly preStopSeconds?: number;
+}
+
+/** Labels and annotations on the app's pods, for the platform integrations that read them (a mesh, an agent). */
+export interface PodMetadataOptions {
+  /** Checked: a key the platform writes, or one that weakens the pod's security (AppArmor unconfined, seccomp), is rejected. @default - none */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** Checked: the platform's own labels (app.kubernetes.io/*, team, environment) cannot be set. @default - none */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** Annotations on the app's ServiceAccount, e.g. workload identity. */
+export interface ServiceAccountOptions {
+  /** e.g. `{ 'iam.gke.io/gcp-service-account': 'checkout@acme-prod.iam.gserviceaccount.com' }` or `eks.amazonaws.com/role-arn`. @default - none */
+  readonly annotations?: Readonly<Record<string, string>>;
 }
 
 /** Traffic allowed beyond the platform's defaults (DNS egress; nothing else). */
@@ -146,11 +167,33 @@ export interface AppProps<E extends string = string> {
   readonly volumes?: Readonly<Record<string, Volume>>;
   /** Size limit of the writable /tmp (an emptyDir: the root filesystem is read-only). @default '64Mi' */
   readonly scratchSize?: string;
+  /**
+   * Env vars Kubernetes fills in: the downward API (`Env.fieldRef('metadata.name')`), a key of a
+   * ConfigMap or Secret that exists in the namespace (`Env.existingSecret('legacy-creds', 'password')`).
+   * @default - none
+   */
+  readonly envRefs?: Readonly<Record<string, EnvRef>>;
+  /** Every key of an existing ConfigMap or Secret as env vars: `[EnvFrom.configMap('shared-flags')]`. @default - none */
+  readonly envFrom?: readonly EnvFromSource[];
+  /** Name of the app's container (some tools' configuration names it). @default - the app's name */
+  readonly containerName?: string;
+  /**
+   * Containers that run beside the app's, e.g. a database proxy. Native sidecars (started before
+   * the app, stopped after it) where the environment runs Kubernetes >= 1.29, plain containers below.
+   * @default - none
+   */
+  readonly sidecars?: readonly SidecarProps[];
+  /** Containers that run to completion, in order, before the app starts (after the sidecars on Kubernetes >= 1.29). @default - none */
+  readonly initContainers?: readonly InitContainerProps[];
+  /** @default - none besides the platform's labels */
+  readonly pod?: PodMetadataOptions;
+  /** @default - the app's own ServiceAccount, without annotations */
+  readonly serviceAccount?: ServiceAccountOptions;
   /** @default - the environment profile's requests and limits */
   readonly resources?: Resources;
   /** @default - the "restricted" Pod Security profile with UID/GID 10001 */
   readonly security?: SecurityOptions;
-  /** @default - 30 s grace period; a 5 s preStop delay for web services */
+  /** @default - 30 s grace period; see ShutdownOptions.preStop */
   readonly shutdown?: ShutdownOptions;
   /**
    * What the app calls: other apps (by their definition, or 'team/name') and external hosts. Each
@@ -162,7 +205,7 @@ export interface AppProps<E extends string = string> {
   readonly dependsOn?: readonly DependsOn[];
   /** Raw peers beyond `dependsOn` (a namespace, a CIDR). @default - deny everything but DNS egress */
   readonly network?: NetworkOptions;
-  /** @default - the environment profile's ('IfNotPresent') */
+  /** For every container of the pod. @default - 'Always' in a production environment (a cached image never skips the pull secret check), else the environment profile's ('IfNotPresent') */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent';
   /** Per-environment overrides, applied after the environment's defaults and this definition. */
   readonly environments?: Partial<Record<E, AppOverride>>;
@@ -244,6 +287,12 @@ export interface ScheduledTaskProps<E extends string = string> extends AppProps<
   readonly ttlSecondsAfterFinished?: number;
   /** @default 'Forbid' (a run never overlaps the previous one) */
   readonly concurrencyPolicy?: 'Forbid' | 'Replace';
+  /** 'Never': a failed run is retried in a fresh pod (up to backoffLimit), never restarted in place. @default 'OnFailure' */
+  readonly restartPolicy?: 'OnFailure' | 'Never';
+  /** Succeeded Jobs kept for inspection. @default 3 */
+  readonly successfulJobsHistoryLimit?: number;
+  /** Failed Jobs kept for inspection. @default 3 */
+  readonly failedJobsHistoryLimit?: number;
 }
 
 /**

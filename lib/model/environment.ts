@@ -61,6 +61,12 @@ export interface Environment {
    * marks its apps' lifecycle 'production'. @default - true when the name is 'prod' or 'production'
    */
   readonly production?: boolean;
+  /**
+   * The Kubernetes minor its clusters run, e.g. '1.30': pod features on by default from a later
+   * minor (native sidecars from 1.29, the preStop sleep action from 1.30) are used only where they exist.
+   * @default '1.28' (the version the platform's schemas and rules target)
+   */
+  readonly kubernetesVersion?: string;
   /** Base DNS domain of the environment's public hosts, e.g. 'staging.acme.dev'. */
   readonly domain: string;
   /**

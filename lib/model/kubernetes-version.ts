@@ -11,3 +11,19 @@ export const KUBERNETES_SCHEMA_RELEASE = `${KUBERNETES_VERSION}.0`;
 
 /** Base name of the generated schema and validator files in lib/policy/schema/data/. */
 export const KUBERNETES_SCHEMA_FILES = { schemas: `k8s-${KUBERNETES_VERSION}-schemas.json`, validators: `k8s-${KUBERNETES_VERSION}-validators.js` } as const;
+
+/**
+ * The Kubernetes minor (e.g. 28 for '1.28') from which a pod feature is on by default, so the
+ * platform uses it only where every cluster of the environment has it.
+ * - nativeSidecars: init containers with `restartPolicy: Always` (SidecarContainers: alpha and
+ *   off in 1.28, beta and on from 1.29).
+ * - preStopSleep: the `sleep` lifecycle action, which needs no binary in the image
+ *   (PodLifecycleSleepAction: alpha and off in 1.29, beta and on from 1.30).
+ */
+export const FEATURE_SINCE = { nativeSidecars: 29, preStopSleep: 30 } as const;
+
+/** The minor of a '1.<minor>' version, or undefined when it is not one. */
+export function kubernetesMinor(version: string): number | undefined {
+  const match = /^1\.(\d{1,3})$/.exec(version);
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,4 +1,5 @@
 import { AppKind } from './app-kind';
+import { ResolvedContainer, ResolvedEnvFrom, ResolvedEnvRef, ResolvedPreStop } from './resolved-container';
 import { ResolvedDataStore } from './resolved-data-store';
 import { ResolvedExposure } from './resolved-exposure';
 import { ResolvedMonitoring } from './resolved-monitoring';
@@ -78,6 +79,7 @@ export interface ResolvedSchedule {
   readonly concurrencyPolicy: 'Forbid' | 'Replace';
   readonly successfulJobsHistoryLimit: number;
   readonly failedJobsHistoryLimit: number;
+  readonly restartPolicy: 'OnFailure' | 'Never';
 }
 
 /** How a stateful service's StatefulSet runs its pods. */
@@ -115,7 +117,24 @@ export interface ResolvedApp {
   readonly selector: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
   readonly image: string;
+  /** For every container of the pod. */
   readonly imagePullPolicy: 'Always' | 'IfNotPresent';
+  /** The app container's name. */
+  readonly containerName: string;
+  /** In declaration order. */
+  readonly sidecars: readonly ResolvedContainer[];
+  /** Native sidecars (init containers with restartPolicy Always, Kubernetes >= 1.29) or plain containers after the app's. */
+  readonly sidecarPlacement: 'native' | 'containers';
+  /** In declaration order; they run after the native sidecars have started. */
+  readonly initContainers: readonly ResolvedContainer[];
+  /** The app's own pod labels and annotations (the platform's come on top and cannot be overridden). */
+  readonly pod: { readonly labels: Readonly<Record<string, string>>; readonly annotations: Readonly<Record<string, string>> };
+  /** Annotations of the app's ServiceAccount (workload identity). */
+  readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
+  /** Env vars Kubernetes fills in, sorted by name. */
+  readonly envRefs: readonly ResolvedEnvRef[];
+  /** Existing ConfigMaps and Secrets imported whole, in declaration order. */
+  readonly envFrom: readonly ResolvedEnvFrom[];
   readonly command?: readonly string[];
   readonly args?: readonly string[];
   /** Sorted by name. */
@@ -137,7 +156,7 @@ export interface ResolvedApp {
   readonly noHealthEndpoint?: string;
   readonly resources: ResolvedResources;
   readonly security: ResolvedSecurity;
-  readonly shutdown: { readonly gracePeriodSeconds: number; readonly preStopSeconds: number };
+  readonly shutdown: { readonly gracePeriodSeconds: number; readonly preStop: ResolvedPreStop };
   /** How the pods of a Deployment spread over failure domains (set for every app; a scheduled task's pods do not use it). */
   readonly topologySpread: {
     readonly topologyKeys: readonly string[];

@@ -30,6 +30,8 @@ export interface ResolvedProfile {
   readonly maxUnavailable: Sourced<number>;
   readonly logLevel: Sourced<'debug' | 'info' | 'warn' | 'error'>;
   readonly imagePullPolicy: Sourced<'Always' | 'IfNotPresent'>;
+  /** Requests and limits of sidecars and init containers that set none (smaller than an app's). */
+  readonly sidecarResources: { readonly cpu: string; readonly memory: string; readonly ephemeralStorage: string; readonly ephemeralStorageLimit: string };
   readonly dataStores: ResolvedDataStoreSettings;
   /** Persistent volumes' claims: the storage class (absent: the cluster's default) and access mode. */
   readonly storage: { readonly storageClass?: Sourced<string>; readonly accessMode: Sourced<VolumeAccessMode> };
@@ -112,6 +114,14 @@ export interface ResolvedEnvironment {
   readonly domain: string;
   /** Serves production traffic: prod-only policy rules apply, and the catalog says 'production'. */
   readonly production: boolean;
+  /** The clusters' Kubernetes minor and the pod features the platform may use there. */
+  readonly kubernetes: {
+    readonly version: Sourced<string>;
+    /** Init containers with restartPolicy Always (1.29+). */
+    readonly nativeSidecars: boolean;
+    /** The preStop `sleep` action (1.30+). */
+    readonly preStopSleep: boolean;
+  };
   /** Namespace of a team's apps, `{team}` and `{env}` to be replaced. */
   readonly namespacePattern: Sourced<string>;
   readonly profile: ResolvedProfile;

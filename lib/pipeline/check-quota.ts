@@ -1,6 +1,7 @@
 import { Problems } from '../internal/errors';
 import { parseQuantity, QuantityKind } from '../internal/quantity';
-import { ResolvedApp } from '../model/resolved-app';
+import { ResolvedApp, ResolvedResources } from '../model/resolved-app';
+import { ResolvedContainer } from '../model/resolved-container';
 import { ResolvedEnvironment } from '../model/resolved-environment';
 
 type Quota = ResolvedEnvironment['quota'];
@@ -11,19 +12,34 @@ const QUOTA_FIELDS: readonly {
   readonly hard: string;
   readonly field: string;
   readonly kind: QuantityKind;
-  readonly of: (app: ResolvedApp) => string | undefined;
+  /** The value of one container's resources (the app's, a sidecar's or an init container's). */
+  readonly of: (resources: ResolvedResources) => string | undefined;
 }[] = [
-  { quota: 'requestsCpu', hard: 'requests.cpu', field: 'resources.cpu', kind: 'cpu', of: (a) => a.resources.requests.cpu },
-  { quota: 'requestsMemory', hard: 'requests.memory', field: 'resources.memory', kind: 'bytes', of: (a) => a.resources.requests.memory },
-  { quota: 'limitsMemory', hard: 'limits.memory', field: 'resources.memoryLimit', kind: 'bytes', of: (a) => a.resources.limits.memory },
+  { quota: 'requestsCpu', hard: 'requests.cpu', field: 'resources.cpu', kind: 'cpu', of: (r) => r.requests.cpu },
+  { quota: 'requestsMemory', hard: 'requests.memory', field: 'resources.memory', kind: 'bytes', of: (r) => r.requests.memory },
+  { quota: 'limitsMemory', hard: 'limits.memory', field: 'resources.memoryLimit', kind: 'bytes', of: (r) => r.limits.memory },
   {
     quota: 'requestsEphemeralStorage',
     hard: 'requests.ephemeral-storage',
     field: 'resources.ephemeralStorage',
     kind: 'bytes',
-    of: (a) => a.resources.requests['ephemeral-storage'],
+    of: (r) => r.requests['ephemeral-storage'],
   },
 ];
+
+/**
+ * What one pod counts against the quota, as Kubernetes computes it: the app's container and its
+ * sidecars together, or the largest init container with the native sidecars started before it.
+ */
+function podAmount(app: ResolvedApp, of: (r: ResolvedResources) => string | undefined, kind: QuantityKind): number | undefined {
+  const own = amount(of(app.resources), kind);
+  if (own === undefined) return undefined;
+  const sum = (list: readonly ResolvedContainer[]) => list.reduce((total, c) => total + (amount(of(c.resources), kind) ?? 0), 0);
+  const sidecars = sum(app.sidecars);
+  const native = app.sidecarPlacement === 'native' ? sidecars : 0;
+  const largestInit = Math.max(0, ...app.initContainers.map((c) => native + (amount(of(c.resources), kind) ?? 0)));
+  return Math.max(own + sidecars, largestInit);
+}
 
 /**
  * Requests the namespace's quota can never admit: the API server accepts the Deployment and then
@@ -50,12 +66,13 @@ function checkNamespace(namespace: string, apps: readonly ResolvedApp[], env: Re
     let total = 0;
     const oversized = new Set<ResolvedApp>();
     for (const app of apps) {
-      const one = amount(of(app), kind);
+      const one = podAmount(app, of, kind);
       if (one === undefined) continue;
       total += one * minimumPods(app);
       if (one > limit) {
         oversized.add(app);
-        const field = quota === 'limitsMemory' && of(app) === app.resources.requests.memory ? 'resources.memory' : own;
+        const field = quota === 'limitsMemory' && of(app.resources) === app.resources.requests.memory ? 'resources.memory' : own;
+        const extras = app.sidecars.length + app.initContainers.length > 0 ? ' (with its sidecars and init containers)' : '';
         if (reported.has(`${app.source}\0${field}`)) continue;
         reported.add(`${app.source}\0${field}`);
         problems.add({
@@ -64,8 +81,8 @@ function checkNamespace(namespace: string, apps: readonly ResolvedApp[], env: Re
           app: app.name,
           environment: env.name,
           field,
-          value: of(app),
-          message: `is more than the whole ${hard} quota of namespace '${namespace}' (${env.quota[quota]}), so no pod could ever start`,
+          value: of(app.resources),
+          message: `is more than the whole ${hard} quota of namespace '${namespace}' (${env.quota[quota]})${extras}, so no pod could ever start`,
           fix: `request at most ${env.quota[quota]}, or raise profile.quota.${quota} in apps/environments.ts`,
         });
       }

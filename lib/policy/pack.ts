@@ -34,6 +34,7 @@ import { pssPrivilegeEscalation } from './rules/pss-privilege-escalation';
 import { pssPrivileged } from './rules/pss-privileged';
 import { pssProcMount } from './rules/pss-proc-mount';
 import { pssRunAsNonRoot } from './rules/pss-run-as-non-root';
+import { pssApparmor } from './rules/pss-apparmor';
 import { pssSeccomp } from './rules/pss-seccomp';
 import { pssSysctls } from './rules/pss-sysctls';
 import { pssVolumeTypes } from './rules/pss-volume-types';
@@ -61,6 +62,7 @@ export const GOLDEN_PATH_PACK: readonly Rule[] = [
   pssRunAsNonRoot,
   pssCapabilities,
   pssSeccomp,
+  pssApparmor,
   pssHostNamespaces,
   pssHostPorts,
   pssHostPath,

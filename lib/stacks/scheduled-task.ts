@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
 import { appMetadata } from '../internal/metadata';
+import { addSleepAction } from '../workload/extra-containers';
 import { podTemplate } from '../workload/pod-template';
 import { AppStack, AppStackProps } from './app-stack';
 
@@ -32,10 +33,11 @@ export class ScheduledTask extends AppStack {
             backoffLimit: s.backoffLimit,
             activeDeadlineSeconds: s.activeDeadlineSeconds,
             ttlSecondsAfterFinished: s.ttlSecondsAfterFinished,
-            template: podTemplate(app, { spread: false, restartPolicy: 'OnFailure' }),
+            template: podTemplate(app, { spread: false, restartPolicy: s.restartPolicy }),
           },
         },
       },
     });
+    addSleepAction(this.cronJob, app.shutdown.preStop, '/spec/jobTemplate/spec/template');
   }
 }

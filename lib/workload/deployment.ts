@@ -4,6 +4,7 @@ import { ANNOTATION } from '../internal/labels';
 import { appMetadata } from '../internal/metadata';
 import { appSecretName } from '../model/app-files';
 import { ResolvedApp } from '../model/resolved-app';
+import { addSleepAction } from './extra-containers';
 import { podTemplate } from './pod-template';
 
 /** A Deployment of the golden-path pod. With an autoscaler it leaves `replicas` to the HPA. */
@@ -12,7 +13,7 @@ export function appDeployment(scope: Construct, app: ResolvedApp): k8s.KubeDeplo
   const rollout = app.rollout;
   if (!rollout) throw new Error(`bug: ${app.source}: a Deployment resolved without a rollout`);
   const metadata = appMetadata(app);
-  return new k8s.KubeDeployment(scope, 'deployment', {
+  const deployment = new k8s.KubeDeployment(scope, 'deployment', {
     metadata: { ...metadata, annotations: { ...metadata.annotations, ...secretRolloutAnnotations(app), ...noHealthAnnotation(app) } },
     spec: {
       ...(replicas !== undefined ? { replicas } : {}),
@@ -25,6 +26,8 @@ export function appDeployment(scope: Construct, app: ResolvedApp): k8s.KubeDeplo
       template: podTemplate(app, { spread: true }),
     },
   });
+  addSleepAction(deployment, app.shutdown.preStop, '/spec/template');
+  return deployment;
 }
 
 /** Stakater Reloader rolls a Deployment (or StatefulSet) whose annotation names a Secret when that Secret changes. */

@@ -7,6 +7,7 @@ import { secretEnvVars, secretFilesVolume } from './external-secret';
 import { toProbe } from './probes';
 import { toResourceRequirements } from './resources';
 import { containerSecurityContext, podSecurityContext } from './security';
+import { envFromSource, envRefVar, initContainersOf, lifecycleOf, plainSidecarsOf } from './extra-containers';
 
 /** Annotation on the pod template holding a hash of the app's config values and files, so a config change rolls the pods. */
 export const CONFIG_HASH_ANNOTATION = 'platform.golden-path.dev/config-hash';
@@ -25,37 +26,45 @@ export interface PodTemplateOptions {
   readonly restartPolicy?: 'OnFailure' | 'Never';
 }
 
-/** The golden-path pod: one container, restricted security, probes, resources, graceful shutdown. */
+/** The golden-path pod: the app's container (and its sidecars and init containers), restricted security, probes, resources, graceful shutdown. */
 export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.PodTemplateSpec {
   const files = [configFilesVolume(app), secretFilesVolume(app)].filter((f) => f !== undefined);
+  const tmpMount = { name: TMP_VOLUME, mountPath: '/tmp' };
+  const lifecycle = lifecycleOf(app.shutdown.preStop);
+  const envFrom = [...(app.config ? [{ configMapRef: { name: app.name } }] : []), ...app.envFrom.map(envFromSource)];
+  // Secret variables first, then references (Kubernetes fills both in), then plain values, which may use any of them as $(NAME).
+  const env = [...secretEnvVars(app), ...app.envRefs.map((r) => envRefVar(r, app.containerName)), ...app.env.map((e) => ({ name: e.name, value: e.value }))];
+  const shared = { tmpMount, env, envFrom };
   const container: k8s.Container = {
-    name: app.name,
+    name: app.containerName,
     image: app.image,
     imagePullPolicy: app.imagePullPolicy,
     ...(app.command ? { command: [...app.command] } : {}),
     ...(app.args ? { args: [...app.args] } : {}),
     ...(app.ports.length ? { ports: app.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: 'TCP' })) } : {}),
-    // Secret variables first, so a plain value can use them as $(NAME).
-    env: [...secretEnvVars(app), ...app.env.map((e) => ({ name: e.name, value: e.value }))],
-    ...(app.config ? { envFrom: [{ configMapRef: { name: app.name } }] } : {}),
+    env,
+    ...(envFrom.length ? { envFrom } : {}),
     resources: toResourceRequirements(app.resources),
     ...(app.probes
       ? { readinessProbe: toProbe(app.probes.readiness), livenessProbe: toProbe(app.probes.liveness), startupProbe: toProbe(app.probes.startup) }
       : {}),
-    ...(app.shutdown.preStopSeconds > 0 ? { lifecycle: { preStop: { exec: { command: ['sleep', String(app.shutdown.preStopSeconds)] } } } } : {}),
+    ...(lifecycle ? { lifecycle } : {}),
     securityContext: containerSecurityContext(app),
     terminationMessagePolicy: 'FallbackToLogsOnError',
-    volumeMounts: [{ name: TMP_VOLUME, mountPath: '/tmp' }, ...files.map((f) => f.mount), ...app.volumes.map((v) => ({ name: v.name, mountPath: v.path }))],
+    volumeMounts: [tmpMount, ...files.map((f) => f.mount), ...app.volumes.map((v) => ({ name: v.name, mountPath: v.path }))],
   };
-  const annotations: Record<string, string> = {};
+  // The app's own annotations first: the platform's (config hash) always win.
+  const annotations: Record<string, string> = { ...app.pod.annotations };
   if (app.config !== undefined || app.configFiles !== undefined) annotations[CONFIG_HASH_ANNOTATION] = configHash(app.config ?? {}, app.configFiles);
+  const initContainers = initContainersOf(app, shared);
   return {
-    metadata: { labels: { ...app.labels }, ...(Object.keys(annotations).length ? { annotations } : {}) },
+    metadata: { labels: { ...app.pod.labels, ...app.labels }, ...(Object.keys(annotations).length ? { annotations } : {}) },
     spec: {
       ...podIdentity({ serviceAccount: app.name, security: app.security, gracePeriodSeconds: app.shutdown.gracePeriodSeconds }),
       ...(options.restartPolicy ? { restartPolicy: options.restartPolicy } : {}),
       ...(options.spread ? { topologySpreadConstraints: spread(app, options.claims ?? 'shared') } : {}),
-      containers: [container],
+      ...(initContainers.length ? { initContainers } : {}),
+      containers: [container, ...plainSidecarsOf(app, shared)],
       volumes: [scratchVolume(TMP_VOLUME, app.scratchSize), ...files.map((f) => f.volume), ...declaredVolumes(app, options.claims ?? 'shared')],
     },
   };

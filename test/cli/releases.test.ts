@@ -55,6 +55,30 @@ describe('platform set-image', () => {
   });
 });
 
+describe('platform set-image --container', () => {
+  const withSidecar = `import { goldenPath } from '${LIB}';
+export default goldenPath([]).webService({ name: 'web', team: 'shop', image: 'ghcr.io/acme/web', sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy' }] });
+`;
+  const sidecarRepo = () => tempRepo({ 'apps/shop/web.ts': withSidecar, 'apps/shop/api.ts': unpinned('api'), 'apps/releases.yaml': RELEASES });
+
+  test("pins a sidecar's image as '<app>/<container>', and promote copies it", () => {
+    const root = sidecarRepo();
+    const io = bufferIo();
+    expect(main(['--root', root, 'set-image', 'web', '--container', 'proxy', '--env', 'dev', '--tag', '2.0.0'], io)).toBe(0);
+    expect(io.stdout()).toBe('apps/releases.yaml: shop/web/proxy dev: (none) -> 2.0.0\n');
+    expect(main(['--root', root, 'promote', 'web', '--container', 'proxy', '--from', 'dev', '--to', 'prod'], io)).toBe(0);
+    expect(releases(root)).toBe(`${RELEASES}  web/proxy:\n    dev: 2.0.0\n    prod: 2.0.0\n`);
+  });
+
+  test('refuses a container the app does not have, and writes nothing', () => {
+    const root = sidecarRepo();
+    const io = bufferIo();
+    expect(main(['--root', root, 'set-image', 'web', '--container', 'proxi', '--env', 'dev', '--tag', '2.0.0'], io)).toBe(2);
+    expect(io.stderr()).toContain("--container 'proxi' is not a sidecar or init container of shop/web (it has: proxy)");
+    expect(releases(root)).toBe(RELEASES);
+  });
+});
+
 describe('platform promote', () => {
   test('copies the pin from one environment to the next as a one-line change', () => {
     const root = repo();

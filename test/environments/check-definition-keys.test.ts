@@ -67,7 +67,8 @@ describe('strict definitions', () => {
     expect(
       problemsOf(loose({ ...workerDef(), port: 8080 }), loose({ ...taskDef(), replicas: { kind: 'fixed', count: 2 } })).map((p) => [p.field, p.message]),
     ).toEqual([
-      ['port', 'is not a field of a worker'],
+      // 'pod' is one edit away from 'port': the suggestion is a string distance, not a meaning.
+      ['port', "is not a field of a worker; did you mean 'pod'?"],
       ['replicas', 'is not a field of a scheduled task'],
     ]);
   });

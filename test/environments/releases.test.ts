@@ -84,6 +84,37 @@ describe('the releases file', () => {
   });
 });
 
+describe('the releases file: sidecar and init container pins', () => {
+  const withProxy = {
+    ...fleet,
+    apps: [
+      ...fleet.apps,
+      sourced(webDef({ name: 'cart', team: 'shop', image: 'ghcr.io/acme/cart', sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy' }] })),
+    ],
+  };
+
+  test("gives an app's container pins under `containers`, by name", () => {
+    const text = 'shop:\n  cart:\n    dev: 1.0.0\n  cart/proxy:\n    dev: 2.0.0\n    prod: 2.1.0\n';
+    const releases = parseReleases(text, 'apps/releases.yaml', withProxy);
+    expect(releases.pin('shop', 'cart', 'dev')).toEqual({ tag: '1.0.0', containers: { proxy: { tag: '2.0.0' } } });
+    expect(releases.pin('shop', 'cart', 'prod')).toEqual({ containers: { proxy: { tag: '2.1.0' } } });
+    expect(releases.pin('shop', 'web', 'dev')).toBeUndefined();
+  });
+
+  test('fails on a container the app does not declare, naming those it does', () => {
+    const error = expectError<ConfigFileError>(() => parseReleases('shop:\n  cart/prox:\n    dev: 1.0.0\n', 'apps/releases.yaml', withProxy));
+    expect(error.message).toBe(
+      "apps/releases.yaml:2:3: container 'prox' is not a sidecar or init container of 'shop/cart' (it has: proxy). Fix: correct the name, or remove the entry of a container that was deleted",
+    );
+  });
+
+  test('fails on a container of an app that is not in the fleet', () => {
+    expect(problem('shop:\n  gone/proxy:\n    dev: 1.0.0\n').message).toBe(
+      "apps/releases.yaml:2:3: app 'shop/gone' is not in the fleet (team 'shop' has: web). Fix: correct the name, or remove the entry of an app that was deleted",
+    );
+  });
+});
+
 describe('the releases file: every problem at once, each saying what is wrong', () => {
   test('an invalid environment name names the known environments, not an empty pin', () => {
     const error = problem('shop:\n  web:\n    dev: 1.0.0\n    QA: 1.0.0\n');

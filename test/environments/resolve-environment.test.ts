@@ -272,3 +272,57 @@ describe('resolveEnvironment: bad input', () => {
     ]);
   });
 });
+
+describe('resolveEnvironment: Kubernetes version and pod features', () => {
+  test('defaults to 1.28: no native sidecars, no preStop sleep action', () => {
+    expect(resolvedEnvironment(testEnvironment()).kubernetes).toEqual({
+      version: { value: '1.28', origin: 'platform' },
+      nativeSidecars: false,
+      preStopSleep: false,
+    });
+  });
+
+  test.each([
+    ['1.29', true, false],
+    ['1.30', true, true],
+    ['1.31', true, true],
+  ])('on %s: native sidecars %s, sleep action %s', (version, nativeSidecars, preStopSleep) => {
+    expect(resolvedEnvironment(testEnvironment({ kubernetesVersion: version })).kubernetes).toEqual({
+      version: { value: version, origin: 'environment' },
+      nativeSidecars,
+      preStopSleep,
+    });
+  });
+
+  test.each(['1.27', 'v1.30', '1.30.2', '2.0'])('fails on %s with a located error', (version) => {
+    const error = expectError<ValidationError>(() => resolvedEnvironment(testEnvironment({ kubernetesVersion: version })));
+    expect(error.problems).toEqual([
+      {
+        source: 'apps/environments.ts',
+        environment: 'prod',
+        code: 'E_KUBERNETES_VERSION',
+        field: 'kubernetesVersion',
+        value: version,
+        message: "must be a Kubernetes minor '1.<n>' of at least 1.28 (the oldest the platform supports)",
+        fix: "e.g. '1.28', or leave it out",
+      },
+    ]);
+  });
+
+  test('gives sidecars and init containers a profile smaller than an app’s', () => {
+    expect(resolvedEnvironment(testEnvironment()).profile.sidecarResources).toEqual({
+      cpu: '50m',
+      memory: '64Mi',
+      ephemeralStorage: '32Mi',
+      ephemeralStorageLimit: '256Mi',
+    });
+  });
+
+  test('pulls Always in a production environment unless its profile says otherwise', () => {
+    expect(resolvedEnvironment(testEnvironment({ name: 'prod' })).profile.imagePullPolicy).toEqual({ value: 'Always', origin: 'platform' });
+    expect(resolvedEnvironment(testEnvironment({ name: 'prod', profile: { imagePullPolicy: 'IfNotPresent' } })).profile.imagePullPolicy).toEqual({
+      value: 'IfNotPresent',
+      origin: 'environment',
+    });
+  });
+});

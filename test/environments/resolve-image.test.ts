@@ -93,10 +93,22 @@ describe('resolveApp: image', () => {
 });
 
 describe('resolveApp: imagePullPolicy', () => {
-  test("defaults to the platform's IfNotPresent", () => {
-    const app = resolve(webDef());
+  test("defaults to the platform's IfNotPresent outside production", () => {
+    const app = resolve(webDef(), testEnvironment({ name: 'staging' }));
     expect(app.imagePullPolicy).toBe('IfNotPresent');
     expect(app.provenance.imagePullPolicy).toBe('platform');
+  });
+
+  test('defaults to Always in production, so every start checks the pull secret', () => {
+    const app = resolve(webDef(), testEnvironment({ name: 'prod' }));
+    expect(app.imagePullPolicy).toBe('Always');
+    expect(app.provenance.imagePullPolicy).toBe('platform');
+    expect(resolve(webDef(), testEnvironment({ name: 'live', production: true })).imagePullPolicy).toBe('Always');
+  });
+
+  test("keeps a production environment's own choice, and the app's over it", () => {
+    expect(resolve(webDef(), testEnvironment({ profile: { imagePullPolicy: 'IfNotPresent' } })).imagePullPolicy).toBe('IfNotPresent');
+    expect(resolve(webDef({ imagePullPolicy: 'IfNotPresent' })).imagePullPolicy).toBe('IfNotPresent');
   });
 
   test("takes the environment profile's over the platform's", () => {

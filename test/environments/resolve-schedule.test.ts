@@ -16,6 +16,7 @@ describe('resolveSchedule: defaults and precedence', () => {
       concurrencyPolicy: 'Forbid',
       successfulJobsHistoryLimit: 3,
       failedJobsHistoryLimit: 3,
+      restartPolicy: 'OnFailure',
     });
   });
 
@@ -184,6 +185,36 @@ describe('resolveSchedule: bad input', () => {
       value: 'Allow',
       message: "must be 'Forbid' or 'Replace'",
       fix: "overlapping runs ('Allow') are not on the golden path",
+    });
+  });
+});
+
+describe('resolveSchedule: restart policy and job history', () => {
+  test("takes restartPolicy 'Never' and the task's own history limits", () => {
+    const app = resolve(taskDef({ restartPolicy: 'Never', successfulJobsHistoryLimit: 1, failedJobsHistoryLimit: 5 }));
+    expect([app.schedule?.restartPolicy, app.schedule?.successfulJobsHistoryLimit, app.schedule?.failedJobsHistoryLimit]).toEqual(['Never', 1, 5]);
+    expect([app.provenance.restartPolicy, app.provenance.failedJobsHistoryLimit]).toEqual(['app', 'app']);
+  });
+
+  test("fails on a restart policy a Job cannot have ('Always')", () => {
+    expectOnlyProblem(() => resolve(taskDef({ restartPolicy: 'Always' as never })), {
+      code: 'E_RESTART_POLICY',
+      field: 'restartPolicy',
+      value: 'Always',
+      message: "must be 'OnFailure' or 'Never'",
+      fix: "'Never' when a retry must start in a fresh pod",
+      app: 'report',
+    });
+  });
+
+  test('fails on a negative history limit', () => {
+    expectOnlyProblem(() => resolve(taskDef({ failedJobsHistoryLimit: -1 })), {
+      code: 'E_HISTORY_LIMIT',
+      field: 'failedJobsHistoryLimit',
+      value: -1,
+      message: 'must be a whole number of Jobs, 0 or more',
+      fix: 'e.g. 3',
+      app: 'report',
     });
   });
 });

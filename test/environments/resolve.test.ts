@@ -286,66 +286,6 @@ describe('resolveApp: security', () => {
   });
 });
 
-describe('resolveApp: shutdown', () => {
-  test('gives a web service a 30 s grace period and a 5 s preStop delay', () => {
-    const app = resolve(webDef());
-    expect(app.shutdown).toEqual({ gracePeriodSeconds: 30, preStopSeconds: 5 });
-    expect(app.provenance['shutdown.preStopSeconds']).toBe('platform');
-  });
-
-  test('gives workers and scheduled tasks no preStop delay', () => {
-    expect(resolve(workerDef()).shutdown).toEqual({ gracePeriodSeconds: 30, preStopSeconds: 0 });
-    expect(resolve(taskDef()).shutdown).toEqual({ gracePeriodSeconds: 30, preStopSeconds: 0 });
-  });
-
-  test('takes the app’s own grace period and preStop delay', () => {
-    const app = resolve(webDef({ shutdown: { gracePeriodSeconds: 60, preStopSeconds: 10 } }));
-    expect(app.shutdown).toEqual({ gracePeriodSeconds: 60, preStopSeconds: 10 });
-    expect(app.provenance['shutdown.gracePeriodSeconds']).toBe('app');
-  });
-
-  test('allows a preStop delay of 0 (no hook)', () => {
-    expect(resolve(webDef({ shutdown: { preStopSeconds: 0 } })).shutdown.preStopSeconds).toBe(0);
-  });
-
-  test('fails when the preStop delay is as long as the grace period', () => {
-    expectOnlyProblem(() => resolve(webDef({ shutdown: { gracePeriodSeconds: 10, preStopSeconds: 10 } })), {
-      code: 'E_SHUTDOWN',
-      field: 'shutdown.preStopSeconds',
-      value: 10,
-      message: 'must be less than shutdown.gracePeriodSeconds (10)',
-      fix: 'lower preStopSeconds or raise gracePeriodSeconds',
-    });
-  });
-
-  test('fails when the preStop delay is longer than the grace period', () => {
-    expectOnlyProblem(() => resolve(webDef({ shutdown: { gracePeriodSeconds: 3 } })), {
-      code: 'E_SHUTDOWN',
-      field: 'shutdown.preStopSeconds',
-      value: 5,
-      message: 'must be less than shutdown.gracePeriodSeconds (3)',
-      fix: 'raise gracePeriodSeconds',
-    });
-  });
-
-  test('fails when a shutdown time is negative or fractional', () => {
-    expectOnlyProblem(() => resolve(workerDef({ shutdown: { gracePeriodSeconds: -1 } })), {
-      code: 'E_SHUTDOWN',
-      field: 'shutdown.gracePeriodSeconds',
-      value: -1,
-      message: 'must be a whole number of seconds, 0 or more',
-      fix: 'e.g. 30',
-      app: 'mailer',
-    });
-    expectProblem(() => resolve(webDef({ shutdown: { preStopSeconds: 2.5 } })), {
-      code: 'E_SHUTDOWN',
-      field: 'shutdown.preStopSeconds',
-      value: 2.5,
-      fix: 'e.g. 30',
-    });
-  });
-});
-
 describe('resolveApp: maxUnavailable', () => {
   test('lets one pod at a time be disrupted by default', () => {
     const app = resolve(webDef());

@@ -31,6 +31,40 @@ describe('requests the namespace quota can never admit', () => {
     ]);
   });
 
+  test("counts a pod's sidecars with its app container against the quota", () => {
+    const proxy = { name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', resources: { cpu: '1' } };
+    const fleet = (quota: string) =>
+      renderFleet({
+        apps: [sourced(webDef({ name: 'web', resources: { cpu: '2' }, replicas: Replicas.fixed(2), sidecars: [proxy] }))],
+        environments: [testEnvironment({ name: 'dev', profile: { quota: { requestsCpu: quota } } })],
+      });
+    // 2 pods x (2 + 1) CPU = 6: a quota of 5 fits the app containers alone (4) but not the pods.
+    const error = expectError<ValidationError>(() => fleet('5'));
+    expect(error.problems.map((p) => [p.code, p.field, p.value])).toEqual([['E_QUOTA', 'profile.quota.requestsCpu', '5']]);
+    expect(() => fleet('6')).not.toThrow();
+  });
+
+  test('counts the largest init container when it asks for more than the running containers', () => {
+    const error = expectError<ValidationError>(() =>
+      renderFleet({
+        apps: [
+          sourced(
+            webDef({ name: 'web', resources: { cpu: '1' }, initContainers: [{ name: 'warm', image: 'ghcr.io/acme/warm:1.0.0', resources: { cpu: '9' } }] }),
+          ),
+        ],
+        environments: [testEnvironment({ name: 'dev', profile: { quota: { requestsCpu: '8' } } })],
+      }),
+    );
+    expect(error.problems.map((p) => [p.code, p.field, p.value, p.message])).toEqual([
+      [
+        'E_QUOTA',
+        'resources.cpu',
+        '1',
+        "is more than the whole requests.cpu quota of namespace 'shop' (8) (with its sidecars and init containers), so no pod could ever start",
+      ],
+    ]);
+  });
+
   test('a memory request over the quota, with the limit equal to it by default, is one problem', () => {
     const error = expectError<ValidationError>(() =>
       renderFleet({ apps: [sourced(webDef({ name: 'web', resources: { memory: '1000Ti' } }))], environments: [testEnvironment({ name: 'dev' })] }),

@@ -1,3 +1,4 @@
+import { Shutdown } from '../../lib/model/shutdown';
 import { CONFIG_HASH_ANNOTATION, configHash } from '../../lib/workload/pod-template';
 import { find, synthApp, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
 import { appContainer, podTemplateOf } from './pod';
@@ -27,25 +28,36 @@ describe('topology spread', () => {
 });
 
 describe('graceful shutdown', () => {
-  test('gives a web service 30 s to stop, after a 5 s preStop sleep', () => {
+  const k130 = testEnvironment({ kubernetesVersion: '1.30' });
+
+  test('gives a web service 30 s to stop and, on Kubernetes 1.28, no preStop hook (none works on every image)', () => {
     const manifests = synthApp(webDef());
     expect(podTemplateOf(manifests, 'Deployment', 'checkout').spec.terminationGracePeriodSeconds).toBe(30);
-    expect(appContainer(manifests, 'Deployment', 'checkout').lifecycle).toEqual({ preStop: { exec: { command: ['sleep', '5'] } } });
+    expect(appContainer(manifests, 'Deployment', 'checkout')).not.toHaveProperty('lifecycle');
+  });
+
+  test("uses Kubernetes' own sleep action on 1.30, which needs nothing from the image", () => {
+    expect(appContainer(synthApp(webDef(), k130), 'Deployment', 'checkout').lifecycle).toEqual({ preStop: { sleep: { seconds: 5 } } });
   });
 
   test('writes the declared grace period and preStop delay', () => {
-    const manifests = synthApp(webDef({ shutdown: { gracePeriodSeconds: 60, preStopSeconds: 15 } }));
+    const manifests = synthApp(webDef({ shutdown: { gracePeriodSeconds: 60, preStopSeconds: 15 } }), k130);
     expect(podTemplateOf(manifests, 'Deployment', 'checkout').spec.terminationGracePeriodSeconds).toBe(60);
-    expect(appContainer(manifests, 'Deployment', 'checkout').lifecycle.preStop.exec.command).toEqual(['sleep', '15']);
+    expect(appContainer(manifests, 'Deployment', 'checkout').lifecycle).toEqual({ preStop: { sleep: { seconds: 15 } } });
+  });
+
+  test('writes an exec hook the app declared', () => {
+    const manifests = synthApp(webDef({ shutdown: { preStop: Shutdown.exec(['/app/drain', '--wait=3s'], { seconds: 3 }) } }));
+    expect(appContainer(manifests, 'Deployment', 'checkout').lifecycle).toEqual({ preStop: { exec: { command: ['/app/drain', '--wait=3s'] } } });
   });
 
   test('has no preStop hook when the delay is 0', () => {
-    expect(appContainer(synthApp(webDef({ shutdown: { preStopSeconds: 0 } })), 'Deployment', 'checkout')).not.toHaveProperty('lifecycle');
+    expect(appContainer(synthApp(webDef({ shutdown: { preStopSeconds: 0 } }), k130), 'Deployment', 'checkout')).not.toHaveProperty('lifecycle');
   });
 
   test('has no preStop hook for a worker or a scheduled task', () => {
-    expect(appContainer(synthApp(workerDef()), 'Deployment', 'mailer')).not.toHaveProperty('lifecycle');
-    expect(appContainer(synthApp(taskDef()), 'CronJob', 'report')).not.toHaveProperty('lifecycle');
+    expect(appContainer(synthApp(workerDef(), k130), 'Deployment', 'mailer')).not.toHaveProperty('lifecycle');
+    expect(appContainer(synthApp(taskDef(), k130), 'CronJob', 'report')).not.toHaveProperty('lifecycle');
     expect(podTemplateOf(synthApp(workerDef()), 'Deployment', 'mailer').spec.terminationGracePeriodSeconds).toBe(30);
   });
 });
@@ -57,7 +69,8 @@ describe('the container', () => {
   });
 
   test('sets imagePullPolicy explicitly', () => {
-    expect(appContainer(synthApp(webDef()), 'Deployment', 'checkout').imagePullPolicy).toBe('IfNotPresent');
+    expect(appContainer(synthApp(webDef()), 'Deployment', 'checkout').imagePullPolicy).toBe('Always');
+    expect(appContainer(synthApp(webDef(), testEnvironment({ name: 'dev' })), 'Deployment', 'checkout').imagePullPolicy).toBe('IfNotPresent');
     expect(appContainer(synthApp(taskDef(), testEnvironment({ profile: { imagePullPolicy: 'Always' } })), 'CronJob', 'report').imagePullPolicy).toBe('Always');
   });
 

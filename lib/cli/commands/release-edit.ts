@@ -6,7 +6,7 @@ import { scanFleet, UnloadedApp } from '../../pipeline/load-fleet';
 import { loadEnvironments, projectPaths } from '../../pipeline/project';
 import { SourcedApp } from '../../model/app-definition';
 import { Environment } from '../../model/environment';
-import { formatProblem } from '../../internal/errors';
+import { formatProblem, UsageError } from '../../internal/errors';
 import { Io } from '../io';
 
 export interface ReleaseFileContext {
@@ -37,8 +37,9 @@ export function openReleaseFile(root: string, io: Io): ReleaseFileContext {
  * Sets one pin, checks the whole edited file against the schema and the fleet, and only then
  * writes it. Prints the change; writes nothing when the pin is already set.
  */
-export function writePin(ctx: ReleaseFileContext, app: SourcedApp, env: string, pin: string, io: Io): void {
-  const { team, name } = app.definition;
+export function writePin(ctx: ReleaseFileContext, app: SourcedApp, env: string, pin: string, io: Io, container?: string): void {
+  const team = app.definition.team;
+  const name = releaseKey(app, container);
   const before = ctx.text.length > 0 ? parseReleases(ctx.text, ctx.shown, ctx) : undefined;
   const previous = (before?.doc.getIn([team, name, env]) as string | undefined) ?? undefined;
   if (previous === pin) {
@@ -49,4 +50,18 @@ export function writePin(ctx: ReleaseFileContext, app: SourcedApp, env: string, 
   parseReleases(text, ctx.shown, ctx); // throws, and nothing is written, if the result is invalid
   writeFileSync(ctx.file, text);
   io.out(`${ctx.shown}: ${team}/${name} ${env}: ${previous ?? '(none)'} -> ${pin}\n`);
+}
+
+/** The entry of an app (or of one of its sidecars and init containers, `<app>/<container>`) in the releases file. */
+export function releaseKey(app: SourcedApp, container?: string): string {
+  if (container === undefined) return app.definition.name;
+  const known = [...(app.definition.sidecars ?? []), ...(app.definition.initContainers ?? [])].map((c) => c.name);
+  if (!known.includes(container)) {
+    const { team, name } = app.definition;
+    throw new UsageError(
+      'E_CONTAINER_UNKNOWN',
+      `--container '${container}' is not a sidecar or init container of ${team}/${name} (it has: ${known.join(', ') || 'none'}). Fix: name one of them, or leave --container out for the app's own image`,
+    );
+  }
+  return `${app.definition.name}/${container}`;
 }

@@ -11,9 +11,11 @@ export interface SetImageOptions {
   readonly env: string;
   readonly tag?: string;
   readonly digest?: string;
+  /** A sidecar or init container of the app, pinned as `<app>/<container>`. @default - the app's own image */
+  readonly container?: string;
 }
 
-/** `platform set-image <app> --env <env> --tag <tag> | --digest <digest>`: pin one image in one environment. */
+/** `platform set-image <app> [--container <name>] --env <env> --tag <tag> | --digest <digest>`: pin one image in one environment. */
 export function setImageCommand(options: SetImageOptions, io: Io): number {
   if (options.tag === undefined && options.digest === undefined) {
     throw new UsageError('E_USAGE', 'set-image needs --tag <tag>, --digest <sha256:…>, or both');
@@ -25,6 +27,6 @@ export function setImageCommand(options: SetImageOptions, io: Io): number {
   if ('problem' in parsed) {
     throw new UsageError('E_PIN', `--${options.tag !== undefined ? 'tag' : 'digest'} ${parsed.problem}. Fix: ${parsed.fix}`);
   }
-  writePin(ctx, app, env.name, formatPin(parsed.release), io);
+  writePin(ctx, app, env.name, formatPin(parsed.release), io, options.container);
   return EXIT.ok;
 }

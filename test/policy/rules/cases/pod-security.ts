@@ -6,6 +6,7 @@ import { pssPrivilegeEscalation } from '../../../../lib/policy/rules/pss-privile
 import { pssPrivileged } from '../../../../lib/policy/rules/pss-privileged';
 import { pssProcMount } from '../../../../lib/policy/rules/pss-proc-mount';
 import { pssRunAsNonRoot } from '../../../../lib/policy/rules/pss-run-as-non-root';
+import { pssApparmor } from '../../../../lib/policy/rules/pss-apparmor';
 import { pssSeccomp } from '../../../../lib/policy/rules/pss-seccomp';
 import { pssSysctls } from '../../../../lib/policy/rules/pss-sysctls';
 import { pssVolumeTypes } from '../../../../lib/policy/rules/pss-volume-types';
@@ -16,6 +17,24 @@ import { RuleCase } from './rule-case';
 const CONTAINER = 'spec.template.spec.containers[0]';
 
 export const POD_SECURITY_CASES: readonly RuleCase[] = [
+  {
+    rule: pssApparmor,
+    compliant: () =>
+      edit(
+        golden(),
+        'Deployment',
+        (d) => (d.spec.template.metadata.annotations = { 'container.apparmor.security.beta.kubernetes.io/checkout': 'runtime/default' }),
+      ),
+    // What an escape hatch could add after resolution rejected it in `pod.annotations`.
+    violating: () =>
+      edit(
+        golden(taskDef()),
+        'CronJob',
+        (c) => (c.spec.jobTemplate.spec.template.metadata.annotations = { 'container.apparmor.security.beta.kubernetes.io/report': 'unconfined' }),
+      ),
+    message: "container 'report' runs with AppArmor profile 'unconfined'",
+    field: 'spec.jobTemplate.spec.template.metadata.annotations.container.apparmor.security.beta.kubernetes.io/report',
+  },
   {
     rule: pssPrivileged,
     compliant: () => golden(),
