@@ -16,28 +16,33 @@ describe('platform graph (in-process, on the committed dist/)', () => {
     const { code, out } = run({});
     expect(code).toBe(0);
     expect(out.startsWith('flowchart LR\n')).toBe(true);
-    expect(out).toContain('public: shop.acme.dev');
+    expect(out).toContain('public: shop.acme.com');
     expect(out).not.toContain('shop.dev.acme.dev');
   });
 
   test('--format json of one environment and one team', () => {
     const graph = JSON.parse(run({ env: 'dev', team: 'shop', format: 'json' }).out);
     expect(graph.environment).toBe('dev');
-    expect(graph.edges.map((e: { from: string; to: string }) => `${e.from} -> ${e.to}`)).toEqual([
-      'ingress-nginx -> shop/storefront',
-      'monitoring -> shop/checkout-api',
-      'monitoring -> shop/storefront',
-      'shop/checkout-api -> payments/payment-gateway',
-      'shop/sales-report -> 10.40.0.0/16',
-      'shop/storefront -> shop/checkout-api',
-    ]);
+    const edges: string[] = graph.edges.map((e: { from: string; to: string }) => `${e.from} -> ${e.to}`);
+    // Edges the sample's definitions declare (other apps may add more, none may leave the team's).
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        'ingress-nginx -> shop/storefront',
+        'shop/checkout-api -> payments/payment-gateway',
+        'shop/orders-pooler -> shop/orders-db',
+        'shop/storefront -> shop/checkout-api',
+      ]),
+    );
+    expect(edges.filter((e) => !e.includes('shop/'))).toEqual([]);
   });
 
   test('--format dot and svg', () => {
     expect(run({ format: 'dot' }).out).toMatch(/^digraph "service graph prod" \{\n/);
     const svg = run({ format: 'svg' }).out;
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="service-graph"/);
-    expect(svg.match(/<g class="node /g)).toHaveLength(10);
+    const nodes = (JSON.parse(run({ format: 'json' }).out) as { nodes: unknown[] }).nodes;
+    expect(nodes.length).toBeGreaterThan(5);
+    expect(svg.match(/<g class="node /g)).toHaveLength(nodes.length);
   });
 
   test('fails with the known values for an unknown environment, team or format', () => {

@@ -80,7 +80,8 @@ describe('StatefulService: the StatefulSet', () => {
     const c = sts.spec.template.spec.containers[0];
     expect(c.ports).toEqual([{ name: 'http', containerPort: 8080, protocol: 'TCP' }]);
     expect(c.readinessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
-    expect(c.startupProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
+    // Startup and liveness check only that the process answers, not the readiness path.
+    expect(c.startupProbe.tcpSocket).toEqual({ port: 'http' });
   });
 
   test('spreads its pods over zones and nodes, counting every pod (a StatefulSet has no pod-template-hash)', () => {

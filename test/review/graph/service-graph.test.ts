@@ -26,8 +26,11 @@ describe('the service graph of the sample fleet', () => {
       'payments/ledger-worker -> 10.40.0.0/16 : 5432',
       'payments/payment-gateway -> 203.0.113.0/24 : 443',
       'shop/checkout-api -> payments/payment-gateway : 50051',
+      'shop/checkout-api -> shop/orders-pooler : 6432',
+      'shop/orders-pooler -> 10.40.0.0/16 : 5432',
       'shop/sales-report -> 10.40.0.0/16 : 5432',
       'shop/storefront -> shop/checkout-api : 8080',
+      'shop/storefront -> shop/search-index : 7700',
     ]);
   });
 
@@ -50,8 +53,10 @@ describe('the service graph of the sample fleet', () => {
       'payments app payments/ledger-worker',
       'payments app payments/payment-gateway',
       'shop app shop/checkout-api',
+      'shop app shop/orders-pooler',
       'shop app shop/sales-report',
-      'shop app shop/storefront shop.acme.dev',
+      'shop app shop/search-index',
+      'shop app shop/storefront shop.acme.com',
       'external external 10.30.0.0/16',
       'external external 10.40.0.0/16',
       'external external 203.0.113.0/24',
@@ -82,7 +87,8 @@ describe('the service graph of the sample fleet', () => {
     const helper = new NetworkGraph([...manifestsIn(tree, env), ...outside]);
     const nodeId = (w: { namespace: string; name: string }) =>
       ['ingress-nginx', 'monitoring'].includes(w.namespace) ? w.namespace : `${w.namespace}/${w.name}`;
-    const ports = [80, 443, 3000, 5432, 5672, 6379, 8080, 8081, 9090, 50051];
+    // Every port number the environment's objects name (container, Service and policy ports), so a new app's ports are asked about too.
+    const ports = [...new Set([...JSON.stringify(manifestsIn(tree, env)).matchAll(/"(?:port|containerPort)":(\d+)/g)].map((m) => Number(m[1])))];
     // The first address of every block the YAML names.
     const probes = [...new Set([...JSON.stringify(manifestsIn(tree, env)).matchAll(/"cidr":"(\d+\.\d+\.\d+)\.0\/\d+"/g)].map((m) => `${m[1]}.1`))];
     const allowed: string[] = [];
