@@ -1,3 +1,4 @@
+import { celEveryContainer, celHas } from '../cel-text';
 import { ObjectRule } from '../rule';
 import { describeContainer } from '../../manifest/pod-template';
 
@@ -8,6 +9,13 @@ export const readOnlyRootFilesystem: ObjectRule = {
   finding: 'a container can write to its root filesystem',
   why: 'a writable image lets an attacker drop tools or change binaries, and hides state that a restart then loses',
   fix: 'set readOnlyRootFilesystem: true and write to an emptyDir (the golden path mounts one at /tmp); drop security.writableRootFilesystem',
+  admission: {
+    cel: {
+      expression: celEveryContainer(`${celHas('c.securityContext.readOnlyRootFilesystem')} && c.securityContext.readOnlyRootFilesystem == true`, {
+        ephemeral: false,
+      }),
+    },
+  },
   check: (object, context) =>
     context.pods.checkContainers(object, (at) =>
       at.type !== 'ephemeralContainer' && at.container.securityContext?.readOnlyRootFilesystem !== true
