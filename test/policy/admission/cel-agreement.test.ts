@@ -4,7 +4,9 @@ import { PromqlParser } from '../../../lib/monitoring/promql';
 import { GOLDEN_PATH_PACK } from '../../../lib/policy/pack';
 import { ObjectRule, RuleCel, RuleContext } from '../../../lib/policy/rule';
 import { CASES } from '../rules/cases/all-cases';
-import { celAdmits, celOf, matchesKind } from './cel-evaluator';
+import { kyvernoException } from '../../../lib/policy/admission/kyverno-exception';
+import { waiver } from '../policy-helpers';
+import { celAdmits, celOf, exceptionMatches, matchesKind } from './cel-evaluator';
 
 /** The TypeScript rule's verdict on one object: true when it reports nothing. */
 function tsAdmits(rule: ObjectRule, object: Manifest, namespace?: string): boolean {
@@ -97,6 +99,21 @@ describe.each(EXPORTED.map((c) => [c.rule.id, c] as const))('%s: CEL agrees with
     ['violating', c.violating],
   ] as const)('on every object of the %s case', (_which, objects) => {
     expect(objects().flatMap((o) => disagreement(rule, cel, o, c.namespace) ?? [])).toEqual([]);
+  });
+
+  test("under a waiver, the PolicyException lifts the rule from exactly the app's objects it reports", () => {
+    const violating = c.violating().filter((o) => matchesKind(cel, o) && !celAdmits(cel, o));
+    const namespace = violating[0].metadata.namespace!;
+    // The app the case's objects belong to, as its name label says (checkout, mailer, report...).
+    const name = (violating[0].metadata.labels as Record<string, string>)['app.kubernetes.io/name'];
+    const app = { name, namespace, environment: 'prod', source: `apps/shop/${name}.ts` };
+    const exception = kyvernoException('prod', 'kyverno', { app, waiver: waiver(rule.id) }) as unknown as {
+      spec: { matchConditions: { expression: string }[] };
+    };
+    expect(violating.filter((o) => !exceptionMatches(exception.spec, o)).map((o) => `${o.kind} ${o.metadata.name}`)).toEqual([]);
+    const otherApp = violating.map((o) => ({ ...o, metadata: { ...o.metadata, labels: { 'app.kubernetes.io/name': 'payments' } } }));
+    const otherNamespace = violating.map((o) => ({ ...o, metadata: { ...o.metadata, namespace: 'payments' } }));
+    expect([...otherApp, ...otherNamespace].filter((o) => exceptionMatches(exception.spec, o))).toEqual([]);
   });
 
   test('rejects the violating case (the case is not vacuous)', () => {

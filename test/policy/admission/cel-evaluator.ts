@@ -44,3 +44,27 @@ export function celAdmits(cel: RuleCel, object: unknown): boolean {
 export function celOf(rule: ObjectRule): RuleCel | undefined {
   return rule.admission && 'cel' in rule.admission ? rule.admission.cel : undefined;
 }
+
+interface PolicySpec {
+  readonly variables?: readonly { readonly name: string; readonly expression: string }[];
+  readonly validations: readonly { readonly expression: string }[];
+}
+
+/** A written policy's verdict on one object: its variables in order, then every validation (true when all pass). */
+export function policyAdmits(spec: PolicySpec, object: unknown): boolean {
+  const o = toCel(object);
+  const variables = new Map<string, CelInput>();
+  // Variables are lazy in the cluster: one that cannot be computed (a ServiceAccount has no pod
+  // spec) is an error only if a validation reads it, which then fails here as 'no such key'.
+  for (const v of spec.variables ?? []) {
+    const value = run(v.expression, { object: o, variables }, { funcs: strings });
+    if (!(value instanceof Error)) variables.set(v.name, value);
+  }
+  return spec.validations.every((v) => evaluate(v.expression, { object: o, variables }) === true);
+}
+
+/** Whether every match condition of a written PolicyException holds for the object. */
+export function exceptionMatches(spec: { readonly matchConditions: readonly { readonly expression: string }[] }, object: unknown): boolean {
+  const o = toCel(object);
+  return spec.matchConditions.every((c) => evaluate(c.expression, { object: o }) === true);
+}
