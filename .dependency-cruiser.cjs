@@ -49,6 +49,8 @@ const CRD_WRAPPERS = [
   'lib/monitoring/service-monitor.ts', // ServiceMonitor
   'lib/network/http-route.ts', // HTTPRoute
   'lib/workload/external-secret.ts', // ExternalSecret
+  'lib/policy/admission/kyverno-policy.ts', // ValidatingPolicy
+  'lib/policy/admission/kyverno-exception.ts', // PolicyException
   'lib/api/crds.ts', // the CRD classes an app's customize may add (KEDA ScaledObject, Prometheus Operator)
 ];
 

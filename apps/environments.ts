@@ -45,5 +45,7 @@ export const environments = [
       logLevel: 'info',
     },
     labels: { tier: 'production' },
+    // Audited in dev and staging (the platform default); refused in prod.
+    admission: { action: 'deny' },
   },
 ] as const satisfies readonly Environment[];

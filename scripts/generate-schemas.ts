@@ -37,6 +37,9 @@ const CORE_KINDS: readonly (readonly [string, string, boolean])[] = [
   ['v1', 'Secret', true],
   ['v1', 'Service', true],
   ['v1', 'ServiceAccount', true],
+  // Native admission policies (an environment's `admission.engine: 'vap'`): v1beta1 is what 1.28 serves, behind its feature gate.
+  ['admissionregistration.k8s.io/v1beta1', 'ValidatingAdmissionPolicy', false],
+  ['admissionregistration.k8s.io/v1beta1', 'ValidatingAdmissionPolicyBinding', false],
   ['apps/v1', 'DaemonSet', true],
   ['apps/v1', 'Deployment', true],
   ['apps/v1', 'ReplicaSet', true],

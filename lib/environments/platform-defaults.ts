@@ -189,6 +189,13 @@ export const PLATFORM_DEFAULTS = deepFreeze({
   secretRefreshInterval: '1h',
   /** Whether a changed secret env var rolls the pods (`secretRollout`): off unless the environment runs Stakater Reloader. */
   secretRollout: 'none',
+  /**
+   * The pack at admission (`admission`): Kyverno, because it serves every cluster version the
+   * platform targets (native ValidatingAdmissionPolicy is GA only from 1.30), and audit, so turning
+   * it on never blocks a deploy: an environment opts in to 'deny' once its audit reports are clean.
+   * PolicyExceptions live in Kyverno's own namespace, where teams cannot write.
+   */
+  admission: { engine: 'kyverno', action: 'audit', vapFeatureGate: false, exceptionNamespace: 'kyverno' },
   task: {
     timeZone: 'Etc/UTC',
     startingDeadlineSeconds: 300,

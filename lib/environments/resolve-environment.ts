@@ -19,6 +19,7 @@ import { checkEnvironment } from './check-environment';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { defaultProductionEnvironments } from './production';
 import { Provenance } from './provenance';
+import { resolveAdmission } from './resolve-admission';
 import { resolveGitOps } from './resolve-gitops';
 
 /** The settings of EnvironmentMonitoring, each with its platform default. */
@@ -107,6 +108,7 @@ export function resolveEnvironment(env: Environment, problems: Problems, options
     ingress: resolveIngress(env, inherit, prov),
     dns: resolveDns(env, prov),
     gitops,
+    admission: resolveAdmission(env, inherit, problems),
     provenance: prov.origins,
     settings: prov.values,
   };

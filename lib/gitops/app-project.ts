@@ -36,3 +36,40 @@ export function teamAppProject(env: ResolvedEnvironment, argocd: ResolvedArgoCd,
   });
   return chart.toJson()[0] as Manifest;
 }
+
+/** The platform's own Argo CD project in one environment, never a team's (`<env>-<team>`; the root Application is `platform-<env>`). */
+export function platformProjectName(env: Pick<ResolvedEnvironment, 'name'>): string {
+  return `platform-${env.name}-admission`;
+}
+
+/**
+ * The platform's AppProject in one environment: its Application may create the admission policies
+ * (cluster-scoped) and Kyverno PolicyExceptions in the exception namespace, nothing else. A team's
+ * project allows none of these kinds, so no team can lift or weaken a policy through Argo CD.
+ * Sync wave -2, with the platform's Application, before every team's project and Application.
+ */
+export function platformAppProject(env: ResolvedEnvironment, argocd: ResolvedArgoCd): Manifest {
+  const name = platformProjectName(env);
+  const namespace = env.admission.exceptionNamespace.value;
+  const chart = new Chart(new App({ recordConstructMetadata: false }), name, { disableResourceNameHashes: true });
+  new AppProject(chart, name, {
+    metadata: {
+      name,
+      namespace: argocd.namespace,
+      labels: { [LABEL.managedBy]: MANAGED_BY, [LABEL.environment]: env.name },
+      annotations: { [ANNOTATION.syncWave]: '-2' },
+    },
+    spec: {
+      description: `The platform in ${env.name}: admission policies of cluster ${env.cluster}, and their exceptions in namespace ${namespace}`,
+      sourceRepos: [argocd.repoURL],
+      destinations: [{ name: env.cluster, namespace }],
+      clusterResourceWhitelist: [
+        { group: 'policies.kyverno.io', kind: 'ValidatingPolicy' },
+        { group: 'admissionregistration.k8s.io', kind: 'ValidatingAdmissionPolicy' },
+        { group: 'admissionregistration.k8s.io', kind: 'ValidatingAdmissionPolicyBinding' },
+      ],
+      namespaceResourceWhitelist: [{ group: 'policies.kyverno.io', kind: 'PolicyException' }],
+    },
+  });
+  return chart.toJson()[0] as Manifest;
+}

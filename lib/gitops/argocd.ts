@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { Application } from '../../imports/application-argoproj.io';
 import { pointerTo } from '../internal/json-pointer';
-import { teamProjectName } from './app-project';
+import { platformProjectName, teamProjectName } from './app-project';
 import { LABEL, MANAGED_BY, ANNOTATION } from '../internal/labels';
 import { ResolvedArgoCd, ResolvedEnvironment } from '../model/resolved-environment';
 import { Manifest } from '../manifest/manifest';
@@ -24,6 +24,21 @@ export function teamApplication(env: ResolvedEnvironment, argocd: ResolvedArgoCd
     destination: { name: env.cluster, namespace },
     wave: '0',
     ignoreReloads: env.secrets.rollout.value === 'reloader',
+  });
+}
+
+/**
+ * The platform's own Application of an environment: `dist/<env>/_platform` (the admission policies
+ * and their exceptions), in the platform's AppProject. Sync wave -2, before the team AppProjects (-1)
+ * and Applications (0): the policies are in place before any team's objects are applied.
+ */
+export function platformApplication(env: ResolvedEnvironment, argocd: ResolvedArgoCd, folder: string): Manifest {
+  return application(platformProjectName(env), env.name, argocd, {
+    labels: {},
+    project: platformProjectName(env),
+    path: `${argocd.path}/${env.name}/${folder}`,
+    destination: { name: env.cluster, namespace: env.admission.exceptionNamespace.value },
+    wave: '-2',
   });
 }
 

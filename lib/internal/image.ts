@@ -3,9 +3,10 @@
  * Parsed once at the edge so that the rest of the library handles a checked value.
  */
 
-const REPOSITORY = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
+/** Exported for the image rule's CEL (RE2 runs these patterns unchanged). */
+export const REPOSITORY = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+export const TAG = /^[\w][\w.-]{0,127}$/;
+export const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 export interface ImageRef {
   readonly repository: string;

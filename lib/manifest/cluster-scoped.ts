@@ -18,6 +18,8 @@ const CLUSTER_SCOPED = new Set([
   'ValidatingWebhookConfiguration',
   'ValidatingAdmissionPolicy',
   'ValidatingAdmissionPolicyBinding',
+  // Kyverno's CEL policies (policies.kyverno.io), which the platform emits as admission policies
+  'ValidatingPolicy',
   'FlowSchema',
   'PriorityLevelConfiguration',
   'ClusterSecretStore',

@@ -1,4 +1,5 @@
 import { Replicas } from './replicas';
+import { EnvironmentAdmission } from './environment-admission';
 import { EnvironmentDns } from './environment-dns';
 import { EnvironmentIngress } from './environment-ingress';
 import { EnvironmentMonitoring } from './environment-monitoring';
@@ -105,4 +106,9 @@ export interface Environment {
    * @default - kube-dns pods in kube-system, port 53 (see EnvironmentDns)
    */
   readonly dns?: EnvironmentDns;
+  /**
+   * The policy pack's CEL rules as admission policies in the cluster (dist/<env>/_platform/).
+   * @default { engine: 'kyverno', action: 'audit' } (see EnvironmentAdmission)
+   */
+  readonly admission?: EnvironmentAdmission;
 }

@@ -1,3 +1,4 @@
+import { AdmissionAction, AdmissionEngine } from './environment-admission';
 import { EnvironmentMonitoring } from './environment-monitoring';
 import { ArgoCdRetry } from './gitops';
 import { Replicas } from './replicas';
@@ -104,6 +105,16 @@ export interface ResolvedArgoCd {
   };
 }
 
+/** The policy pack at admission, every default applied (the policies themselves: lib/policy/admission). */
+export interface ResolvedAdmission {
+  readonly engine: Sourced<AdmissionEngine>;
+  readonly action: Sourced<AdmissionAction>;
+  /** apiVersion of ValidatingAdmissionPolicy and its Binding for the cluster's Kubernetes version (engine 'vap'). */
+  readonly vapApiVersion: 'admissionregistration.k8s.io/v1' | 'admissionregistration.k8s.io/v1beta1';
+  /** Namespace of Kyverno PolicyExceptions. */
+  readonly exceptionNamespace: Sourced<string>;
+}
+
 /**
  * One environment with every default applied and checked, resolved once: every later stage
  * (app resolution, stacks, GitOps output, the catalog, the checks) reads it and decides nothing.
@@ -141,6 +152,7 @@ export interface ResolvedEnvironment {
   /** The DNS egress every pod gets. */
   readonly dns: ResolvedDns;
   readonly gitops: ResolvedGitOps;
+  readonly admission: ResolvedAdmission;
   /** Which layer set each value, by field as written in apps/environments.ts (`profile.logLevel`). */
   readonly provenance: Readonly<Record<string, Origin>>;
   /** The value of each field in `provenance`. */

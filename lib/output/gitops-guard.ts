@@ -63,8 +63,12 @@ function objectIds(texts: Iterable<string>): Set<string> {
   return ids;
 }
 
+/**
+ * The texts of the apps' files of an environment. The platform's own folder (`_platform/`, a name no
+ * team can have) is left out: its admission policies do not shrink with the apps, and would hide a drop.
+ */
 function filesUnder(files: ReadonlyMap<string, string>, prefix: string): string[] {
-  return [...files.entries()].filter(([p]) => p.startsWith(prefix)).map(([, text]) => text);
+  return [...files.entries()].filter(([p]) => p.startsWith(prefix) && !p.startsWith(`${prefix}_`)).map(([, text]) => text);
 }
 
 /**

@@ -21,6 +21,8 @@ export interface SynthesizeOptions extends FleetInput {
   readonly mirrorDir?: string;
   /** Let this synth empty an environment or delete more than the guard allows. @default false */
   readonly allowDrop?: boolean;
+  /** The moment waivers expire against in the admission exceptions (the checks get their own). @default - now */
+  readonly now?: Date;
 }
 
 export interface SynthesisResult {
@@ -53,11 +55,11 @@ export function synthesize(options: SynthesizeOptions): SynthesisResult {
 
 /** Everything up to the write: the files the fleet renders to, checked. Writes nothing. */
 export function render(
-  options: FleetInput & Pick<SynthesizeOptions, 'checks'>,
+  options: FleetInput & Pick<SynthesizeOptions, 'checks' | 'now'>,
 ): SynthesisResult & { platform: readonly RenderedPlatformFile[]; environments: readonly ResolvedEnvironment[] } {
   const environments = resolveFleetEnvironments(options.environments, options.gitops);
   const rendered = renderResolvedFleet({ apps: options.apps, dataStores: options.dataStores, environments, releases: options.releases });
-  const platform = renderPlatform(rendered, environments, options.dataStores);
+  const platform = renderPlatform(rendered, environments, { now: options.now, dataStores: options.dataStores });
   for (const check of options.checks ?? []) check(rendered, platform);
   return { rendered, platform, environments, files: layoutFleet(rendered, platform, { gitops: environments[0].gitops.argocd }) };
 }

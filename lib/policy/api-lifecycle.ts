@@ -40,7 +40,13 @@ const REMOVED: readonly ApiChange[] = [
   { apiVersion: 'rbac.authorization.k8s.io/v1alpha1', removedIn: 'Kubernetes 1.22', use: 'rbac.authorization.k8s.io/v1' },
   { apiVersion: 'scheduling.k8s.io/v1beta1', removedIn: 'Kubernetes 1.22', use: 'scheduling.k8s.io/v1' },
   { apiVersion: 'scheduling.k8s.io/v1alpha1', removedIn: 'Kubernetes 1.22', use: 'scheduling.k8s.io/v1' },
-  { apiVersion: 'admissionregistration.k8s.io/v1beta1', removedIn: 'Kubernetes 1.22', use: 'admissionregistration.k8s.io/v1' },
+  // Only the webhook configurations: ValidatingAdmissionPolicy(Binding) v1beta1 arrived in 1.28.
+  {
+    apiVersion: 'admissionregistration.k8s.io/v1beta1',
+    kinds: ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'],
+    removedIn: 'Kubernetes 1.22',
+    use: 'admissionregistration.k8s.io/v1',
+  },
   { apiVersion: 'apiextensions.k8s.io/v1beta1', removedIn: 'Kubernetes 1.22', use: 'apiextensions.k8s.io/v1' },
   { apiVersion: 'apiregistration.k8s.io/v1beta1', removedIn: 'Kubernetes 1.22', use: 'apiregistration.k8s.io/v1' },
   { apiVersion: 'certificates.k8s.io/v1beta1', removedIn: 'Kubernetes 1.22', use: 'certificates.k8s.io/v1' },

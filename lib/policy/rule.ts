@@ -53,10 +53,39 @@ export interface RuleOwner {
   readonly namespace?: string;
 }
 
+/** A kind an admission policy matches besides the pod-running kinds, e.g. ServiceAccount. */
+export interface AdmissionKind {
+  /** '' for the core group. */
+  readonly group: string;
+  readonly version: string;
+  /** Plural resource name, e.g. 'serviceaccounts'. */
+  readonly resource: string;
+  readonly kind: string;
+}
+
+/**
+ * The rule as a CEL admission check, beside its TypeScript check and equal to it (test/policy/admission
+ * evaluates both on every case of the pack). `expression` is true when the object complies. It reads
+ * `object` and the variables every admission policy declares (lib/policy/admission/pod-variables.ts):
+ * `variables.podSpec` (a Pod's spec, a controller's pod template spec, a CronJob's job template's),
+ * `variables.containers` (init containers, then containers) and `variables.ephemeralContainers`.
+ * Policies match Pods and every pod-owning kind; `alsoMatches` adds kinds the rule also covers.
+ */
+export interface RuleCel {
+  readonly expression: string;
+  /** @default - the pod-running kinds only */
+  readonly alsoMatches?: readonly AdmissionKind[];
+}
+
+/** How a rule reaches the cluster: as CEL, or synth-only with the reason it cannot be CEL. */
+export type RuleAdmission = { readonly cel: RuleCel } | { readonly synthOnly: string };
+
 /** A rule over one object at a time: a pure function of the object. */
 export interface ObjectRule extends RuleInfo {
   readonly scope: 'object';
   check(object: Manifest, context: RuleContext): readonly Violation[];
+  /** The rule at admission. Environment rules are synth-only by nature (they read several objects). @default - synth-only, reason not given */
+  readonly admission?: RuleAdmission;
 }
 
 /** A rule across objects (a Service and the pods it selects): a pure function of one environment's objects. */

@@ -59,9 +59,9 @@ describe('GitOps output', () => {
   });
 
   test('lists every file and folder in kustomizations', () => {
-    expect(parse(read('prod/kustomization.yaml')).resources).toEqual(['ops', 'shop']);
+    expect(parse(read('prod/kustomization.yaml')).resources).toEqual(['_platform', 'ops', 'shop']);
     expect(parse(read('prod/shop/kustomization.yaml')).resources).toEqual(['_namespace.yaml', 'api.yaml', 'web.yaml']);
-    expect(parse(read('argocd/prod/kustomization.yaml')).resources).toEqual(['ops.yaml', 'shop.yaml']);
+    expect(parse(read('argocd/prod/kustomization.yaml')).resources).toEqual(['_platform.yaml', 'ops.yaml', 'shop.yaml']);
   });
 });
 

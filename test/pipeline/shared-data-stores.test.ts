@@ -41,7 +41,7 @@ describe('shared data stores in the fleet', () => {
       dataStores,
       environments,
     });
-    const files = renderPlatform(rendered, environments, dataStores).filter((f) => f.path === 'dev/shop/cache.yaml');
+    const files = renderPlatform(rendered, environments, { dataStores }).filter((f) => f.path === 'dev/shop/cache.yaml');
     expect(files).toHaveLength(1);
     const policy = files[0].manifests.find((m) => m.kind === 'NetworkPolicy')!;
     expect((policy.spec as { ingress: unknown[] }).ingress).toEqual([
@@ -73,7 +73,7 @@ describe('shared data stores in the fleet', () => {
       password: { key: 'shop/orders-db', property: 'password' },
       settings: { POSTGRES_INITDB_ARGS: '--data-checksums' },
     });
-    const [file] = renderPlatform([], environments, [source(db)]).filter((f) => f.path === 'dev/shop/orders-db.yaml');
+    const [file] = renderPlatform([], environments, { dataStores: [source(db)] }).filter((f) => f.path === 'dev/shop/orders-db.yaml');
     const set = file.manifests.find((m) => m.kind === 'StatefulSet')!;
     const container = (set.spec as { template: { spec: { containers: { image: string; env: unknown[] }[] } } }).template.spec.containers[0];
     expect(container.image).toBe('ghcr.io/acme/orders-db-seeded:2024-06-01');

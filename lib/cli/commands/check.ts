@@ -2,7 +2,9 @@ import { checkedObjects } from '../../pipeline/default-checks';
 import { loadProject } from '../../pipeline/load-project';
 import { renderResolvedFleet, resolveFleetEnvironments } from '../../pipeline/render-fleet';
 import { renderPlatform } from '../../pipeline/render-platform';
+import { admissionCoverage, formatAdmissionCoverage } from '../../policy/admission/format-admission';
 import { formatReport } from '../../policy/format-report';
+import { GOLDEN_PATH_PACK } from '../../policy/pack';
 import { runChecks } from '../../policy/run-checks';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
@@ -31,11 +33,16 @@ export function checkCommand(options: CheckOptions, io: Io): number {
   // Every environment is rendered (resolution checks overrides against all of them); --env filters what is checked.
   const environments = resolveFleetEnvironments(project.environments, project.gitops);
   const rendered = renderResolvedFleet({ apps: project.apps, dataStores: project.dataStores, environments, releases: project.releases.pin });
-  const platform = renderPlatform(rendered, environments, project.dataStores);
+  const platform = renderPlatform(rendered, environments, { now: options.now, dataStores: project.dataStores });
   const objects = checkedObjects(rendered, platform).filter((a) => only === undefined || a.app.environment === only);
   const productionEnvironments = environments.filter((e) => e.production).map((e) => e.name);
   const report = runChecks(objects, { now: options.now ?? new Date(), environments: environments.map((e) => e.name), productionEnvironments });
   const goldenPath = goldenPathEntries(rendered, only);
-  io.out(options.json ? `${JSON.stringify({ ...report, goldenPath }, null, 2)}\n` : `${formatReport(report)}\n${formatGoldenPath(goldenPath)}`);
+  const admission = admissionCoverage(GOLDEN_PATH_PACK);
+  io.out(
+    options.json
+      ? `${JSON.stringify({ ...report, goldenPath, admission }, null, 2)}\n`
+      : `${formatReport(report)}\n${formatGoldenPath(goldenPath)}\n${formatAdmissionCoverage(admission)}`,
+  );
   return report.passed ? EXIT.ok : EXIT.findings;
 }

@@ -38,8 +38,8 @@ export function reportCommand(options: ReportOptions, io: Io): number {
   const now = parseDate(options.date);
   const project = loadProject(options.root);
   const environments = resolveFleetEnvironments(project.environments, project.gitops);
-  const rendered = renderResolvedFleet({ apps: project.apps, environments, releases: project.releases.pin });
-  const platform = renderPlatform(rendered, environments);
+  const rendered = renderResolvedFleet({ apps: project.apps, dataStores: project.dataStores, environments, releases: project.releases.pin });
+  const platform = renderPlatform(rendered, environments, { now, dataStores: project.dataStores });
   const policy = runChecks(checkedObjects(rendered, platform), {
     now,
     environments: environments.map((e) => e.name),

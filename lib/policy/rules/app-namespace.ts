@@ -8,6 +8,7 @@ export const appNamespace: ObjectRule = {
   finding: "an app's object goes to another namespace than the app's",
   why: "a team's Argo CD Application, quota, network policies and CODEOWNERS cover its own namespace; an object elsewhere escapes them and may overwrite another team's",
   fix: "leave metadata.namespace as the golden path sets it (the team's namespace)",
+  admission: { synthOnly: 'needs to know which app rendered the object, which the cluster does not' },
   check: (object, context) => {
     const expected = context.owner?.namespace;
     if (expected === undefined || context.owner?.platform === true || isClusterScoped(object.kind)) return [];

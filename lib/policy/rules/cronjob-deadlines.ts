@@ -12,6 +12,9 @@ export const cronjobDeadlines: ObjectRule = {
   finding: 'a CronJob has no starting or running deadline',
   why: 'without startingDeadlineSeconds a controller outage replays missed runs at once; without activeDeadlineSeconds a hung run blocks every later one',
   fix: 'set spec.startingDeadlineSeconds and spec.jobTemplate.spec.activeDeadlineSeconds (the scheduled-task stack sets 300 and 3600)',
+  admission: {
+    cel: { expression: "object.kind != 'CronJob' || (has(object.spec.startingDeadlineSeconds) && has(object.spec.jobTemplate.spec.activeDeadlineSeconds))" },
+  },
   check: (object) => {
     if (object.kind !== 'CronJob') return [];
     const spec = (object as { spec?: CronJobSpec }).spec;

@@ -1,4 +1,5 @@
-import { parseImage } from '../../internal/image';
+import { celEveryContainer } from '../cel-text';
+import { DIGEST, parseImage, REPOSITORY, TAG } from '../../internal/image';
 import { ObjectRule } from '../rule';
 import { describeContainer } from '../../manifest/pod-template';
 
@@ -9,6 +10,15 @@ export const imageTagOrDigest: ObjectRule = {
   finding: 'a container image is not pinned to a version',
   why: "an image without a tag (or tagged 'latest') changes under the same name, so a rollout or a rollback is not repeatable",
   fix: 'pin a version tag or a digest (repository:1.2.3 or repository@sha256:...), e.g. in apps/releases.yaml',
+  admission: {
+    cel: {
+      // The same patterns as parseImage; the image must carry a tag (a ':' after the last '/') or a digest, and the tag is not 'latest'.
+      expression: celEveryContainer(
+        `has(c.image) && c.image.matches(${JSON.stringify(`^${bare(REPOSITORY)}(:${bare(TAG)})?(@${bare(DIGEST)})?$`)})` +
+          ` && (c.image.contains('@') || c.image.matches('^[^@]*:[^/:@]*$')) && !c.image.matches('^[^@]*:latest(@.*)?$')`,
+      ),
+    },
+  },
   check: (object, context) =>
     context.pods.checkContainers(object, (at) => {
       const image = at.container.image;
@@ -21,3 +31,8 @@ export const imageTagOrDigest: ObjectRule = {
       return undefined;
     }),
 };
+
+/** A pattern's text without its anchors, to compose into one. */
+function bare(pattern: RegExp): string {
+  return pattern.source.replace(/^\^/, '').replace(/\$$/, '');
+}

@@ -13,6 +13,7 @@ export const labelValues: ObjectRule = {
   finding: 'a label key or value, or an annotation key, is not valid Kubernetes syntax',
   why: 'the API server rejects the object, so the whole sync fails',
   fix: "use at most 63 characters of [A-Za-z0-9-_.] starting and ending alphanumeric (keys may add a 'dns.prefix/')",
+  admission: { synthOnly: 'the API server itself rejects invalid label keys and values; the rule exists to fail earlier, at synth' },
   check: (object, context) => {
     const out: Violation[] = [];
     checkLabels(object.metadata.labels as Record<string, unknown> | undefined, 'metadata.labels', out);

@@ -1,3 +1,4 @@
+import { celEveryContainer } from '../cel-text';
 import { isDeepStrictEqual } from 'node:util';
 import { Probe } from '../../manifest/k8s-types';
 import { ObjectRule } from '../rule';
@@ -6,6 +7,8 @@ import { describeContainer } from '../../manifest/pod-template';
 /** Kubernetes' defaults for a probe's period and failure threshold. */
 const DEFAULT_PERIOD = 10;
 const DEFAULT_THRESHOLD = 3;
+/** What a probe runs; two probes with the same handler check the same thing. */
+const HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'] as const;
 
 export const livenessDiffersFromReadiness: ObjectRule = {
   id: 'liveness-differs-from-readiness',
@@ -14,6 +17,18 @@ export const livenessDiffersFromReadiness: ObjectRule = {
   finding: 'the liveness probe is the readiness probe, and no more patient',
   why: 'when an overloaded or cut-off pod fails readiness it is then also restarted, which turns a slow dependency into a restart storm',
   fix: "check only that the process answers for liveness (the golden path's default: TCP on the port; or Health.http(path, { livenessPath }) or { liveness: Health.tcp() }), or give it a longer period x failureThreshold than readiness",
+  admission: {
+    cel: {
+      expression: celEveryContainer(
+        '!has(c.readinessProbe) || !has(c.livenessProbe) || !(' +
+          HANDLERS.map(
+            (h) =>
+              `(has(c.readinessProbe.${h}) == has(c.livenessProbe.${h}) && (!has(c.readinessProbe.${h}) || c.readinessProbe.${h} == c.livenessProbe.${h}))`,
+          ).join(' && ') +
+          `) || ${celWindow('c.livenessProbe')} > ${celWindow('c.readinessProbe')}`,
+      ),
+    },
+  },
   check: (object, context) =>
     context.pods.checkContainers(object, (at) => {
       const { readinessProbe: readiness, livenessProbe: liveness } = at.container;
@@ -28,10 +43,15 @@ export const livenessDiffersFromReadiness: ObjectRule = {
 };
 
 function handler(probe: Probe): unknown {
-  return { httpGet: probe.httpGet, tcpSocket: probe.tcpSocket, grpc: probe.grpc, exec: probe.exec };
+  return Object.fromEntries(HANDLERS.map((h) => [h, probe[h]]));
 }
 
 /** Seconds of failures before the probe acts. */
 function window(probe: Probe): number {
   return (probe.periodSeconds ?? DEFAULT_PERIOD) * (probe.failureThreshold ?? DEFAULT_THRESHOLD);
+}
+
+/** `window` in CEL, over the probe at `path`. */
+function celWindow(path: string): string {
+  return `(has(${path}.periodSeconds) ? ${path}.periodSeconds : ${DEFAULT_PERIOD}) * (has(${path}.failureThreshold) ? ${path}.failureThreshold : ${DEFAULT_THRESHOLD})`;
 }

@@ -9,6 +9,7 @@ export const memoryLimit: ObjectRule = {
   finding: 'a container has no memory limit, or one below its request',
   why: 'a container without a memory limit can take the whole node and get its neighbours OOM-killed',
   fix: "set resources.limits.memory at or above the request (the golden path sets it to the request unless 'memoryLimit' says otherwise)",
+  admission: { synthOnly: 'compares quantities (512Mi against 1Gi), which needs the Kubernetes quantity() CEL library that the offline evaluator lacks' },
   check: (object, context) =>
     context.pods.checkContainers(object, (at) => {
       if (at.type === 'ephemeralContainer') return undefined;

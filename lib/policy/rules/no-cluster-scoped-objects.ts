@@ -8,6 +8,7 @@ export const noClusterScopedObjects: ObjectRule = {
   finding: 'an app creates a cluster-scoped object',
   why: 'a cluster-scoped object (ClusterRole, CRD, webhook, PersistentVolume, Namespace...) acts on every team, outside the namespace, quota and review an app lives in',
   fix: "remove it from the app's `objects`/`customize`; ask the platform team to provide it if the cluster needs it",
+  admission: { synthOnly: 'needs to know which app rendered the object, which the cluster does not; cluster RBAC keeps teams from cluster-scoped kinds' },
   check: (object, context) => {
     // The platform's own objects (team Namespaces) are cluster-scoped by design.
     if (context.owner?.platform === true || !isClusterScoped(object.kind)) return [];

@@ -8,6 +8,7 @@ export const noDefaultNamespace: ObjectRule = {
   finding: "an object goes to the 'default' namespace",
   why: "objects without a namespace land wherever kubectl points, and 'default' has no owner, quota or policies",
   fix: "set metadata.namespace (the golden path uses the team's namespace)",
+  admission: { synthOnly: "admission policies match only the namespaces the platform manages, which 'default' is not" },
   check: (object) => {
     if (isClusterScoped(object.kind)) return [];
     const namespace = object.metadata.namespace;

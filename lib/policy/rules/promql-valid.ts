@@ -8,6 +8,7 @@ export const promqlValid: ObjectRule = {
   finding: 'a PromQL expression in an alerting rule or dashboard does not parse',
   why: 'Prometheus rejects the whole rule group (and with it every alert of the app), and a dashboard panel shows an error instead of data',
   fix: "correct the expression; it is parsed with Prometheus's own grammar (@prometheus-io/lezer-promql)",
+  admission: { synthOnly: 'parses PromQL, which CEL cannot' },
   check: (object, context) =>
     promqlProblems(object, context.promql).map((p) => ({
       field: p.location,

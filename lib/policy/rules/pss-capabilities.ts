@@ -1,3 +1,4 @@
+import { celEveryContainer, celHas, celStrings } from '../cel-text';
 import { ObjectRule, Violation } from '../rule';
 import { describeContainer } from '../../manifest/pod-template';
 
@@ -11,6 +12,14 @@ export const pssCapabilities: ObjectRule = {
   finding: 'a container keeps or adds Linux capabilities',
   why: 'capabilities such as NET_RAW or SYS_ADMIN let a compromised process attack the node and its neighbours (Pod Security restricted)',
   fix: "drop ['ALL'] and add nothing but NET_BIND_SERVICE (security.bindPrivilegedPorts)",
+  admission: {
+    cel: {
+      expression: celEveryContainer(
+        `${celHas('c.securityContext.capabilities.drop')} && c.securityContext.capabilities.drop.exists(d, d.upperAscii() == 'ALL')` +
+          ` && (!(${celHas('c.securityContext.capabilities.add')}) || c.securityContext.capabilities.add.all(a, a.upperAscii() in ${celStrings([...ALLOWED_ADD].flatMap((c) => [c, `CAP_${c}`]))}))`,
+      ),
+    },
+  },
   check: (object, context) =>
     context.pods.checkContainers(object, (at) => {
       const caps = at.container.securityContext?.capabilities;

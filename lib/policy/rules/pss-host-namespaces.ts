@@ -9,6 +9,13 @@ export const pssHostNamespaces: ObjectRule = {
   finding: "a pod shares the node's network, process or IPC namespace",
   why: "host namespaces let a pod see and reach the node's processes and traffic (Pod Security baseline)",
   fix: 'remove hostNetwork, hostPID and hostIPC from the pod spec',
+  admission: {
+    cel: {
+      expression: HOST_NAMESPACES.map((field) => `!has(variables.podSpec.${field}) || variables.podSpec.${field} != true`)
+        .map((e) => `(${e})`)
+        .join(' && '),
+    },
+  },
   check: (object, context) => {
     const pod = context.pods.of(object);
     if (!pod) return [];

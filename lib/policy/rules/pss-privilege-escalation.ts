@@ -1,3 +1,4 @@
+import { celEveryContainer, celHas } from '../cel-text';
 import { ObjectRule } from '../rule';
 import { describeContainer } from '../../manifest/pod-template';
 
@@ -8,6 +9,9 @@ export const pssPrivilegeEscalation: ObjectRule = {
   finding: 'a container may gain more privileges than its parent process',
   why: 'without allowPrivilegeEscalation: false a setuid binary can become root inside the container (Pod Security restricted)',
   fix: 'set securityContext.allowPrivilegeEscalation: false on every container',
+  admission: {
+    cel: { expression: celEveryContainer(`${celHas('c.securityContext.allowPrivilegeEscalation')} && c.securityContext.allowPrivilegeEscalation == false`) },
+  },
   check: (object, context) =>
     context.pods.checkContainers(object, (at) =>
       at.container.securityContext?.allowPrivilegeEscalation !== false

@@ -1,3 +1,4 @@
+import { celEveryContainer, celHas } from '../cel-text';
 import { ObjectRule } from '../rule';
 import { describeContainer } from '../../manifest/pod-template';
 
@@ -8,6 +9,7 @@ export const pssPrivileged: ObjectRule = {
   finding: 'a container runs privileged',
   why: 'a privileged container has every capability and the host devices: one exploit owns the node (Pod Security baseline)',
   fix: 'remove securityContext.privileged (the golden-path pod never sets it)',
+  admission: { cel: { expression: celEveryContainer(`!(${celHas('c.securityContext.privileged')}) || c.securityContext.privileged != true`) } },
   check: (object, context) =>
     context.pods.checkContainers(object, (at) =>
       at.container.securityContext?.privileged === true

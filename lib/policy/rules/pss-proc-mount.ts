@@ -1,3 +1,4 @@
+import { celEveryContainer, celHas } from '../cel-text';
 import { ObjectRule } from '../rule';
 import { describeContainer } from '../../manifest/pod-template';
 
@@ -8,6 +9,7 @@ export const pssProcMount: ObjectRule = {
   finding: 'a container unmasks /proc',
   why: "an Unmasked /proc exposes the node's kernel settings and other processes' details (Pod Security baseline)",
   fix: 'remove securityContext.procMount (or set it to Default)',
+  admission: { cel: { expression: celEveryContainer(`!(${celHas('c.securityContext.procMount')}) || c.securityContext.procMount == 'Default'`) } },
   check: (object, context) =>
     context.pods.checkContainers(object, (at) => {
       const mount = at.container.securityContext?.procMount;

@@ -1,3 +1,4 @@
+import { celEveryContainer, celHas } from '../cel-text';
 import { ObjectRule, Violation } from '../rule';
 import { describeContainer } from '../../manifest/pod-template';
 
@@ -8,6 +9,14 @@ export const pssRunAsNonRoot: ObjectRule = {
   finding: 'a container may run as root',
   why: 'root in a container is root on the node after any container escape (Pod Security restricted)',
   fix: 'set runAsNonRoot: true and a non-zero runAsUser (the golden path uses 10001; security.runAsUser changes it)',
+  admission: {
+    cel: {
+      expression: celEveryContainer(
+        `(${celHas('c.securityContext.runAsUser')} ? c.securityContext.runAsUser != 0 : !(${celHas('variables.podSpec.securityContext.runAsUser')} && variables.podSpec.securityContext.runAsUser == 0))` +
+          ` && (${celHas('c.securityContext.runAsNonRoot')} ? c.securityContext.runAsNonRoot == true : (${celHas('variables.podSpec.securityContext.runAsNonRoot')} && variables.podSpec.securityContext.runAsNonRoot == true))`,
+      ),
+    },
+  },
   check: (object, context) =>
     context.pods.checkContainers(object, (at, pod): Violation | undefined => {
       const sc = at.container.securityContext;

@@ -1,3 +1,4 @@
+import { celEveryContainer, celHas, celStrings } from '../cel-text';
 import { ObjectRule } from '../rule';
 import { describeContainer } from '../../manifest/pod-template';
 
@@ -10,6 +11,14 @@ export const pssSeccomp: ObjectRule = {
   finding: 'a container runs without a seccomp profile',
   why: 'without seccomp every system call reaches the kernel, including the ones most container escapes use (Pod Security restricted)',
   fix: 'set securityContext.seccompProfile.type: RuntimeDefault on the pod (or each container)',
+  admission: {
+    cel: {
+      expression: celEveryContainer(
+        `${celHas('c.securityContext.seccompProfile.type')} ? c.securityContext.seccompProfile.type in ${celStrings(CONFINED)}` +
+          ` : (${celHas('variables.podSpec.securityContext.seccompProfile.type')} && variables.podSpec.securityContext.seccompProfile.type in ${celStrings(CONFINED)})`,
+      ),
+    },
+  },
   check: (object, context) =>
     context.pods.checkContainers(object, (at, pod) => {
       const type = at.container.securityContext?.seccompProfile?.type ?? pod.spec.securityContext?.seccompProfile?.type;

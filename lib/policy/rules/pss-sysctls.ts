@@ -1,3 +1,4 @@
+import { celHas, celStrings } from '../cel-text';
 import { ObjectRule } from '../rule';
 
 /** The namespaced sysctls Pod Security "baseline" calls safe in Kubernetes 1.28. */
@@ -17,6 +18,11 @@ export const pssSysctls: ObjectRule = {
   finding: 'a pod sets an unsafe sysctl',
   why: 'unsafe sysctls change kernel behaviour for every pod on the node, and the kubelet rejects them by default (Pod Security baseline)',
   fix: `set only safe sysctls (${[...SAFE].join(', ')})`,
+  admission: {
+    cel: {
+      expression: `!(${celHas('variables.podSpec.securityContext.sysctls')}) || variables.podSpec.securityContext.sysctls.all(s, s.name in ${celStrings(SAFE)})`,
+    },
+  },
   check: (object, context) => {
     const pod = context.pods.of(object);
     if (!pod) return [];

@@ -1,3 +1,4 @@
+import { celStrings } from '../cel-text';
 import { ObjectRule } from '../rule';
 
 /** Volume types Pod Security "restricted" allows. hostPath has its own rule (pss-host-path). */
@@ -10,6 +11,9 @@ export const pssVolumeTypes: ObjectRule = {
   finding: 'a pod uses a volume type outside the restricted set',
   why: 'in-tree volume plugins (nfs, iscsi, rbd, gitRepo...) mount from the node with its privileges (Pod Security restricted)',
   fix: 'use configMap, secret, emptyDir, projected, downwardAPI, csi, ephemeral or persistentVolumeClaim volumes',
+  admission: {
+    cel: { expression: `!has(variables.podSpec.volumes) || variables.podSpec.volumes.all(v, v.all(k, k == 'name' || k in ${celStrings(ALLOWED)}))` },
+  },
   check: (object, context) => {
     const pod = context.pods.of(object);
     if (!pod) return [];

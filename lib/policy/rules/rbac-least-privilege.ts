@@ -17,6 +17,7 @@ export const rbacLeastPrivilege: ObjectRule = {
   finding: 'a role grants wildcard verbs or resources, or a binding grants an administrator role',
   why: 'a wildcard or an administrator role lets a compromised pod read every Secret and change any object, well beyond what the app needs',
   fix: "list the verbs and resources the app uses (e.g. verbs: ['get', 'list'] on resources: ['configmaps']), and bind that Role",
+  admission: { synthOnly: 'needs to know which app rendered the object, which the cluster does not' },
   check: (object) => {
     if ((object.kind === 'Role' || object.kind === 'ClusterRole') && object.apiVersion.startsWith('rbac.authorization.k8s.io/')) return wildcards(object);
     if ((object.kind === 'RoleBinding' || object.kind === 'ClusterRoleBinding') && object.apiVersion.startsWith('rbac.authorization.k8s.io/')) {

@@ -1,3 +1,4 @@
+import { celEveryContainer, celHas } from '../cel-text';
 import { ObjectRule } from '../rule';
 import { describeContainer } from '../../manifest/pod-template';
 
@@ -10,6 +11,13 @@ export const readOnlyRootFilesystem: ObjectRule = {
   fix:
     'set readOnlyRootFilesystem: true and give each folder the app writes a volume: drop security.writableRootFilesystem and declare ' +
     'volumes: { cache: Volume.emptyDir({ path, size }) } for scratch, Volume.persistent({ path, size }) for data (the golden path mounts /tmp already)',
+  admission: {
+    cel: {
+      expression: celEveryContainer(`${celHas('c.securityContext.readOnlyRootFilesystem')} && c.securityContext.readOnlyRootFilesystem == true`, {
+        ephemeral: false,
+      }),
+    },
+  },
   check: (object, context) =>
     context.pods.checkContainers(object, (at) =>
       at.type !== 'ephemeralContainer' && at.container.securityContext?.readOnlyRootFilesystem !== true

@@ -1,3 +1,4 @@
+import { celEveryContainer, celHas } from '../cel-text';
 import { ObjectRule } from '../rule';
 import { describeContainer } from '../../manifest/pod-template';
 
@@ -8,6 +9,13 @@ export const resourceRequests: ObjectRule = {
   finding: 'a container does not request CPU and memory',
   why: 'without requests the scheduler packs pods blindly and the pod is the first evicted under pressure (BestEffort)',
   fix: "set resources.requests.cpu and resources.requests.memory (the app's 'resources', or the environment profile)",
+  admission: {
+    cel: {
+      expression: celEveryContainer(`${celHas('c.resources.requests')} && 'cpu' in c.resources.requests && 'memory' in c.resources.requests`, {
+        ephemeral: false,
+      }),
+    },
+  },
   check: (object, context) =>
     context.pods.checkContainers(object, (at) => {
       if (at.type === 'ephemeralContainer') return undefined;

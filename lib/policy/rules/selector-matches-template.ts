@@ -11,6 +11,7 @@ export const selectorMatchesTemplate: ObjectRule = {
   finding: "a workload's selector does not select its own pod template",
   why: 'the API server rejects a selector that misses the template, and an empty one adopts every pod of the namespace',
   fix: "select on the template's stable labels only (app.kubernetes.io/name and instance)",
+  admission: { synthOnly: 'the API server itself rejects a selector that misses its template; the rule exists to fail earlier, at synth' },
   check: (object, context) => {
     if (!SELECTING_KINDS.has(object.kind)) return [];
     const selector = (object as { spec?: { selector?: LabelSelector } }).spec?.selector;

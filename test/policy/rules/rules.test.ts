@@ -1,29 +1,6 @@
 import { GOLDEN_PATH_PACK } from '../../../lib/policy/pack';
 import { check, checked, findingsOf, waiver } from '../policy-helpers';
-import { AVAILABILITY_CASES } from './cases/availability';
-import { CORRECTNESS_CASES } from './cases/correctness';
-import { HARDENING_CASES } from './cases/hardening';
-import { HEALTH_CASES } from './cases/health';
-import { MONITORING_CASES } from './cases/monitoring';
-import { NETWORK_CASES } from './cases/network';
-import { POD_SECURITY_CASES } from './cases/pod-security';
-import { REFERENCE_CASES } from './cases/references';
-import { TRUST_BOUNDARY_CASES } from './cases/trust-boundaries';
-import { RESOURCE_CASES } from './cases/resources';
-import { RuleCase } from './cases/rule-case';
-
-const CASES: readonly RuleCase[] = [
-  ...POD_SECURITY_CASES,
-  ...HARDENING_CASES,
-  ...NETWORK_CASES,
-  ...RESOURCE_CASES,
-  ...HEALTH_CASES,
-  ...MONITORING_CASES,
-  ...AVAILABILITY_CASES,
-  ...REFERENCE_CASES,
-  ...CORRECTNESS_CASES,
-  ...TRUST_BOUNDARY_CASES,
-];
+import { CASES } from './cases/all-cases';
 
 test('every rule of the pack has a compliant, a violating and a waived case', () => {
   // A rule may have several cases (prod-replicas: a Deployment's and a single-instance StatefulSet's).
