@@ -50,7 +50,13 @@ export function resolveContainers(ctx: ResolveContext, release: Release | undefi
       });
       return [];
     }
-    return list.map((c, i) => resolveContainer(ctx, `${field}[${i}]`, c, sidecar, release?.containers?.[c.name], seen, ports));
+    return list.flatMap((c, i) => {
+      if (c === null || typeof c !== 'object') {
+        problems.add({ code: 'E_CONTAINER', field: `${field}[${i}]`, value: c, message: 'must be a container', fix: "e.g. { name: 'proxy', image: '...' }" });
+        return [];
+      }
+      return [resolveContainer(ctx, `${field}[${i}]`, c, sidecar, release?.containers?.[c.name], seen, ports)];
+    });
   };
   const sidecars = resolveList('sidecars', def.sidecars, true);
   const initContainers = resolveList('initContainers', def.initContainers, false);
@@ -76,8 +82,8 @@ function resolveContainer(
   ports: ResolvedPort[],
 ): ResolvedContainer {
   const { problems, prov } = ctx;
-  const name = typeof c?.name === 'string' ? c.name : '';
-  checkContainerName(ctx, `${field}.name`, c?.name);
+  const name = typeof c.name === 'string' ? c.name : '';
+  checkContainerName(ctx, `${field}.name`, c.name);
   const clash = seen.get(name);
   if (clash !== undefined && name !== '') {
     const main = clash === 'containerName' || clash === 'the app container';
@@ -91,10 +97,10 @@ function resolveContainer(
   }
   seen.set(name, `${field}.name`);
 
-  const image = resolveContainerImage(ctx, field, name, c?.image, pin);
+  const image = resolveContainerImage(ctx, field, name, c.image, pin);
   prov.record(`${field}.image`, pin?.tag !== undefined || pin?.digest !== undefined ? 'release' : 'app', image);
-  const env = containerEnv(ctx, field, c?.env);
-  const resources = containerResources(ctx, field, c?.resources);
+  const env = containerEnv(ctx, field, c.env);
+  const resources = containerResources(ctx, field, c.resources);
 
   let port: ResolvedPort | undefined;
   if (!sidecar && (c.port !== undefined || c.health !== undefined)) {

@@ -33,8 +33,7 @@ export function resolveShutdown(ctx: ResolveContext): ResolvedApp['shutdown'] {
   }
   const sleep = env.kubernetes.preStopSleep;
   const platformDefault: PreStop = def.kind === 'web-service' && sleep ? { kind: 'sleep', seconds: PLATFORM_DEFAULTS.webPreStopSeconds } : { kind: 'none' };
-  const fromSeconds: PreStop | undefined =
-    own?.preStopSeconds === undefined ? undefined : own.preStopSeconds === 0 ? { kind: 'none' } : { kind: 'sleep', seconds: own.preStopSeconds };
+  const fromSeconds = preStopFromSeconds(ctx, own?.preStopSeconds);
   const field = own?.preStop !== undefined ? 'shutdown.preStop' : 'shutdown.preStopSeconds';
   const preStop = prov.pick<PreStop>('shutdown.preStop', ['platform', platformDefault], ['app', fromSeconds], ['app', own?.preStop]);
   const resolved = checkPreStop(ctx, field, preStop);
@@ -53,6 +52,27 @@ export function resolveShutdown(ctx: ResolveContext): ResolvedApp['shutdown'] {
     });
   }
   return { gracePeriodSeconds, preStop: resolved };
+}
+
+/**
+ * `preStopSeconds`, as it has always meant: a `sleep` before SIGTERM the app asked for. The sleep
+ * action where the environment has it; below, the `sleep` command its documentation says the image
+ * needs (the app wrote it, so the platform keeps it; Shutdown.none() is the way out).
+ */
+function preStopFromSeconds(ctx: ResolveContext, seconds: number | undefined): PreStop | undefined {
+  if (seconds === undefined) return undefined;
+  if (!isNonNegativeInt(seconds)) {
+    ctx.problems.add({
+      code: 'E_SHUTDOWN',
+      field: 'shutdown.preStopSeconds',
+      value: seconds,
+      message: 'must be a whole number of seconds, 0 or more',
+      fix: 'e.g. 5',
+    });
+    return { kind: 'none' };
+  }
+  if (seconds === 0) return { kind: 'none' };
+  return ctx.env.kubernetes.preStopSleep ? { kind: 'sleep', seconds } : { kind: 'exec', command: ['sleep', String(seconds)], seconds };
 }
 
 function checkPreStop(ctx: ResolveContext, field: string, preStop: PreStop): ResolvedApp['shutdown']['preStop'] {

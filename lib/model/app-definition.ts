@@ -41,7 +41,11 @@ export interface ShutdownOptions {
    * @default - web services: Shutdown.sleep(5) where the environment runs Kubernetes >= 1.30, none below (no hook works on every image there); others: none
    */
   readonly preStop?: PreStop;
-  /** Shorthand for `preStop: Shutdown.sleep(n)` (0: `Shutdown.none()`); not with `preStop`. @default - see preStop */
+  /**
+   * A `sleep` of n seconds before SIGTERM, as before `preStop` existed: the sleep action on
+   * Kubernetes >= 1.30, the image's `sleep` command below (it fails on images without one; prefer
+   * `preStop`). 0: no hook. Not with `preStop`. @default - see preStop
+   */
   readonly preStopSeconds?: number;
 }
 

@@ -27,12 +27,19 @@ describe('resolveApp: shutdown on Kubernetes 1.28 (no sleep action)', () => {
     });
   });
 
-  test('fails on preStopSeconds, the sleep shorthand, at the field the app wrote', () => {
-    expectOnlyProblem(() => resolve(webDef({ shutdown: { preStopSeconds: 10 } })), {
-      code: 'E_PRESTOP_SLEEP',
+  test('keeps preStopSeconds, which the app wrote, as the sleep command it has always been', () => {
+    const app = resolve(webDef({ shutdown: { preStopSeconds: 10 } }));
+    expect(app.shutdown.preStop).toEqual({ kind: 'exec', command: ['sleep', '10'], seconds: 10 });
+    expect(app.provenance['shutdown.preStop']).toBe('app');
+  });
+
+  test('fails when preStopSeconds is as long as the grace period, at that field', () => {
+    expectOnlyProblem(() => resolve(webDef({ shutdown: { gracePeriodSeconds: 10, preStopSeconds: 10 } })), {
+      code: 'E_SHUTDOWN',
       field: 'shutdown.preStopSeconds',
       value: 10,
-      fix: 'Shutdown.none()',
+      message: 'delays shutdown 10s, which must be less than shutdown.gracePeriodSeconds (10)',
+      fix: 'raise gracePeriodSeconds',
     });
   });
 

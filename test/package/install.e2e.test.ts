@@ -136,7 +136,7 @@ describe('the packed package, installed in a fresh project', () => {
       { cwd: project, encoding: 'utf8' },
     );
     expect(entries.stdout).toContain(
-      'golden-path-platform Dependency,Exposure,Health,JsonPatch,Peer,Replicas,Secret,Volume,configFilePath,goldenPath,secretFilePath\n',
+      'golden-path-platform Dependency,Env,EnvFrom,Exposure,Health,JsonPatch,Peer,Replicas,Secret,Shutdown,Volume,configFilePath,goldenPath,secretFilePath\n',
     );
     expect(entries.stdout).toMatch(/golden-path-platform\/platform .*\bPLATFORM_DEFAULTS\b.*\bloadProject\b/);
     expect(entries.stdout).toMatch(/golden-path-platform\/policy .*\bGOLDEN_PATH_PACK\b.*\bGoldenPathValidation\b/);
