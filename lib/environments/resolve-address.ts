@@ -1,5 +1,14 @@
 import { AddressParts } from '../model/resolved-shared-data-store';
 
+/**
+ * The host a caller dials for a Service in the cluster: its short name from the same namespace
+ * (what a pod's DNS search path resolves, and what people write), its fully qualified name across
+ * namespaces (a short name there would resolve in the caller's own namespace, or not at all).
+ */
+export function serviceHost(name: string, namespace: string, callerNamespace: string): string {
+  return namespace === callerNamespace ? name : `${name}.${namespace}.svc.cluster.local`;
+}
+
 /** The shape of an address variable when the dependency names none. */
 export const DEFAULT_ADDRESS = '{host}:{port}';
 

@@ -68,7 +68,7 @@ export function resolveDataStores(ctx: ResolveContext, namespace: string): Resol
       for (const cidr of external.cidrs!) out.egress.push({ kind: 'cidr', cidr, port: external.port, protocol: 'TCP' });
       continue;
     }
-    const inCluster = inClusterStore({ env, engineName: store.engine, name: store.name, objectName, namespace, storage: store.storage, fail });
+    const inCluster = inClusterStore({ env, engineName: store.engine, name: store.name, objectName, storage: store.storage, fail });
     if (!inCluster) continue;
     const { address } = inCluster;
     out.stores.push(inCluster);
@@ -119,7 +119,6 @@ export interface InClusterStoreOptions {
   readonly name: string;
   /** Name of every object of the store. */
   readonly objectName: string;
-  readonly namespace: string;
   /** @default - the environment's */
   readonly storage?: string;
   /** @default - the engine's pinned image */
@@ -138,7 +137,7 @@ export interface InClusterStoreOptions {
  * an app owns and the shared ones (resolve-shared-data-store.ts); undefined after a problem.
  */
 export function inClusterStore(options: InClusterStoreOptions): ResolvedDataStore | undefined {
-  const { env, engineName, name, objectName, namespace, fail } = options;
+  const { env, engineName, name, objectName, fail } = options;
   const settings = env.profile.dataStores;
   const engine = PLATFORM_DEFAULTS.dataStores.engines[engineName];
   const storage = options.storage ?? settings.storage;
@@ -154,7 +153,8 @@ export function inClusterStore(options: InClusterStoreOptions): ResolvedDataStor
     name,
     engine: engineName,
     placement: 'in-cluster',
-    address: `${objectName}.${namespace}.svc.cluster.local:${engine.port}`,
+    // The app's own store shares its namespace: the short name resolves (resolve-address.ts).
+    address: `${objectName}:${engine.port}`,
     port: engine.port,
     inCluster: {
       objectName,

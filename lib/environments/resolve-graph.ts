@@ -5,7 +5,7 @@ import { SourcedDataStore } from '../model/data-store-definition';
 import { AppRef, Dependency, DependsOn } from '../model/dependency';
 import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
 import { isList } from './resolve-context';
-import { DEFAULT_ADDRESS, formatAddress } from './resolve-address';
+import { DEFAULT_ADDRESS, formatAddress, serviceHost } from './resolve-address';
 import { isCidr, sortPeers } from './resolve-network';
 import { orderEnv } from './order-env';
 import { AddressParts, ResolvedSharedDataStore } from '../model/resolved-shared-data-store';
@@ -117,7 +117,10 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems, co
         const resolved = store.resolved;
         if (!resolved) return;
         const variable = checkVariable(dep.env ?? addressVariable(resolved.name));
-        const value = address(resolved.address);
+        const inCluster = resolved.store.inCluster;
+        const value = address(
+          inCluster ? { ...resolved.address, host: serviceHost(inCluster.objectName, resolved.namespace, caller.app.namespace) } : resolved.address,
+        );
         if (variable === undefined || value === undefined) return;
         for (const peer of resolved.callerEgress) push(egress, caller, peer);
         push(addresses, caller, { name: variable, value, field });
@@ -163,7 +166,7 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems, co
         });
       }
       const variable = checkVariable(dep.env ?? addressVariable(callee.app.name));
-      const host = `${callee.app.name}.${callee.app.namespace}.svc.cluster.local`;
+      const host = serviceHost(callee.app.name, callee.app.namespace, caller.app.namespace);
       const value = address({ host, port: port.dial, name: callee.app.name, namespace: callee.app.namespace });
       if (variable === undefined || value === undefined) return;
       // Both policy sides name the container port (what a NetworkPolicy sees); the address the Service's.

@@ -51,7 +51,6 @@ export function resolveSharedDataStore(sourced: SourcedDataStore, env: ResolvedE
       engineName: def.engine,
       name: def.name,
       objectName: def.name,
-      namespace,
       storage: def.storage,
       image: def.image,
       variables,

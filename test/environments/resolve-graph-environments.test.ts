@@ -107,10 +107,10 @@ describe('shared data stores', () => {
     dependsOn: [Dependency.on('bank/accounts-db', { url: 'postgresql://{user}@{host}:{port}/{database}', env: 'DATABASE_URL' })],
   });
 
-  test('in the cluster: every caller reaches its pods, with its own address shape', () => {
+  test('in the cluster: every caller reaches its pods, with its own address shape (short host from the same namespace)', () => {
     const apps = resolveIn([ledger, teller], 'dev', [accountsDb], 'in-cluster');
     expect(envOf(byName(apps, 'ledger')).ACCOUNTS_DB_ADDR).toBe('accounts-db.bank.svc.cluster.local:5432');
-    expect(envOf(byName(apps, 'teller')).DATABASE_URL).toBe('postgresql://accounts@accounts-db.bank.svc.cluster.local:5432/accounts');
+    expect(envOf(byName(apps, 'teller')).DATABASE_URL).toBe('postgresql://accounts@accounts-db:5432/accounts');
     expect(byName(apps, 'ledger').network.egress).toContainEqual({ kind: 'app', app: 'accounts-db', namespace: 'bank', port: 5432, protocol: 'TCP' });
   });
 

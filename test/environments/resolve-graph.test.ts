@@ -38,6 +38,14 @@ describe('resolveGraph', () => {
     expect(addressVariable('payment-gateway')).toBe('PAYMENT_GATEWAY_ADDR');
   });
 
+  test('names a callee in the same namespace by its short name, one in another namespace fully qualified', () => {
+    const cart = webDef({ name: 'cart', team: 'shop', port: 7000 });
+    const web = webDef({ name: 'web', team: 'shop', dependsOn: [cart, payments] });
+    const caller = byName(resolveAll([web, cart, payments]), 'web');
+    expect(caller.env).toContainEqual({ name: 'CART_ADDR', value: 'cart:7000' });
+    expect(caller.env).toContainEqual({ name: 'PAYMENTS_ADDR', value: 'payments.pay.svc.cluster.local:50051' });
+  });
+
   test("accepts the callee as 'team/name', a named port and a custom variable", () => {
     const caller = webDef({ name: 'checkout', dependsOn: [Dependency.on('pay/payments', { port: 'metrics', env: 'PAYMENTS_METRICS' })] });
     const apps = resolveAll([caller, payments]);

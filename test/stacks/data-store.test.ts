@@ -79,7 +79,7 @@ describe('data stores in the cluster (dev)', () => {
   });
 
   test('gives the app the store address', () => {
-    expect(resolve(app, dev).env).toContainEqual({ name: 'ORDERS_DB_ADDR', value: 'orders-orders-db.shop.svc.cluster.local:5432' });
+    expect(resolve(app, dev).env).toContainEqual({ name: 'ORDERS_DB_ADDR', value: 'orders-orders-db:5432' });
   });
 
   test('lets only its app reach it, on its port', () => {

@@ -153,7 +153,7 @@ describe('StatefulService: Services and budget', () => {
     expect(graph).not.toAllow('shop/other', 'shop/search-index', 8080);
     expect(rendered.find((r) => r.app.name === 'checkout')!.app.env).toContainEqual({
       name: 'SEARCH_INDEX_ADDR',
-      value: 'search-index.shop.svc.cluster.local:8080',
+      value: 'search-index:8080',
     });
   });
 });
