@@ -49,6 +49,7 @@ const CRD_WRAPPERS = [
   'lib/monitoring/service-monitor.ts', // ServiceMonitor
   'lib/network/http-route.ts', // HTTPRoute
   'lib/workload/external-secret.ts', // ExternalSecret
+  'lib/workload/certificate.ts', // Certificate (cert-manager)
   'lib/api/crds.ts', // the CRD classes an app's customize may add (KEDA ScaledObject, Prometheus Operator)
 ];
 

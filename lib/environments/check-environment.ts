@@ -4,6 +4,7 @@ import { parseQuantity } from '../internal/quantity';
 import { Environment } from '../model/environment';
 import { isPositiveInt } from './resolve-context';
 import { checkEnvironmentDns } from './check-environment-dns';
+import { checkEnvironmentHardening } from './check-environment-hardening';
 import { checkEnvironmentIngress } from './check-environment-ingress';
 import { checkEnvironmentMonitoring } from './check-environment-monitoring';
 import { checkReplicas } from './resolve-replicas';
@@ -101,6 +102,7 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
   checkEnvironmentMonitoring(env, problems);
   checkEnvironmentSecrets(env, problems);
   checkEnvironmentIngress(env, problems);
+  checkEnvironmentHardening(env, problems);
   for (const field of ['cluster', 'domain'] as const) {
     if (typeof env[field] !== 'string' || env[field].length === 0) {
       at.add({ code: 'E_ENVIRONMENT', field, value: env[field] ?? null, message: 'is required', fix: `set the environment's ${field}` });

@@ -1,6 +1,7 @@
 import { AppOverride, NetworkOptions, ScheduledTaskProps, SecurityOptions, ShutdownOptions, WebServiceProps, WorkerProps } from '../model/app-definition';
 import { AppDependency, DataStoreDependency, ExternalDataStore, HostDependency } from '../model/dependency';
 import { PublicExposure } from '../model/exposure';
+import { HardenedOptions } from '../model/hardening';
 import { ExecHealth, GrpcHealth, HttpHealth, TcpHealth } from '../model/health';
 import { AppPeer, CidrPeer, NamespacePeer } from '../model/peer';
 import { AutoscaledReplicas, FixedReplicas } from '../model/replicas';
@@ -219,6 +220,7 @@ const APP = {
   imagePullPolicy: 'string',
   environments: { map: OVERRIDE },
   waivers: { list: WAIVER },
+  hardened: { noun: 'hardened options', fields: { dataClass: 'string' } satisfies Record<keyof HardenedOptions, Shape> },
   customize: 'function',
   // Extra objects are checked against their Kubernetes schema after synthesis.
   objects: { oneOf: ['function', { list: 'any' }] },

@@ -18,6 +18,7 @@ import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { defaultProductionEnvironments } from './production';
 import { Provenance } from './provenance';
 import { resolveGitOps } from './resolve-gitops';
+import { resolveEnvironmentHardening } from './check-environment-hardening';
 
 /** The settings of EnvironmentMonitoring, each with its platform default. */
 function MONITORING_FIELDS(): Required<EnvironmentMonitoring> {
@@ -101,6 +102,7 @@ export function resolveEnvironment(env: Environment, problems: Problems, options
     ingress: resolveIngress(env, inherit, prov),
     dns: resolveDns(env, prov),
     gitops,
+    hardening: resolveEnvironmentHardening(env, prov),
     provenance: prov.origins,
     settings: prov.values,
   };

@@ -17,6 +17,11 @@ export function addressVariable(name: string): string {
   return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_ADDR`;
 }
 
+/** `payment-gateway` -> `PAYMENT_GATEWAY_URL`: the `https://` address of a hardened callee. */
+export function urlVariable(name: string): string {
+  return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+}
+
 /**
  * Turns every app's `dependsOn` into network rules on both ends and address variables on the
  * caller. Works on one environment's apps at once, since a dependency names another app.
@@ -92,6 +97,14 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems): R
       push(egress, caller, { kind: 'app', app: callee.app.name, namespace: callee.app.namespace, port: port.port, protocol: 'TCP' });
       push(ingress, callee, { kind: 'app', app: caller.app.name, namespace: caller.app.namespace, port: port.port, protocol: 'TCP' });
       push(addresses, caller, { name: variable, value: `${callee.app.name}.${callee.app.namespace}.svc.cluster.local:${port.port}`, field });
+      // A hardened callee serves TLS only: the caller gets the https:// address beside host:port.
+      if (callee.app.hardening?.tls && port.name === callee.app.servicePort?.name) {
+        push(addresses, caller, {
+          name: urlVariable(callee.app.name),
+          value: `https://${callee.app.name}.${callee.app.namespace}.svc.cluster.local:${port.port}`,
+          field,
+        });
+      }
     });
   }
 

@@ -24,6 +24,7 @@ import { resolveSchedule } from './resolve-schedule';
 import { checkSecretLiterals } from './check-secret-literals';
 import { resolveConfigFiles } from './resolve-config-files';
 import { resolveSecrets } from './resolve-secrets';
+import { hardenPorts, hardenProbes, resolveHardening } from './resolve-hardening';
 
 const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task' } as const;
 /** The definition field each non-serving container port comes from (the serving port is 'port'). */
@@ -53,7 +54,8 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
   checkReservedNamespace(ctx, namespace);
 
   const { image, version } = resolveImage(ctx, release);
-  const { ports, servicePort } = resolvePorts(ctx);
+  const hardening = resolveHardening(ctx, namespace, image);
+  const { ports, servicePort } = hardenPorts(resolvePorts(ctx), hardening);
   const dataStores = resolveDataStores(ctx, namespace);
   for (const name of Object.keys(dataStores.env)) {
     if (def.env?.[name] !== undefined || override.env?.[name] !== undefined) {
@@ -102,6 +104,7 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     [LABEL.managedBy]: MANAGED_BY,
     [LABEL.team]: def.team,
     [LABEL.environment]: env.name,
+    ...(hardening ? { [LABEL.dataClass]: hardening.dataClass } : {}),
   };
   const monitoring = resolveMonitoring(ctx, { namespace, ports, protocol: servicePort?.appProtocol });
   const exposure = resolveExposure(ctx, servicePort);
@@ -121,7 +124,9 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     selector: { [LABEL.instance]: def.name, [LABEL.name]: def.name },
     annotations: sortRecord({ ...env.annotations, [ANNOTATION.source]: app.source }),
     image,
-    imagePullPolicy: prov.pick('imagePullPolicy', inherited(env.profile.imagePullPolicy), ['app', def.imagePullPolicy], ['override', override.imagePullPolicy]),
+    imagePullPolicy: hardening
+      ? prov.pick('imagePullPolicy', ['app', 'Always'])
+      : prov.pick('imagePullPolicy', inherited(env.profile.imagePullPolicy), ['app', def.imagePullPolicy], ['override', override.imagePullPolicy]),
     command: def.command,
     args: def.args,
     env: Object.keys(envVars)
@@ -132,7 +137,7 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     secrets: resolveSecrets(ctx, envVars, config),
     ports,
     servicePort,
-    probes: resolveProbes(ctx, ports),
+    probes: hardenProbes(ctx, resolveProbes(ctx, ports), hardening),
     resources: resolveResources(ctx),
     security: resolveSecurity(ctx, ports),
     shutdown: resolveShutdown(ctx),
@@ -154,6 +159,7 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     schedule: resolveSchedule(ctx),
     monitoring,
     exposure,
+    ...(hardening ? { hardening } : {}),
     waivers: def.waivers,
     provenance: prov.origins,
     settings: prov.values,

@@ -2,6 +2,7 @@ import { Replicas } from './replicas';
 import { EnvironmentDns } from './environment-dns';
 import { EnvironmentIngress } from './environment-ingress';
 import { EnvironmentMonitoring } from './environment-monitoring';
+import { EnvironmentHardening } from './hardening';
 import { Resources } from './resources';
 import { SecretRollout, SecretStoreRef } from './secret';
 
@@ -88,4 +89,10 @@ export interface Environment {
    * @default - kube-dns pods in kube-system, port 53 (see EnvironmentDns)
    */
   readonly dns?: EnvironmentDns;
+  /**
+   * What hardened apps get here: the internal issuer of their TLS certificates (required where a
+   * hardened web service runs), a sandboxed runtime class, a dedicated node pool and, in
+   * production, the window in which Argo CD may sync them. @default - none of these
+   */
+  readonly hardening?: EnvironmentHardening;
 }

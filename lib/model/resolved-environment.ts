@@ -1,4 +1,5 @@
 import { EnvironmentMonitoring } from './environment-monitoring';
+import { ResolvedEnvironmentHardening } from './hardening';
 import { ArgoCdRetry } from './gitops';
 import { Replicas } from './replicas';
 import { Origin, ResolvedDns } from './resolved-app';
@@ -128,6 +129,8 @@ export interface ResolvedEnvironment {
   /** The DNS egress every pod gets. */
   readonly dns: ResolvedDns;
   readonly gitops: ResolvedGitOps;
+  /** What hardened apps get here, as apps/environments.ts sets it (the platform sets none of it). */
+  readonly hardening: ResolvedEnvironmentHardening;
   /** Which layer set each value, by field as written in apps/environments.ts (`profile.logLevel`). */
   readonly provenance: Readonly<Record<string, Origin>>;
   /** The value of each field in `provenance`. */

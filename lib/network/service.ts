@@ -15,7 +15,8 @@ export function appService(scope: Construct, app: ResolvedApp): k8s.KubeService 
     spec: {
       type: 'ClusterIP',
       selector: { ...app.selector },
-      ports: [servicePort(port.name, port.port, port.appProtocol), ...metricsPorts(app)],
+      // A hardened app's serving port speaks TLS: 'https' tells meshes and gateways not to send plain HTTP.
+      ports: [servicePort(port.name, port.port, app.hardening?.tls && port.appProtocol === 'http' ? 'https' : port.appProtocol), ...metricsPorts(app)],
     },
   });
 }

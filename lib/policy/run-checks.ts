@@ -25,6 +25,8 @@ export interface CheckedApp {
     readonly namespace?: string;
     /** The objects are the platform's own (team namespaces, Argo CD Applications), not an app's. @default false */
     readonly platform?: boolean;
+    /** The app is on the hardened path: its waivers are held to the stricter rules. @default - the standard path */
+    readonly hardening?: { readonly dataClass: string };
   };
   readonly manifests: readonly Manifest[];
 }
@@ -162,7 +164,9 @@ function collectWaivers(apps: readonly CheckedApp[], options: RunChecksOptions, 
   for (const { app } of apps) {
     if (seen.has(app.source) || !app.waivers) continue;
     seen.add(app.source);
-    app.waivers.forEach((waiver, index) => declared.push({ waiver, declaredIn: app.source, index, source: app.source, app: app.name }));
+    app.waivers.forEach((waiver, index) =>
+      declared.push({ waiver, declaredIn: app.source, index, source: app.source, app: app.name, ...(app.hardening ? { hardened: true } : {}) }),
+    );
   }
   declared.push(...(options.waivers ?? []));
   const problems = new Problems();

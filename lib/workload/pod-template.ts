@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { ResolvedApp } from '../model/resolved-app';
 import { configFilesVolume } from './config-files';
 import { secretEnvVars, secretFilesVolume } from './external-secret';
+import { hardenedPlacement, tlsVolume } from './hardened-pod';
 import { toProbe } from './probes';
 import { toResourceRequirements } from './resources';
 import { containerSecurityContext, podSecurityContext } from './security';
@@ -20,7 +21,7 @@ export interface PodTemplateOptions {
 
 /** The golden-path pod: one container, restricted security, probes, resources, graceful shutdown. */
 export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.PodTemplateSpec {
-  const files = [configFilesVolume(app), secretFilesVolume(app)].filter((f) => f !== undefined);
+  const files = [configFilesVolume(app), secretFilesVolume(app), tlsVolume(app)].filter((f) => f !== undefined);
   const container: k8s.Container = {
     name: app.name,
     image: app.image,
@@ -48,6 +49,7 @@ export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.
       ...podIdentity({ serviceAccount: app.name, security: app.security, gracePeriodSeconds: app.shutdown.gracePeriodSeconds }),
       ...(options.restartPolicy ? { restartPolicy: options.restartPolicy } : {}),
       ...(options.spread ? { topologySpreadConstraints: spread(app) } : {}),
+      ...hardenedPlacement(app),
       containers: [container],
       volumes: [scratchVolume(TMP_VOLUME, app.scratchSize), ...files.map((f) => f.volume)],
     },

@@ -7,7 +7,7 @@ export function toProbe(probe: ResolvedProbe): k8s.Probe {
   const h = probe.handler;
   switch (h.kind) {
     case 'http':
-      return { httpGet: { path: h.path, port: k8s.IntOrString.fromString(h.port) }, ...timing };
+      return { httpGet: { path: h.path, port: k8s.IntOrString.fromString(h.port), ...(h.scheme ? { scheme: h.scheme } : {}) }, ...timing };
     case 'grpc':
       return { grpc: { port: h.port, service: h.service }, ...timing };
     case 'tcp':
