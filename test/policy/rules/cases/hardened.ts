@@ -63,7 +63,7 @@ export const HARDENED_CASES: readonly RuleCase[] = [
   {
     rule: hardenedPublicExposure,
     compliant: () => hardened(),
-    violating: () => hardened({ expose: Exposure.public({ host: 'pay' }) } as never),
+    violating: () => hardened({ expose: Exposure.public({ host: 'pay' }) }),
     message: "Ingress 'checkout' makes the hardened app public",
     waiver: SHORT_WAIVER,
   },
