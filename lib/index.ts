@@ -22,6 +22,8 @@ export { Dependency } from './model/dependency';
 export type { AppDependency, DataStoreDependency, DependsOn, ExternalDataStore, HostDependency } from './model/dependency';
 export { Exposure } from './model/exposure';
 export type { InternalExposure, PublicExposure, PublicExposureOptions } from './model/exposure';
+export type { DataClass, HardenedOptions } from './model/hardening';
+export { TLS_MOUNT_PATH } from './model/hardening';
 export { Health } from './model/health';
 export type { ExecHealth, GrpcHealth, HealthCheck, HealthTiming, HttpHealth, TcpHealth } from './model/health';
 export { Peer } from './model/peer';
