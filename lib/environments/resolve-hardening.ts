@@ -1,6 +1,7 @@
 import { parseImage } from '../internal/image';
 import { DATA_CLASSES, ResolvedHardening, TLS_MOUNT_PATH } from '../model/hardening';
 import { ResolvedApp } from '../model/resolved-app';
+import { ResolvedExposure } from '../model/resolved-exposure';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { overrideField, ResolveContext } from './resolve-context';
 import { ResolvedPorts } from './resolve-ports';
@@ -142,4 +143,19 @@ export function hardenProbes(ctx: ResolveContext, probes: ResolvedApp['probes'],
   const https = (probe: NonNullable<ResolvedApp['probes']>['readiness']) =>
     probe.handler.kind === 'http' && probe.handler.port === TLS_PORT_NAME.http ? { ...probe, handler: { ...probe.handler, scheme: 'HTTPS' as const } } : probe;
   return { readiness: https(probes.readiness), liveness: https(probes.liveness), startup: https(probes.startup) };
+}
+
+/**
+ * A Gateway reaches a TLS-only backend only with a BackendTLSPolicy, which is not among the
+ * platform's pinned CRDs: a hardened app is public through an Ingress or not at all.
+ */
+export function checkHardenedExposure(ctx: ResolveContext, exposure: ResolvedExposure | undefined, hardening: ResolvedHardening | undefined): void {
+  if (!hardening?.tls || exposure?.mode !== 'gateway') return;
+  ctx.problems.add({
+    code: 'E_HARDENED_EXPOSURE',
+    field: 'expose',
+    value: 'public',
+    message: `cannot be public in environment '${ctx.env.name}': its Gateway would need a BackendTLSPolicy to reach the app's TLS-only port, and that CRD is not among the platform's pinned CRDs`,
+    fix: 'keep the app internal and serve public traffic from a caller on the standard path',
+  });
 }

@@ -24,7 +24,7 @@ import { resolveSchedule } from './resolve-schedule';
 import { checkSecretLiterals } from './check-secret-literals';
 import { resolveConfigFiles } from './resolve-config-files';
 import { resolveSecrets } from './resolve-secrets';
-import { hardenPorts, hardenProbes, resolveHardening } from './resolve-hardening';
+import { checkHardenedExposure, hardenPorts, hardenProbes, resolveHardening } from './resolve-hardening';
 
 const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task' } as const;
 /** The definition field each non-serving container port comes from (the serving port is 'port'). */
@@ -108,6 +108,7 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
   };
   const monitoring = resolveMonitoring(ctx, { namespace, ports, protocol: servicePort?.appProtocol });
   const exposure = resolveExposure(ctx, servicePort);
+  checkHardenedExposure(ctx, exposure, hardening);
   const resolved: ResolvedApp = {
     kind: def.kind,
     name: def.name,

@@ -1,4 +1,5 @@
 import { Environment } from '../../lib/model/environment';
+import { Exposure } from '../../lib/model/exposure';
 import { Peer } from '../../lib/model/peer';
 import { resolve, resolvedEnvironment, testEnvironment, webDef, workerDef } from '../helpers';
 import { expectOnlyProblem, expectProblem } from './expect-problem';
@@ -132,6 +133,17 @@ describe('bad inputs', () => {
       value: 'grpc',
       message: /cannot speak TLS/,
       fix: /grpc_health_probe/,
+    });
+  });
+
+  test('fails when public through a Gateway, which cannot reach a TLS-only port', () => {
+    const gateway = testEnvironment({ ...HARDENED_ENV, ingress: { mode: 'gateway', gateway: { name: 'public', namespace: 'gateway-system' } } });
+    expectOnlyProblem(() => resolve(webDef({ image: PINNED, hardened: { dataClass: 'pci' }, expose: Exposure.public({ host: 'pay' }) }), gateway), {
+      code: 'E_HARDENED_EXPOSURE',
+      field: 'expose',
+      value: 'public',
+      message: /BackendTLSPolicy/,
+      fix: 'keep the app internal',
     });
   });
 

@@ -139,3 +139,9 @@ test('the output of a hardened app passes schema validation and the whole policy
   expect(report.findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
   expect(report.passed).toBe(true);
 });
+
+test('a hardened app made public (with a waiver) tells the ingress controller to speak HTTPS to it', () => {
+  const ingress = find(synthApp({ ...vault, expose: { kind: 'public', host: 'vault' } } as never, ENV), 'Ingress', 'vault');
+  expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/backend-protocol']).toBe('HTTPS');
+  expect(ingress.spec.rules[0].http.paths[0].backend).toEqual({ service: { name: 'vault', port: { name: 'https' } } });
+});
