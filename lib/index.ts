@@ -23,7 +23,6 @@ export type { AppDependency, DataStoreDependency, DependsOn, ExternalDataStore, 
 export { Exposure } from './model/exposure';
 export type { InternalExposure, PublicExposure, PublicExposureOptions } from './model/exposure';
 export type { DataClass, HardenedOptions } from './model/hardening';
-export { TLS_MOUNT_PATH } from './model/hardening';
 export { Health } from './model/health';
 export type { ExecHealth, GrpcHealth, HealthCheck, HealthTiming, HttpHealth, TcpHealth } from './model/health';
 export { Peer } from './model/peer';
