@@ -1,6 +1,7 @@
 import { parseImage } from '../internal/image';
 import { DATA_CLASSES, ResolvedHardening, TLS_MOUNT_PATH } from '../model/hardening';
 import { ResolvedApp } from '../model/resolved-app';
+import { ResolvedDataStore } from '../model/resolved-data-store';
 import { ResolvedExposure } from '../model/resolved-exposure';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { overrideField, ResolveContext } from './resolve-context';
@@ -158,4 +159,21 @@ export function checkHardenedExposure(ctx: ResolveContext, exposure: ResolvedExp
     message: `cannot be public in environment '${ctx.env.name}': its Gateway would need a BackendTLSPolicy to reach the app's TLS-only port, and that CRD is not among the platform's pinned CRDs`,
     fix: 'keep the app internal and serve public traffic from a caller on the standard path',
   });
+}
+
+/**
+ * An in-cluster data store would hold the hardened app's data in a pod off the hardened path (its
+ * engine image is the platform's, pinned by tag): a hardened app's stores run outside the cluster.
+ */
+export function checkHardenedDataStores(ctx: ResolveContext, stores: readonly ResolvedDataStore[], hardening: ResolvedHardening | undefined): void {
+  if (!hardening) return;
+  for (const store of stores.filter((s) => s.inCluster)) {
+    ctx.problems.add({
+      code: 'E_HARDENED_DATA_STORE',
+      field: 'dependsOn',
+      value: store.name,
+      message: `would run in the cluster in environment '${ctx.env.name}' (profile.dataStores 'in-cluster'), off the hardened path`,
+      fix: `hardened apps keep their data outside the cluster: set profile.dataStores: 'external' for '${ctx.env.name}' in apps/environments.ts and give the store's address there (external: { ${ctx.env.name}: { host, cidrs } })`,
+    });
+  }
 }

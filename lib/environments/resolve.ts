@@ -24,7 +24,7 @@ import { resolveSchedule } from './resolve-schedule';
 import { checkSecretLiterals } from './check-secret-literals';
 import { resolveConfigFiles } from './resolve-config-files';
 import { resolveSecrets } from './resolve-secrets';
-import { checkHardenedExposure, hardenPorts, hardenProbes, resolveHardening } from './resolve-hardening';
+import { checkHardenedDataStores, checkHardenedExposure, hardenPorts, hardenProbes, resolveHardening } from './resolve-hardening';
 
 const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task' } as const;
 /** The definition field each non-serving container port comes from (the serving port is 'port'). */
@@ -57,6 +57,7 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
   const hardening = resolveHardening(ctx, namespace, image);
   const { ports, servicePort } = hardenPorts(resolvePorts(ctx), hardening);
   const dataStores = resolveDataStores(ctx, namespace);
+  checkHardenedDataStores(ctx, dataStores.stores, hardening);
   for (const name of Object.keys(dataStores.env)) {
     if (def.env?.[name] !== undefined || override.env?.[name] !== undefined) {
       problems.add({

@@ -1,3 +1,4 @@
+import { Dependency } from '../../lib/model/dependency';
 import { Environment } from '../../lib/model/environment';
 import { Exposure } from '../../lib/model/exposure';
 import { Peer } from '../../lib/model/peer';
@@ -144,6 +145,18 @@ describe('bad inputs', () => {
       value: 'public',
       message: /BackendTLSPolicy/,
       fix: 'keep the app internal',
+    });
+  });
+
+  test('fails on a data store that the environment runs in the cluster', () => {
+    const dev = testEnvironment({ ...HARDENED_ENV, name: 'dev', profile: { dataStores: 'in-cluster' } });
+    expectOnlyProblem(() => resolve(webDef({ image: PINNED, hardened: { dataClass: 'pci' }, dependsOn: [Dependency.postgres('db')] }), dev), {
+      code: 'E_HARDENED_DATA_STORE',
+      field: 'dependsOn',
+      value: 'db',
+      environment: 'dev',
+      message: "would run in the cluster in environment 'dev' (profile.dataStores 'in-cluster'), off the hardened path",
+      fix: "set profile.dataStores: 'external' for 'dev' in apps/environments.ts",
     });
   });
 
