@@ -61,4 +61,17 @@ describe('platform synth of a hardened app', () => {
     expect(result.stderr).toContain("'waivers[0].expires' is more than 90 days away, the longest a hardened app's waiver may run");
     expect(result.stderr).toContain('[E_HARDENED_WAIVER_EXPIRES]');
   });
+
+  test('platform check names the hardened apps and their data class', () => {
+    const root = tempRepo({ 'apps/pay/vault.ts': vault("description: 'holds card numbers'"), 'apps/shop/web.ts': webApp('web') }, environments(ISSUER));
+    const io = bufferIo();
+    expect(main(['--root', root, 'check'], io)).toBe(0);
+    expect(io.stdout()).toContain('Golden path\n  on it: pay/vault, shop/web\n  hardened: pay/vault (pci)\n');
+    const json = bufferIo();
+    main(['--root', root, 'check', '--json'], json);
+    expect((JSON.parse(json.stdout()) as { goldenPath: unknown[] }).goldenPath).toEqual([
+      { app: 'pay/vault', source: 'apps/pay/vault.ts', hardened: 'pci', offIn: [], onGoldenPath: true },
+      { app: 'shop/web', source: 'apps/shop/web.ts', offIn: [], onGoldenPath: true },
+    ]);
+  });
 });
