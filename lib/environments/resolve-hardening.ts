@@ -13,7 +13,8 @@ const TLS_PORT_NAME = { http: 'https', grpc: 'grpcs' } as const;
 /**
  * The hardened path of an app that declares `hardened`, checked against the environment: what it
  * needs from the environment (an internal issuer for a Service's certificate), and the settings it
- * forbids (a tag-only image, `IfNotPresent`, plain-text ports on the Service, ingress from a whole namespace or address block). Undefined for other apps.
+ * forbids (a tag-only image, `IfNotPresent`, plain-text ports on the Service, ingress from a whole
+ * namespace or address block). Undefined for other apps.
  */
 export function resolveHardening(ctx: ResolveContext, namespace: string, image: string): ResolvedHardening | undefined {
   const { def, env, override, prov, problems } = ctx;
