@@ -51,6 +51,7 @@ const CRD_WRAPPERS = [
   'lib/workload/external-secret.ts', // ExternalSecret
   'lib/policy/admission/kyverno-policy.ts', // ValidatingPolicy
   'lib/policy/admission/kyverno-exception.ts', // PolicyException
+  'lib/workload/certificate.ts', // Certificate (cert-manager)
   'lib/api/crds.ts', // the CRD classes an app's customize may add (KEDA ScaledObject, Prometheus Operator)
 ];
 

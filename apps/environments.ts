@@ -23,6 +23,7 @@ export const environments = [
       logLevel: 'debug',
       dataStores: 'in-cluster',
     },
+    hardening: { internalIssuer: { kind: 'ClusterIssuer', name: 'internal-ca' } },
   },
   {
     name: 'staging',
@@ -33,6 +34,7 @@ export const environments = [
       workerReplicas: Replicas.fixed(1),
       resources: { cpu: '100m', memory: '256Mi' },
     },
+    hardening: { internalIssuer: { kind: 'ClusterIssuer', name: 'internal-ca' } },
   },
   {
     name: 'prod',
@@ -47,5 +49,12 @@ export const environments = [
     labels: { tier: 'production' },
     // Audited in dev and staging (the platform default); refused in prod.
     admission: { action: 'deny' },
+    // Hardened apps (card data) run sandboxed on nodes of their own and reach prod in a reviewed window.
+    hardening: {
+      internalIssuer: { kind: 'ClusterIssuer', name: 'internal-ca' },
+      runtimeClassName: 'gvisor',
+      nodePool: { nodeSelector: { 'acme.dev/pool': 'restricted' }, taint: { key: 'acme.dev/restricted', value: 'true', effect: 'NoSchedule' } },
+      syncWindow: { schedule: '0 9 * * 1-4', duration: '3h' },
+    },
   },
 ] as const satisfies readonly Environment[];

@@ -31,6 +31,7 @@ export { Dependency } from './model/dependency';
 export type { AppDependency, DataStoreDependency, DependsOn, ExternalDataStore, HostDependency } from './model/dependency';
 export { Exposure } from './model/exposure';
 export type { InternalExposure, PublicExposure, PublicExposureOptions } from './model/exposure';
+export type { DataClass, HardenedOptions } from './model/hardening';
 export { Health } from './model/health';
 export type { ExecHealth, GrpcHealth, HealthCheck, HealthTiming, HttpHealth, NoHealth, ProbeCheck, TcpHealth } from './model/health';
 export type { PortProtocol, ServingPort, ServingPorts } from './model/ports';

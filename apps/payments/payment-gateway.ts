@@ -1,4 +1,5 @@
 import { Dependency, JsonPatch, Replicas, Secret, Shutdown, webService } from '../platform';
+import cardVault from './card-vault';
 
 export default webService({
   name: 'payment-gateway',
@@ -17,7 +18,7 @@ export default webService({
     'client.crt': Secret.ref('payments/payment-gateway/mtls', 'certificate'),
     'client.key': Secret.ref('payments/payment-gateway/mtls', 'privateKey'),
   },
-  dependsOn: [Dependency.host('card-network', { host: 'api.cardnetwork.example', port: 443, cidrs: ['203.0.113.0/24'] })],
+  dependsOn: [Dependency.host('card-network', { host: 'api.cardnetwork.example', port: 443, cidrs: ['203.0.113.0/24'] }), cardVault],
   environments: { prod: { replicas: Replicas.autoscale({ min: 3, max: 12, cpuUtilization: 60 }) } },
   // Escape hatch: the card network audit wants every call to the gateway over the mesh's mTLS, and
   // the golden path has no mesh setting yet; Linkerd injects its proxy into pods with this annotation.

@@ -3,6 +3,7 @@
 export type { Environment, EnvironmentProfile, EnvironmentStorage, NamespaceQuota } from '../model/environment';
 export type { EnvironmentIngress, GatewayReference, IngressMode } from '../model/environment-ingress';
 export type { EnvironmentMonitoring } from '../model/environment-monitoring';
+export type { EnvironmentHardening, IssuerRef, NodePool, SyncWindow } from '../model/hardening';
 export { DnsPeer } from '../model/environment-dns';
 export type { EnvironmentDns } from '../model/environment-dns';
 export type { ArgoCdRetry, ArgoCdSyncPolicy, GitOpsSettings } from '../model/gitops';

@@ -5,6 +5,7 @@ import { Environment } from '../model/environment';
 import { KUBERNETES_VERSION, kubernetesMinor } from '../model/kubernetes-version';
 import { isPositiveInt } from './resolve-context';
 import { checkEnvironmentDns } from './check-environment-dns';
+import { checkEnvironmentHardening } from './check-environment-hardening';
 import { checkEnvironmentIngress } from './check-environment-ingress';
 import { checkEnvironmentMonitoring } from './check-environment-monitoring';
 import { checkReplicas } from './resolve-replicas';
@@ -119,6 +120,7 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
   checkEnvironmentMonitoring(env, problems);
   checkEnvironmentSecrets(env, problems);
   checkEnvironmentIngress(env, problems);
+  checkEnvironmentHardening(env, problems);
   for (const field of ['cluster', 'domain'] as const) {
     if (typeof env[field] !== 'string' || env[field].length === 0) {
       at.add({ code: 'E_ENVIRONMENT', field, value: env[field] ?? null, message: 'is required', fix: `set the environment's ${field}` });

@@ -15,6 +15,7 @@ import { EmptyDirVolume, PersistentVolume } from '../model/volume';
 import { DataStoreProps } from '../model/data-store-definition';
 import { AppDependency, DataStoreDependency, ExternalDataStore, HostDependency } from '../model/dependency';
 import { PublicExposure } from '../model/exposure';
+import { HardenedOptions } from '../model/hardening';
 import { ExecCheck, ExecHealth, GrpcCheck, GrpcHealth, HttpCheck, HttpHealth, NoHealth, TcpCheck, TcpHealth } from '../model/health';
 import { ServingPort } from '../model/ports';
 import { AppPeer, CidrPeer, NamespacePeer } from '../model/peer';
@@ -339,6 +340,7 @@ const APP = {
   environments: { map: OVERRIDE },
   only: STRINGS,
   waivers: { list: WAIVER },
+  hardened: { noun: 'hardened options', fields: { dataClass: 'string' } satisfies Record<keyof HardenedOptions, Shape> },
   customize: 'function',
   // Extra objects are checked against their Kubernetes schema after synthesis.
   objects: { oneOf: ['function', { list: 'any' }] },

@@ -252,4 +252,18 @@ export const PLATFORM_DEFAULTS = deepFreeze({
     /** No healthy target for this long raises ScrapeTargetMissing: critical when the app has SLOs (they are blind without it). */
     targetMissingFor: '5m',
   },
+  /** The hardened path (`hardened` on an app, `hardening` on an environment). */
+  hardened: {
+    /** The in-cluster certificate of a hardened app (cert-manager renews it at two thirds of its life). */
+    tls: {
+      /** ECDSA P-256: as strong as RSA 3072 at a fraction of the handshake cost. */
+      privateKey: { algorithm: 'ECDSA', size: 256 },
+      /** A fresh key at every renewal, so a leaked key is good for one certificate's life at most. */
+      rotateKey: true,
+      /** 30 days: short-lived, since renewal is automatic and a compromised certificate expires soon. */
+      duration: '720h',
+    },
+    /** Time zone of a production sync window that names none. */
+    syncWindowTimeZone: 'Etc/UTC',
+  },
 } as const);

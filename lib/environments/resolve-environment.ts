@@ -21,6 +21,7 @@ import { defaultProductionEnvironments } from './production';
 import { Provenance } from './provenance';
 import { resolveAdmission } from './resolve-admission';
 import { resolveGitOps } from './resolve-gitops';
+import { resolveEnvironmentHardening } from './check-environment-hardening';
 
 /** The settings of EnvironmentMonitoring, each with its platform default. */
 function MONITORING_FIELDS(): Required<EnvironmentMonitoring> {
@@ -109,6 +110,7 @@ export function resolveEnvironment(env: Environment, problems: Problems, options
     dns: resolveDns(env, prov),
     gitops,
     admission: resolveAdmission(env, inherit, problems),
+    hardening: resolveEnvironmentHardening(env, prov),
     provenance: prov.origins,
     settings: prov.values,
   };

@@ -93,7 +93,10 @@ export function resolveExposure(ctx: ResolveContext, servicePort: ResolvedServic
     return { mode: 'gateway', host, paths, backend, sourceNamespace: settings.sourceNamespace, gateway: settings.gateway };
   }
   const annotations: Record<string, string> = { [CLUSTER_ISSUER_ANNOTATION]: settings.clusterIssuer };
-  if (servicePort.appProtocol === 'grpc') annotations[BACKEND_PROTOCOL_ANNOTATION] = 'GRPC';
+  // A hardened app's serving port (named 'https' or 'grpcs') speaks TLS only: the controller must too.
+  const tls = servicePort.name === 'https' || servicePort.name === 'grpcs';
+  if (servicePort.appProtocol === 'grpc') annotations[BACKEND_PROTOCOL_ANNOTATION] = tls ? 'GRPCS' : 'GRPC';
+  else if (tls) annotations[BACKEND_PROTOCOL_ANNOTATION] = 'HTTPS';
   return {
     mode: 'ingress',
     host,

@@ -37,6 +37,14 @@ export function dependenciesIn(def: AppDefinition, environment: string): { entri
   return override !== undefined ? { entries: override, field: `environments.${environment}.dependsOn` } : { entries: def.dependsOn ?? [], field: 'dependsOn' };
 }
 
+/** The name of a hardened app's HTTPS serving port (resolve-hardening.ts). */
+const TLS_HTTP_PORT = 'https';
+
+/** `payment-gateway` -> `PAYMENT_GATEWAY_URL`: the `https://` address of a hardened callee. */
+export function urlVariable(name: string): string {
+  return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+}
+
 export function resolveGraph(nodes: readonly GraphNode[], problems: Problems, context: GraphContext = {}): ResolvedApp[] {
   const byDefinition = new Map<AppRef, GraphNode>(nodes.map((n) => [n.sourced.definition, n]));
   const byName = new Map<string, GraphNode>(nodes.map((n) => [`${n.app.team}/${n.app.name}`, n]));
@@ -173,6 +181,10 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems, co
       push(egress, caller, { kind: 'app', app: callee.app.name, namespace: callee.app.namespace, port: port.container, protocol: 'TCP' });
       push(ingress, callee, { kind: 'app', app: caller.app.name, namespace: caller.app.namespace, port: port.container, protocol: 'TCP' });
       push(addresses, caller, { name: variable, value, field });
+      // A hardened callee serves TLS only: the caller gets the https:// address beside host:port.
+      if (callee.app.hardening?.tls && port.name === TLS_HTTP_PORT) {
+        push(addresses, caller, { name: urlVariable(callee.app.name), value: `https://${host}:${port.dial}`, field });
+      }
     });
   }
 
@@ -223,11 +235,11 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems, co
  * The callee's port a dependency calls: the named one, else its primary serving port. `dial` is
  * the Service's port when the Service exposes it, `container` the pod's.
  */
-function calleePort(callee: ResolvedApp, name: string | undefined): { dial: number; container: number } | undefined {
+function calleePort(callee: ResolvedApp, name: string | undefined): { name: string; dial: number; container: number } | undefined {
   const served = name === undefined ? callee.servicePort : callee.servicePorts.find((p) => p.name === name);
-  if (served) return { dial: served.port, container: served.targetPort };
+  if (served) return { name: served.name, dial: served.port, container: served.targetPort };
   const port = name === undefined ? undefined : callee.ports.find((p) => p.name === name);
-  return port && { dial: port.port, container: port.port };
+  return port && { name: port.name, dial: port.port, container: port.port };
 }
 
 function normalize(entry: DependsOn | undefined): Dependency | undefined {

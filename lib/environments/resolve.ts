@@ -30,6 +30,7 @@ import { resolveContainers } from './resolve-containers';
 import { resolveEnvRefs } from './resolve-env-refs';
 import { resolvePodMetadata } from './resolve-pod-metadata';
 import { resolveShutdown } from './resolve-shutdown';
+import { checkHardenedDataStores, checkHardenedExposure, hardenPorts, hardenProbes, resolveHardening } from './resolve-hardening';
 
 const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task', 'stateful-service': 'store' } as const;
 
@@ -57,9 +58,11 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
   checkReservedNamespace(ctx, namespace);
 
   const { image, version } = resolveImage(ctx, release);
-  const { ports, servicePorts, fields: portFields } = resolvePorts(ctx);
+  const hardening = resolveHardening(ctx, namespace, image);
+  const { ports, servicePorts, fields: portFields } = hardenPorts(resolvePorts(ctx), hardening);
   const servicePort = servicePorts[0];
   const dataStores = resolveDataStores(ctx, namespace);
+  checkHardenedDataStores(ctx, dataStores.stores, hardening);
   for (const name of Object.keys(dataStores.env)) {
     if (def.env?.[name] !== undefined || override.env?.[name] !== undefined) {
       problems.add({
@@ -110,6 +113,7 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     [LABEL.managedBy]: MANAGED_BY,
     [LABEL.team]: def.team,
     [LABEL.environment]: env.name,
+    ...(hardening ? { [LABEL.dataClass]: hardening.dataClass } : {}),
   };
   // A tcp port has no request metrics convention: its SLO names its metrics, as a worker's does.
   const monitoring = resolveMonitoring(ctx, { namespace, ports, protocol: servicePort?.protocol === 'tcp' ? undefined : servicePort?.protocol });
@@ -118,7 +122,10 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
   checkSharedClaims(ctx, storage.volumes, replicas);
   const resources = resolveResources(ctx);
   checkEphemeralFit(ctx, storage, resources);
+  const health = resolveProbes(ctx, ports, servicePort);
+  const probes = hardenProbes(ctx, health.probes, hardening);
   const exposure = resolveExposure(ctx, servicePort);
+  checkHardenedExposure(ctx, exposure, hardening);
   const resolved: ResolvedApp = {
     kind: def.kind,
     name: def.name,
@@ -135,7 +142,9 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     selector: { [LABEL.instance]: def.name, [LABEL.name]: def.name },
     annotations: sortRecord({ ...env.annotations, [ANNOTATION.source]: app.source }),
     image,
-    imagePullPolicy: prov.pick('imagePullPolicy', inherited(env.profile.imagePullPolicy), ['app', def.imagePullPolicy], ['override', override.imagePullPolicy]),
+    imagePullPolicy: hardening
+      ? prov.pick('imagePullPolicy', ['app', 'Always'])
+      : prov.pick('imagePullPolicy', inherited(env.profile.imagePullPolicy), ['app', def.imagePullPolicy], ['override', override.imagePullPolicy]),
     ...containers,
     ...resolvePodMetadata(ctx),
     command: def.command,
@@ -151,7 +160,8 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     ports,
     servicePorts,
     servicePort,
-    ...resolveProbes(ctx, ports, servicePort),
+    ...health,
+    ...(probes ? { probes } : {}),
     resources,
     security: resolveSecurity(ctx, ports, portFields, storage.volumes),
     shutdown: resolveShutdown(ctx),
@@ -173,6 +183,7 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     schedule: resolveSchedule(ctx),
     monitoring,
     exposure,
+    ...(hardening ? { hardening } : {}),
     waivers: def.waivers,
     provenance: prov.origins,
     settings: prov.values,

@@ -9,6 +9,15 @@ export function teamProjectName(env: Pick<ResolvedEnvironment, 'name'>, team: st
   return `${env.name}-${team}`;
 }
 
+/** How a team's Argo CD objects differ when its changes need review before they reach the cluster. */
+export interface TeamGitOpsOptions {
+  /**
+   * The team runs a hardened app in production: Argo CD syncs it only in the environment's sync
+   * window, or, without one, only when a person syncs. @default false
+   */
+  readonly reviewedSync?: boolean;
+}
+
 /**
  * A team's Argo CD AppProject in one environment: its Application may deploy only into the team's
  * namespace of the environment's cluster, may create no cluster-scoped object but that Namespace,
@@ -17,8 +26,9 @@ export function teamProjectName(env: Pick<ResolvedEnvironment, 'name'>, team: st
  * limit the path in the repository: the platform-written Application names `dist/<env>/<team>`.)
  * Sync wave -1: the root Application creates the project before the Application that uses it.
  */
-export function teamAppProject(env: ResolvedEnvironment, argocd: ResolvedArgoCd, team: string, namespace: string): Manifest {
+export function teamAppProject(env: ResolvedEnvironment, argocd: ResolvedArgoCd, team: string, namespace: string, options: TeamGitOpsOptions = {}): Manifest {
   const name = teamProjectName(env, team);
+  const window = options.reviewedSync ? env.hardening.syncWindow : undefined;
   const chart = new Chart(new App({ recordConstructMetadata: false }), name, { disableResourceNameHashes: true });
   new AppProject(chart, name, {
     metadata: {
@@ -32,6 +42,14 @@ export function teamAppProject(env: ResolvedEnvironment, argocd: ResolvedArgoCd,
       sourceRepos: [argocd.repoURL],
       destinations: [{ name: env.cluster, namespace }],
       clusterResourceWhitelist: [{ group: '', kind: 'Namespace', name: namespace }],
+      // An allow window: automated syncs of the team's Application happen inside it only; a person may still sync by hand.
+      ...(window
+        ? {
+            syncWindows: [
+              { kind: 'allow', schedule: window.schedule, duration: window.duration, timeZone: window.timeZone, applications: [name], manualSync: true },
+            ],
+          }
+        : {}),
     },
   });
   return chart.toJson()[0] as Manifest;

@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { Application } from '../../imports/application-argoproj.io';
 import { pointerTo } from '../internal/json-pointer';
-import { platformProjectName, teamProjectName } from './app-project';
+import { platformProjectName, teamProjectName, TeamGitOpsOptions } from './app-project';
 import { LABEL, MANAGED_BY, ANNOTATION } from '../internal/labels';
 import { ResolvedArgoCd, ResolvedEnvironment } from '../model/resolved-environment';
 import { Manifest } from '../manifest/manifest';
@@ -16,7 +16,7 @@ const RESPECT_IGNORE = 'RespectIgnoreDifferences=true';
  * own. One Application per environment and team deploys `dist/<env>/<team>`; one root
  * Application per environment ("app of apps") deploys the team Applications.
  */
-export function teamApplication(env: ResolvedEnvironment, argocd: ResolvedArgoCd, team: string, namespace: string): Manifest {
+export function teamApplication(env: ResolvedEnvironment, argocd: ResolvedArgoCd, team: string, namespace: string, options: TeamGitOpsOptions = {}): Manifest {
   return application(`${env.name}-${team}`, env.name, argocd, {
     labels: { [LABEL.team]: team },
     project: teamProjectName(env, team),
@@ -24,6 +24,8 @@ export function teamApplication(env: ResolvedEnvironment, argocd: ResolvedArgoCd
     destination: { name: env.cluster, namespace },
     wave: '0',
     ignoreReloads: env.secrets.rollout.value === 'reloader',
+    // Without a sync window, a person syncs a reviewed team's changes; with one, the AppProject's window limits automated syncs.
+    manualSync: options.reviewedSync === true && env.hardening.syncWindow === undefined,
   });
 }
 
@@ -65,6 +67,8 @@ interface ApplicationOptions {
    * without this, self-heal would revert the annotation (and roll the pods back) on every reload.
    */
   readonly ignoreReloads?: boolean;
+  /** No `automated` block: Argo CD shows the Application out of sync until a person syncs it. */
+  readonly manualSync?: boolean;
 }
 
 function application(name: string, environment: string, argocd: ResolvedArgoCd, options: ApplicationOptions): Manifest {
@@ -90,7 +94,7 @@ function application(name: string, environment: string, argocd: ResolvedArgoCd, 
           }
         : {}),
       syncPolicy: {
-        automated: { prune: sync.prune, selfHeal: sync.selfHeal },
+        ...(options.manualSync ? {} : { automated: { prune: sync.prune, selfHeal: sync.selfHeal } }),
         // RespectIgnoreDifferences: a sync for another change keeps the ignored field as the cluster has it.
         syncOptions: [...sync.syncOptions, ...(options.ignoreReloads && !sync.syncOptions.includes(RESPECT_IGNORE) ? [RESPECT_IGNORE] : [])],
         retry: { limit: sync.retry.limit, backoff: { ...sync.retry.backoff } },

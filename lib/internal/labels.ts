@@ -9,6 +9,8 @@ export const LABEL = {
   managedBy: 'app.kubernetes.io/managed-by',
   team: 'team',
   environment: 'environment',
+  /** On every object of a hardened app: the class of data it handles, which the audit and log pipelines key on. */
+  dataClass: 'platform.golden-path.dev/data-class',
 } as const;
 
 export const MANAGED_BY = 'golden-path';

@@ -56,6 +56,7 @@ export interface EnvVar {
 export interface Container {
   readonly name: string;
   readonly image?: string;
+  readonly imagePullPolicy?: string;
   readonly ports?: readonly ContainerPort[];
   readonly env?: readonly EnvVar[];
   readonly resources?: {

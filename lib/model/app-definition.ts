@@ -2,6 +2,7 @@ import { InitContainerProps, SidecarProps } from './containers';
 import { ScheduledTaskCustomizeProps, StatefulServiceCustomizeProps, WebServiceCustomizeProps, WorkerCustomizeProps } from './customize';
 import { DependsOn } from './dependency';
 import { Exposure } from './exposure';
+import { HardenedOptions } from './hardening';
 import { HealthCheck } from './health';
 import { Peer } from './peer';
 import { PortProtocol, ServingPorts } from './ports';
@@ -223,6 +224,16 @@ export interface AppProps<E extends string = string> {
    * show in every `platform check` report. @default - none
    */
   readonly waivers?: readonly Waiver<E>[];
+  /**
+   * The hardened golden path, for an app that handles payment, personal or health data:
+   * `hardened: { dataClass: 'pci' }`. In every environment the app serves TLS with a certificate
+   * from the environment's internal issuer (mounted at /var/run/tls) and its callers get an
+   * `https://` address; only its declared callers reach it; its images are pinned by digest and
+   * always pulled; it runs on the environment's sandboxed runtime and node pool; every object is
+   * labelled with the data class; in production a person syncs it (or the environment's sync
+   * window does); and it cannot waive the security rules. @default - the standard golden path
+   */
+  readonly hardened?: HardenedOptions;
 }
 
 /** What a server declares: the ports it serves, its health check and metrics (web and stateful services). */

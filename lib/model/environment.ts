@@ -3,6 +3,7 @@ import { EnvironmentAdmission } from './environment-admission';
 import { EnvironmentDns } from './environment-dns';
 import { EnvironmentIngress } from './environment-ingress';
 import { EnvironmentMonitoring } from './environment-monitoring';
+import { EnvironmentHardening } from './hardening';
 import { Resources } from './resources';
 import { SecretRollout, SecretStoreRef } from './secret';
 import { VolumeAccessMode } from './volume';
@@ -111,4 +112,10 @@ export interface Environment {
    * @default { engine: 'kyverno', action: 'audit' } (see EnvironmentAdmission)
    */
   readonly admission?: EnvironmentAdmission;
+  /**
+   * What hardened apps get here: the internal issuer of their TLS certificates (required where a
+   * hardened web service runs), a sandboxed runtime class, a dedicated node pool and, in
+   * production, the window in which Argo CD may sync them. @default - none of these
+   */
+  readonly hardening?: EnvironmentHardening;
 }

@@ -1,5 +1,6 @@
 import { AppKind } from './app-kind';
 import { ResolvedContainer, ResolvedEnvFrom, ResolvedEnvRef, ResolvedPreStop } from './resolved-container';
+import { ResolvedHardening } from './hardening';
 import { ResolvedDataStore } from './resolved-data-store';
 import { ResolvedExposure } from './resolved-exposure';
 import { ResolvedMonitoring } from './resolved-monitoring';
@@ -189,6 +190,8 @@ export interface ResolvedApp {
   readonly monitoring?: ResolvedMonitoring;
   /** Host, paths and the object (Ingress or HTTPRoute) that carries them; absent when the app is internal. */
   readonly exposure?: ResolvedExposure;
+  /** The hardened path's settings; absent for apps on the standard path. */
+  readonly hardening?: ResolvedHardening;
   /** The definition's policy waivers, for every environment (the check applies those of this one). @default - none */
   readonly waivers?: readonly Waiver[];
   /** Where each resolved field came from, keyed by field path. */

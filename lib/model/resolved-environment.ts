@@ -1,5 +1,6 @@
 import { AdmissionAction, AdmissionEngine } from './environment-admission';
 import { EnvironmentMonitoring } from './environment-monitoring';
+import { ResolvedEnvironmentHardening } from './hardening';
 import { ArgoCdRetry } from './gitops';
 import { Replicas } from './replicas';
 import { Origin, ResolvedDns } from './resolved-app';
@@ -153,6 +154,8 @@ export interface ResolvedEnvironment {
   readonly dns: ResolvedDns;
   readonly gitops: ResolvedGitOps;
   readonly admission: ResolvedAdmission;
+  /** What hardened apps get here, as apps/environments.ts sets it (the platform sets none of it). */
+  readonly hardening: ResolvedEnvironmentHardening;
   /** Which layer set each value, by field as written in apps/environments.ts (`profile.logLevel`). */
   readonly provenance: Readonly<Record<string, Origin>>;
   /** The value of each field in `provenance`. */

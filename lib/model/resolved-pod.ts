@@ -3,7 +3,13 @@
 /** A probe handler and its timing, fully explicit. */
 export interface ResolvedProbe {
   readonly handler:
-    | { readonly kind: 'http'; readonly path: string; readonly port: string; readonly headers?: readonly { readonly name: string; readonly value: string }[] }
+    | {
+        readonly kind: 'http';
+        readonly path: string;
+        readonly port: string;
+        readonly headers?: readonly { readonly name: string; readonly value: string }[];
+        readonly scheme?: 'HTTPS';
+      }
     | { readonly kind: 'grpc'; readonly port: number; readonly service: string }
     | { readonly kind: 'tcp'; readonly port: string }
     | { readonly kind: 'exec'; readonly command: readonly string[] };

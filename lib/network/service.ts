@@ -15,7 +15,11 @@ export function appService(scope: Construct, app: ResolvedApp): k8s.KubeService 
     spec: {
       type: 'ClusterIP',
       selector: { ...app.selector },
-      ports: [...app.servicePorts.map((p) => servicePort(p.name, p.port, p.appProtocol)), ...metricsPorts(app)],
+      // A hardened app's serving ports speak TLS: 'https' tells meshes and gateways not to send plain HTTP.
+      ports: [
+        ...app.servicePorts.map((p) => servicePort(p.name, p.port, app.hardening?.tls && p.appProtocol === 'http' ? 'https' : p.appProtocol)),
+        ...metricsPorts(app),
+      ],
     },
   });
 }

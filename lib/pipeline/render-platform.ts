@@ -69,7 +69,12 @@ export function renderPlatform(
         manifests: synthNamespace(namespace) as Manifest[],
       });
       if (argocd) {
-        const manifests = [teamAppProject(env, argocd, team, namespace.name), teamApplication(env, argocd, team, namespace.name)];
+        // A hardened app's changes reach production only after review (or in the environment's sync window).
+        const reviewedSync = env.production && rendered.some(({ app }) => app.environment === env.name && app.team === team && app.hardening !== undefined);
+        const manifests = [
+          teamAppProject(env, argocd, team, namespace.name, { reviewedSync }),
+          teamApplication(env, argocd, team, namespace.name, { reviewedSync }),
+        ];
         files.push({ path: `argocd/${env.name}/${team}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests });
       }
     }

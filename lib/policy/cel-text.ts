@@ -26,3 +26,13 @@ export function celEveryContainer(predicate: string, options: { readonly ephemer
   const regular = `variables.containers.all(c, ${predicate})`;
   return options.ephemeral ? `${regular} && variables.ephemeralContainers.all(c, ${predicate})` : regular;
 }
+
+/** A JavaScript pattern anchored with ^...$, without its anchors, to embed in a CEL `matches()` (RE2 reads the same syntax). */
+export function celBare(pattern: RegExp): string {
+  return pattern.source.replace(/^\^/, '').replace(/\$$/, '');
+}
+
+/** CEL: the object carries a hardened app's data-class label (lib/manifest/data-class.ts). */
+export function celHardened(label: string): string {
+  return `has(object.metadata.labels) && ${JSON.stringify(label)} in object.metadata.labels`;
+}

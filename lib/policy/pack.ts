@@ -5,6 +5,11 @@ import { apiRemoved } from './rules/api-removed';
 import { cronjobDeadlines } from './rules/cronjob-deadlines';
 import { duplicateEnv } from './rules/duplicate-env';
 import { ephemeralStorage } from './rules/ephemeral-storage';
+import { hardenedImageDigest } from './rules/hardened-image-digest';
+import { hardenedIngressCallers } from './rules/hardened-ingress-callers';
+import { hardenedPublicExposure } from './rules/hardened-public-exposure';
+import { hardenedPullAlways } from './rules/hardened-pull-always';
+import { hardenedServiceTls } from './rules/hardened-service-tls';
 import { hpaTargetExists } from './rules/hpa-target-exists';
 import { hpaTargetNoReplicas } from './rules/hpa-target-no-replicas';
 import { httpRouteBackendExists } from './rules/http-route-backend-exists';
@@ -117,4 +122,10 @@ export const GOLDEN_PATH_PACK: readonly Rule[] = [
   labelValues,
   cronjobDeadlines,
   noDefaultNamespace,
+  // The hardened path (objects labelled with a data class)
+  hardenedImageDigest,
+  hardenedPullAlways,
+  hardenedServiceTls,
+  hardenedIngressCallers,
+  hardenedPublicExposure,
 ];

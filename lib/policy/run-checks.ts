@@ -7,6 +7,7 @@ import { CheckReport, Finding, WaiverReport } from './report';
 import { Rule, RuleContext, RuleInfo, Violation } from './rule';
 import { KubernetesSchemas } from './schema/kubernetes-schemas';
 import { SCHEMA_CHECK } from './schema/schema-check';
+import { dataClassOf } from '../manifest/data-class';
 import { checkWaiver, DeclaredWaiver, isExpired, utcDay, waiverCovers } from './waiver';
 import { PodTemplates } from '../manifest/pod-template';
 import { PromqlParser } from '../monitoring/promql';
@@ -25,6 +26,8 @@ export interface CheckedApp {
     readonly namespace?: string;
     /** The objects are the platform's own (team namespaces, Argo CD Applications), not an app's. @default false */
     readonly platform?: boolean;
+    /** The app is on the hardened path: its waivers are held to the stricter rules. @default - the standard path */
+    readonly hardening?: { readonly dataClass: string };
   };
   readonly manifests: readonly Manifest[];
 }
@@ -159,10 +162,14 @@ export function defaultConstructPath(app: CheckedApp['app'], object: Manifest): 
 function collectWaivers(apps: readonly CheckedApp[], options: RunChecksOptions, rules: readonly Rule[]): DeclaredWaiver[] {
   const declared: DeclaredWaiver[] = [];
   const seen = new Set<string>();
-  for (const { app } of apps) {
+  for (const { app, manifests } of apps) {
     if (seen.has(app.source) || !app.waivers) continue;
     seen.add(app.source);
-    app.waivers.forEach((waiver, index) => declared.push({ waiver, declaredIn: app.source, index, source: app.source, app: app.name }));
+    // Hardened by its definition, or by the data-class label on its objects (what a rendered tree shows).
+    const hardened = app.hardening !== undefined || manifests.some((m) => dataClassOf(m) !== undefined);
+    app.waivers.forEach((waiver, index) =>
+      declared.push({ waiver, declaredIn: app.source, index, source: app.source, app: app.name, ...(hardened ? { hardened } : {}) }),
+    );
   }
   declared.push(...(options.waivers ?? []));
   const problems = new Problems();

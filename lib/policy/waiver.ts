@@ -1,4 +1,5 @@
 import { Problems } from '../internal/errors';
+import { HARDENED_MAX_WAIVER_DAYS, HARDENED_UNWAIVABLE_RULES } from '../model/hardening';
 import { Waiver } from '../model/waiver';
 
 /** A reason shorter than this says nothing a reviewer can check ('temp', 'legacy'). */
@@ -17,6 +18,8 @@ export interface DeclaredWaiver {
   readonly source?: string;
   /** Only objects of the app of this name. @default - any app */
   readonly app?: string;
+  /** Declared by a hardened app: no waiver of a security rule, and none longer than 90 days. @default false */
+  readonly hardened?: boolean;
 }
 
 /** The object and rule of a finding, as waivers match them. */
@@ -92,6 +95,7 @@ export function checkWaiver(declared: DeclaredWaiver, vocabulary: WaiverVocabula
       fix: `set expires: '${latest}' or sooner, and renew the waiver then if the exception still holds`,
     });
   }
+  if (declared.hardened) checkHardenedWaiver(declared, vocabulary.now, at);
   if (waiver.environment !== undefined && vocabulary.environments && !vocabulary.environments.has(waiver.environment)) {
     at.add({
       code: 'E_WAIVER_ENVIRONMENT',
@@ -108,6 +112,30 @@ export function checkWaiver(declared: DeclaredWaiver, vocabulary: WaiverVocabula
       value: waiver.object.kind ?? null,
       message: 'must name the kind of the object waived',
       fix: "e.g. object: { kind: 'Deployment', name: 'checkout' }",
+    });
+  }
+}
+
+/** A hardened app waives no security rule, and its other waivers are looked at again within 90 days. */
+function checkHardenedWaiver(declared: DeclaredWaiver, now: Date, at: Problems): void {
+  const { waiver, index } = declared;
+  if (HARDENED_UNWAIVABLE_RULES.includes(waiver.rule)) {
+    at.add({
+      code: 'E_HARDENED_WAIVER',
+      field: `waivers[${index}].rule`,
+      value: waiver.rule,
+      message: 'is a security rule, which a hardened app may not waive',
+      fix: 'make the objects comply, or take the app off the hardened path (a reviewed change)',
+    });
+  }
+  const latest = utcDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + HARDENED_MAX_WAIVER_DAYS)));
+  if (isIsoDate(waiver.expires) && waiver.expires > latest) {
+    at.add({
+      code: 'E_HARDENED_WAIVER_EXPIRES',
+      field: `waivers[${index}].expires`,
+      value: waiver.expires,
+      message: `is more than ${HARDENED_MAX_WAIVER_DAYS} days away, the longest a hardened app's waiver may run (the latest allowed today is ${latest})`,
+      fix: `set expires: '${latest}' or sooner, and renew the waiver then if the exception still holds`,
     });
   }
 }

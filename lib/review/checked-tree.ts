@@ -1,4 +1,5 @@
 import { ANNOTATION } from '../internal/labels';
+import { dataClassOf } from '../manifest/data-class';
 import { Manifest } from '../manifest/manifest';
 import { CheckedApp } from '../policy/run-checks';
 import { DeclaredWaiver } from '../policy/waiver';
@@ -57,7 +58,9 @@ export function checkedTree(files: ReadonlyMap<string, string>, shownAs: string)
     }
     group.manifests.push(object.manifest);
     for (const { index, waiver } of readRecordedWaivers(object.manifest, `${shownAs}/${object.file}`)) {
-      waivers.set(`${source}\u0000${index}`, { waiver, declaredIn: source, index, source, app: name });
+      // Recorded on a hardened app's object (it carries the data-class label): held to the stricter rules.
+      const hardened = dataClassOf(object.manifest) !== undefined;
+      waivers.set(`${source}\u0000${index}`, { waiver, declaredIn: source, index, source, app: name, ...(hardened ? { hardened } : {}) });
     }
     if (object.manifest.kind === 'Namespace' && object.manifest.apiVersion === 'v1') {
       const says = (object.manifest.metadata.annotations as Record<string, unknown> | undefined)?.[ANNOTATION.production];

@@ -4,6 +4,7 @@ import { appServiceMonitor, ServiceMonitor } from '../monitoring/service-monitor
 import { appHttpRoute, HttpRoute } from '../network/http-route';
 import { appIngress } from '../network/ingress';
 import { appService } from '../network/service';
+import { appCertificate, Certificate } from '../workload/certificate';
 import { AppStackProps } from './app-stack';
 import { DeploymentStack } from './deployment-stack';
 
@@ -22,10 +23,13 @@ export class WebService extends DeploymentStack {
   readonly ingress?: k8s.KubeIngress;
   /** The public HTTPRoute to the platform's Gateway; absent unless `expose` is public and the environment uses gateway mode. */
   readonly httpRoute?: HttpRoute;
+  /** The serving certificate from the environment's internal issuer; absent unless the app is hardened. */
+  readonly certificate?: Certificate;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props, 'web-service');
     this.service = appService(this, props.app);
+    this.certificate = appCertificate(this, props.app);
     this.serviceMonitor = appServiceMonitor(this, props.app);
     this.ingress = appIngress(this, props.app);
     this.httpRoute = appHttpRoute(this, props.app);

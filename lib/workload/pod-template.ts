@@ -4,6 +4,7 @@ import { ResolvedApp } from '../model/resolved-app';
 import { configFilesVolume } from './config-files';
 import { claimName } from './persistent-volume-claim';
 import { secretEnvVars, secretFilesVolume } from './external-secret';
+import { hardenedPlacement, tlsVolume } from './hardened-pod';
 import { toProbe } from './probes';
 import { toResourceRequirements } from './resources';
 import { containerSecurityContext, podSecurityContext } from './security';
@@ -28,7 +29,7 @@ export interface PodTemplateOptions {
 
 /** The golden-path pod: the app's container (and its sidecars and init containers), restricted security, probes, resources, graceful shutdown. */
 export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.PodTemplateSpec {
-  const files = [configFilesVolume(app), secretFilesVolume(app)].filter((f) => f !== undefined);
+  const files = [configFilesVolume(app), secretFilesVolume(app), tlsVolume(app)].filter((f) => f !== undefined);
   const tmpMount = { name: TMP_VOLUME, mountPath: '/tmp' };
   const lifecycle = lifecycleOf(app.shutdown.preStop);
   const envFrom = [...(app.config ? [{ configMapRef: { name: app.name } }] : []), ...app.envFrom.map(envFromSource)];
@@ -63,6 +64,7 @@ export function podTemplate(app: ResolvedApp, options: PodTemplateOptions): k8s.
       ...podIdentity({ serviceAccount: app.name, security: app.security, gracePeriodSeconds: app.shutdown.gracePeriodSeconds }),
       ...(options.restartPolicy ? { restartPolicy: options.restartPolicy } : {}),
       ...(options.spread ? { topologySpreadConstraints: spread(app, options.claims ?? 'shared') } : {}),
+      ...hardenedPlacement(app),
       ...(initContainers.length ? { initContainers } : {}),
       containers: [container, ...plainSidecarsOf(app, shared)],
       volumes: [scratchVolume(TMP_VOLUME, app.scratchSize), ...files.map((f) => f.volume), ...declaredVolumes(app, options.claims ?? 'shared')],

@@ -8,7 +8,12 @@ export function toProbe(probe: ResolvedProbe): k8s.Probe {
   switch (h.kind) {
     case 'http':
       return {
-        httpGet: { path: h.path, port: k8s.IntOrString.fromString(h.port), ...(h.headers ? { httpHeaders: h.headers.map((x) => ({ ...x })) } : {}) },
+        httpGet: {
+          path: h.path,
+          port: k8s.IntOrString.fromString(h.port),
+          ...(h.scheme ? { scheme: h.scheme } : {}),
+          ...(h.headers ? { httpHeaders: h.headers.map((x) => ({ ...x })) } : {}),
+        },
         ...timing,
       };
     case 'grpc':

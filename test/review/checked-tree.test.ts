@@ -51,6 +51,12 @@ describe('checkedTree: the written tree as the checks see it', () => {
     ]);
   });
 
+  test("marks the waivers recorded on a hardened app's objects (data-class label) for the stricter check", () => {
+    const hardened = app.replace('  namespace: shop\n', '  namespace: shop\n  labels:\n    platform.golden-path.dev/data-class: pci\n');
+    const tree = checkedTree(new Map([['dev/shop/web.yaml', hardened]]), 'dist');
+    expect(tree.waivers.map((w) => w.hardened)).toEqual([true]);
+  });
+
   test('fails on a waivers annotation that is not a JSON list', () => {
     const broken = app.replace(`'${WAIVERS}'`, "'not json'");
     const run = () => checkedTree(new Map([['dev/shop/web.yaml', broken]]), 'dist');

@@ -16,6 +16,8 @@ export interface GoldenPathEntry {
   readonly app: string;
   readonly source: string;
   readonly onGoldenPath: boolean;
+  /** The data class of an app on the hardened path; absent on the standard path. */
+  readonly hardened?: string;
   /** Only environments where the app is off the golden path. */
   readonly offIn: readonly GoldenPathDistance[];
   /** Why the app has no probes, when it declared `Health.none({ reason })` (on the path, but worth a reviewer's look). */
@@ -27,12 +29,13 @@ export interface GoldenPathEntry {
  * which needs the golden path does not cover yet. In the order the fleet was rendered.
  */
 export function goldenPathEntries(rendered: readonly RenderedApp[], only?: string): GoldenPathEntry[] {
-  const entries = new Map<string, { app: string; source: string; offIn: GoldenPathDistance[]; noHealthEndpoint?: string }>();
+  const entries = new Map<string, { app: string; source: string; hardened?: string; offIn: GoldenPathDistance[]; noHealthEndpoint?: string }>();
   for (const { app, customization } of rendered) {
     if (only !== undefined && app.environment !== only) continue;
     const entry = entries.get(app.source) ?? {
       app: `${app.team}/${app.name}`,
       source: app.source,
+      ...(app.hardening ? { hardened: app.hardening.dataClass } : {}),
       offIn: [],
       ...(app.noHealthEndpoint !== undefined ? { noHealthEndpoint: app.noHealthEndpoint } : {}),
     };
@@ -46,6 +49,8 @@ export function goldenPathEntries(rendered: readonly RenderedApp[], only?: strin
 export function formatGoldenPath(entries: readonly GoldenPathEntry[]): string {
   const on = entries.filter((e) => e.onGoldenPath);
   const lines = ['Golden path', `  on it: ${on.length === 0 ? 'none' : on.map((e) => e.app).join(', ')}`];
+  const hardened = entries.filter((e) => e.hardened !== undefined);
+  if (hardened.length > 0) lines.push(`  hardened: ${hardened.map((e) => `${e.app} (${e.hardened})`).join(', ')}`);
   for (const e of entries.filter((x) => !x.onGoldenPath)) {
     const where = e.offIn.map((d) => `${d.environment} ${[plural(d.fields, 'field'), plural(d.objects, 'object')].filter(Boolean).join(' and ')}`);
     lines.push(`  off it: ${e.app} (${e.source}), through its escape hatch: ${where.join(', ')}`);

@@ -1,4 +1,4 @@
-import { celEveryContainer } from '../cel-text';
+import { celBare, celEveryContainer } from '../cel-text';
 import { DIGEST, parseImage, REPOSITORY, TAG } from '../../internal/image';
 import { ObjectRule } from '../rule';
 import { describeContainer } from '../../manifest/pod-template';
@@ -14,7 +14,7 @@ export const imageTagOrDigest: ObjectRule = {
     cel: {
       // The same patterns as parseImage; the image must carry a tag (a ':' after the last '/') or a digest, and the tag is not 'latest'.
       expression: celEveryContainer(
-        `has(c.image) && c.image.matches(${JSON.stringify(`^${bare(REPOSITORY)}(:${bare(TAG)})?(@${bare(DIGEST)})?$`)})` +
+        `has(c.image) && c.image.matches(${JSON.stringify(`^${celBare(REPOSITORY)}(:${celBare(TAG)})?(@${celBare(DIGEST)})?$`)})` +
           ` && (c.image.contains('@') || c.image.matches('^[^@]*:[^/:@]*$')) && !c.image.matches('^[^@]*:latest(@.*)?$')`,
       ),
     },
@@ -33,6 +33,3 @@ export const imageTagOrDigest: ObjectRule = {
 };
 
 /** A pattern's text without its anchors, to compose into one. */
-function bare(pattern: RegExp): string {
-  return pattern.source.replace(/^\^/, '').replace(/\$$/, '');
-}

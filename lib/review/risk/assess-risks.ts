@@ -4,11 +4,13 @@ import { deletionRisks } from './deletions';
 import { disruptionRisks } from './disruption';
 import { escapeHatchRisks } from './escape-hatch';
 import { exposureRisks } from './exposure';
+import { hardeningRisks } from './hardening';
 import { privilegeRisks } from './privilege';
 import { RISK_FAMILIES, ReviewInput, RiskFlag } from './risk-flag';
 
 /** Every risk check, one per family. */
 const CHECKS: readonly ((input: ReviewInput) => RiskFlag[])[] = [
+  hardeningRisks,
   exposureRisks,
   privilegeRisks,
   escapeHatchRisks,

@@ -2,9 +2,10 @@ import { ObjectDiff, TreeDiff } from '../diff-trees';
 import { RenderedTree } from '../rendered-tree';
 
 /** The kinds of risk a reviewer is warned about, in the order reports list them. */
-export type RiskFamily = 'exposure' | 'privilege' | 'escape-hatch' | 'capacity' | 'disruption' | 'apply-hazard' | 'deletion';
+export type RiskFamily = 'hardening' | 'exposure' | 'privilege' | 'escape-hatch' | 'capacity' | 'disruption' | 'apply-hazard' | 'deletion';
 
 export const RISK_FAMILIES: readonly { readonly family: RiskFamily; readonly title: string }[] = [
+  { family: 'hardening', title: 'hardened path changed' },
   { family: 'exposure', title: 'exposure widened' },
   { family: 'privilege', title: 'privilege increased' },
   { family: 'escape-hatch', title: 'escape hatch' },

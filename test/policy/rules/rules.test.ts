@@ -1,8 +1,10 @@
+import { ValidationError } from '../../../lib/internal/errors';
 import { GOLDEN_PATH_PACK } from '../../../lib/policy/pack';
+import { expectError } from '../../helpers';
 import { check, checked, findingsOf, waiver } from '../policy-helpers';
 import { CASES } from './cases/all-cases';
 
-test('every rule of the pack has a compliant, a violating and a waived case', () => {
+test('every rule of the pack has a compliant, a violating and a waived (or, for a hardened app, refused) case', () => {
   // A rule may have several cases (prod-replicas: a Deployment's and a single-instance StatefulSet's).
   expect([...new Set(CASES.map((c) => c.rule.id))].sort()).toEqual(GOLDEN_PATH_PACK.map((r) => r.id).sort());
 });
@@ -28,8 +30,18 @@ describe.each(CASES.map((c) => [c.rule.id, c] as const))('%s', (id, c) => {
     expect(report.passed).toBe(c.rule.severity === 'warning');
   });
 
+  if (c.unwaivable) {
+    test('refuses a waiver: a hardened app may not waive a security rule', () => {
+      const error = expectError<ValidationError>(() =>
+        check([checked(c.violating(), { environment, namespace: c.namespace, waivers: [waiver(id, c.waiver)] })], [c.rule]),
+      );
+      expect(error.problems.map((p) => `${p.code} ${p.field} ${String(p.value)}`)).toContain(`E_HARDENED_WAIVER waivers[0].rule ${id}`);
+    });
+    return;
+  }
+
   test('accepts the violating objects under a waiver, and reports the waiver as used', () => {
-    const report = check([checked(c.violating(), { environment, namespace: c.namespace, waivers: [waiver(id)] })], [c.rule]);
+    const report = check([checked(c.violating(), { environment, namespace: c.namespace, waivers: [waiver(id, c.waiver)] })], [c.rule]);
     const findings = findingsOf(report, id);
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.waivedBy?.declaredIn === 'apps/shop/checkout.ts')).toBe(true);

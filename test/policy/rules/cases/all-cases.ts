@@ -1,5 +1,6 @@
 import { AVAILABILITY_CASES } from './availability';
 import { CORRECTNESS_CASES } from './correctness';
+import { HARDENED_CASES } from './hardened';
 import { HARDENING_CASES } from './hardening';
 import { HEALTH_CASES } from './health';
 import { MONITORING_CASES } from './monitoring';
@@ -22,4 +23,5 @@ export const CASES: readonly RuleCase[] = [
   ...REFERENCE_CASES,
   ...CORRECTNESS_CASES,
   ...TRUST_BOUNDARY_CASES,
+  ...HARDENED_CASES,
 ];
