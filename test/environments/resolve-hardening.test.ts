@@ -28,13 +28,14 @@ describe('a hardened web service', () => {
   });
 
   test("names its serving port 'https'", () => {
-    expect(app.servicePort).toEqual({ name: 'https', port: 8080, appProtocol: 'http' });
+    expect(app.servicePort).toEqual({ name: 'https', port: 8080, targetPort: 8080, protocol: 'http', appProtocol: 'http' });
     expect(app.ports).toEqual([{ name: 'https', port: 8080 }]);
   });
 
   test('probes over HTTPS on the TLS port', () => {
     expect(app.probes?.readiness.handler).toEqual({ kind: 'http', path: '/healthz', port: 'https', scheme: 'HTTPS' });
-    expect(app.probes?.liveness.handler).toEqual({ kind: 'http', path: '/healthz', port: 'https', scheme: 'HTTPS' });
+    // Liveness checks only that the process answers (TCP), which works on a TLS port as it is.
+    expect(app.probes?.liveness.handler).toEqual({ kind: 'tcp', port: 'https' });
   });
 
   test("gets a certificate for its in-cluster names from the environment's internal issuer", () => {
