@@ -7,6 +7,8 @@ export type {
   AppKind,
   AppOverride,
   AppProps,
+  BatchJobDefinition,
+  BatchJobProps,
   NetworkOptions,
   ScheduledTaskDefinition,
   ScheduledTaskProps,
@@ -20,6 +22,7 @@ export type {
   WorkerProps,
 } from './model/app-definition';
 export { configFilePath, secretFilePath } from './model/app-files';
+export type { GpuRequest } from './model/batch';
 export { Dependency } from './model/dependency';
 export type { AppDependency, DataStoreDependency, DependsOn, ExternalDataStore, HostDependency } from './model/dependency';
 export { Exposure } from './model/exposure';
@@ -44,6 +47,7 @@ export type { CustomizeContext, CustomizeProps, ExtraObject, StackFor, StackOfKi
 export type * from './stacks/stack-of-kind';
 export type { ScheduledTask } from './stacks/scheduled-task';
 export type { StatefulService } from './stacks/stateful-service';
+export type { BatchJob } from './stacks/batch-job';
 export type { WebService } from './stacks/web-service';
 export type { Worker } from './stacks/worker';
 export { JsonPatch } from 'cdk8s';

@@ -1,5 +1,6 @@
 import {
   AppOverride,
+  BatchJobProps,
   NetworkOptions,
   ScheduledTaskProps,
   SecurityOptions,
@@ -8,6 +9,7 @@ import {
   WebServiceProps,
   WorkerProps,
 } from '../model/app-definition';
+import { GpuRequest } from '../model/batch';
 import { EmptyDirVolume, PersistentVolume } from '../model/volume';
 import { AppDependency, DataStoreDependency, ExternalDataStore, HostDependency } from '../model/dependency';
 import { PublicExposure } from '../model/exposure';
@@ -209,6 +211,7 @@ const DEPENDS_ON: Shape = {
     worker: 'any',
     'scheduled-task': 'any',
     'stateful-service': 'any',
+    'batch-job': 'any',
   },
 };
 
@@ -224,6 +227,8 @@ const WAIVER: ObjectShape = {
   } satisfies Record<keyof Waiver, Shape>,
 };
 
+const GPU: ObjectShape = { noun: 'a GPU request', fields: { count: 'number', type: 'string' } satisfies Record<keyof GpuRequest, Shape> };
+
 const OVERRIDE: ObjectShape = {
   noun: 'an environment override',
   fields: {
@@ -237,6 +242,8 @@ const OVERRIDE: ObjectShape = {
     imagePullPolicy: 'string',
     schedule: 'string',
     suspend: 'boolean',
+    gpu: GPU,
+    spot: 'boolean',
     expose: EXPOSURE,
     slo: { noun: 'an SLO override', fields: { availability: 'number', latency: LATENCY } },
   } satisfies Record<keyof AppOverride, Shape>,
@@ -320,10 +327,24 @@ const STATEFUL_SERVICE = {
   replicas: REPLICAS,
 } satisfies Record<keyof StatefulServiceProps | 'kind', Shape>;
 
+const BATCH_JOB = {
+  ...APP,
+  parallelism: 'number',
+  completions: 'number',
+  completionMode: 'string',
+  backoffLimit: 'number',
+  activeDeadlineSeconds: 'number',
+  gpu: GPU,
+  spot: 'boolean',
+  sharedMemory: 'string',
+  queue: 'string',
+} satisfies Record<keyof BatchJobProps | 'kind', Shape>;
+
 /** The shape of each kind of app definition. */
 export const DEFINITION_SHAPES: Readonly<Record<string, ObjectShape>> = {
   'web-service': { noun: 'a web service', fields: WEB_SERVICE },
   worker: { noun: 'a worker', fields: WORKER },
   'scheduled-task': { noun: 'a scheduled task', fields: SCHEDULED_TASK },
   'stateful-service': { noun: 'a stateful service', fields: STATEFUL_SERVICE },
+  'batch-job': { noun: 'a batch job', fields: BATCH_JOB },
 };

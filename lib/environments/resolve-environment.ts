@@ -19,6 +19,7 @@ import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { defaultProductionEnvironments } from './production';
 import { Provenance } from './provenance';
 import { resolveGitOps } from './resolve-gitops';
+import { resolveBatchSettings } from './resolve-batch-settings';
 
 /** The settings of EnvironmentMonitoring, each with its platform default. */
 function MONITORING_FIELDS(): Required<EnvironmentMonitoring> {
@@ -102,6 +103,7 @@ export function resolveEnvironment(env: Environment, problems: Problems, options
     ingress: resolveIngress(env, inherit, prov),
     dns: resolveDns(env, prov),
     gitops,
+    batch: resolveBatchSettings(env, prov),
     provenance: prov.origins,
     settings: prov.values,
   };

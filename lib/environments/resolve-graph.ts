@@ -149,7 +149,13 @@ function calleePort(callee: ResolvedApp, name: string | undefined): { dial: numb
 function normalize(entry: DependsOn | undefined): Dependency | undefined {
   if (!entry || typeof entry !== 'object') return undefined;
   if (entry.kind === 'app' || entry.kind === 'host' || entry.kind === 'datastore') return entry;
-  if (entry.kind === 'web-service' || entry.kind === 'worker' || entry.kind === 'scheduled-task' || entry.kind === 'stateful-service')
+  if (
+    entry.kind === 'web-service' ||
+    entry.kind === 'worker' ||
+    entry.kind === 'scheduled-task' ||
+    entry.kind === 'stateful-service' ||
+    entry.kind === 'batch-job'
+  )
     return { kind: 'app', app: entry };
   return undefined;
 }

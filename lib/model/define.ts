@@ -1,4 +1,6 @@
 import {
+  BatchJobDefinition,
+  BatchJobProps,
   ScheduledTaskDefinition,
   ScheduledTaskProps,
   StatefulServiceDefinition,
@@ -17,6 +19,7 @@ export interface AppFactories<E extends string> {
   readonly worker: (props: WorkerProps<E>) => WorkerDefinition;
   readonly scheduledTask: (props: ScheduledTaskProps<E>) => ScheduledTaskDefinition;
   readonly statefulService: (props: StatefulServiceProps<E>) => StatefulServiceDefinition;
+  readonly batchJob: (props: BatchJobProps<E>) => BatchJobDefinition;
 }
 
 /**
@@ -30,5 +33,6 @@ export function goldenPath<const T extends readonly Environment[]>(environments:
     worker: (props) => ({ ...props, kind: 'worker' }),
     scheduledTask: (props) => ({ ...props, kind: 'scheduled-task' }),
     statefulService: (props) => ({ ...props, kind: 'stateful-service' }),
+    batchJob: (props) => ({ ...props, kind: 'batch-job' }),
   };
 }

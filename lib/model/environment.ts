@@ -1,3 +1,4 @@
+import { EnvironmentGpu, EnvironmentKueue, EnvironmentSpot } from './batch';
 import { Replicas } from './replicas';
 import { EnvironmentDns } from './environment-dns';
 import { EnvironmentIngress } from './environment-ingress';
@@ -99,4 +100,10 @@ export interface Environment {
    * @default - kube-dns pods in kube-system, port 53 (see EnvironmentDns)
    */
   readonly dns?: EnvironmentDns;
+  /** GPU node pools by type (`a100: { nodeSelector: {...} }`): batch jobs ask for a type by name. @default - none (no GPU jobs) */
+  readonly gpus?: Readonly<Record<string, EnvironmentGpu>>;
+  /** Spot capacity batch jobs may ask for with `spot: true`. @default - none */
+  readonly spot?: EnvironmentSpot;
+  /** Kueue: batch jobs join a LocalQueue and start suspended until Kueue admits them. @default - none (jobs start at once) */
+  readonly kueue?: EnvironmentKueue;
 }

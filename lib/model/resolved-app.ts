@@ -1,4 +1,5 @@
 import { AppKind } from './app-kind';
+import { ResolvedJob } from './batch';
 import { ResolvedDataStore } from './resolved-data-store';
 import { ResolvedExposure } from './resolved-exposure';
 import { ResolvedMonitoring } from './resolved-monitoring';
@@ -164,6 +165,8 @@ export interface ResolvedApp {
   readonly network: { readonly ingress: readonly ResolvedPeer[]; readonly egress: readonly ResolvedPeer[]; readonly dns: ResolvedDns };
   /** Scheduled tasks. */
   readonly schedule?: ResolvedSchedule;
+  /** Batch jobs: the Job, its GPUs, placement and queue. */
+  readonly job?: ResolvedJob;
   /** The app's databases and caches, in the cluster or outside it. */
   readonly dataStores: readonly ResolvedDataStore[];
   /** Scrape, SLO rules and dashboard; absent when the app serves no metrics. */

@@ -1,3 +1,4 @@
+import { ResolvedBatchSettings } from './batch';
 import { EnvironmentMonitoring } from './environment-monitoring';
 import { ArgoCdRetry } from './gitops';
 import { Replicas } from './replicas';
@@ -131,6 +132,8 @@ export interface ResolvedEnvironment {
   /** The DNS egress every pod gets. */
   readonly dns: ResolvedDns;
   readonly gitops: ResolvedGitOps;
+  /** GPU node pools, spot capacity and Kueue, for batch jobs. */
+  readonly batch: ResolvedBatchSettings;
   /** Which layer set each value, by field as written in apps/environments.ts (`profile.logLevel`). */
   readonly provenance: Readonly<Record<string, Origin>>;
   /** The value of each field in `provenance`. */

@@ -4,7 +4,7 @@ import { ConfigFileError, Problem, Problems, ValidationError } from '../internal
 import { AppDefinition, SourcedApp } from '../model/app-definition';
 import { requireUserFile } from './require-user-file';
 
-const KINDS = new Set(['web-service', 'worker', 'scheduled-task', 'stateful-service']);
+const KINDS = new Set(['web-service', 'worker', 'scheduled-task', 'stateful-service', 'batch-job']);
 
 /**
  * Finds the fleet by convention: every `apps/<team>/<app>.ts` default-exports one app definition.
