@@ -23,6 +23,7 @@ export const environments = [
       logLevel: 'debug',
       dataStores: 'in-cluster',
     },
+    gpus: { t4: { nodeSelector: { 'cloud.google.com/gke-accelerator': 'nvidia-tesla-t4' } } },
   },
   {
     name: 'staging',
@@ -33,6 +34,7 @@ export const environments = [
       workerReplicas: Replicas.fixed(1),
       resources: { cpu: '100m', memory: '256Mi' },
     },
+    gpus: { t4: { nodeSelector: { 'cloud.google.com/gke-accelerator': 'nvidia-tesla-t4' } } },
   },
   {
     name: 'prod',
@@ -45,5 +47,12 @@ export const environments = [
       logLevel: 'info',
     },
     labels: { tier: 'production' },
+    gpus: {
+      a100: { nodeSelector: { 'cloud.google.com/gke-accelerator': 'nvidia-tesla-a100' } },
+      t4: { nodeSelector: { 'cloud.google.com/gke-accelerator': 'nvidia-tesla-t4' } },
+    },
+    spot: { nodeLabel: { key: 'cloud.google.com/gke-spot', value: 'true' }, taint: { key: 'cloud.google.com/gke-spot', value: 'true' } },
+    // Kueue shares the GPU quota between teams: a LocalQueue 'batch' in every team namespace.
+    kueue: { defaultQueue: 'batch' },
   },
 ] as const satisfies readonly Environment[];
