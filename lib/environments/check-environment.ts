@@ -3,6 +3,7 @@ import { isLabelValue, nameProblem, qualifiedNameProblem } from '../internal/nam
 import { parseQuantity } from '../internal/quantity';
 import { Environment } from '../model/environment';
 import { isPositiveInt } from './resolve-context';
+import { checkEnvironmentBatch } from './check-environment-batch';
 import { checkEnvironmentDns } from './check-environment-dns';
 import { checkEnvironmentIngress } from './check-environment-ingress';
 import { checkEnvironmentMonitoring } from './check-environment-monitoring';
@@ -103,6 +104,7 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
   checkEnvironmentMonitoring(env, problems);
   checkEnvironmentSecrets(env, problems);
   checkEnvironmentIngress(env, problems);
+  checkEnvironmentBatch(env, problems);
   for (const field of ['cluster', 'domain'] as const) {
     if (typeof env[field] !== 'string' || env[field].length === 0) {
       at.add({ code: 'E_ENVIRONMENT', field, value: env[field] ?? null, message: 'is required', fix: `set the environment's ${field}` });

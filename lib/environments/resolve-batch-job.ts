@@ -117,8 +117,28 @@ export function resolveBatchJob(ctx: ResolveContext, input: BatchJobInput): Reso
   }
 
   const sharedMemory = prov.pickOptional('sharedMemory', ['app', def.sharedMemory]);
-  if (sharedMemory !== undefined && (typeof sharedMemory !== 'string' || !('value' in parseQuantity(sharedMemory, 'bytes')))) {
-    problems.add({ code: 'E_SHARED_MEMORY', field: 'sharedMemory', value: sharedMemory, message: 'is not a Kubernetes quantity of bytes', fix: "e.g. '8Gi'" });
+  if (sharedMemory !== undefined) {
+    const size = typeof sharedMemory === 'string' ? parseQuantity(sharedMemory, 'bytes') : undefined;
+    const limit = input.resources.limits.memory;
+    const parsedLimit = limit === undefined ? undefined : parseQuantity(limit, 'bytes');
+    if (!size || !('value' in size)) {
+      problems.add({
+        code: 'E_SHARED_MEMORY',
+        field: 'sharedMemory',
+        value: sharedMemory,
+        message: 'is not a Kubernetes quantity of bytes',
+        fix: "e.g. '8Gi'",
+      });
+    } else if (parsedLimit && 'value' in parsedLimit && size.value >= parsedLimit.value) {
+      // /dev/shm is RAM charged to the container: as large as the limit, the process has nothing left.
+      problems.add({
+        code: 'E_SHARED_MEMORY',
+        field: 'sharedMemory',
+        value: sharedMemory,
+        message: `is not below the memory limit (${limit}), which it counts against`,
+        fix: 'raise resources.memoryLimit (and resources.memory), or use less shared memory',
+      });
+    }
   }
 
   const queue = resolveQueue(ctx);

@@ -132,6 +132,17 @@ describe('resolveBatchJob', () => {
     expectOnlyProblem(() => resolve(batchDef({ [field]: value })), { code: 'E_BATCH_COUNT', field, value, fix: 'e.g.', app: 'training' });
   });
 
+  test('a shared memory size as large as the memory limit is rejected', () => {
+    expectOnlyProblem(() => resolve(batchDef({ sharedMemory: '1Gi', resources: { memory: '1Gi' } })), {
+      code: 'E_SHARED_MEMORY',
+      field: 'sharedMemory',
+      value: '1Gi',
+      message: 'is not below the memory limit (1Gi), which it counts against',
+      fix: 'raise resources.memoryLimit',
+      app: 'training',
+    });
+  });
+
   test('a shared memory size that is not a quantity is rejected', () => {
     expectOnlyProblem(() => resolve(batchDef({ sharedMemory: '8 gigs' })), {
       code: 'E_SHARED_MEMORY',
