@@ -6,7 +6,7 @@ import { ResolvedApp } from '../model/resolved-app';
 import { podTemplate } from './pod-template';
 
 /** The label Kueue reads to put a Job in a LocalQueue. */
-export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
+const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
 const SHM_VOLUME = 'shm';
 
 /**
