@@ -24,6 +24,7 @@ export const environments = [
       dataStores: 'in-cluster',
     },
     hardening: { internalIssuer: { kind: 'ClusterIssuer', name: 'internal-ca' } },
+    gpus: { t4: { nodeSelector: { 'cloud.google.com/gke-accelerator': 'nvidia-tesla-t4' } } },
   },
   {
     name: 'staging',
@@ -35,6 +36,7 @@ export const environments = [
       resources: { cpu: '100m', memory: '256Mi' },
     },
     hardening: { internalIssuer: { kind: 'ClusterIssuer', name: 'internal-ca' } },
+    gpus: { t4: { nodeSelector: { 'cloud.google.com/gke-accelerator': 'nvidia-tesla-t4' } } },
   },
   {
     name: 'prod',
@@ -56,5 +58,12 @@ export const environments = [
       nodePool: { nodeSelector: { 'acme.dev/pool': 'restricted' }, taint: { key: 'acme.dev/restricted', value: 'true', effect: 'NoSchedule' } },
       syncWindow: { schedule: '0 9 * * 1-4', duration: '3h' },
     },
+    gpus: {
+      a100: { nodeSelector: { 'cloud.google.com/gke-accelerator': 'nvidia-tesla-a100' } },
+      t4: { nodeSelector: { 'cloud.google.com/gke-accelerator': 'nvidia-tesla-t4' } },
+    },
+    spot: { nodeLabel: { key: 'cloud.google.com/gke-spot', value: 'true' }, taint: { key: 'cloud.google.com/gke-spot', value: 'true' } },
+    // Kueue shares the GPU quota between teams: a LocalQueue 'batch' in every team namespace.
+    kueue: { defaultQueue: 'batch' },
   },
 ] as const satisfies readonly Environment[];

@@ -44,7 +44,7 @@ export const TEAMS = [
  * Share of each kind in the fleet: about half web services, then workers, then scheduled tasks.
  * No stateful services yet, so the benchmark stays comparable with its earlier baselines.
  */
-export const KIND_MIX: Readonly<Record<AppKind, number>> = { 'web-service': 0.5, worker: 0.3, 'scheduled-task': 0.2, 'stateful-service': 0 };
+export const KIND_MIX: Readonly<Record<AppKind, number>> = { 'web-service': 0.5, worker: 0.3, 'scheduled-task': 0.2, 'stateful-service': 0, 'batch-job': 0 };
 
 export interface FleetOptions {
   /** Number of apps. */
@@ -82,6 +82,7 @@ const NOUNS: Readonly<Record<AppKind, readonly string[]>> = {
   worker: ['consumer', 'indexer', 'processor', 'projector', 'mailer'],
   'scheduled-task': ['report', 'cleanup', 'sync', 'export', 'backfill'],
   'stateful-service': ['index', 'broker', 'store'],
+  'batch-job': ['training', 'migration'],
 };
 
 /** The same options always give the same fleet, definition for definition. */
@@ -176,6 +177,8 @@ function define(s: Skeleton, rng: Rng): AppDefinition {
       });
     case 'stateful-service':
       return factories.statefulService({ ...common, port: s.port, volumes: { data: Volume.persistent({ path: '/data', size: '10Gi' }) }, environments });
+    case 'batch-job':
+      return factories.batchJob({ ...common, environments });
   }
 }
 

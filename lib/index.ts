@@ -7,6 +7,8 @@ export type {
   AppKind,
   AppOverride,
   AppProps,
+  BatchJobDefinition,
+  BatchJobProps,
   NetworkOptions,
   PodMetadataOptions,
   ScheduledTaskDefinition,
@@ -27,6 +29,7 @@ export { Env, EnvFrom } from './model/env-ref';
 export type { EnvFromSource, EnvRef } from './model/env-ref';
 export { Shutdown } from './model/shutdown';
 export type { PreStop } from './model/shutdown';
+export type { GpuRequest } from './model/batch';
 export { Dependency } from './model/dependency';
 export type { AppDependency, DataStoreDependency, DependsOn, ExternalDataStore, HostDependency } from './model/dependency';
 export { Exposure } from './model/exposure';
@@ -52,6 +55,7 @@ export type { CustomizeContext, CustomizeProps, ExtraObject, StackFor, StackOfKi
 export type * from './stacks/stack-of-kind';
 export type { ScheduledTask } from './stacks/scheduled-task';
 export type { StatefulService } from './stacks/stateful-service';
+export type { BatchJob } from './stacks/batch-job';
 export type { WebService } from './stacks/web-service';
 export type { Worker } from './stacks/worker';
 export { JsonPatch } from 'cdk8s';

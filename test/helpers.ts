@@ -6,7 +6,7 @@ import { resolveDefinition, synthResolved } from './fixtures/resolved-app';
 import { Manifest } from '../lib/manifest/manifest';
 import { PlatformError, ValidationError } from '../lib/internal/errors';
 
-export { sourced, statefulDef, taskDef, testEnvironment, webDef, workerDef } from './fixtures/definitions';
+export { batchDef, GPU_POOLS, sourced, statefulDef, taskDef, testEnvironment, webDef, workerDef } from './fixtures/definitions';
 export { resolveDefinition as resolve, resolvedEnvironment } from './fixtures/resolved-app';
 
 /** Resolve, build and synthesize one app: the plain objects that would be written. */

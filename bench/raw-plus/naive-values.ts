@@ -20,7 +20,7 @@ const DEFAULTS = {
   webPreStopSeconds: 5,
 };
 
-const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task', 'stateful-service': 'store' } as const;
+const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task', 'stateful-service': 'store', 'batch-job': 'job' } as const;
 
 export interface NaiveValues {
   readonly def: AppDefinition;
@@ -74,14 +74,16 @@ export function naiveValues(def: AppDefinition, env: Environment, source: string
     config,
     resources: { ...resources, memoryLimit: resources.memoryLimit ?? resources.memory },
     replicas:
-      def.kind === 'scheduled-task'
+      def.kind === 'scheduled-task' || def.kind === 'batch-job'
         ? undefined
         : (override.replicas ?? def.replicas ?? (web ? profile.webServiceReplicas : profile.workerReplicas) ?? Replicas.fixed(1)),
     port: web ? { name: def.protocol ?? 'http', number: def.port ?? DEFAULTS.port } : undefined,
     healthPort: def.kind === 'worker' ? def.healthPort : undefined,
-    metricsPort: def.kind === 'scheduled-task' ? undefined : def.metricsPort,
+    metricsPort: def.kind === 'scheduled-task' || def.kind === 'batch-job' ? undefined : def.metricsPort,
     health:
-      def.kind === 'scheduled-task' ? undefined : (def.health ?? (web && def.protocol === 'grpc' ? { kind: 'grpc' } : { kind: 'http', path: '/healthz' })),
+      def.kind === 'scheduled-task' || def.kind === 'batch-job'
+        ? undefined
+        : (def.health ?? (web && def.protocol === 'grpc' ? { kind: 'grpc' } : { kind: 'http', path: '/healthz' })),
     runAsUser: def.security?.runAsUser ?? DEFAULTS.runAsUser,
     gracePeriodSeconds: def.shutdown?.gracePeriodSeconds ?? DEFAULTS.gracePeriodSeconds,
     preStopSeconds: def.shutdown?.preStopSeconds ?? (web ? DEFAULTS.webPreStopSeconds : 0),

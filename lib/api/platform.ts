@@ -1,6 +1,7 @@
 // `golden-path-platform/platform`: what the platform team's apps/environments.ts and a repository's
 // own tooling import. Re-exports only.
 export type { Environment, EnvironmentProfile, EnvironmentStorage, NamespaceQuota } from '../model/environment';
+export type { EnvironmentGpu, EnvironmentKueue, EnvironmentSpot, NodeTaint } from '../model/batch';
 export type { EnvironmentIngress, GatewayReference, IngressMode } from '../model/environment-ingress';
 export type { EnvironmentMonitoring } from '../model/environment-monitoring';
 export type { EnvironmentHardening, IssuerRef, NodePool, SyncWindow } from '../model/hardening';

@@ -33,7 +33,7 @@ export interface CatalogOptions {
   readonly gitops?: Pick<ResolvedArgoCd, 'repoURL' | 'targetRevision'>;
 }
 
-const SPEC_TYPE = { 'web-service': 'service', worker: 'worker', 'scheduled-task': 'job', 'stateful-service': 'stateful-service' } as const;
+const SPEC_TYPE = { 'web-service': 'service', worker: 'worker', 'scheduled-task': 'job', 'stateful-service': 'stateful-service', 'batch-job': 'job' } as const;
 
 /**
  * A Backstage Component for one app, from its renderings in every environment (in the

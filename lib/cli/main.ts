@@ -142,7 +142,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .command('new <name>')
     .description('create an app from the golden path: its definition, release pins and test, then synthesize')
     .requiredOption('--team <team>', 'owning team (its folder under apps/ and its namespace)')
-    .requiredOption('--kind <kind>', 'web, worker or task')
+    .requiredOption('--kind <kind>', 'web, worker, task or job')
     .option('--tag <tag>', 'image tag to pin in every environment', '0.1.0')
     .option('--image <repository>', "image repository without tag (default: beside the team's other images)")
     .option('--description <text>', 'one line on what the app does')

@@ -4,6 +4,7 @@ import { parseQuantity } from '../internal/quantity';
 import { Environment } from '../model/environment';
 import { KUBERNETES_VERSION, kubernetesMinor } from '../model/kubernetes-version';
 import { isPositiveInt } from './resolve-context';
+import { checkEnvironmentBatch } from './check-environment-batch';
 import { checkEnvironmentDns } from './check-environment-dns';
 import { checkEnvironmentHardening } from './check-environment-hardening';
 import { checkEnvironmentIngress } from './check-environment-ingress';
@@ -121,6 +122,7 @@ export function checkEnvironment(env: Environment, problems: Problems): void {
   checkEnvironmentSecrets(env, problems);
   checkEnvironmentIngress(env, problems);
   checkEnvironmentHardening(env, problems);
+  checkEnvironmentBatch(env, problems);
   for (const field of ['cluster', 'domain'] as const) {
     if (typeof env[field] !== 'string' || env[field].length === 0) {
       at.add({ code: 'E_ENVIRONMENT', field, value: env[field] ?? null, message: 'is required', fix: `set the environment's ${field}` });

@@ -23,7 +23,13 @@ export function redacted(value: unknown): unknown {
  * and the value's length, never the value: they end up in CI logs.
  */
 /** The object that holds an app's env vars, by kind (what a waiver names). */
-const WORKLOAD_KIND = { 'web-service': 'Deployment', worker: 'Deployment', 'scheduled-task': 'CronJob', 'stateful-service': 'StatefulSet' } as const;
+const WORKLOAD_KIND = {
+  'web-service': 'Deployment',
+  worker: 'Deployment',
+  'scheduled-task': 'CronJob',
+  'stateful-service': 'StatefulSet',
+  'batch-job': 'Job',
+} as const;
 
 export function checkSecretLiterals(ctx: ResolveContext): void {
   const { def, env, override } = ctx;

@@ -1,5 +1,6 @@
 import {
   AppOverride,
+  BatchJobProps,
   NetworkOptions,
   PodMetadataOptions,
   ScheduledTaskProps,
@@ -11,6 +12,7 @@ import {
   WorkerProps,
 } from '../model/app-definition';
 import { SidecarProps } from '../model/containers';
+import { GpuRequest } from '../model/batch';
 import { EmptyDirVolume, PersistentVolume } from '../model/volume';
 import { DataStoreProps } from '../model/data-store-definition';
 import { AppDependency, DataStoreDependency, ExternalDataStore, HostDependency } from '../model/dependency';
@@ -271,6 +273,7 @@ const DEPENDS_ON: Shape = {
     worker: 'any',
     'scheduled-task': 'any',
     'stateful-service': 'any',
+    'batch-job': 'any',
   },
 };
 
@@ -286,6 +289,8 @@ const WAIVER: ObjectShape = {
   } satisfies Record<keyof Waiver, Shape>,
 };
 
+const GPU: ObjectShape = { noun: 'a GPU request', fields: { count: 'number', type: 'string' } satisfies Record<keyof GpuRequest, Shape> };
+
 const OVERRIDE: ObjectShape = {
   noun: 'an environment override',
   fields: {
@@ -299,6 +304,8 @@ const OVERRIDE: ObjectShape = {
     imagePullPolicy: 'string',
     schedule: 'string',
     suspend: 'boolean',
+    gpu: GPU,
+    spot: 'boolean',
     expose: EXPOSURE,
     dependsOn: { list: DEPENDS_ON },
     slo: { noun: 'an SLO override', fields: { availability: 'number', latency: LATENCY } },
@@ -410,6 +417,19 @@ const DATA_STORE = {
   external: { map: EXTERNAL_STORE },
 } satisfies Record<keyof DataStoreProps | 'kind', Shape>;
 
+const BATCH_JOB = {
+  ...APP,
+  parallelism: 'number',
+  completions: 'number',
+  completionMode: 'string',
+  backoffLimit: 'number',
+  activeDeadlineSeconds: 'number',
+  gpu: GPU,
+  spot: 'boolean',
+  sharedMemory: 'string',
+  queue: 'string',
+} satisfies Record<keyof BatchJobProps | 'kind', Shape>;
+
 /** The shape of each kind of definition. */
 export const DEFINITION_SHAPES: Readonly<Record<string, ObjectShape>> = {
   'data-store': { noun: 'a data store', fields: DATA_STORE },
@@ -417,4 +437,5 @@ export const DEFINITION_SHAPES: Readonly<Record<string, ObjectShape>> = {
   worker: { noun: 'a worker', fields: WORKER },
   'scheduled-task': { noun: 'a scheduled task', fields: SCHEDULED_TASK },
   'stateful-service': { noun: 'a stateful service', fields: STATEFUL_SERVICE },
+  'batch-job': { noun: 'a batch job', fields: BATCH_JOB },
 };

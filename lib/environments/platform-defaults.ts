@@ -209,6 +209,23 @@ export const PLATFORM_DEFAULTS = deepFreeze({
     successfulJobsHistoryLimit: 3,
     failedJobsHistoryLimit: 3,
   },
+  /**
+   * Batch jobs: one pod running once, retried 3 times, killed after a day (a training run may be
+   * long, a hung one must not hold a GPU forever). Disruptions (preemption, spot reclaim, a drain)
+   * are not failures: the pod is simply re-run, so a reclaimed spot node does not use up the retries.
+   */
+  batch: {
+    parallelism: 1,
+    completions: 1,
+    completionMode: 'NonIndexed',
+    backoffLimit: 3,
+    activeDeadlineSeconds: 86400,
+    ignoreDisruptions: true,
+    /** The extended resource the NVIDIA device plugin advertises. */
+    gpuResource: 'nvidia.com/gpu',
+    /** GPU node pools are tainted so that only pods asking for GPUs land there (the GKE and EKS convention). */
+    gpuTaint: { key: 'nvidia.com/gpu', effect: 'NoSchedule' },
+  },
   monitoring: {
     metricsPath: '/metrics',
     prometheusNamespace: 'monitoring',

@@ -22,6 +22,7 @@ import { Provenance } from './provenance';
 import { resolveAdmission } from './resolve-admission';
 import { resolveGitOps } from './resolve-gitops';
 import { resolveEnvironmentHardening } from './check-environment-hardening';
+import { resolveBatchSettings } from './resolve-batch-settings';
 
 /** The settings of EnvironmentMonitoring, each with its platform default. */
 function MONITORING_FIELDS(): Required<EnvironmentMonitoring> {
@@ -111,6 +112,7 @@ export function resolveEnvironment(env: Environment, problems: Problems, options
     gitops,
     admission: resolveAdmission(env, inherit, problems),
     hardening: resolveEnvironmentHardening(env, prov),
+    batch: resolveBatchSettings(env, prov),
     provenance: prov.origins,
     settings: prov.values,
   };

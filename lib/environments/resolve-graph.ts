@@ -250,7 +250,8 @@ function normalize(entry: DependsOn | undefined): Dependency | undefined {
     entry.kind === 'worker' ||
     entry.kind === 'scheduled-task' ||
     entry.kind === 'stateful-service' ||
-    entry.kind === 'data-store'
+    entry.kind === 'data-store' ||
+    entry.kind === 'batch-job'
   )
     return { kind: 'app', app: entry };
   return undefined;

@@ -28,7 +28,7 @@ export interface MonitoringInput {
  */
 export function resolveMonitoring(ctx: ResolveContext, input: MonitoringInput): ResolvedMonitoring | undefined {
   const { def, env, override, prov, problems } = ctx;
-  if (def.kind === 'scheduled-task') {
+  if (def.kind === 'scheduled-task' || def.kind === 'batch-job') {
     if (override.slo !== undefined) {
       problems.add({
         code: 'E_SLO_TASK',

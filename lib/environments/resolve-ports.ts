@@ -35,7 +35,8 @@ export function resolvePorts(ctx: ResolveContext): ResolvedPorts {
   const { def } = ctx;
   const declared: Declared[] = def.kind === 'web-service' || def.kind === 'stateful-service' ? servingPorts(ctx) : [];
   if (def.kind === 'worker' && def.healthPort !== undefined) declared.push({ field: 'healthPort', name: 'health', port: def.healthPort });
-  if (def.kind !== 'scheduled-task' && def.metricsPort !== undefined) declared.push({ field: 'metricsPort', name: 'metrics', port: def.metricsPort });
+  if (def.kind !== 'scheduled-task' && def.kind !== 'batch-job' && def.metricsPort !== undefined)
+    declared.push({ field: 'metricsPort', name: 'metrics', port: def.metricsPort });
 
   const ports: ResolvedPort[] = [];
   const servicePorts: ResolvedServicePort[] = [];

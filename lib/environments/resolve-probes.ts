@@ -23,7 +23,7 @@ export function resolveProbes(
   servicePort: ResolvedServicePort | undefined,
 ): { probes?: Probes; noHealthEndpoint?: string } {
   const { def, prov, problems } = ctx;
-  if (def.kind === 'scheduled-task') return {};
+  if (def.kind === 'scheduled-task' || def.kind === 'batch-job') return {};
   const server = def.kind === 'web-service' || def.kind === 'stateful-service';
   const protocol = servicePort?.protocol ?? (server ? def.protocol : undefined);
   const defaultHealth: HealthCheck | undefined = !server

@@ -7,7 +7,7 @@ import { PLATFORM_DEFAULTS } from './platform-defaults';
 /** Fixed replicas or autoscaling bounds, from the environment profile, the app and its override. */
 export function resolveReplicas(ctx: ResolveContext): ResolvedReplicas | undefined {
   const { def, override, env, prov, problems } = ctx;
-  if (def.kind === 'scheduled-task') return undefined;
+  if (def.kind === 'scheduled-task' || def.kind === 'batch-job') return undefined;
   // A stateful service's count is the app's alone: a second copy of stateful software is a replica only once the software replicates.
   const base =
     def.kind === 'stateful-service'

@@ -151,7 +151,7 @@ export function resolveSecrets(
   return {
     store: { kind: store.kind, name: store.name },
     refreshInterval,
-    reloadOnChange: rollout === 'reloader' && envRefs.length > 0 && def.kind !== 'scheduled-task',
+    reloadOnChange: rollout === 'reloader' && envRefs.length > 0 && def.kind !== 'scheduled-task' && def.kind !== 'batch-job',
     env: envRefs.map(resolvedRef),
     files: fileRefs.map(resolvedRef),
   };

@@ -1,7 +1,7 @@
 import { sortRecord } from '../internal/sort-record';
 import { Problems } from '../internal/errors';
 import { ANNOTATION, LABEL, MANAGED_BY } from '../internal/labels';
-import { CRONJOB_NAME_MAX, DNS_LABEL_MAX, isEnvVarName, nameProblem, STATEFULSET_NAME_MAX } from '../internal/names';
+import { CRONJOB_NAME_MAX, DNS_LABEL_MAX, JOB_APP_NAME_MAX, isEnvVarName, nameProblem, STATEFULSET_NAME_MAX } from '../internal/names';
 import { SourcedApp } from '../model/app-definition';
 import { ResolvedEnvironment } from '../model/resolved-environment';
 import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
@@ -21,6 +21,7 @@ import { resolveDataStores } from './resolve-data-stores';
 import { resolveMonitoring } from './resolve-monitoring';
 import { exposureIngress, resolveExposure } from './resolve-exposure';
 import { resolveSchedule } from './resolve-schedule';
+import { resolveBatchJob } from './resolve-batch-job';
 import { checkSecretLiterals } from './check-secret-literals';
 import { resolveConfigFiles } from './resolve-config-files';
 import { resolveSecrets } from './resolve-secrets';
@@ -32,7 +33,7 @@ import { resolvePodMetadata } from './resolve-pod-metadata';
 import { resolveShutdown } from './resolve-shutdown';
 import { checkHardenedDataStores, checkHardenedExposure, hardenPorts, hardenProbes, resolveHardening } from './resolve-hardening';
 
-const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task', 'stateful-service': 'store' } as const;
+const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task', 'stateful-service': 'store', 'batch-job': 'job' } as const;
 
 /**
  * Turns a short app definition into a fully explicit app for one environment. Precedence, lowest
@@ -172,15 +173,18 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     statefulSet: resolveStatefulSet(ctx),
     replicas,
     rollout: resolveRollout(ctx, storage.volumes),
-    maxUnavailable: def.kind === 'scheduled-task' ? undefined : prov.pick('maxUnavailable', inherited(env.profile.maxUnavailable)),
+    maxUnavailable: def.kind === 'scheduled-task' || def.kind === 'batch-job' ? undefined : prov.pick('maxUnavailable', inherited(env.profile.maxUnavailable)),
     unhealthyPodEvictionPolicy:
-      def.kind === 'scheduled-task' ? undefined : prov.pick('unhealthyPodEvictionPolicy', ['platform', PLATFORM_DEFAULTS.unhealthyPodEvictionPolicy]),
+      def.kind === 'scheduled-task' || def.kind === 'batch-job'
+        ? undefined
+        : prov.pick('unhealthyPodEvictionPolicy', ['platform', PLATFORM_DEFAULTS.unhealthyPodEvictionPolicy]),
     network: {
       ...resolveNetwork(ctx, namespace, [...scrapeIngress(ctx, ports, monitoring !== undefined), ...exposureIngress(exposure)], dataStores.egress),
       dns: env.dns,
     },
     dataStores: dataStores.stores,
     schedule: resolveSchedule(ctx),
+    job: resolveBatchJob(ctx, { version, image, resources, volumes: storage.volumes }),
     monitoring,
     exposure,
     ...(hardening ? { hardening } : {}),
@@ -193,7 +197,13 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
 }
 
 /** Longest name of each kind: a CronJob's and a StatefulSet's names leave room for what Kubernetes appends. */
-const NAME_MAX = { 'web-service': DNS_LABEL_MAX, worker: DNS_LABEL_MAX, 'scheduled-task': CRONJOB_NAME_MAX, 'stateful-service': STATEFULSET_NAME_MAX } as const;
+const NAME_MAX = {
+  'web-service': DNS_LABEL_MAX,
+  worker: DNS_LABEL_MAX,
+  'scheduled-task': CRONJOB_NAME_MAX,
+  'stateful-service': STATEFULSET_NAME_MAX,
+  'batch-job': JOB_APP_NAME_MAX,
+} as const;
 
 /**
  * How a Deployment replaces its pods. Pods that share a claim only one node (or pod) mounts are

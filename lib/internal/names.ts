@@ -8,6 +8,11 @@ export const DNS_LABEL_MAX = 63;
 export const CRONJOB_NAME_MAX = 52;
 /** A StatefulSet's pods carry `controller-revision-hash: <name>-<10-character hash>`, a label value of at most 63: names stop at 52. */
 export const STATEFULSET_NAME_MAX = 52;
+/**
+ * A batch job's Job is `<app>-<release>`, and an Indexed Job's pods are named `<job>-<index>-<5 characters>`:
+ * app names stop at 40, leaving room for a release of up to 15 characters and the index.
+ */
+export const JOB_APP_NAME_MAX = 40;
 
 const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;

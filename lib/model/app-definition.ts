@@ -1,5 +1,12 @@
+import { GpuRequest } from './batch';
 import { InitContainerProps, SidecarProps } from './containers';
-import { ScheduledTaskCustomizeProps, StatefulServiceCustomizeProps, WebServiceCustomizeProps, WorkerCustomizeProps } from './customize';
+import {
+  BatchJobCustomizeProps,
+  ScheduledTaskCustomizeProps,
+  StatefulServiceCustomizeProps,
+  WebServiceCustomizeProps,
+  WorkerCustomizeProps,
+} from './customize';
 import { DependsOn } from './dependency';
 import { Exposure } from './exposure';
 import { HardenedOptions } from './hardening';
@@ -94,6 +101,10 @@ export interface AppOverride {
   readonly schedule?: string;
   /** Scheduled tasks only: do not run in this environment. */
   readonly suspend?: boolean;
+  /** Batch jobs only: other GPUs in this environment, e.g. the large type in prod only. */
+  readonly gpu?: GpuRequest;
+  /** Batch jobs only: run on spot capacity in this environment (or not). */
+  readonly spot?: boolean;
   /**
    * Web services only: how the app is reached in this environment, replacing the app's `expose`
    * as a whole, e.g. `Exposure.public({ host: 'shop' })` in prod only, or `Exposure.internal()` in dev.
@@ -327,13 +338,52 @@ export interface StatefulServiceProps<E extends string = string> extends Serving
   readonly replicas?: FixedReplicas;
 }
 
+/**
+ * Work that runs to completion once per release (a training run, a backfill, a migration): a Job
+ * named `<name>-<release>`, so a new image tag runs a new Job and an unchanged one runs nothing
+ * again. Its pods restart never (a failed pod is replaced, up to `backoffLimit`), and a pod lost to
+ * a disruption (preemption, spot reclaim, a drain) is re-run without counting as a failure.
+ */
+export interface BatchJobProps<E extends string = string> extends AppProps<E>, BatchJobCustomizeProps {
+  /** Pods running at once. @default 1 */
+  readonly parallelism?: number;
+  /** Pods that must succeed for the Job to be done. @default 1 */
+  readonly completions?: number;
+  /**
+   * 'Indexed': each pod gets its index (0..completions-1) in JOB_COMPLETION_INDEX, to take its
+   * own shard of the work. @default 'NonIndexed'
+   */
+  readonly completionMode?: 'NonIndexed' | 'Indexed';
+  /** Failed pods retried before the Job fails (disruptions do not count). @default 3 */
+  readonly backoffLimit?: number;
+  /** Seconds the whole Job may run before it is killed. @default 86400 (a day) */
+  readonly activeDeadlineSeconds?: number;
+  /**
+   * GPUs per pod, of a type the environment offers: `{ count: 1, type: 'a100' }`. The pods go to
+   * that type's nodes and tolerate their taint; a GPU job must set `resources.cpuLimit` and
+   * `resources.memoryLimit` (a GPU node is shared by a few large pods). @default - no GPU
+   */
+  readonly gpu?: GpuRequest;
+  /**
+   * Run on the environment's spot capacity (cheaper, reclaimed at any time). Needs a persistent
+   * volume to checkpoint into (`volumes: { checkpoints: Volume.persistent({...}) }`), so a
+   * reclaimed pod resumes instead of starting over. @default false
+   */
+  readonly spot?: boolean;
+  /** Size of an in-memory /dev/shm (data loaders share batches through it); counts against the memory limit. @default - the container runtime's 64Mi */
+  readonly sharedMemory?: string;
+  /** The Kueue LocalQueue, in an environment with `kueue`. @default - the environment's `kueue.defaultQueue` */
+  readonly queue?: string;
+}
+
 export type WebServiceDefinition = WebServiceProps & { readonly kind: 'web-service' };
 export type WorkerDefinition = WorkerProps & { readonly kind: 'worker' };
 export type ScheduledTaskDefinition = ScheduledTaskProps & { readonly kind: 'scheduled-task' };
 export type StatefulServiceDefinition = StatefulServiceProps & { readonly kind: 'stateful-service' };
+export type BatchJobDefinition = BatchJobProps & { readonly kind: 'batch-job' };
 
 /** What a product team writes, tagged with its kind. */
-export type AppDefinition = WebServiceDefinition | WorkerDefinition | ScheduledTaskDefinition | StatefulServiceDefinition;
+export type AppDefinition = WebServiceDefinition | WorkerDefinition | ScheduledTaskDefinition | StatefulServiceDefinition | BatchJobDefinition;
 
 /** An app definition and the file it came from (relative to the repository root). */
 export interface SourcedApp {

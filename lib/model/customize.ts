@@ -82,3 +82,4 @@ export type WebServiceCustomizeProps = CustomizeProps<'web-service'>;
 export type WorkerCustomizeProps = CustomizeProps<'worker'>;
 export type ScheduledTaskCustomizeProps = CustomizeProps<'scheduled-task'>;
 export type StatefulServiceCustomizeProps = CustomizeProps<'stateful-service'>;
+export type BatchJobCustomizeProps = CustomizeProps<'batch-job'>;

@@ -1,4 +1,6 @@
 import {
+  BatchJobDefinition,
+  BatchJobProps,
   ScheduledTaskDefinition,
   ScheduledTaskProps,
   StatefulServiceDefinition,
@@ -20,6 +22,7 @@ export interface AppFactories<E extends string> {
   readonly statefulService: (props: StatefulServiceProps<E>) => StatefulServiceDefinition;
   /** A shared database or cache, depended on by apps of any team. */
   readonly dataStore: (props: DataStoreProps<E>) => DataStoreDefinition;
+  readonly batchJob: (props: BatchJobProps<E>) => BatchJobDefinition;
 }
 
 /**
@@ -34,5 +37,6 @@ export function goldenPath<const T extends readonly Environment[]>(environments:
     scheduledTask: (props) => ({ ...props, kind: 'scheduled-task' }),
     statefulService: (props) => ({ ...props, kind: 'stateful-service' }),
     dataStore: (props) => ({ ...props, kind: 'data-store' }),
+    batchJob: (props) => ({ ...props, kind: 'batch-job' }),
   };
 }

@@ -4,7 +4,7 @@
  * (whose `dependsOn` lists dependencies) and this file do not import each other.
  */
 export interface AppRef {
-  readonly kind: 'web-service' | 'worker' | 'scheduled-task' | 'stateful-service' | 'data-store';
+  readonly kind: 'web-service' | 'worker' | 'scheduled-task' | 'stateful-service' | 'batch-job' | 'data-store';
   readonly team: string;
   readonly name: string;
 }

@@ -1,3 +1,4 @@
+import { EnvironmentGpu, EnvironmentKueue, EnvironmentSpot } from './batch';
 import { Replicas } from './replicas';
 import { EnvironmentAdmission } from './environment-admission';
 import { EnvironmentDns } from './environment-dns';
@@ -118,4 +119,10 @@ export interface Environment {
    * production, the window in which Argo CD may sync them. @default - none of these
    */
   readonly hardening?: EnvironmentHardening;
+  /** GPU node pools by type (`a100: { nodeSelector: {...} }`): batch jobs ask for a type by name. @default - none (no GPU jobs) */
+  readonly gpus?: Readonly<Record<string, EnvironmentGpu>>;
+  /** Spot capacity batch jobs may ask for with `spot: true`. @default - none */
+  readonly spot?: EnvironmentSpot;
+  /** Kueue: batch jobs join a LocalQueue and start suspended until Kueue admits them. @default - none (jobs start at once) */
+  readonly kueue?: EnvironmentKueue;
 }

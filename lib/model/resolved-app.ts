@@ -1,6 +1,7 @@
 import { AppKind } from './app-kind';
 import { ResolvedContainer, ResolvedEnvFrom, ResolvedEnvRef, ResolvedPreStop } from './resolved-container';
 import { ResolvedHardening } from './hardening';
+import { ResolvedJob } from './batch';
 import { ResolvedDataStore } from './resolved-data-store';
 import { ResolvedExposure } from './resolved-exposure';
 import { ResolvedMonitoring } from './resolved-monitoring';
@@ -184,6 +185,8 @@ export interface ResolvedApp {
   readonly network: { readonly ingress: readonly ResolvedPeer[]; readonly egress: readonly ResolvedPeer[]; readonly dns: ResolvedDns };
   /** Scheduled tasks. */
   readonly schedule?: ResolvedSchedule;
+  /** Batch jobs: the Job, its GPUs, placement and queue. */
+  readonly job?: ResolvedJob;
   /** The app's databases and caches, in the cluster or outside it. */
   readonly dataStores: readonly ResolvedDataStore[];
   /** Scrape, SLO rules and dashboard; absent when the app serves no metrics. */

@@ -1,4 +1,5 @@
 import { AdmissionAction, AdmissionEngine } from './environment-admission';
+import { ResolvedBatchSettings } from './batch';
 import { EnvironmentMonitoring } from './environment-monitoring';
 import { ResolvedEnvironmentHardening } from './hardening';
 import { ArgoCdRetry } from './gitops';
@@ -156,6 +157,8 @@ export interface ResolvedEnvironment {
   readonly admission: ResolvedAdmission;
   /** What hardened apps get here, as apps/environments.ts sets it (the platform sets none of it). */
   readonly hardening: ResolvedEnvironmentHardening;
+  /** GPU node pools, spot capacity and Kueue, for batch jobs. */
+  readonly batch: ResolvedBatchSettings;
   /** Which layer set each value, by field as written in apps/environments.ts (`profile.logLevel`). */
   readonly provenance: Readonly<Record<string, Origin>>;
   /** The value of each field in `provenance`. */

@@ -5,7 +5,7 @@ import { AppDefinition, SourcedApp } from '../model/app-definition';
 import { DataStoreDefinition, SourcedDataStore } from '../model/data-store-definition';
 import { requireUserFile } from './require-user-file';
 
-const KINDS = new Set(['web-service', 'worker', 'scheduled-task', 'stateful-service', 'data-store']);
+const KINDS = new Set(['web-service', 'worker', 'scheduled-task', 'stateful-service', 'batch-job', 'data-store']);
 
 /**
  * Finds the fleet by convention: every `apps/<team>/<app>.ts` default-exports one app definition.

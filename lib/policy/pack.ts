@@ -19,6 +19,8 @@ import { labelValues } from './rules/label-values';
 import { healthDeclared } from './rules/health-declared';
 import { livenessDiffersFromReadiness } from './rules/liveness-differs-from-readiness';
 import { memoryLimit } from './rules/memory-limit';
+import { gpuJobLimits } from './rules/gpu-job-limits';
+import { gpuRequestEqualsLimit } from './rules/gpu-request-equals-limit';
 import { networkPolicyEgress } from './rules/network-policy-egress';
 import { networkPolicyIngress } from './rules/network-policy-ingress';
 import { networkPolicySelectsNothing } from './rules/network-policy-selects-nothing';
@@ -93,6 +95,8 @@ export const GOLDEN_PATH_PACK: readonly Rule[] = [
   resourceRequests,
   memoryLimit,
   ephemeralStorage,
+  gpuRequestEqualsLimit,
+  gpuJobLimits,
   // Health checks
   readinessProbe,
   healthDeclared,

@@ -10,6 +10,8 @@ export interface CapacityJson {
   readonly limits: { readonly vcpu: Range; readonly gib: Range };
   /** Workloads with a container that sets no limit: their limits are not in `limits`. */
   readonly withoutLimit: { readonly cpu: number; readonly memory: number };
+  /** GPUs times replicas. */
+  readonly gpus: Range;
 }
 
 export function capacityJson(t: CapacityTotals): CapacityJson {
@@ -21,5 +23,6 @@ export function capacityJson(t: CapacityTotals): CapacityJson {
     requests: { vcpu: cpu(t.requests.cpu), gib: mem(t.requests.memory) },
     limits: { vcpu: cpu(t.limits.cpu), gib: mem(t.limits.memory) },
     withoutLimit: t.unlimited,
+    gpus: t.gpus,
   };
 }

@@ -9,6 +9,8 @@ export interface CapacityTotals {
   readonly limits: { readonly cpu: Range; readonly memory: Range };
   /** Workloads with a container that sets no limit for the resource: their pods may use any idle capacity. */
   readonly unlimited: { readonly cpu: number; readonly memory: number };
+  /** GPUs (any vendor's) times replicas. */
+  readonly gpus: Range;
 }
 
 export const ZERO_TOTALS: CapacityTotals = {
@@ -17,6 +19,7 @@ export const ZERO_TOTALS: CapacityTotals = {
   requests: { cpu: { min: 0, max: 0 }, memory: { min: 0, max: 0 } },
   limits: { cpu: { min: 0, max: 0 }, memory: { min: 0, max: 0 } },
   unlimited: { cpu: 0, memory: 0 },
+  gpus: { min: 0, max: 0 },
 };
 
 /** One workload's totals: per pod times min and max replicas. */
@@ -28,6 +31,7 @@ export function workloadTotals(w: WorkloadCapacity): CapacityTotals {
     requests: { cpu: times(w.podRequests.cpu), memory: times(w.podRequests.memory) },
     limits: { cpu: times(w.podLimits.cpu), memory: times(w.podLimits.memory) },
     unlimited: { cpu: w.podLimits.cpu === undefined ? 1 : 0, memory: w.podLimits.memory === undefined ? 1 : 0 },
+    gpus: times(w.podGpus),
   };
 }
 
@@ -49,6 +53,7 @@ export function addTotals(a: CapacityTotals, b: CapacityTotals): CapacityTotals 
     requests: { cpu: add(a.requests.cpu, b.requests.cpu), memory: add(a.requests.memory, b.requests.memory) },
     limits: { cpu: add(a.limits.cpu, b.limits.cpu), memory: add(a.limits.memory, b.limits.memory) },
     unlimited: { cpu: a.unlimited.cpu + b.unlimited.cpu, memory: a.unlimited.memory + b.unlimited.memory },
+    gpus: add(a.gpus, b.gpus),
   };
 }
 
@@ -61,5 +66,6 @@ export function subtractTotals(after: CapacityTotals, before: CapacityTotals): C
     requests: { cpu: sub(after.requests.cpu, before.requests.cpu), memory: sub(after.requests.memory, before.requests.memory) },
     limits: { cpu: sub(after.limits.cpu, before.limits.cpu), memory: sub(after.limits.memory, before.limits.memory) },
     unlimited: { cpu: after.unlimited.cpu - before.unlimited.cpu, memory: after.unlimited.memory - before.unlimited.memory },
+    gpus: sub(after.gpus, before.gpus),
   };
 }

@@ -29,9 +29,9 @@ export function formatCount(value: Range): string {
   return formatRange(value, (n) => n);
 }
 
-/** `+0.25 vCPU`, `-1 GiB`, `±0 vCPU`. */
-export function signed(value: number, unit: 'vCPU' | 'GiB'): string {
-  const n = unit === 'vCPU' ? vcpu(value) : gib(value);
+/** `+0.25 vCPU`, `-1 GiB`, `±0 vCPU`, `+4 GPU`. */
+export function signed(value: number, unit: 'vCPU' | 'GiB' | 'GPU'): string {
+  const n = unit === 'vCPU' ? vcpu(value) : unit === 'GiB' ? gib(value) : value;
   return `${n > 0 ? '+' : n < 0 ? '-' : '±'}${Math.abs(n)} ${unit}`;
 }
 

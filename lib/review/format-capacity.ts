@@ -9,10 +9,12 @@ export const CAPACITY_LEGEND = 'requests and limits x replicas; min..max where a
 export function formatCapacityText(report: readonly EnvironmentCapacityReport[]): string {
   const out = [`Capacity per environment and team (${CAPACITY_LEGEND}).`];
   let unlimited = false;
+  // The GPU column only where the fleet has GPUs: most fleets have none.
+  const gpus = report.some((env) => env.total.gpus.max > 0);
   for (const env of report) {
-    const rows = [...env.teams.map((t) => row(t.team, t.totals)), row('total', env.total)];
+    const rows = [...env.teams.map((t) => row(t.team, t.totals, gpus)), row('total', env.total, gpus)];
     unlimited ||= env.total.unlimited.cpu > 0 || env.total.unlimited.memory > 0;
-    const header = ['team', 'workloads', 'pods', 'cpu requests', 'memory requests', 'cpu limits', 'memory limits'];
+    const header = ['team', 'workloads', 'pods', 'cpu requests', 'memory requests', 'cpu limits', 'memory limits', ...(gpus ? ['gpus'] : [])];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: readonly string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ')}`.trimEnd();
     out.push('', env.environment, line(header), ...rows.map(line));
@@ -36,7 +38,7 @@ export function formatCapacityJson(report: readonly EnvironmentCapacityReport[])
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-function row(name: string, t: CapacityTotals): string[] {
+function row(name: string, t: CapacityTotals, gpus: boolean): string[] {
   const without = (n: number) => (n > 0 ? ` (+${n} without)` : '');
   return [
     name,
@@ -46,5 +48,6 @@ function row(name: string, t: CapacityTotals): string[] {
     formatGib(t.requests.memory),
     `${formatVcpu(t.limits.cpu)}${without(t.unlimited.cpu)}`,
     `${formatGib(t.limits.memory)}${without(t.unlimited.memory)}`,
+    ...(gpus ? [formatCount(t.gpus)] : []),
   ];
 }

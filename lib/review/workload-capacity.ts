@@ -3,6 +3,10 @@ import { parseQuantity } from '../internal/quantity';
 import { Manifest, manifestId } from '../manifest/manifest';
 import { EnvironmentObjects } from '../manifest/environment-objects';
 import { Container } from '../manifest/k8s-types';
+import { gpuResources } from '../manifest/gpu-resources';
+
+/** The label Kueue reads: a suspended Job with it is waiting for admission, not switched off. */
+const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
 
 /** A count or an amount that autoscaling (or a scheduled run) moves between two bounds. */
 export interface Range {
@@ -31,6 +35,8 @@ export interface WorkloadCapacity {
   readonly podRequests: Amount;
   /** One pod's limits; a resource is absent when a container sets no limit for it (unbounded). */
   readonly podLimits: Partial<Amount>;
+  /** GPUs of one pod, of any vendor (`<vendor>/gpu`): a GPU's request always equals its limit. */
+  readonly podGpus: number;
 }
 
 const REPLICATED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
@@ -39,7 +45,8 @@ const RUN_TO_COMPLETION = new Set(['CronJob', 'Job']);
 /**
  * The capacity of every workload among one environment's objects. Long-running workloads count
  * their replicas (the HorizontalPodAutoscaler's min..max when one targets them); CronJobs and Jobs
- * count 0 at min and their parallelism at max (while a run is active), 0..0 when suspended.
+ * count 0 at min and their parallelism at max (while a run is active), 0..0 when suspended (but a
+ * Job waiting in a Kueue queue, suspended until Kueue admits it, counts 0..parallelism).
  * DaemonSets run one pod per node, which the tree does not know: they are left out with a note.
  */
 export function workloadCapacities(manifests: readonly Manifest[]): { workloads: WorkloadCapacity[]; notes: string[] } {
@@ -83,6 +90,7 @@ export function workloadCapacities(manifests: readonly Manifest[]): { workloads:
       team: (object.metadata as { labels?: Record<string, string> }).labels?.[LABEL.team] ?? namespace,
       replicas,
       podRequests: { cpu: podAmount('requests', 'cpu') ?? 0, memory: podAmount('requests', 'memory') ?? 0 },
+      podGpus: [...containers, ...sidecars].reduce((sum, c) => sum + gpusOf(c), 0),
       podLimits: { ...(cpuLimit !== undefined ? { cpu: cpuLimit } : {}), ...(memoryLimit !== undefined ? { memory: memoryLimit } : {}) },
     });
   }
@@ -102,9 +110,18 @@ function replicasOf(object: Manifest, objects: EnvironmentObjects): Range | unde
   }
   if (RUN_TO_COMPLETION.has(object.kind)) {
     const job = object.kind === 'CronJob' ? ((spec.jobTemplate as { spec?: Record<string, unknown> } | undefined)?.spec ?? {}) : spec;
-    if (spec.suspend === true) return { min: 0, max: 0 };
+    const queued = (object.metadata as { labels?: Record<string, string> }).labels?.[KUEUE_QUEUE_LABEL] !== undefined;
+    if (spec.suspend === true && !queued) return { min: 0, max: 0 };
     return { min: 0, max: typeof job.parallelism === 'number' ? job.parallelism : 1 };
   }
   if (object.kind === 'Pod') return { min: 1, max: 1 };
   return undefined;
+}
+
+/** A container's GPUs: its limit of each GPU resource (the request, where only that is set). */
+function gpusOf(c: Container): number {
+  return gpuResources(c).reduce((sum, r) => {
+    const n = Number(c.resources?.limits?.[r] ?? c.resources?.requests?.[r]);
+    return sum + (Number.isFinite(n) ? n : 0);
+  }, 0);
 }

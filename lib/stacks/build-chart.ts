@@ -2,6 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { AppKind } from '../model/app-definition';
 import { ResolvedApp } from '../model/resolved-app';
 import { AppStack, AppStackProps } from './app-stack';
+import { BatchJob } from './batch-job';
 import { ScheduledTask } from './scheduled-task';
 import { StatefulService } from './stateful-service';
 import { WebService } from './web-service';
@@ -12,6 +13,7 @@ const STACKS: Record<AppKind, new (scope: Chart, id: string, props: AppStackProp
   worker: Worker,
   'scheduled-task': ScheduledTask,
   'stateful-service': StatefulService,
+  'batch-job': BatchJob,
 };
 
 export interface BuiltApp {

@@ -1,3 +1,4 @@
+import type { BatchJob } from './batch-job';
 import type { ScheduledTask } from './scheduled-task';
 import type { StatefulService } from './stateful-service';
 import type { WebService } from './web-service';
@@ -12,5 +13,6 @@ declare module '../model/customize' {
     worker: Worker;
     'scheduled-task': ScheduledTask;
     'stateful-service': StatefulService;
+    'batch-job': BatchJob;
   }
 }

@@ -39,6 +39,7 @@ describe('platform capacity (in-process)', () => {
       requests: { vcpu: range(0.3, 0.55), gib: range(0.375, 0.875) },
       limits: { vcpu: range(0), gib: range(0.375, 0.875) },
       withoutLimit: { cpu: 2, memory: 0 },
+      gpus: range(0),
     };
     // dev shop: web 1 x (0.1, 0.125) + api 1 x (0.5, 1), api's CPU limit 1.
     expect(dev.teams).toEqual([
@@ -50,6 +51,7 @@ describe('platform capacity (in-process)', () => {
         requests: { vcpu: range(0.6), gib: range(1.125) },
         limits: { vcpu: range(1), gib: range(1.125) },
         withoutLimit: { cpu: 1, memory: 0 },
+        gpus: range(0),
       },
     ]);
     expect(dev.total).toEqual({
@@ -58,6 +60,7 @@ describe('platform capacity (in-process)', () => {
       requests: { vcpu: range(0.9, 1.15), gib: range(1.5, 2) },
       limits: { vcpu: range(1), gib: range(1.5, 2) },
       withoutLimit: { cpu: 3, memory: 0 },
+      gpus: range(0),
     });
     // prod shop: web 2..4 x (0.1, 0.125) + api 2..4 x (0.5, 1), CPU limits 2..4.
     expect(prod.teams[1]).toEqual({
@@ -67,6 +70,7 @@ describe('platform capacity (in-process)', () => {
       requests: { vcpu: range(1.2, 2.4), gib: range(2.25, 4.5) },
       limits: { vcpu: range(2, 4), gib: range(2.25, 4.5) },
       withoutLimit: { cpu: 1, memory: 0 },
+      gpus: range(0),
     });
     expect(prod.total.requests).toEqual({ vcpu: range(1.5, 2.95), gib: range(2.625, 5.375) });
   });

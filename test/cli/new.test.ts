@@ -12,7 +12,7 @@ jest.setTimeout(180_000);
 /** What apps/platform.ts gives app files in a temporary repository. */
 const PLATFORM_TS = `import { goldenPath } from '${LIB}';
 import { environments } from './environments';
-export const { webService, worker, scheduledTask } = goldenPath(environments);
+export const { webService, worker, scheduledTask, batchJob } = goldenPath(environments);
 export { Health, Peer, Replicas } from '${LIB}';
 `;
 
@@ -52,6 +52,7 @@ describe('platform new (in-process)', () => {
   test.each([
     ['worker', 'Deployment', 'import { Health, worker } from'],
     ['task', 'CronJob', 'import { scheduledTask } from'],
+    ['job', 'Job', 'import { batchJob } from'],
   ])('scaffolds a %s', (kind, workload, imports) => {
     const root = repo();
     expect(newCommand({ root, name: 'jobs', team: 'ops', kind, tag: '2.0.0', image: 'registry.example/ops/jobs' }, bufferIo())).toBe(0);
@@ -91,7 +92,7 @@ describe('platform new (in-process)', () => {
       "--team 'kube-system' is a reserved namespace: namespaces 'kube-*' belong to Kubernetes itself. Fix: use the team's own name, e.g. 'payments'",
     ],
     [{ team: 'monitoring' }, 'E_NEW_TEAM', "--team 'monitoring' is a reserved namespace: 'monitoring' is where Prometheus runs in environment 'dev'"],
-    [{ kind: 'lambda' }, 'E_NEW_KIND', "--kind 'lambda' is not a kind of app (known: web, worker, task)"],
+    [{ kind: 'lambda' }, 'E_NEW_KIND', "--kind 'lambda' is not a kind of app (known: web, worker, task, job)"],
     [{ tag: 'latest' }, 'E_NEW_TAG', "--tag 'latest' uses the tag 'latest'"],
     [{ image: 'ghcr.io/acme/orders:1.0' }, 'E_NEW_IMAGE', "--image 'ghcr.io/acme/orders:1.0' has a tag or digest"],
   ])('refuses %p with %s and writes nothing', (override, code, message) => {

@@ -27,7 +27,35 @@ const hpa = (target: string, min: number, max: number): Manifest => ({
   spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: target }, minReplicas: min, maxReplicas: max },
 });
 
+const job = (name: string, spec: object, labels: Record<string, string> = { team: 'ml' }): Manifest => ({
+  apiVersion: 'batch/v1',
+  kind: 'Job',
+  metadata: { name, namespace: 'ml', labels },
+  spec,
+});
+
 describe('workloadCapacities', () => {
+  test('counts GPUs per pod times the parallelism of a Job', () => {
+    const gpus = { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': 2 };
+    const { workloads } = workloadCapacities([job('train-1', { parallelism: 3, template: pod([{ name: 'a', requests: gpus, limits: gpus }]) })]);
+    expect(workloads[0].podGpus).toBe(2);
+    expect(totalCapacity(workloads).gpus).toEqual({ min: 0, max: 6 });
+  });
+
+  test('counts a Job waiting suspended in a Kueue queue as running once admitted, and a plain suspended Job as 0', () => {
+    const spec = { suspend: true, parallelism: 2, template: pod([{ name: 'a', requests: { cpu: '1', memory: '1Gi' } }]) };
+    const { workloads } = workloadCapacities([job('queued', spec, { team: 'ml', 'kueue.x-k8s.io/queue-name': 'batch' }), job('off', spec)]);
+    expect(workloads.map((w) => [w.name, w.replicas])).toEqual([
+      ['queued', { min: 0, max: 2 }],
+      ['off', { min: 0, max: 0 }],
+    ]);
+  });
+
+  test('counts no GPUs for a pod without any', () => {
+    const { workloads } = workloadCapacities([deployment('web', { template: pod([{ name: 'a', requests: { cpu: '1', memory: '1Gi' } }]) })]);
+    expect(workloads[0].podGpus).toBe(0);
+  });
+
   test('multiplies a pod by its replicas, or by its autoscaler bounds', () => {
     const { workloads } = workloadCapacities([
       deployment('fixed', { replicas: 3, template: pod([{ name: 'a', requests: { cpu: '250m', memory: '512Mi' } }]) }),

@@ -6,7 +6,7 @@ import { reservedNamespace } from '../../environments/reserved-namespaces';
 import { namespaceName } from '../../environments/resolve-namespace';
 import { UsageError } from '../../internal/errors';
 import { parseImage, tagProblem } from '../../internal/image';
-import { CRONJOB_NAME_MAX, DNS_LABEL_MAX, nameProblem } from '../../internal/names';
+import { CRONJOB_NAME_MAX, DNS_LABEL_MAX, JOB_APP_NAME_MAX, nameProblem } from '../../internal/names';
 import { SourcedApp } from '../../model/app-definition';
 import { ResolvedEnvironment } from '../../model/resolved-environment';
 import { loadFleet } from '../../pipeline/load-fleet';
@@ -22,7 +22,7 @@ export interface NewOptions {
   readonly root: string;
   readonly name: string;
   readonly team: string;
-  /** 'web', 'worker' or 'task'. */
+  /** 'web', 'worker', 'task' or 'job'. */
   readonly kind: string;
   /** Image tag pinned in every environment. @default '0.1.0' */
   readonly tag?: string;
@@ -36,7 +36,7 @@ export interface NewOptions {
 const FALLBACK_REGISTRY = 'ghcr.io';
 
 /**
- * `platform new <name> --team <team> --kind web|worker|task`: writes apps/<team>/<name>.ts from
+ * `platform new <name> --team <team> --kind web|worker|task|job`: writes apps/<team>/<name>.ts from
  * the golden path, pins its image in every environment of apps/releases.yaml, writes its first
  * test (test/apps/<team>/<name>.test.ts), and synthesizes. Never overwrites: an existing file or
  * app of that name in the team is a usage error. If anything fails, every file it wrote is
@@ -115,13 +115,13 @@ function checkKind(kind: string): NewKind {
   if (kind in NEW_KINDS) return kind as NewKind;
   throw new UsageError(
     'E_NEW_KIND',
-    `--kind '${kind}' is not a kind of app (known: ${Object.keys(NEW_KINDS).join(', ')}). Fix: web for an HTTP or gRPC service, worker for a queue consumer, task for a cron job`,
+    `--kind '${kind}' is not a kind of app (known: ${Object.keys(NEW_KINDS).join(', ')}). Fix: web for an HTTP or gRPC service, worker for a queue consumer, task for a cron job, job for a run per release (training, backfill, migration)`,
   );
 }
 
 function checkName(value: string, kind: NewKind, what: 'name' | 'team', code: string, example: string): void {
-  // A CronJob's Jobs append 11 characters to its name, so scheduled tasks have shorter names.
-  const max = what === 'name' && kind === 'task' ? CRONJOB_NAME_MAX : DNS_LABEL_MAX;
+  // A CronJob's Jobs append 11 characters to its name, a batch job's Job its release: both have shorter names.
+  const max = what === 'name' && kind === 'task' ? CRONJOB_NAME_MAX : what === 'name' && kind === 'job' ? JOB_APP_NAME_MAX : DNS_LABEL_MAX;
   const problem = nameProblem(value ?? '', max);
   if (problem) {
     const label = what === 'name' ? 'app name' : '--team';

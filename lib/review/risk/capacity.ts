@@ -1,5 +1,5 @@
 import { CapacityTotals, subtractTotals, totalCapacity } from '../capacity-totals';
-import { formatGib, formatVcpu, gib, signed, vcpu } from '../capacity-units';
+import { formatCount, formatGib, formatVcpu, gib, signed, vcpu } from '../capacity-units';
 import { manifestsIn, RenderedTree } from '../rendered-tree';
 import { WorkloadCapacity, workloadCapacities } from '../workload-capacity';
 import { ReviewInput, RiskFlag } from './risk-flag';
@@ -27,14 +27,18 @@ export function capacityRisks({ before, after, diff }: ReviewInput): RiskFlag[] 
     const [b, a] = [capacityOfTree(before, environment), capacityOfTree(after, environment)];
     const delta = subtractTotals(a.totals, b.totals);
     const { cpu, memory } = delta.requests;
-    if ([cpu.min, cpu.max].every((v) => vcpu(v) === 0) && [memory.min, memory.max].every((v) => gib(v) === 0)) continue;
+    const gpus = delta.gpus;
+    const gpuChange = gpus.min !== 0 || gpus.max !== 0;
+    if ([cpu.min, cpu.max].every((v) => vcpu(v) === 0) && [memory.min, memory.max].every((v) => gib(v) === 0) && !gpuChange) continue;
     const details = workloadChanges(b.workloads, a.workloads);
     const now = `now ${formatVcpu(a.totals.requests.cpu)}, ${formatGib(a.totals.requests.memory)}`;
     flags.push({
       family: 'capacity',
       rule: 'capacity/requests',
       environment,
-      message: `requests ${signed(cpu.min, 'vCPU')}, ${signed(memory.min, 'GiB')} at min; ${signed(cpu.max, 'vCPU')}, ${signed(memory.max, 'GiB')} at max (${now})`,
+      message:
+        `requests ${signed(cpu.min, 'vCPU')}, ${signed(memory.min, 'GiB')} at min; ${signed(cpu.max, 'vCPU')}, ${signed(memory.max, 'GiB')} at max (${now})` +
+        (gpuChange ? `; GPUs ${signed(gpus.min, 'GPU')} at min, ${signed(gpus.max, 'GPU')} at max (now ${formatCount(a.totals.gpus)})` : ''),
       details,
     });
   }
@@ -56,6 +60,7 @@ function workloadChanges(before: readonly WorkloadCapacity[], after: readonly Wo
       if (b.replicas.min !== a.replicas.min || b.replicas.max !== a.replicas.max) changes.push(`pods ${pods(b)} -> ${pods(a)}`);
       if (b.podRequests.cpu !== a.podRequests.cpu || b.podRequests.memory !== a.podRequests.memory)
         changes.push(`requests per pod ${perPod(b)} -> ${perPod(a)}`);
+      if (b.podGpus !== a.podGpus) changes.push(`GPUs per pod ${b.podGpus} -> ${a.podGpus}`);
       if (changes.length > 0) lines.push(`${id}: ${changes.join('; ')}`);
     }
   }
@@ -67,7 +72,7 @@ function pods(w: WorkloadCapacity): string {
 }
 
 function perPod(w: WorkloadCapacity): string {
-  return `${formatVcpu(w.podRequests.cpu)}, ${formatGib(w.podRequests.memory)}`;
+  return `${formatVcpu(w.podRequests.cpu)}, ${formatGib(w.podRequests.memory)}${w.podGpus > 0 ? `, ${w.podGpus} GPU` : ''}`;
 }
 
 function shape(w: WorkloadCapacity): string {

@@ -1,5 +1,5 @@
 import { Replicas } from '../../../lib/model/replicas';
-import { testEnvironment, webDef, workerDef } from '../../helpers';
+import { batchDef, GPU_POOLS, testEnvironment, webDef, workerDef } from '../../helpers';
 import { appTree, flagged, review } from '../tree-fixtures';
 
 // The test environments have no profile: 1 replica, 100m CPU and 128Mi memory per pod.
@@ -34,5 +34,15 @@ describe('capacity', () => {
     const before = appTree([webDef({ name: 'web' })]);
     const after = appTree([webDef({ name: 'web', env: { MODE: 'fast' }, resources: { memoryLimit: '1Gi' } })]);
     expect(review(before, after).risks.filter((r) => r.family === 'capacity')).toEqual([]);
+  });
+
+  test("is raised when a job's GPUs change, even at the same CPU and memory", () => {
+    const envs = [testEnvironment({ gpus: GPU_POOLS })];
+    const gpuJob = (count: number) => batchDef({ gpu: { count, type: 'a100' }, resources: { cpuLimit: '4', memoryLimit: '16Gi' } });
+    const [flag] = review(appTree([gpuJob(1)], envs), appTree([gpuJob(4)], envs)).risks.filter((r) => r.rule === 'capacity/requests');
+    expect(flag.message).toBe(
+      'requests ±0 vCPU, ±0 GiB at min; ±0 vCPU, ±0 GiB at max (now 0..0.1 vCPU, 0..0.125 GiB); GPUs ±0 GPU at min, +3 GPU at max (now 0..4)',
+    );
+    expect(flag.details).toEqual(['Job shop/training-3-1-0: GPUs per pod 1 -> 4']);
   });
 });
