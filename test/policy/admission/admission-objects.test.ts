@@ -32,7 +32,7 @@ describe('Kyverno ValidatingPolicies', () => {
 
   test('one policy per CEL rule, named after the rule', () => {
     expect(audit.map((o) => `${o.apiVersion} ${o.kind} ${o.metadata.name}`)).toContain('policies.kyverno.io/v1 ValidatingPolicy golden-path-pss-privileged');
-    expect(audit).toHaveLength(24);
+    expect(audit).toHaveLength(26);
   });
 
   test('audit warns and records; deny refuses error rules and only audits warning rules', () => {
@@ -133,8 +133,8 @@ describe('ValidatingAdmissionPolicy', () => {
     const policy = byName(objects, 'ValidatingAdmissionPolicy', 'golden-path-pss-privileged');
     expect(policy.apiVersion).toBe('admissionregistration.k8s.io/v1beta1');
     expect(policy.spec.failurePolicy).toBe('Fail');
-    expect(objects.filter((o) => o.kind === 'ValidatingAdmissionPolicy')).toHaveLength(24);
-    expect(objects.filter((o) => o.kind === 'ValidatingAdmissionPolicyBinding')).toHaveLength(25);
+    expect(objects.filter((o) => o.kind === 'ValidatingAdmissionPolicy')).toHaveLength(26);
+    expect(objects.filter((o) => o.kind === 'ValidatingAdmissionPolicyBinding')).toHaveLength(27);
   });
 
   test("a rule without waivers binds every platform namespace with the environment's action", () => {

@@ -65,6 +65,8 @@ test('the rules exported as CEL are the ones listed here', () => {
     'cronjob-deadlines',
     'duplicate-env',
     'ephemeral-storage',
+    'gpu-job-limits',
+    'gpu-request-equals-limit',
     'hardened-image-digest',
     'hardened-pull-always',
     'health-declared',

@@ -90,7 +90,7 @@ const podSpec = (o: Untyped): Untyped => (o.kind === 'CronJob' ? o.spec.jobTempl
 test('platform check --dist and the admission policies give the same verdicts on the sample fleet: none', () => {
   const files = readTreeFiles(DIST);
   const admission = admissionVerdicts(files);
-  expect(admission.rules.size).toBe(24);
+  expect(admission.rules.size).toBe(26);
   expect(admission.verdicts).toEqual([]);
   expect(checkVerdicts(files, admission.rules)).toEqual([]);
 });
