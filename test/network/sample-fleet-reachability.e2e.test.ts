@@ -68,7 +68,9 @@ describe.each(['dev', 'staging', 'prod'])('the sample fleet in %s', (env) => {
       expect(graph.allowsEgressToIp(worker, '10.40.0.9', 5432)).toBe(true);
       return;
     }
-    expect(graph).toAllow('shop/checkout-api', 'shop/orders-db', 5432);
+    // checkout-api reaches the store through the shop's pooler, never directly.
+    expect(graph).toAllow('shop/orders-pooler', 'shop/orders-db', 5432);
+    expect(graph).not.toAllow('shop/checkout-api', 'shop/orders-db', 5432);
     expect(graph).toAllow('payments/ledger-worker', 'shop/orders-db', 5432);
     expect(graph).not.toAllow('shop/storefront', 'shop/orders-db', 5432);
     expect(graph).not.toAllow('payments/payment-gateway', 'shop/orders-db', 5432);
