@@ -43,7 +43,12 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--out <dir>', 'output folder (default: <root>/dist)')
     .option('--mirror <dir>', 'also copy the tree here (the cdk8s CLI output folder)')
     .option('--allow-drop', 'allow emptying an environment or deleting more of it than the GitOps guard allows')
-    .action((opts: { out?: string; mirror?: string; allowDrop?: boolean }) => {
+    .option(
+      '--cache-dir <dir>',
+      'where earlier renderings are kept (default: $PLATFORM_CACHE_DIR, else <root>/node_modules/.cache/golden-path-platform if node_modules exists)',
+    )
+    .option('--no-cache', 'render every app afresh, reading and writing no cache')
+    .action((opts: { out?: string; mirror?: string; allowDrop?: boolean; cacheDir?: string; cache: boolean }) => {
       code = synthCommand({ root: root(), ...opts }, io);
     });
 

@@ -4,6 +4,7 @@ import { kustomization } from '../gitops/kustomization';
 import { appFilePath } from '../output/layout';
 import { YamlEmitter } from '../output/emit-yaml';
 import { renderDocument, renderManifests } from '../output/render-yaml';
+import { RenderCache } from './cache/render-cache';
 import { RenderedApp } from './render-fleet';
 import { RenderedPlatformFile } from './render-platform';
 
@@ -21,10 +22,12 @@ export function layoutFleet(
   rendered: readonly RenderedApp[],
   platform: readonly RenderedPlatformFile[] = [],
   catalog: CatalogOptions = {},
+  cache?: Pick<RenderCache, 'textOf'>,
 ): Map<string, string> {
   const yaml = new YamlEmitter();
   const files = new Map<string, string>();
-  for (const { app, manifests } of rendered) files.set(appFilePath(app), renderManifests(app.source, manifests, yaml));
+  // A cache hit brings its file's text: emitting it again would give the same bytes.
+  for (const { app, manifests } of rendered) files.set(appFilePath(app), cache?.textOf(manifests) ?? renderManifests(app.source, manifests, yaml));
   for (const file of platform) files.set(file.path, renderManifests(file.source, file.manifests, yaml));
 
   const children = new Map<string, Set<string>>();

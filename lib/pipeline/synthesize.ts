@@ -48,6 +48,9 @@ export function synthesize(options: SynthesizeOptions): SynthesisResult {
   );
   writeTree(options.outDir, files);
   if (options.mirrorDir) writeTree(options.mirrorDir, files);
+  // Only a synth that passed every check and wrote its tree fills the cache.
+  options.cache?.store(files);
+  options.cache?.prune();
   return { rendered, files };
 }
 
@@ -56,8 +59,8 @@ export function render(
   options: FleetInput & Pick<SynthesizeOptions, 'checks'>,
 ): SynthesisResult & { platform: readonly RenderedPlatformFile[]; environments: readonly ResolvedEnvironment[] } {
   const environments = resolveFleetEnvironments(options.environments, options.gitops);
-  const rendered = renderResolvedFleet({ apps: options.apps, environments, releases: options.releases });
+  const rendered = renderResolvedFleet({ apps: options.apps, environments, releases: options.releases, cache: options.cache });
   const platform = renderPlatform(rendered, environments);
   for (const check of options.checks ?? []) check(rendered, platform);
-  return { rendered, platform, environments, files: layoutFleet(rendered, platform, { gitops: environments[0].gitops.argocd }) };
+  return { rendered, platform, environments, files: layoutFleet(rendered, platform, { gitops: environments[0].gitops.argocd }, options.cache) };
 }

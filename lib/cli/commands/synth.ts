@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { formatReport } from '../../policy/format-report';
 import { CheckReport } from '../../policy/report';
 import { defaultChecks } from '../../pipeline/default-checks';
@@ -6,6 +7,7 @@ import { loadProject } from '../../pipeline/load-project';
 import { projectPaths } from '../../pipeline/project';
 import { claimOutput } from '../../output/claim-output';
 import { synthesize } from '../../pipeline/synthesize';
+import { RenderCache } from '../../pipeline/cache/render-cache';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
 
@@ -18,6 +20,21 @@ export interface SynthOptions {
   readonly mirror?: string;
   /** Let this synth empty an environment or delete more than the guard allows. */
   readonly allowDrop?: boolean;
+  /** Reuse earlier renderings (`--no-cache` sets false). @default true */
+  readonly cache?: boolean;
+  /** @default - `defaultCacheDir(root)` */
+  readonly cacheDir?: string;
+}
+
+/**
+ * Where CI caches live: $PLATFORM_CACHE_DIR, else node_modules/.cache/golden-path-platform, which CI
+ * restores after `npm ci` and Git ignores. A repository with no node_modules/ (nothing installed
+ * there) gets no cache rather than a node_modules/ made for it.
+ */
+function defaultCacheDir(root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.PLATFORM_CACHE_DIR) return resolve(env.PLATFORM_CACHE_DIR);
+  const modules = join(root, 'node_modules');
+  return existsSync(modules) ? join(modules, '.cache', 'golden-path-platform') : undefined;
 }
 
 /**
@@ -46,7 +63,10 @@ function synthesizeProject(root: string, outDir: string, mirrorDir: string | und
     if (report.findings.length > 0 || report.waivers.length > 0) io.err(formatReport(report));
   };
   const checks = defaultChecks({ onReport, environments: environments.map((e) => e.name) });
-  const result = synthesize({ apps, environments, releases: releases.pin, outDir, checks, mirrorDir, gitops, allowDrop: options.allowDrop });
-  io.out(`synthesized ${apps.length} apps x ${environments.length} environments: ${result.files.size} files in ${outDir}\n`);
+  const cacheDir = options.cache === false ? undefined : options.cacheDir ? resolve(options.cacheDir) : defaultCacheDir(root);
+  const cache = cacheDir === undefined ? undefined : new RenderCache({ dir: cacheDir });
+  const result = synthesize({ apps, environments, releases: releases.pin, outDir, checks, mirrorDir, gitops, allowDrop: options.allowDrop, cache });
+  const reused = cache ? `, ${cache.stats.hits} of ${result.rendered.length} app renderings from the cache` : '';
+  io.out(`synthesized ${apps.length} apps x ${environments.length} environments: ${result.files.size} files in ${outDir}${reused}\n`);
   return EXIT.ok;
 }
