@@ -61,6 +61,8 @@ export class RenderCache {
   /** The stored text of each hit's file, by the rendering it was returned as. */
   private readonly texts = new WeakMap<object, string>();
   private readonly used = new Set<string>();
+  /** Each environment keyed once: every app of it would hash the same value again. */
+  private readonly environmentKeys = new WeakMap<ResolvedEnvironment, string | undefined>();
 
   constructor(options: RenderCacheOptions) {
     this.root = options.dir;
@@ -75,7 +77,12 @@ export class RenderCache {
    * its source file, so a `dependsOn` pointing at another app's definition keys as that app's name.
    */
   keyOf(app: ResolvedApp, environment: ResolvedEnvironment, definition: AppDefinition | undefined, fleet: ReadonlyMap<object, string>): string | undefined {
-    const key = contentKey([FORMAT, app, environment, definition], (value) => (value === definition ? undefined : fleet.get(value)));
+    if (!this.environmentKeys.has(environment)) this.environmentKeys.set(environment, contentKey([environment]));
+    const environmentKey = this.environmentKeys.get(environment);
+    const key =
+      environmentKey === undefined
+        ? undefined
+        : contentKey([FORMAT, app, environmentKey, definition], (value) => (value === definition ? undefined : fleet.get(value)));
     if (key === undefined) this.stats.uncacheable++;
     return key;
   }
