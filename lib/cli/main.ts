@@ -48,7 +48,9 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       'where earlier renderings are kept (default: $PLATFORM_CACHE_DIR, else <root>/node_modules/.cache/golden-path-platform if node_modules exists)',
     )
     .option('--no-cache', 'render every app afresh, reading and writing no cache')
-    .action((opts: { out?: string; mirror?: string; allowDrop?: boolean; cacheDir?: string; cache: boolean }) => {
+    .option('--env <names>', 'render and replace only these environments (repeatable or comma-separated); the rest of the output is kept', collect, [])
+    .option('--team <team>', "render and replace only this team's files (in every environment, or those of --env)")
+    .action((opts: { out?: string; mirror?: string; allowDrop?: boolean; cacheDir?: string; cache: boolean; env: string[]; team?: string }) => {
       code = synthCommand({ root: root(), ...opts }, io);
     });
 
@@ -136,6 +138,11 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   } catch (error) {
     return report(error, io);
   }
+}
+
+/** `--env a --env b,c` gives ['a', 'b', 'c']. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim())];
 }
 
 function report(error: unknown, io: Io): number {

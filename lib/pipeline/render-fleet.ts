@@ -70,6 +70,15 @@ export function renderFleet(input: FleetInput): RenderedApp[] {
 
 /** `renderFleet` for environments resolved already. */
 export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
+  return renderResolvedApps(resolveFleetApps(input), input);
+}
+
+/**
+ * Every app resolved in every environment, with the checks that look across apps (names, hosts,
+ * quotas): cheap next to rendering, so a synth of one environment or team still runs them over
+ * the whole fleet. Problems from all apps are thrown together.
+ */
+export function resolveFleetApps(input: Pick<ResolvedFleetInput, 'apps' | 'environments' | 'releases'>): ResolvedApp[] {
   const problems = new Problems();
   checkOverrideNames(input.apps, input.environments, problems);
   checkDefinitionKeys(input.apps, problems);
@@ -86,7 +95,12 @@ export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
   checkUniqueHosts(resolved, problems);
   checkQuota(resolved, input.environments, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
+  return resolved;
+}
 
+/** Builds and synthesizes the given resolved apps (all, or one environment's or team's share). */
+export function renderResolvedApps(resolved: readonly ResolvedApp[], input: ResolvedFleetInput): RenderedApp[] {
+  const problems = new Problems();
   const definitions = new Map(input.apps.map((a) => [a.source, a.definition]));
   const sources = new Map<object, string>(input.apps.map((a) => [a.definition, a.source]));
   const environments = new Map(input.environments.map((e) => [e.name, e]));

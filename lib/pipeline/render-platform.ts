@@ -21,7 +21,7 @@ export const NAMESPACE_FILE = '_namespace.yaml';
  * Per environment: a namespace file per team that has apps there, and, with GitOps settings, an
  * Argo CD Application per team plus the environment's root Application.
  */
-export function renderPlatform(rendered: readonly RenderedApp[], environments: readonly ResolvedEnvironment[]): RenderedPlatformFile[] {
+export function renderPlatform(rendered: readonly Pick<RenderedApp, 'app'>[], environments: readonly ResolvedEnvironment[]): RenderedPlatformFile[] {
   const files: RenderedPlatformFile[] = [];
   for (const env of environments) {
     const argocd = env.gitops.argocd;

@@ -7,6 +7,7 @@ import { loadProject } from '../../pipeline/load-project';
 import { projectPaths } from '../../pipeline/project';
 import { claimOutput } from '../../output/claim-output';
 import { synthesize } from '../../pipeline/synthesize';
+import { Shard } from '../../pipeline/shard';
 import { RenderCache } from '../../pipeline/cache/render-cache';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
@@ -24,6 +25,10 @@ export interface SynthOptions {
   readonly cache?: boolean;
   /** @default - `defaultCacheDir(root)` */
   readonly cacheDir?: string;
+  /** Only these environments (`--env`). @default - every environment, unless `team` is given */
+  readonly env?: readonly string[];
+  /** Only this team's files (`--team`). @default - every team */
+  readonly team?: string;
 }
 
 /**
@@ -56,6 +61,13 @@ export function synthCommand(options: SynthOptions, io: Io): number {
   }
 }
 
+/** `--env` and `--team` as a shard; none for a synth of the whole fleet. */
+function shardOf(options: SynthOptions, environments: readonly { readonly name: string }[]): Shard | undefined {
+  const env = options.env ?? [];
+  if (env.length === 0 && options.team === undefined) return undefined;
+  return { environments: env.length > 0 ? [...new Set(env)] : environments.map((e) => e.name), ...(options.team === undefined ? {} : { team: options.team }) };
+}
+
 function synthesizeProject(root: string, outDir: string, mirrorDir: string | undefined, options: SynthOptions, io: Io): number {
   const { apps, environments, releases, gitops } = loadProject(root);
   // Errors stop the write (CheckFailedError); warnings and waivers are shown but do not.
@@ -65,8 +77,12 @@ function synthesizeProject(root: string, outDir: string, mirrorDir: string | und
   const checks = defaultChecks({ onReport, environments: environments.map((e) => e.name) });
   const cacheDir = options.cache === false ? undefined : options.cacheDir ? resolve(options.cacheDir) : defaultCacheDir(root);
   const cache = cacheDir === undefined ? undefined : new RenderCache({ dir: cacheDir });
-  const result = synthesize({ apps, environments, releases: releases.pin, outDir, checks, mirrorDir, gitops, allowDrop: options.allowDrop, cache });
+  const shard = shardOf(options, environments);
+  const result = synthesize({ apps, environments, releases: releases.pin, outDir, checks, mirrorDir, gitops, allowDrop: options.allowDrop, cache, shard });
   const reused = cache ? `, ${cache.stats.hits} of ${result.rendered.length} app renderings from the cache` : '';
-  io.out(`synthesized ${apps.length} apps x ${environments.length} environments: ${result.files.size} files in ${outDir}${reused}\n`);
+  const what = shard
+    ? `${result.rendered.length} app renderings of ${shard.environments.join(', ')}${shard.team ? ` (team ${shard.team})` : ''}`
+    : `${apps.length} apps x ${environments.length} environments`;
+  io.out(`synthesized ${what}: ${result.files.size} files in ${outDir}${reused}\n`);
   return EXIT.ok;
 }
