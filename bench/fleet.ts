@@ -13,7 +13,18 @@ import { Rng } from './rng';
  * to them.
  */
 
-const { environments } = sampleProject;
+/**
+ * The sample's environments with a team quota sized for the largest fleet measured (500 apps a
+ * team at 10,000 apps): the default quota fits a sample-sized team, and a fleet over it fails
+ * synth (E_QUOTA) before anything is measured.
+ */
+const environments = sampleProject.environments.map((env) => ({
+  ...env,
+  profile: {
+    ...env.profile,
+    quota: { requestsCpu: '2000', requestsMemory: '8000Gi', limitsMemory: '8000Gi', requestsEphemeralStorage: '20000Gi', pods: 20000 },
+  },
+}));
 /** Optional in the sample project, so read without assuming it is there. */
 const gitops = (sampleProject as { gitops?: GitOpsSettings }).gitops;
 

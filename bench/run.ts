@@ -14,6 +14,8 @@ import { generateFleet } from './fleet';
 import { findKubectl } from './kustomize/find-kubectl';
 import { measureScenarios, prepareFixtures, ScenarioResult, Summary } from './measure';
 import { ExternalSummary, formatRatios, formatScaling, formatScenarioTable, formatTargets, mib, ratios, ScalingPoint, targets } from './report';
+import { formatIncremental, formatStartup } from './incremental-report';
+import { measureIncremental, measureStartup } from './incremental';
 import { measureSampleSynth } from './sample-synth';
 import { DEFAULT_SCENARIOS, SCENARIO_IDS, ScenarioId } from './scenario';
 
@@ -33,6 +35,9 @@ const USAGE = `usage: npm run bench -- [options]
   --seed N                 fleet seed (default 42)
   --profile DIR            write a V8 CPU profile of every main-size run into DIR
   --out FILE               results JSON (default bench/results/bench-<apps>-<time>.json)
+  --incremental-apps N     fleet size of the incremental measurement, or 0 to skip (default: --apps)
+  --incremental-runs N     one-app-changed runs (each followed by a --no-cache run; default: --runs)
+  --startup-runs N         sample-repo synth vs loading cdk8s alone, or 0 to skip (default: --synth-runs)
   --smoke                  tiny and quick, for CI: 20 apps, 1 run, scaling 5,20; numbers are
                            not judged (fixed costs dominate at that size)
 `;
@@ -50,6 +55,9 @@ interface Options {
   readonly profileDir?: string;
   readonly out: string;
   readonly smoke: boolean;
+  readonly incrementalApps: number;
+  readonly incrementalRuns: number;
+  readonly startupRuns: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -69,6 +77,7 @@ function parseOptions(argv: readonly string[]): Options {
   const scenarios = (values.scenarios?.split(',').map((s) => s.trim()) ?? [...DEFAULT_SCENARIOS]) as ScenarioId[];
   const unknown = scenarios.filter((s) => !SCENARIO_IDS.includes(s));
   if (unknown.length) throw new UsageError(`unknown scenario(s): ${unknown.join(', ')} (known: ${SCENARIO_IDS.join(', ')})`);
+  const synthRuns = int('synth-runs', values['synth-runs'], runs, 0);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
   return {
     apps,
@@ -78,11 +87,14 @@ function parseOptions(argv: readonly string[]): Options {
     scenarios,
     kustomizeMaxApps: int('kustomize-max-apps', values['kustomize-max-apps'], 1000, 1),
     kustomizeRuns: int('kustomize-runs', values['kustomize-runs'], 1, 1),
-    synthRuns: int('synth-runs', values['synth-runs'], runs, 0),
+    synthRuns,
     seed: int('seed', values.seed, 42, 0),
     profileDir: values.profile && resolve(values.profile),
     out: resolve(values.out ?? join(REPO_ROOT, 'bench', 'results', smoke ? 'smoke.json' : `bench-${apps}-${stamp}.json`)),
     smoke,
+    incrementalApps: int('incremental-apps', values['incremental-apps'], apps, 0),
+    incrementalRuns: int('incremental-runs', values['incremental-runs'], runs, 1),
+    startupRuns: int('startup-runs', values['startup-runs'], synthRuns, 0),
   };
 }
 
@@ -102,6 +114,9 @@ const OPTIONS = {
   profile: { type: 'string' },
   out: { type: 'string' },
   smoke: { type: 'boolean' },
+  'incremental-apps': { type: 'string' },
+  'incremental-runs': { type: 'string' },
+  'startup-runs': { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -153,6 +168,15 @@ async function main(): Promise<void> {
     log(`npm run synth of the sample repo x ${options.synthRuns}`);
     const npmSynth = options.synthRuns > 0 ? measureSampleSynth(REPO_ROOT, options.synthRuns) : undefined;
 
+    const incremental =
+      options.incrementalApps > 0
+        ? measureIncremental(options.incrementalApps, options.seed, options.incrementalRuns, (what) =>
+            log(`incremental, ${options.incrementalApps} apps: ${what}`),
+          )
+        : undefined;
+    log(`startup: sample synth vs loading cdk8s x ${options.startupRuns}`);
+    const startup = options.startupRuns > 0 ? measureStartup(REPO_ROOT, options.startupRuns) : undefined;
+
     const scaling: ScalingPoint[] = [];
     for (const apps of options.scaling) {
       if (apps === options.apps) {
@@ -173,6 +197,8 @@ async function main(): Promise<void> {
       '',
       npmSynth ? formatSynth(npmSynth) : 'npm run synth: not measured (--synth-runs 0)',
       '',
+      ...(incremental ? [formatIncremental(incremental, startup), ''] : []),
+      ...(startup ? [formatStartup(startup), ''] : []),
       ...(scaling.length ? [`Scaling (main size: median of ${options.runs}; other sizes: ${options.scalingRuns} run(s)):`, formatScaling(scaling), ''] : []),
       ...(options.smoke
         ? ['Targets: not judged in a smoke run (fixed costs such as compiling schemas dominate at this size); run npm run bench.']
@@ -193,6 +219,8 @@ async function main(): Promise<void> {
       ratios: r,
       targets: t,
       npmSynth,
+      incremental,
+      startup,
       scaling: scaling.map((p) => ({ apps: p.apps, scenarios: p.summaries })),
     };
     writeFileSync(options.out, `${JSON.stringify(json, null, 2)}\n`);

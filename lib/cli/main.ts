@@ -1,17 +1,17 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigFileError, PlatformError, UsageError } from '../internal/errors';
-import { capacityCommand } from './commands/capacity';
-import { checkCommand } from './commands/check';
-import { checkDistCommand } from './commands/check-dist';
-import { diffCommand } from './commands/diff';
-import { driftCommand } from './commands/drift';
-import { explainCommand } from './commands/explain';
-import { graphCommand } from './commands/graph';
-import { newCommand } from './commands/new';
-import { promoteCommand } from './commands/promote';
-import { reportCommand } from './commands/report';
-import { setImageCommand } from './commands/set-image';
-import { synthCommand } from './commands/synth';
+import type { capacityCommand } from './commands/capacity';
+import type { checkCommand } from './commands/check';
+import type { checkDistCommand } from './commands/check-dist';
+import type { diffCommand } from './commands/diff';
+import type { driftCommand } from './commands/drift';
+import type { explainCommand } from './commands/explain';
+import type { graphCommand } from './commands/graph';
+import type { newCommand } from './commands/new';
+import type { promoteCommand } from './commands/promote';
+import type { reportCommand } from './commands/report';
+import type { setImageCommand } from './commands/set-image';
+import type { synthCommand } from './commands/synth';
 import { EXIT } from './exit-codes';
 import { Io, processIo } from './io';
 
@@ -22,6 +22,10 @@ const EXIT_CODES_HELP = `Exit codes:
   ${EXIT.usage}   wrong command line, or a configuration file (apps/releases.yaml) that is the only problem
   ${EXIT.bug}  a bug in the platform: it prints "internal error" and a stack trace; please report it
 `;
+
+/* eslint-disable @typescript-eslint/no-require-imports -- each command's module is required when
+   the command runs (its functions are imported only as types): `platform --help`, `new` or
+   `set-image` need none of cdk8s-plus-28, the CRD imports and the policy pack that `synth` loads. */
 
 /**
  * The `platform` command. Returns the exit code instead of exiting, so tests call it in-process;
@@ -45,8 +49,15 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--out <dir>', 'output folder (default: <root>/dist)')
     .option('--mirror <dir>', 'also copy the tree here (the cdk8s CLI output folder)')
     .option('--allow-drop', 'allow emptying an environment or deleting more of it than the GitOps guard allows')
-    .action((opts: { out?: string; mirror?: string; allowDrop?: boolean }) => {
-      code = synthCommand({ root: root(), ...opts }, io);
+    .option(
+      '--cache-dir <dir>',
+      'where earlier renderings are kept (default: $PLATFORM_CACHE_DIR, else <root>/node_modules/.cache/golden-path-platform if node_modules exists)',
+    )
+    .option('--no-cache', 'render every app afresh, reading and writing no cache')
+    .option('--env <names>', 'render and replace only these environments (repeatable or comma-separated); the rest of the output is kept', collect, [])
+    .option('--team <team>', "render and replace only this team's files (in every environment, or those of --env)")
+    .action((opts: { out?: string; mirror?: string; allowDrop?: boolean; cacheDir?: string; cache: boolean; env: string[]; team?: string }) => {
+      code = (require('./commands/synth') as { synthCommand: typeof synthCommand }).synthCommand({ root: root(), ...opts }, io);
     });
 
   program
@@ -57,7 +68,10 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--dist <folder>', 'check the YAML a synth wrote there instead, without loading app code (the verdict CI counts)')
     .action((opts: { json?: boolean; env?: string; dist?: string }) => {
       const { dist, ...rest } = opts;
-      code = dist === undefined ? checkCommand({ root: root(), ...rest }, io) : checkDistCommand({ dist, ...rest }, io);
+      code =
+        dist === undefined
+          ? (require('./commands/check') as { checkCommand: typeof checkCommand }).checkCommand({ root: root(), ...rest }, io)
+          : (require('./commands/check-dist') as { checkDistCommand: typeof checkDistCommand }).checkDistCommand({ dist, ...rest }, io);
     });
 
   program
@@ -66,7 +80,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .requiredOption('--env <name>', 'environment')
     .option('--json', 'machine-readable output')
     .action((app: string | undefined, opts: { env: string; json?: boolean }) => {
-      code = explainCommand({ root: root(), app, ...opts }, io);
+      code = (require('./commands/explain') as { explainCommand: typeof explainCommand }).explainCommand({ root: root(), app, ...opts }, io);
     });
 
   program
@@ -75,7 +89,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--json', 'machine-readable output')
     .option('--all', 'also show label differences')
     .action((app: string, opts: { json?: boolean; all?: boolean }) => {
-      code = driftCommand({ root: root(), app, ...opts }, io);
+      code = (require('./commands/drift') as { driftCommand: typeof driftCommand }).driftCommand({ root: root(), app, ...opts }, io);
     });
 
   program
@@ -86,7 +100,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--digest <digest>', 'image digest (sha256:...)')
     .option('--container <name>', "a sidecar's or init container's image instead of the app's")
     .action((app: string, opts: { env: string; tag?: string; digest?: string; container?: string }) => {
-      code = setImageCommand({ root: root(), app, ...opts }, io);
+      code = (require('./commands/set-image') as { setImageCommand: typeof setImageCommand }).setImageCommand({ root: root(), app, ...opts }, io);
     });
 
   program
@@ -96,7 +110,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .requiredOption('--to <env>', 'environment to copy to')
     .option('--container <name>', "a sidecar's or init container's image instead of the app's")
     .action((app: string, opts: { from: string; to: string; container?: string }) => {
-      code = promoteCommand({ root: root(), app, ...opts }, io);
+      code = (require('./commands/promote') as { promoteCommand: typeof promoteCommand }).promoteCommand({ root: root(), app, ...opts }, io);
     });
 
   program
@@ -106,7 +120,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--format <format>', 'text, markdown (a pull-request comment) or json', 'text')
     .option('--render-base', 'render the base from its sources even when its dist/ is committed')
     .action((folders: string[], opts: { base?: string; format: string; renderBase?: boolean }) => {
-      code = diffCommand({ root: root(), folders, ...opts }, io);
+      code = (require('./commands/diff') as { diffCommand: typeof diffCommand }).diffCommand({ root: root(), folders, ...opts }, io);
     });
 
   program
@@ -114,7 +128,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .description('CPU and memory requests and limits x replicas, per environment and team')
     .option('--json', 'machine-readable output')
     .action((opts: { json?: boolean }) => {
-      code = capacityCommand({ root: root(), ...opts }, io);
+      code = (require('./commands/capacity') as { capacityCommand: typeof capacityCommand }).capacityCommand({ root: root(), ...opts }, io);
     });
 
   program
@@ -125,7 +139,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--format <format>', 'mermaid, dot, svg or json', 'mermaid')
     .option('--dist <folder>', 'read a tree written by platform synth instead of rendering the sources')
     .action((opts: { env?: string; team?: string; format: string; dist?: string }) => {
-      code = graphCommand({ root: root(), ...opts }, io);
+      code = (require('./commands/graph') as { graphCommand: typeof graphCommand }).graphCommand({ root: root(), ...opts }, io);
     });
 
   program
@@ -135,7 +149,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--format <format>', 'html or json', 'html')
     .option('--date <YYYY-MM-DD>', 'the day waivers are measured against (default: today, UTC)')
     .action((opts: { out: string; format: string; date?: string }) => {
-      code = reportCommand({ root: root(), ...opts }, io);
+      code = (require('./commands/report') as { reportCommand: typeof reportCommand }).reportCommand({ root: root(), ...opts }, io);
     });
 
   program
@@ -147,7 +161,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--image <repository>', "image repository without tag (default: beside the team's other images)")
     .option('--description <text>', 'one line on what the app does')
     .action((name: string, opts: { team: string; kind: string; tag: string; image?: string; description?: string }) => {
-      code = newCommand({ root: root(), name, ...opts }, io);
+      code = (require('./commands/new') as { newCommand: typeof newCommand }).newCommand({ root: root(), name, ...opts }, io);
     });
 
   try {
@@ -156,6 +170,11 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   } catch (error) {
     return report(error, io);
   }
+}
+
+/** `--env a --env b,c` gives ['a', 'b', 'c']. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim())];
 }
 
 function report(error: unknown, io: Io): number {

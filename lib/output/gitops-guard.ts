@@ -93,7 +93,7 @@ function committedTree(target: string): { files: Map<string, string>; from?: str
   return { files: readGitFolder(toplevel, 'HEAD', path), from: `${path}/ as committed at HEAD, as the folder is missing or empty` };
 }
 
-function readTree(dir: string, rel: string, out = new Map<string, string>()): Map<string, string> {
+export function readTree(dir: string, rel: string, out = new Map<string, string>()): Map<string, string> {
   if (!existsSync(join(dir, rel))) return out;
   for (const entry of readdirSync(join(dir, rel))) {
     const path = rel ? `${rel}/${entry}` : entry;

@@ -1,4 +1,17 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { PlatformError } from '../internal/errors';
@@ -16,6 +29,9 @@ export class OldTreeError extends PlatformError {}
  * swapped in with two renames, the old tree going to `.<name>-old-<id>`, which is then deleted.
  * A failure before the swap leaves the old tree untouched; a kill between any two steps is undone
  * by `recoverSwap` at the start of the next synth. Folders get 0777 and files 0666 minus the umask.
+ * A file whose bytes are already in the old tree at the same path is hard-linked from there instead
+ * of written: a synth that changes one app writes one file per environment, and deleting the old
+ * tree then only drops links. Safe because no file of a tree is ever modified in place.
  */
 export function writeTree(outDir: string, files: ReadonlyMap<string, string>): void {
   const target = resolve(outDir);
@@ -30,10 +46,14 @@ export function writeTree(outDir: string, files: ReadonlyMap<string, string>): v
   const retired = join(parent, `.${basename(target)}-old-${id}`);
   mkdirSync(staging);
   try {
+    const folders = new Set<string>();
     for (const path of [...files.keys()].sort()) {
       const file = join(staging, path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, files.get(path)!);
+      const folder = dirname(file);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+      const text = files.get(path)!;
+      if (!linkUnchanged(join(target, path), file, text)) writeFileSync(file, text);
     }
     writeFileSync(join(staging, SYNTH_MARKER), SYNTH_MARKER_TEXT);
   } catch (error) {
@@ -59,6 +79,20 @@ export function writeTree(outDir: string, files: ReadonlyMap<string, string>): v
   } catch {
     // Checked removable above, so this is a race (someone changed permissions meanwhile). The new
     // tree is complete and in place, so the write stands; the next synth's recoverSwap retries.
+  }
+}
+
+/** Hard-links `old` to `file` when it is a regular file holding exactly `text`; false (write it) otherwise. */
+function linkUnchanged(old: string, file: string, text: string): boolean {
+  try {
+    const stat = lstatSync(old);
+    if (!stat.isFile() || stat.size !== Buffer.byteLength(text)) return false;
+    if (!readFileSync(old).equals(Buffer.from(text))) return false;
+    linkSync(old, file);
+    return true;
+  } catch {
+    // No old file, or a file system without hard links: writing is always right.
+    return false;
   }
 }
 

@@ -1,9 +1,11 @@
-import { catalogFiles } from '../catalog/catalog-files';
+import { CATALOG_FOLDER, catalogFiles } from '../catalog/catalog-files';
 import { CatalogOptions } from '../catalog/catalog-info';
 import { kustomization } from '../gitops/kustomization';
+import { ResolvedApp } from '../model/resolved-app';
 import { appFilePath } from '../output/layout';
 import { YamlEmitter } from '../output/emit-yaml';
 import { renderDocument, renderManifests } from '../output/render-yaml';
+import { RenderCache } from './cache/render-cache';
 import { RenderedApp } from './render-fleet';
 import { RenderedPlatformFile } from './render-platform';
 
@@ -21,12 +23,50 @@ export function layoutFleet(
   rendered: readonly RenderedApp[],
   platform: readonly RenderedPlatformFile[] = [],
   catalog: CatalogOptions = {},
+  cache?: Pick<RenderCache, 'textOf'>,
+): Map<string, string> {
+  return layoutOnto(
+    new Map(),
+    rendered,
+    platform,
+    rendered.map((r) => r.app),
+    catalog,
+    cache,
+  );
+}
+
+/**
+ * `layoutFleet` over files kept from an earlier tree (`base`, without its kustomizations and
+ * catalog): a synth of one environment or team lays its share out onto the rest of dist/, and the
+ * catalog is made from `apps`, the whole fleet resolved.
+ */
+export function layoutOnto(
+  base: ReadonlyMap<string, string>,
+  rendered: readonly RenderedApp[],
+  platform: readonly RenderedPlatformFile[],
+  apps: readonly ResolvedApp[],
+  catalog: CatalogOptions,
+  cache?: Pick<RenderCache, 'textOf'>,
 ): Map<string, string> {
   const yaml = new YamlEmitter();
-  const files = new Map<string, string>();
-  for (const { app, manifests } of rendered) files.set(appFilePath(app), renderManifests(app.source, manifests, yaml));
+  const files = new Map(base);
+  // A cache hit brings its file's text: emitting it again would give the same bytes.
+  for (const { app, manifests } of rendered) files.set(appFilePath(app), cache?.textOf(manifests) ?? renderManifests(app.source, manifests, yaml));
   for (const file of platform) files.set(file.path, renderManifests(file.source, file.manifests, yaml));
+  return finishLayout(files, apps, catalog, yaml);
+}
 
+/** Made from the other files' paths, or from every app: a merged tree lays them out afresh. */
+export function isAggregate(path: string): boolean {
+  return path.startsWith(`${CATALOG_FOLDER}/`) || path === 'kustomization.yaml' || path.endsWith('/kustomization.yaml');
+}
+
+/**
+ * Adds a kustomization.yaml to every folder that gets one (listing its entries) and the catalog of
+ * `apps`, and sorts by path. Kustomizations follow from the paths alone, so a tree merged from two
+ * synths gets the same ones as one synth of the whole fleet.
+ */
+function finishLayout(files: Map<string, string>, apps: readonly ResolvedApp[], catalog: CatalogOptions, yaml: YamlEmitter): Map<string, string> {
   const children = new Map<string, Set<string>>();
   for (const path of files.keys()) {
     const parts = path.split('/');
@@ -41,11 +81,6 @@ export function layoutFleet(
     if (NO_KUSTOMIZATION.has(folder)) continue;
     files.set(`${folder}/kustomization.yaml`, renderDocument('apps/environments.ts', kustomization([...entries]), yaml));
   }
-  for (const [path, text] of catalogFiles(
-    rendered.map((r) => r.app),
-    catalog,
-    yaml,
-  ))
-    files.set(path, text);
+  for (const [path, text] of catalogFiles(apps, catalog, yaml)) files.set(path, text);
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -21,7 +21,11 @@ export interface RenderedDataStoreFile {
  * admitting exactly the apps whose egress names it (what resolution derived from their `dependsOn`).
  * Resolution already reported every problem of a store, so one that does not resolve here renders nothing.
  */
-export function renderDataStores(dataStores: readonly SourcedDataStore[], env: ResolvedEnvironment, rendered: readonly RenderedApp[]): RenderedDataStoreFile[] {
+export function renderDataStores(
+  dataStores: readonly SourcedDataStore[],
+  env: ResolvedEnvironment,
+  rendered: readonly Pick<RenderedApp, 'app'>[],
+): RenderedDataStoreFile[] {
   const files: RenderedDataStoreFile[] = [];
   for (const sourced of dataStores) {
     const shared = resolveSharedDataStore(sourced, env, new Problems());

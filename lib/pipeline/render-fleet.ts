@@ -11,6 +11,7 @@ import { Manifest } from '../manifest/manifest';
 import { checkDefinitionKeys } from '../environments/check-definition-keys';
 import { Customization } from '../model/customize';
 import { recordWaivers } from '../policy/waiver-annotation';
+import { RenderCache } from './cache/render-cache';
 import { renderApp } from './render-app';
 import { checkQuota } from './check-quota';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueDataStores, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
@@ -28,6 +29,8 @@ export interface FleetInput {
   readonly gitops?: GitOpsSettings;
   /** @default - no releases: images use the definition's own tag or digest */
   readonly releases?: ReleaseLookup;
+  /** Renderings of earlier runs, reused where the inputs are the same. @default - every app is rendered */
+  readonly cache?: RenderCache;
 }
 
 /** The fleet with its environments already resolved (`resolveFleetEnvironments`). */
@@ -38,6 +41,8 @@ export interface ResolvedFleetInput {
   readonly environments: readonly ResolvedEnvironment[];
   /** @default - no releases: images use the definition's own tag or digest */
   readonly releases?: ReleaseLookup;
+  /** @default - every app is rendered */
+  readonly cache?: RenderCache;
 }
 
 /** One app in one environment after synthesis. */
@@ -70,6 +75,15 @@ export function renderFleet(input: FleetInput): RenderedApp[] {
 
 /** `renderFleet` for environments resolved already. */
 export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
+  return renderResolvedApps(resolveFleetApps(input), input);
+}
+
+/**
+ * Every app resolved in every environment, with the checks that look across apps (names, hosts,
+ * quotas): cheap next to rendering, so a synth of one environment or team still runs them over
+ * the whole fleet. Problems from all apps are thrown together.
+ */
+export function resolveFleetApps(input: Pick<ResolvedFleetInput, 'apps' | 'dataStores' | 'environments' | 'releases'>): ResolvedApp[] {
   const problems = new Problems();
   checkOverrideNames(input.apps, input.environments, problems);
   checkDefinitionKeys([...input.apps, ...(input.dataStores ?? [])], problems);
@@ -89,12 +103,26 @@ export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
   checkUniqueHosts(resolved, problems);
   checkQuota(resolved, input.environments, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
+  return resolved;
+}
 
+/** Builds and synthesizes the given resolved apps (all, or one environment's or team's share). */
+export function renderResolvedApps(resolved: readonly ResolvedApp[], input: ResolvedFleetInput): RenderedApp[] {
+  const problems = new Problems();
   const definitions = new Map(input.apps.map((a) => [a.source, a.definition]));
-  const rendered = resolved.map((app) => {
-    const rendering = renderApp(app, definitions.get(app.source), { environment: app.environment, production: app.production, app }, problems);
+  const sources = new Map<object, string>(input.apps.map((a) => [a.definition, a.source]));
+  const environments = new Map(input.environments.map((e) => [e.name, e]));
+  const { cache } = input;
+  const rendered = resolved.map((app): RenderedApp => {
+    const definition = definitions.get(app.source);
+    const key = cache?.keyOf(app, environments.get(app.environment)!, definition, sources);
+    const hit = key === undefined ? undefined : cache!.get(key);
+    if (hit) return { app, ...hit };
+    const rendering = renderApp(app, definition, { environment: app.environment, production: app.production, app }, problems);
     // Waivers travel with the objects they excuse, for `platform check --dist`.
-    return { app, ...rendering, manifests: recordWaivers(app, rendering.manifests) };
+    const result = { app, ...rendering, manifests: recordWaivers(app, rendering.manifests) };
+    if (key !== undefined) cache!.rendered(key, app, result);
+    return result;
   });
   checkUniqueObjects(rendered, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));

@@ -37,7 +37,7 @@ export interface RenderPlatformOptions {
  * platform's own (policies, before the teams) and the environment's root Application.
  */
 export function renderPlatform(
-  rendered: readonly RenderedApp[],
+  rendered: readonly Pick<RenderedApp, 'app'>[],
   environments: readonly ResolvedEnvironment[],
   options: RenderPlatformOptions = {},
 ): RenderedPlatformFile[] {

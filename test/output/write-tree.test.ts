@@ -21,6 +21,32 @@ describe('writeTree', () => {
     expect(readFileSync(join(out, 'dev/shop/web.yaml'), 'utf8')).toBe('b');
   });
 
+  test('links a file whose bytes are unchanged from the old tree, writes a changed one, and the old tree goes', () => {
+    const parent = outDir();
+    const out = join(parent, 'dist');
+    writeTree(
+      out,
+      new Map([
+        ['prod/shop/same.yaml', 'same'],
+        ['prod/shop/web.yaml', 'a'],
+      ]),
+    );
+    const same = statSync(join(out, 'prod/shop/same.yaml')).ino;
+    const web = statSync(join(out, 'prod/shop/web.yaml')).ino;
+    writeTree(
+      out,
+      new Map([
+        ['prod/shop/same.yaml', 'same'],
+        ['prod/shop/web.yaml', 'b'],
+      ]),
+    );
+    expect(statSync(join(out, 'prod/shop/same.yaml')).ino).toBe(same);
+    expect(statSync(join(out, 'prod/shop/same.yaml')).nlink).toBe(1);
+    expect(statSync(join(out, 'prod/shop/web.yaml')).ino).not.toBe(web);
+    expect(readFileSync(join(out, 'prod/shop/web.yaml'), 'utf8')).toBe('b');
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
   test('removes files whose source is gone', () => {
     const out = join(outDir(), 'dist');
     writeTree(

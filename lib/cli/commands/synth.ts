@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { formatReport } from '../../policy/format-report';
 import { CheckReport } from '../../policy/report';
 import { defaultChecks } from '../../pipeline/default-checks';
@@ -6,6 +7,8 @@ import { loadProject } from '../../pipeline/load-project';
 import { projectPaths } from '../../pipeline/project';
 import { claimOutput } from '../../output/claim-output';
 import { synthesize } from '../../pipeline/synthesize';
+import { Shard } from '../../pipeline/shard';
+import { RenderCache } from '../../pipeline/cache/render-cache';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
 
@@ -18,6 +21,25 @@ export interface SynthOptions {
   readonly mirror?: string;
   /** Let this synth empty an environment or delete more than the guard allows. */
   readonly allowDrop?: boolean;
+  /** Reuse earlier renderings (`--no-cache` sets false). @default true */
+  readonly cache?: boolean;
+  /** @default - `defaultCacheDir(root)` */
+  readonly cacheDir?: string;
+  /** Only these environments (`--env`). @default - every environment, unless `team` is given */
+  readonly env?: readonly string[];
+  /** Only this team's files (`--team`). @default - every team */
+  readonly team?: string;
+}
+
+/**
+ * Where CI caches live: $PLATFORM_CACHE_DIR, else node_modules/.cache/golden-path-platform, which CI
+ * restores after `npm ci` and Git ignores. A repository with no node_modules/ (nothing installed
+ * there) gets no cache rather than a node_modules/ made for it.
+ */
+function defaultCacheDir(root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.PLATFORM_CACHE_DIR) return resolve(env.PLATFORM_CACHE_DIR);
+  const modules = join(root, 'node_modules');
+  return existsSync(modules) ? join(modules, '.cache', 'golden-path-platform') : undefined;
 }
 
 /**
@@ -39,6 +61,13 @@ export function synthCommand(options: SynthOptions, io: Io): number {
   }
 }
 
+/** `--env` and `--team` as a shard; none for a synth of the whole fleet. */
+function shardOf(options: SynthOptions, environments: readonly { readonly name: string }[]): Shard | undefined {
+  const env = options.env ?? [];
+  if (env.length === 0 && options.team === undefined) return undefined;
+  return { environments: env.length > 0 ? [...new Set(env)] : environments.map((e) => e.name), ...(options.team === undefined ? {} : { team: options.team }) };
+}
+
 function synthesizeProject(root: string, outDir: string, mirrorDir: string | undefined, options: SynthOptions, io: Io): number {
   const { apps, dataStores, environments, releases, gitops } = loadProject(root);
   // Errors stop the write (CheckFailedError); warnings and waivers are shown but do not.
@@ -46,7 +75,26 @@ function synthesizeProject(root: string, outDir: string, mirrorDir: string | und
     if (report.findings.length > 0 || report.waivers.length > 0) io.err(formatReport(report));
   };
   const checks = defaultChecks({ onReport, environments: environments.map((e) => e.name) });
-  const result = synthesize({ apps, dataStores, environments, releases: releases.pin, outDir, checks, mirrorDir, gitops, allowDrop: options.allowDrop });
-  io.out(`synthesized ${apps.length} apps x ${environments.length} environments: ${result.files.size} files in ${outDir}\n`);
+  const cacheDir = options.cache === false ? undefined : options.cacheDir ? resolve(options.cacheDir) : defaultCacheDir(root);
+  const cache = cacheDir === undefined ? undefined : new RenderCache({ dir: cacheDir });
+  const shard = shardOf(options, environments);
+  const result = synthesize({
+    apps,
+    dataStores,
+    environments,
+    releases: releases.pin,
+    outDir,
+    checks,
+    mirrorDir,
+    gitops,
+    allowDrop: options.allowDrop,
+    cache,
+    shard,
+  });
+  const reused = cache ? `, ${cache.stats.hits} of ${result.rendered.length} app renderings from the cache` : '';
+  const what = shard
+    ? `${result.rendered.length} app renderings of ${shard.environments.join(', ')}${shard.team ? ` (team ${shard.team})` : ''}`
+    : `${apps.length} apps x ${environments.length} environments`;
+  io.out(`synthesized ${what}: ${result.files.size} files in ${outDir}${reused}\n`);
   return EXIT.ok;
 }

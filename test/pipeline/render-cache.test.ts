@@ -1,0 +1,168 @@
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateFleet } from '../../bench/fleet';
+import { Rng } from '../../bench/rng';
+import { AppDefinition, SourcedApp } from '../../lib/model/app-definition';
+import { RenderCache } from '../../lib/pipeline/cache/render-cache';
+import { FleetInput } from '../../lib/pipeline/render-fleet';
+import { render } from '../../lib/pipeline/synthesize';
+import { loadProject } from '../../lib/pipeline/load-project';
+import { REPO } from '../fixtures/sample-fleet';
+import { tempDir } from '../fixtures/temp-dir';
+
+/** Renders with the cache and fills it as a successful synth does; returns the files and what the cache did. */
+function cachedRender(input: FleetInput, dir: string, code = 'code-1') {
+  const cache = new RenderCache({ dir, code });
+  const { files } = render({ ...input, cache });
+  cache.store(files);
+  cache.prune();
+  return { files, stats: { ...cache.stats } };
+}
+
+function entries(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else out.push(join(d, e.name));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+describe('render cache: the sample fleet', () => {
+  const project = loadProject(REPO);
+  const input: FleetInput = { apps: project.apps, environments: project.environments, releases: project.releases.pin, gitops: project.gitops };
+
+  test('a warm cache gives the bytes of no cache; apps whose definition holds code (customize) are rendered every run', () => {
+    const dir = tempDir();
+    const none = render(input).files;
+    const cold = cachedRender(input, dir);
+    const warm = cachedRender(input, dir);
+    expect(cold.files).toEqual(none);
+    expect(warm.files).toEqual(none);
+    // 5 apps x 3 environments; payment-gateway and checkout-api have escape hatches written as code.
+    expect(cold.stats).toEqual({ hits: 0, misses: 9, uncacheable: 6, errors: 0 });
+    expect(warm.stats).toEqual({ hits: 9, misses: 0, uncacheable: 6, errors: 0 });
+  });
+
+  test('a corrupt or foreign entry is a miss, rendered and stored again, never a failure', () => {
+    const dir = tempDir();
+    const none = render(input).files;
+    cachedRender(input, dir);
+    const files = entries(dir);
+    writeFileSync(files[0], '{"key": "trunc');
+    writeFileSync(files[1], JSON.stringify({ key: 'another-key', manifests: [], text: '' }));
+    writeFileSync(files[2], 'null');
+    const again = cachedRender(input, dir);
+    expect(again.files).toEqual(none);
+    expect(again.stats).toEqual({ hits: 6, misses: 3, uncacheable: 6, errors: 0 });
+    expect(cachedRender(input, dir).stats.hits).toBe(9);
+  });
+
+  test('another version of the platform code misses every entry', () => {
+    const dir = tempDir();
+    cachedRender(input, dir, 'code-1');
+    expect(cachedRender(input, dir, 'code-2').stats).toEqual({ hits: 0, misses: 9, uncacheable: 6, errors: 0 });
+  });
+});
+
+describe('render cache: a seeded fleet under random edits', () => {
+  const fleet = generateFleet({ apps: 12, seed: 5 });
+  const rng = new Rng(17);
+  const environments = fleet.environments;
+
+  /** Puts `definition` in place of `old`, also where another app's dependsOn points at it (as an import would). */
+  const replace = (apps: SourcedApp[], old: SourcedApp, definition: AppDefinition): SourcedApp[] =>
+    apps.map((a) => {
+      if (a === old) return { ...a, definition };
+      const deps = a.definition.dependsOn;
+      if (!deps?.includes(old.definition)) return a;
+      return { ...a, definition: { ...a.definition, dependsOn: deps.map((d) => (d === old.definition ? definition : d)) } };
+    });
+  const changeApp = (apps: SourcedApp[]): SourcedApp[] => {
+    const app = apps[rng.int(0, apps.length - 1)];
+    return replace(apps, app, { ...app.definition, env: { ...app.definition.env, EDITED: String(rng.int(1, 1000)) } });
+  };
+  const addApp = (apps: SourcedApp[]): SourcedApp[] => {
+    const template = apps[rng.int(0, apps.length - 1)].definition;
+    const name = `added-${rng.int(1000, 9999)}`;
+    const definition = { ...template, name, image: `ghcr.io/acme/${name}:1.0.0` } as AppDefinition;
+    return [...apps, { definition, source: `apps/${definition.team}/${name}.ts` }];
+  };
+  const removeApp = (apps: SourcedApp[]): SourcedApp[] => {
+    const i = rng.int(0, apps.length - 1);
+    // A removed app must not be another's peer or dependency; the fleet's leaves are its scheduled tasks.
+    const leaf = apps.findIndex((a, j) => j >= i && a.definition.kind === 'scheduled-task');
+    return apps.filter((_, j) => j !== (leaf < 0 ? apps.findIndex((a) => a.definition.kind === 'scheduled-task') : leaf));
+  };
+  const addDependency = (apps: SourcedApp[]): SourcedApp[] => {
+    const callees = apps.filter((a) => a.definition.kind === 'web-service');
+    const callee = callees[rng.int(0, callees.length - 1)];
+    const callers = apps.filter((a) => a !== callee && !(a.definition.dependsOn ?? []).includes(callee.definition));
+    const caller = callers[rng.int(0, callers.length - 1)];
+    return replace(apps, caller, { ...caller.definition, dependsOn: [...(caller.definition.dependsOn ?? []), callee.definition] });
+  };
+
+  test('every edit synthesizes with a warm cache to the bytes of a synth without one', () => {
+    const dir = tempDir();
+    let apps = [...fleet.apps];
+    let envs = [...environments];
+    let version = 1;
+    let code = 'code-1';
+    const steps: [string, () => void][] = [
+      ['an app changed', () => (apps = changeApp(apps))],
+      ['an app added', () => (apps = addApp(apps))],
+      ['an app removed', () => (apps = removeApp(apps))],
+      ['a dependency added', () => (apps = addDependency(apps))],
+      [
+        'an environment default changed',
+        () => (envs = envs.map((e, i) => (i === 1 ? { ...e, profile: { ...e.profile, resources: { cpu: `${100 + rng.int(1, 99)}m`, memory: '300Mi' } } } : e))),
+      ],
+      ['the platform code changed', () => (code = `code-${++version}`)],
+    ];
+    const first = cachedRender({ apps, environments: envs, gitops: fleet.gitops }, dir, code);
+    expect(first.stats.hits).toBe(0);
+    const hits: Record<string, number> = {};
+    for (const [what, edit] of [...steps, ...rng.shuffle([...steps])]) {
+      edit();
+      const input = { apps, environments: envs, gitops: fleet.gitops };
+      const warm = cachedRender(input, dir, code);
+      const none = render(input).files;
+      const differing = [...new Set([...warm.files.keys(), ...none.keys()])].filter((path) => warm.files.get(path) !== none.get(path));
+      expect({ what, differing }).toEqual({ what, differing: [] });
+      hits[what] = Math.min(hits[what] ?? Infinity, warm.stats.hits);
+    }
+    // The cache did serve most apps after a one-app edit, and nothing after a code change.
+    expect(hits['an app changed']).toBeGreaterThanOrEqual(30);
+    expect(hits['the platform code changed']).toBe(0);
+  });
+});
+
+describe('render cache: pruning', () => {
+  test('drops entries unused for longer than maxUnusedMs and other code versions unused for a day, keeps what this run used', () => {
+    const dir = tempDir();
+    const { apps, environments, gitops } = generateFleet({ apps: 2, seed: 1 });
+    const input = { apps, environments: environments, gitops };
+    cachedRender(input, dir, 'old-code');
+    cachedRender(input, dir, 'new-code');
+    const stale = join(dir, 'v1-new-code', 'zz', 'zz-stale.json');
+    mkdirSync(join(dir, 'v1-new-code', 'zz'), { recursive: true });
+    writeFileSync(stale, '{}');
+    const longAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(stale, longAgo, longAgo);
+    utimesSync(join(dir, 'v1-old-code'), longAgo, longAgo);
+    for (const file of entries(join(dir, 'v1-new-code'))) utimesSync(file, longAgo, longAgo);
+
+    const cache = new RenderCache({ dir, code: 'new-code' });
+    render({ ...input, cache });
+    cache.prune();
+    expect(readdirSync(dir)).toEqual(['v1-new-code']);
+    const kept = entries(dir);
+    expect(kept).toHaveLength(6);
+    expect(kept).not.toContain(stale);
+    for (const file of kept) expect(statSync(file).mtimeMs).toBeGreaterThan(longAgo.getTime() + 1000);
+    expect(JSON.parse(readFileSync(kept[0], 'utf8'))).toHaveProperty('text');
+  });
+});
