@@ -23,7 +23,7 @@ describe('platform synth: the render cache', () => {
   test('keeps renderings under node_modules/.cache/golden-path-platform and reuses them; an added app is rendered, the others are not', () => {
     const root = tempRepo({ 'apps/shop/web.ts': webApp('web'), 'apps/shop/api.ts': webApp('api') });
     mkdirSync(join(root, 'node_modules'));
-    expect(synth(root).out).toContain('synthesized 2 apps x 2 environments: 13 files in');
+    expect(synth(root).out).toContain('synthesized 2 apps x 2 environments: 17 files in');
     expect(synth(root).out).toContain(', 4 of 4 app renderings from the cache');
     const before = readFileSync(join(root, 'dist/prod/shop/web.yaml'), 'utf8');
     writeFiles(root, { 'apps/shop/api2.ts': webApp('api2', 'shop', "env: { MODE: 'fast' }") });

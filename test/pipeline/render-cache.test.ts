@@ -33,7 +33,13 @@ function entries(dir: string): string[] {
 
 describe('render cache: the sample fleet', () => {
   const project = loadProject(REPO);
-  const input: FleetInput = { apps: project.apps, environments: project.environments, releases: project.releases.pin, gitops: project.gitops };
+  const input: FleetInput = {
+    apps: project.apps,
+    dataStores: project.dataStores,
+    environments: project.environments,
+    releases: project.releases.pin,
+    gitops: project.gitops,
+  };
 
   test('a warm cache gives the bytes of no cache; apps whose definition holds code (customize) are rendered every run', () => {
     const dir = tempDir();
@@ -42,29 +48,34 @@ describe('render cache: the sample fleet', () => {
     const warm = cachedRender(input, dir);
     expect(cold.files).toEqual(none);
     expect(warm.files).toEqual(none);
-    // 5 apps x 3 environments; payment-gateway and checkout-api have escape hatches written as code.
-    expect(cold.stats).toEqual({ hits: 0, misses: 9, uncacheable: 6, errors: 0 });
-    expect(warm.stats).toEqual({ hits: 9, misses: 0, uncacheable: 6, errors: 0 });
+    // Every app in every environment; those with escape hatches written as code (payment-gateway's and
+    // checkout-api's, 2 apps x 3 environments at least) are rendered every run. Derived, so a new sample app does not break it.
+    const renderings = render(input).rendered.length;
+    const { uncacheable } = cold.stats;
+    expect(uncacheable).toBeGreaterThanOrEqual(6);
+    expect(cold.stats).toEqual({ hits: 0, misses: renderings - uncacheable, uncacheable, errors: 0 });
+    expect(warm.stats).toEqual({ hits: renderings - uncacheable, misses: 0, uncacheable, errors: 0 });
   });
 
   test('a corrupt or foreign entry is a miss, rendered and stored again, never a failure', () => {
     const dir = tempDir();
     const none = render(input).files;
-    cachedRender(input, dir);
+    const cold = cachedRender(input, dir);
     const files = entries(dir);
     writeFileSync(files[0], '{"key": "trunc');
     writeFileSync(files[1], JSON.stringify({ key: 'another-key', manifests: [], text: '' }));
     writeFileSync(files[2], 'null');
     const again = cachedRender(input, dir);
     expect(again.files).toEqual(none);
-    expect(again.stats).toEqual({ hits: 6, misses: 3, uncacheable: 6, errors: 0 });
-    expect(cachedRender(input, dir).stats.hits).toBe(9);
+    expect(again.stats).toEqual({ hits: cold.stats.misses - 3, misses: 3, uncacheable: cold.stats.uncacheable, errors: 0 });
+    expect(cachedRender(input, dir).stats.hits).toBe(cold.stats.misses);
   });
 
   test('another version of the platform code misses every entry', () => {
     const dir = tempDir();
-    cachedRender(input, dir, 'code-1');
-    expect(cachedRender(input, dir, 'code-2').stats).toEqual({ hits: 0, misses: 9, uncacheable: 6, errors: 0 });
+    const first = cachedRender(input, dir, 'code-1');
+    expect(first.stats.misses).toBeGreaterThan(0);
+    expect(cachedRender(input, dir, 'code-2').stats).toEqual({ ...first.stats, hits: 0 });
   });
 });
 
