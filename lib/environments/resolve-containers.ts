@@ -10,6 +10,7 @@ import { ResolvedResources } from '../model/resolved-pod';
 import { redacted } from './check-secret-literals';
 import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { isList, isPositiveInt, ResolveContext } from './resolve-context';
+import { checkRequestsWithinLimits } from './resolve-resources';
 import { Release } from './resolve-image';
 
 /** An IANA service name, what a container port's name must be. */
@@ -210,23 +211,7 @@ function containerResources(ctx: ResolveContext, field: string, own: ExtraContai
     if ('problem' in parsed) ctx.problems.add({ code: 'E_QUANTITY', field: `${field}.resources.${key}`, value: v, message: parsed.problem, fix: parsed.fix });
     else amount[key] = parsed.value;
   }
-  for (const [request, limit] of [
-    ['cpu', 'cpuLimit'],
-    ['memory', 'memoryLimit'],
-    ['ephemeralStorage', 'ephemeralStorageLimit'],
-  ] as const) {
-    const r = amount[request];
-    const l = amount[limit];
-    if (r !== undefined && l !== undefined && r > l) {
-      ctx.problems.add({
-        code: 'E_REQUEST_OVER_LIMIT',
-        field: `${field}.resources.${limit}`,
-        value: value[limit],
-        message: `must be at least the request resources.${request} (${value[request]})`,
-        fix: `raise resources.${limit} or lower resources.${request}`,
-      });
-    }
-  }
+  checkRequestsWithinLimits(ctx.problems, amount, value, (limit) => `${field}.resources.${limit}`);
   return {
     requests: { cpu: value.cpu, memory: value.memory, 'ephemeral-storage': value.ephemeralStorage },
     limits: {

@@ -1,3 +1,4 @@
+import { Problems } from '../internal/errors';
 import { parseQuantity, QuantityKind } from '../internal/quantity';
 import { ResolvedApp } from '../model/resolved-app';
 import { Resources } from '../model/resources';
@@ -47,23 +48,7 @@ export function resolveResources(ctx: ResolveContext): ResolvedApp['resources'] 
     origin.memoryLimit = origin.memory;
     prov.record('resources.memoryLimit', origin.memory, value.memory);
   }
-  for (const [request, limit] of [
-    ['cpu', 'cpuLimit'],
-    ['memory', 'memoryLimit'],
-    ['ephemeralStorage', 'ephemeralStorageLimit'],
-  ] as const) {
-    const r = amount[request];
-    const l = amount[limit];
-    if (r !== undefined && l !== undefined && r > l) {
-      problems.add({
-        code: 'E_REQUEST_OVER_LIMIT',
-        field: overrideField(ctx, `resources.${limit}`, origin[limit] === 'override'),
-        value: value[limit],
-        message: `must be at least the request resources.${request} (${value[request]})`,
-        fix: `raise resources.${limit} or lower resources.${request}`,
-      });
-    }
-  }
+  checkRequestsWithinLimits(problems, amount, value, (limit) => overrideField(ctx, `resources.${limit}`, origin[limit] === 'override'));
   const limits: Partial<Record<'cpu' | 'memory' | 'ephemeral-storage', string>> = {};
   if (value.cpuLimit !== undefined) limits.cpu = value.cpuLimit;
   if (value.memoryLimit !== undefined) limits.memory = value.memoryLimit;
@@ -72,4 +57,33 @@ export function resolveResources(ctx: ResolveContext): ResolvedApp['resources'] 
     requests: { cpu: value.cpu ?? '', memory: value.memory ?? '', 'ephemeral-storage': value.ephemeralStorage ?? '' },
     limits,
   };
+}
+
+type Limited = 'cpu' | 'memory' | 'ephemeralStorage' | 'cpuLimit' | 'memoryLimit' | 'ephemeralStorageLimit';
+const REQUEST_LIMITS = [
+  ['cpu', 'cpuLimit'],
+  ['memory', 'memoryLimit'],
+  ['ephemeralStorage', 'ephemeralStorageLimit'],
+] as const;
+
+/** No request above its limit (the API server would refuse the pod); `fieldOf` names a limit where the definition set it. Shared with the extra containers' resources. */
+export function checkRequestsWithinLimits(
+  problems: Pick<Problems, 'add'>,
+  amount: Partial<Record<Limited, number>>,
+  value: Partial<Record<Limited, string>>,
+  fieldOf: (limit: 'cpuLimit' | 'memoryLimit' | 'ephemeralStorageLimit') => string,
+): void {
+  for (const [request, limit] of REQUEST_LIMITS) {
+    const r = amount[request];
+    const l = amount[limit];
+    if (r !== undefined && l !== undefined && r > l) {
+      problems.add({
+        code: 'E_REQUEST_OVER_LIMIT',
+        field: fieldOf(limit),
+        value: value[limit],
+        message: `must be at least the request resources.${request} (${value[request]})`,
+        fix: `raise resources.${limit} or lower resources.${request}`,
+      });
+    }
+  }
 }
