@@ -33,7 +33,7 @@ function check(value: unknown, shape: Shape, path: string, problems: Problems): 
   } else if ('fields' in shape) {
     checkObject(value, shape, path, problems);
   } else if ('kinds' in shape) {
-    if (!isRecord(value)) return wrongType(value, shape.noun, path, problems);
+    if (!isRecord(value)) return wrongType(value, shape.noun, path, problems, shape.fix);
     const variant = typeof value.kind === 'string' ? shape.kinds[value.kind] : undefined;
     // An unknown kind is resolution's to report, with the kinds it knows.
     if (variant !== undefined) check(value, variant, path, problems);
@@ -65,13 +65,13 @@ function checkObject(value: unknown, shape: ObjectShape, path: string, problems:
   }
 }
 
-function wrongType(value: unknown, expected: string, path: string, problems: Problems): void {
+function wrongType(value: unknown, expected: string, path: string, problems: Problems, fix?: string): void {
   problems.add({
     code: 'E_FIELD_TYPE',
     field: path,
     value: describe(value),
     message: `must be ${expected}`,
-    fix: `give ${expected} (see the field's type in lib/model)`,
+    fix: fix ?? `give ${expected} (see the field's type in lib/model)`,
   });
 }
 

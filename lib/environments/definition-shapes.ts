@@ -99,6 +99,7 @@ const EXTERNAL_STORE: ObjectShape = {
 };
 const DEPENDS_ON: Shape = {
   noun: 'a dependency',
+  fix: "import the app's definition, or name it with Dependency.on('team/name') (Dependency.host, .postgres and .redis for the others)",
   kinds: {
     app: {
       noun: 'an app dependency',

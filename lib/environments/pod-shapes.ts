@@ -23,7 +23,11 @@ export type Shape =
   | { readonly map: Shape }
   | ObjectShape
   /** Plain data told apart by its `kind` (made with a factory such as `Health.http`). */
-  | { readonly kinds: Readonly<Record<string, ObjectShape | 'any'>>; readonly noun: string }
+  | {
+      readonly kinds: Readonly<Record<string, ObjectShape | 'any'>>;
+      readonly noun: string;
+      /** How to build one, when the value is not an object. */ readonly fix?: string;
+    }
   /** The first shape whose type matches. */
   | { readonly oneOf: readonly Shape[] };
 

@@ -19,6 +19,17 @@ function problemsOf(...definitions: AppDefinition[]) {
 }
 
 describe('strict definitions', () => {
+  test("a 'team/name' string in dependsOn says how to write the dependency", () => {
+    expect(problemsOf(loose({ ...webDef({ name: 'web' }), dependsOn: ['shop/orders-db'] }))).toEqual([
+      {
+        code: 'E_FIELD_TYPE',
+        field: 'dependsOn[0]',
+        message: 'must be a dependency',
+        fix: "import the app's definition, or name it with Dependency.on('team/name') (Dependency.host, .postgres and .redis for the others)",
+      },
+    ]);
+  });
+
   test('accepts a definition that uses every kind of field', () => {
     const def = webDef({
       name: 'web',
