@@ -28,8 +28,8 @@ function write(path: string, content: string): void {
 
 function main(outDir: string, root: string): void {
   const written: string[] = [];
-  const { apps, environments, releases } = loadProject(root);
-  for (const { app, manifests } of renderFleet({ apps, environments, releases: releases.pin })) {
+  const { apps, dataStores, environments, releases } = loadProject(root);
+  for (const { app, manifests } of renderFleet({ apps, dataStores, environments, releases: releases.pin })) {
     for (const { name, content } of ruleFiles(manifests)) {
       const file = join(outDir, 'fleet', app.environment, `${app.namespace}-${name}.rules.yaml`);
       write(file, content);

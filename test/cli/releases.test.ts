@@ -153,4 +153,23 @@ describe('platform drift', () => {
     expect(report.differences.some((d: { object: string }) => d.object === 'HorizontalPodAutoscaler web')).toBe(true);
     expect(report.differences.every((d: { field: string }) => !d.field.includes('labels.'))).toBe(true);
   });
+
+  test('works for an app that depends on others: the whole fleet is rendered, only its objects compared', () => {
+    const caller = `import { goldenPath } from '${LIB}';
+export default goldenPath([]).webService({ name: 'front', team: 'shop', image: 'ghcr.io/acme/front:1.0.0', dependsOn: [require('./web').default] });
+`;
+    const root = tempRepo({
+      'apps/shop/web.ts': unpinned('web'),
+      'apps/shop/front.ts': caller,
+      'apps/shop/api.ts': unpinned('api'),
+      'apps/releases.yaml': RELEASES,
+    });
+    const io = bufferIo();
+    const code = main(['--root', root, 'drift', 'front', '--json'], io);
+    expect(io.stderr()).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(io.stdout());
+    expect(report.app).toBe('shop/front');
+    expect(report.differences.every((d: { object: string }) => !/ web$/.test(d.object))).toBe(true);
+  });
 });

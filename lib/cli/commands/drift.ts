@@ -29,7 +29,13 @@ export interface DriftRow {
 export function driftCommand(options: DriftOptions, io: Io): number {
   const project = loadProject(options.root);
   const app = findApp(project.apps, options.app);
-  const rendered = renderFleet({ apps: [app], environments: project.environments, releases: project.releases.pin });
+  // The whole fleet: the app's dependencies (other apps, shared stores) shape its objects too.
+  const rendered = renderFleet({
+    apps: project.apps,
+    dataStores: project.dataStores,
+    environments: project.environments,
+    releases: project.releases.pin,
+  }).filter((r) => r.app.source === app.source);
   const envs = project.environments.map((e) => e.name);
   const all = driftRows(
     rendered.map((r) => ({ environment: r.app.environment, manifests: r.manifests })),

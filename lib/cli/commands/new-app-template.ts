@@ -80,7 +80,10 @@ import { find } from '../../helpers';
 const project = loadProject(resolve(__dirname, '../../..'));
 const app = project.apps.find((a) => a.source === '${source}');
 if (!app) throw new Error('${source} is not in the fleet');
-const rendered = renderFleet({ apps: [app], environments: project.environments, releases: project.releases.pin });
+// The whole fleet, so the app's dependencies (other apps, shared stores) resolve; then this app's renderings.
+const rendered = renderFleet({ apps: project.apps, dataStores: project.dataStores, environments: project.environments, releases: project.releases.pin }).filter(
+  (r) => r.app.source === app.source,
+);
 const environments = project.environments.map((e) => e.name);
 
 describe('${v.team}/${v.name}', () => {
