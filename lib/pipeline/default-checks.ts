@@ -1,6 +1,7 @@
 import { policyCheck, schemaCheck } from '../policy/policy-checks';
 import { CheckReport } from '../policy/report';
 import { CheckedApp } from '../policy/run-checks';
+import { ObjectResultsMemo } from '../policy/object-results';
 import { RenderedApp } from './render-fleet';
 import { RenderedPlatformFile } from './render-platform';
 import { FleetCheck } from './synthesize';
@@ -14,6 +15,8 @@ export interface DefaultChecksOptions {
   readonly productionEnvironments?: readonly string[];
   /** Every environment of the platform, so a waiver naming another one is an error. @default - the environments rendered */
   readonly environments?: readonly string[];
+  /** Per-object results kept between runs (the render cache), so objects from the cache are not checked again. @default - every object is checked */
+  readonly memo?: ObjectResultsMemo;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface DefaultChecksOptions {
  */
 export function defaultChecks(options: DefaultChecksOptions = {}): FleetCheck[] {
   const now = options.now ?? new Date();
-  const schema = schemaCheck({ now });
+  const schema = schemaCheck({ now, memo: options.memo });
   return [
     (rendered, platform) => schema(checkedObjects(rendered, platform)),
     (rendered, platform) =>

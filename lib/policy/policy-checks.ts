@@ -11,9 +11,9 @@ export interface PolicyCheckOptions extends Omit<RunChecksOptions, 'schema'> {
 }
 
 /** Strict schema validation of every object; throws CheckFailedError listing every invalid field. Waivers play no part. */
-export function schemaCheck(options: Pick<PolicyCheckOptions, 'now' | 'onReport' | 'constructPath'>): ObjectsCheck {
-  return (apps) =>
-    finish(runChecks(apps, { now: options.now, rules: [], schema: true, productionEnvironments: [], constructPath: options.constructPath }), options.onReport);
+export function schemaCheck(options: Pick<PolicyCheckOptions, 'now' | 'onReport' | 'constructPath' | 'memo'>): ObjectsCheck {
+  const { now, constructPath, memo } = options;
+  return (apps) => finish(runChecks(apps, { now, rules: [], schema: true, productionEnvironments: [], constructPath, memo }), options.onReport);
 }
 
 /**

@@ -11,6 +11,7 @@ import { dataClassOf } from '../manifest/data-class';
 import { checkWaiver, DeclaredWaiver, isExpired, utcDay, waiverCovers } from './waiver';
 import { PodTemplates } from '../manifest/pod-template';
 import { PromqlParser } from '../monitoring/promql';
+import { AppResults, objectRulesContext, ObjectResultsMemo } from './object-results';
 
 /** One app in one environment, as the check sees it. A `RenderedApp` is one. */
 export interface CheckedApp {
@@ -47,6 +48,12 @@ export interface RunChecksOptions {
   readonly waivers?: readonly DeclaredWaiver[];
   /** How findings name an object's place in the construct tree. @default - `<environment>/<app>/<kind>/<name>` */
   readonly constructPath?: (app: CheckedApp['app'], object: Manifest) => string;
+  /**
+   * Where the schema's and the pack's object rules' results of an app's objects are kept between
+   * runs (the render cache), so an app rendered from the cache is not validated again. Rules not in
+   * GOLDEN_PATH_PACK always run. @default - everything is checked
+   */
+  readonly memo?: ObjectResultsMemo;
 }
 
 interface Owned {
@@ -55,6 +62,9 @@ interface Owned {
   readonly context: RuleContext;
   /** Position in the run, so findings sort by object as they were synthesized. */
   readonly order: number;
+  /** The app's stored results, and the object's index in the app. */
+  readonly results?: AppResults;
+  readonly index: number;
 }
 
 interface RawFinding {
@@ -84,6 +94,10 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
   // What the rules read from the objects, remembered for this run only: no object changes while it lasts.
   const pods = new PodTemplates();
   const promql = new PromqlParser();
+  const { memo } = options;
+  // Only the pack's rules: the render cache's key covers its code, not the code of a caller's rules.
+  const memoized = new Set<Rule>(memo ? GOLDEN_PATH_PACK : []);
+  const results: AppResults[] = [];
 
   const raw: RawFinding[] = [];
   let order = 0;
@@ -95,20 +109,25 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
     for (const checked of apps.filter((a) => a.app.environment === environment)) {
       const { namespace, platform } = checked.app;
       const ownerContext: RuleContext = { ...context, owner: { platform: platform ?? false, ...(namespace !== undefined ? { namespace } : {}) } };
-      for (const object of checked.manifests) {
-        const owner = { app: checked.app, context: ownerContext, order: order++ };
+      const stored = memo && new AppResults(memo, checked.manifests, objectRulesContext(environment, context.production, platform ?? false, namespace));
+      if (stored) results.push(stored);
+      checked.manifests.forEach((object, index) => {
+        const owner = { app: checked.app, context: ownerContext, order: order++, results: stored, index };
         owners.set(object, owner);
         objectCount++;
-        const problems = validateSchema ? schemas.validate(object) : [];
+        const validate = () => schemas.validate(object);
+        const problems = !validateSchema ? [] : stored ? stored.schemaOf(index, validate) : validate();
         for (const problem of problems) raw.push({ info: SCHEMA_CHECK, ruleOrder: -1, object, owner, violation: problem });
         if (problems.length === 0) valid.push(object);
-      }
+      });
     }
     rules.forEach((rule, ruleOrder) => {
       if (rule.scope === 'object') {
         for (const object of valid) {
           const owner = owners.get(object)!;
-          for (const violation of guard(rule, object, () => rule.check(object, owner.context))) raw.push({ info: rule, ruleOrder, object, owner, violation });
+          const check = () => guard(rule, object, () => rule.check(object, owner.context));
+          const violations = owner.results && memoized.has(rule) ? owner.results.ruleOf(rule.id, owner.index, check) : check();
+          for (const violation of violations) raw.push({ info: rule, ruleOrder, object, owner, violation });
         }
       }
     });
@@ -123,6 +142,8 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
       }
     });
   }
+
+  for (const app of results) app.finish();
 
   raw.sort((a, b) => a.owner.order - b.owner.order || a.ruleOrder - b.ruleOrder);
   const uses = new Map<DeclaredWaiver, number>();

@@ -7,16 +7,29 @@ import { RenderCache } from '../../lib/pipeline/cache/render-cache';
 import { FleetInput } from '../../lib/pipeline/render-fleet';
 import { render } from '../../lib/pipeline/synthesize';
 import { loadProject } from '../../lib/pipeline/load-project';
+import { defaultChecks } from '../../lib/pipeline/default-checks';
+import { CheckReport } from '../../lib/policy/report';
 import { REPO } from '../fixtures/sample-fleet';
 import { tempDir } from '../fixtures/temp-dir';
 
-/** Renders with the cache and fills it as a successful synth does; returns the files and what the cache did. */
+/** Waivers expire against a fixed day, so reports compare across runs. */
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+/** Renders and checks as `platform synth` does, without a cache: the files and the policy report. */
+function uncachedRender(input: FleetInput) {
+  let report: CheckReport | undefined;
+  const { files } = render({ ...input, checks: defaultChecks({ now: NOW, onReport: (r) => (report = r) }) });
+  return { files, report: report! };
+}
+
+/** Renders and checks with the cache and fills it as a successful synth does; returns the files, the policy report and what the cache did. */
 function cachedRender(input: FleetInput, dir: string, code = 'code-1') {
   const cache = new RenderCache({ dir, code });
-  const { files } = render({ ...input, cache });
+  let report: CheckReport | undefined;
+  const { files } = render({ ...input, cache, checks: defaultChecks({ now: NOW, onReport: (r) => (report = r), memo: cache }) });
   cache.store(files);
   cache.prune();
-  return { files, stats: { ...cache.stats } };
+  return { files, report: report!, stats: { ...cache.stats } };
 }
 
 function entries(dir: string): string[] {
@@ -41,13 +54,17 @@ describe('render cache: the sample fleet', () => {
     gitops: project.gitops,
   };
 
-  test('a warm cache gives the bytes of no cache; apps whose definition holds code (customize) are rendered every run', () => {
+  test('a warm cache gives the bytes and the check report of no cache; apps whose definition holds code (customize) are rendered every run', () => {
     const dir = tempDir();
-    const none = render(input).files;
+    const none = uncachedRender(input);
     const cold = cachedRender(input, dir);
     const warm = cachedRender(input, dir);
-    expect(cold.files).toEqual(none);
-    expect(warm.files).toEqual(none);
+    expect(cold.files).toEqual(none.files);
+    expect(warm.files).toEqual(none.files);
+    // Same findings in the same order, waivers and their uses included; the sample fleet has waived and open findings.
+    expect(cold.report).toEqual(none.report);
+    expect(warm.report).toEqual(none.report);
+    expect(JSON.stringify(warm.report)).toBe(JSON.stringify(none.report));
     // Every app in every environment; those with escape hatches written as code (payment-gateway's and
     // checkout-api's, 2 apps x 3 environments at least) are rendered every run. Derived, so a new sample app does not break it.
     const renderings = render(input).rendered.length;
@@ -69,6 +86,20 @@ describe('render cache: the sample fleet', () => {
     expect(again.files).toEqual(none);
     expect(again.stats).toEqual({ hits: cold.stats.misses - 3, misses: 3, uncacheable: cold.stats.uncacheable, errors: 0 });
     expect(cachedRender(input, dir).stats.hits).toBe(cold.stats.misses);
+  });
+
+  test("a hit's objects are not checked again: the report shows what the schema and the object rules found when it was stored", () => {
+    const dir = tempDir();
+    const cold = cachedRender(input, dir);
+    expect(cold.report.findings.filter((f) => f.message === 'stored, not found again')).toEqual([]);
+    // Plant a finding of a warning rule (an error would stop the synth) in one entry's first object.
+    const file = entries(dir).find((f) => (JSON.parse(readFileSync(f, 'utf8')) as { checks?: unknown }).checks !== undefined)!;
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { manifests: { kind: string }[]; checks: { rules: { byRule: Record<string, unknown[][]> } } };
+    entry.checks.rules.byRule['read-only-root-filesystem'][0] = [{ message: 'stored, not found again' }];
+    writeFileSync(file, JSON.stringify(entry));
+    const warm = cachedRender(input, dir);
+    const planted = warm.report.findings.filter((f) => f.message === 'stored, not found again');
+    expect(planted.map((f) => [f.rule, f.severity, f.object.kind])).toEqual([['read-only-root-filesystem', 'warning', entry.manifests[0].kind]]);
   });
 
   test('another version of the platform code misses every entry', () => {
@@ -116,9 +147,26 @@ describe('render cache: a seeded fleet under random edits', () => {
     return replace(apps, caller, { ...caller.definition, dependsOn: [...(caller.definition.dependsOn ?? []), callee.definition] });
   };
 
-  test('every edit synthesizes with a warm cache to the bytes of a synth without one', () => {
+  test('every edit synthesizes with a warm cache to the bytes and the check report of a synth without one', () => {
     const dir = tempDir();
-    let apps = [...fleet.apps];
+    // Some apps with findings, waived in prod for one of them and never used for another, so the reports have something to differ in.
+    const waiver = {
+      rule: 'read-only-root-filesystem',
+      environment: 'prod',
+      reason: 'writes its cache to the root filesystem',
+      owner: 'team-a',
+      expires: '2026-12-31',
+    };
+    let apps = fleet.apps.map((a, i): SourcedApp => {
+      if (i === 0 || i === 3) return { ...a, definition: { ...a.definition, security: { ...a.definition.security, writableRootFilesystem: true } } };
+      if (i === 5 || i === 6)
+        return {
+          ...a,
+          definition: { ...a.definition, security: { ...a.definition.security, writableRootFilesystem: true }, waivers: [waiver] },
+        };
+      if (i === 8) return { ...a, definition: { ...a.definition, waivers: [waiver] } };
+      return a;
+    });
     let envs = [...environments];
     let version = 1;
     let code = 'code-1';
@@ -136,18 +184,24 @@ describe('render cache: a seeded fleet under random edits', () => {
     const first = cachedRender({ apps, environments: envs, gitops: fleet.gitops }, dir, code);
     expect(first.stats.hits).toBe(0);
     const hits: Record<string, number> = {};
+    let findings = Infinity;
     for (const [what, edit] of [...steps, ...rng.shuffle([...steps])]) {
       edit();
       const input = { apps, environments: envs, gitops: fleet.gitops };
       const warm = cachedRender(input, dir, code);
-      const none = render(input).files;
-      const differing = [...new Set([...warm.files.keys(), ...none.keys()])].filter((path) => warm.files.get(path) !== none.get(path));
+      const none = uncachedRender(input);
+      const differing = [...new Set([...warm.files.keys(), ...none.files.keys()])].filter((path) => warm.files.get(path) !== none.files.get(path));
       expect({ what, differing }).toEqual({ what, differing: [] });
+      expect({ what, report: JSON.stringify(warm.report) }).toEqual({ what, report: JSON.stringify(none.report) });
+      findings = Math.min(findings, none.report.findings.length);
       hits[what] = Math.min(hits[what] ?? Infinity, warm.stats.hits);
     }
     // The cache did serve most apps after a one-app edit, and nothing after a code change.
     expect(hits['an app changed']).toBeGreaterThanOrEqual(30);
     expect(hits['the platform code changed']).toBe(0);
+    // The reports compared had findings to differ in: 4 apps x 3 environments, one container each at least.
+    expect(findings).toBeGreaterThanOrEqual(12);
+    expect(first.report.summary).toMatchObject({ waived: 2, unusedWaivers: 1 });
   });
 });
 
@@ -158,18 +212,18 @@ describe('render cache: pruning', () => {
     const input = { apps, environments: environments, gitops };
     cachedRender(input, dir, 'old-code');
     cachedRender(input, dir, 'new-code');
-    const stale = join(dir, 'v1-new-code', 'zz', 'zz-stale.json');
-    mkdirSync(join(dir, 'v1-new-code', 'zz'), { recursive: true });
+    const stale = join(dir, 'v2-new-code', 'zz', 'zz-stale.json');
+    mkdirSync(join(dir, 'v2-new-code', 'zz'), { recursive: true });
     writeFileSync(stale, '{}');
     const longAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
     utimesSync(stale, longAgo, longAgo);
-    utimesSync(join(dir, 'v1-old-code'), longAgo, longAgo);
-    for (const file of entries(join(dir, 'v1-new-code'))) utimesSync(file, longAgo, longAgo);
+    utimesSync(join(dir, 'v2-old-code'), longAgo, longAgo);
+    for (const file of entries(join(dir, 'v2-new-code'))) utimesSync(file, longAgo, longAgo);
 
     const cache = new RenderCache({ dir, code: 'new-code' });
     render({ ...input, cache });
     cache.prune();
-    expect(readdirSync(dir)).toEqual(['v1-new-code']);
+    expect(readdirSync(dir)).toEqual(['v2-new-code']);
     const kept = entries(dir);
     expect(kept).toHaveLength(6);
     expect(kept).not.toContain(stale);

@@ -6,12 +6,13 @@ import { Customization } from '../../model/customize';
 import { ResolvedApp } from '../../model/resolved-app';
 import { ResolvedEnvironment } from '../../model/resolved-environment';
 import { Manifest } from '../../manifest/manifest';
+import { ObjectResults, ObjectResultsMemo } from '../../policy/object-results';
 import { appFilePath } from '../../output/layout';
 import { codeFingerprint } from './code-fingerprint';
 import { contentKey } from './content-key';
 
 /** Bumped when the entry format changes, so old entries are never read as new ones. */
-const FORMAT = 'v1';
+const FORMAT = 'v2';
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface RenderCacheOptions {
@@ -31,10 +32,12 @@ export interface CachedRendering {
   readonly customization?: Customization;
 }
 
-/** A cached app as it is stored: the rendering and the exact text of its file. */
+/** A cached app as it is stored: the rendering, the exact text of its file and what the checks found in its objects. */
 interface Entry extends CachedRendering {
   readonly key: string;
   readonly text: string;
+  /** @default - not checked when stored */
+  readonly checks?: ObjectResults;
 }
 
 /**
@@ -43,13 +46,16 @@ interface Entry extends CachedRendering {
  * carries what other apps' declarations contribute, such as the callers its NetworkPolicy admits),
  * the resolved environment, the definition (its escape hatches), the platform's code and the
  * versions of the libraries that shape output. A hit skips building, synthesizing and emitting the
- * app; every check still runs over the whole fleet. Never a source of truth: entries are written
- * atomically, only after a synth succeeded, and an unreadable or malformed entry is a miss.
+ * app, and (as the checks' `ObjectResultsMemo`) validating its objects and running the object rules
+ * on them: those read one object and its owner, all in the key (the rules' code is in the platform's
+ * code); the rules over a whole environment, the fleet checks and the waivers still run over the
+ * whole fleet. Never a source of truth: entries are written atomically, only after a synth
+ * succeeded, and an unreadable or malformed entry is a miss.
  *
- * Layout: `<dir>/v1-<code>/<ab>/<key>.json`, one folder per version of the platform's code, so a
+ * Layout: `<dir>/v2-<code>/<ab>/<key>.json`, one folder per version of the platform's code, so a
  * platform upgrade starts a fresh folder and `prune` drops the old one whole.
  */
-export class RenderCache {
+export class RenderCache implements ObjectResultsMemo {
   /** What this run found, for the synth summary and the benchmark. */
   readonly stats = { hits: 0, misses: 0, uncacheable: 0, errors: 0 };
   private readonly root: string;
@@ -57,9 +63,11 @@ export class RenderCache {
   private readonly now: () => number;
   private readonly maxUnusedMs: number;
   /** Misses rendered this run, to store once the synth succeeded: rendering -> key. */
-  private readonly pending = new Map<object, { key: string; app: ResolvedApp; rendering: CachedRendering }>();
-  /** The stored text of each hit's file, by the rendering it was returned as. */
-  private readonly texts = new WeakMap<object, string>();
+  private readonly pending = new Map<object, { key: string; app: ResolvedApp; rendering: CachedRendering; checks?: ObjectResults }>();
+  /** Each hit's entry, by the manifests it was returned as. */
+  private readonly hits = new WeakMap<object, Entry>();
+  /** Hits whose check results this run completed (stored by a synth that ran fewer checks), to write again. */
+  private readonly completed = new Map<object, Entry>();
   private readonly used = new Set<string>();
   /** Each environment keyed once: every app of it would hash the same value again. */
   private readonly environmentKeys = new WeakMap<ResolvedEnvironment, string | undefined>();
@@ -106,7 +114,7 @@ export class RenderCache {
     this.touch(file);
     const rendering: CachedRendering =
       entry.customization === undefined ? { manifests: entry.manifests } : { manifests: entry.manifests, customization: entry.customization };
-    this.texts.set(rendering.manifests, entry.text);
+    this.hits.set(rendering.manifests, entry);
     return rendering;
   }
 
@@ -117,19 +125,40 @@ export class RenderCache {
 
   /** The file text stored with a hit (found by its manifests), so layout need not emit it again. */
   textOf(manifests: readonly Manifest[]): string | undefined {
-    return this.texts.get(manifests);
+    return this.hits.get(manifests)?.text;
+  }
+
+  /** What the checks found in a rendering's objects: stored with a hit, or left by this run's checks. */
+  resultsOf(manifests: readonly Manifest[]): ObjectResults | undefined {
+    return this.pending.get(manifests)?.checks ?? this.completed.get(manifests)?.checks ?? this.hits.get(manifests)?.checks;
+  }
+
+  /** Keeps what the checks found in a rendering's objects, stored with it by `store`. */
+  remember(manifests: readonly Manifest[], results: ObjectResults): void {
+    const pending = this.pending.get(manifests);
+    if (pending) pending.checks = results;
+    const hit = this.hits.get(manifests);
+    if (hit) this.completed.set(manifests, { ...hit, checks: results });
   }
 
   /** Writes an entry for every rendering made this run, with its file's text from `files` (what was written). */
   store(files: ReadonlyMap<string, string>): void {
-    for (const { key, app, rendering } of this.pending.values()) {
+    for (const { key, app, rendering, checks } of this.pending.values()) {
       const text = files.get(appFilePath(app));
       if (text === undefined) continue;
-      const entry: Entry = { key, manifests: rendering.manifests, ...(rendering.customization ? { customization: rendering.customization } : {}), text };
+      const entry: Entry = {
+        key,
+        manifests: rendering.manifests,
+        ...(rendering.customization ? { customization: rendering.customization } : {}),
+        text,
+        ...(checks ? { checks } : {}),
+      };
       this.write(this.entryFile(key), JSON.stringify(entry));
       this.used.add(key);
     }
+    for (const entry of this.completed.values()) this.write(this.entryFile(entry.key), JSON.stringify(entry));
     this.pending.clear();
+    this.completed.clear();
   }
 
   /**
