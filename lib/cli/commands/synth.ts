@@ -9,6 +9,7 @@ import { claimOutput } from '../../output/claim-output';
 import { synthesize } from '../../pipeline/synthesize';
 import { Shard } from '../../pipeline/shard';
 import { RenderCache } from '../../pipeline/cache/render-cache';
+import { defaultJobs } from '../../pipeline/render-in-workers';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
 
@@ -29,6 +30,10 @@ export interface SynthOptions {
   readonly env?: readonly string[];
   /** Only this team's files (`--team`). @default - every team */
   readonly team?: string;
+  /** Threads rendering at once (`--jobs`); 1 renders serially. @default - `defaultJobs()` */
+  readonly jobs?: number;
+  /** Renderings above which workers start. @default - PARALLEL_THRESHOLD (tests set 0 to force workers on a small fleet) */
+  readonly parallelThreshold?: number;
 }
 
 /**
@@ -78,6 +83,7 @@ function synthesizeProject(root: string, outDir: string, mirrorDir: string | und
   const cacheDir = options.cache === false ? undefined : options.cacheDir ? resolve(options.cacheDir) : defaultCacheDir(root);
   const cache = cacheDir === undefined ? undefined : new RenderCache({ dir: cacheDir });
   const shard = shardOf(options, environments);
+  let threads = 1;
   const result = synthesize({
     apps,
     dataStores,
@@ -90,11 +96,12 @@ function synthesizeProject(root: string, outDir: string, mirrorDir: string | und
     allowDrop: options.allowDrop,
     cache,
     shard,
+    parallel: { jobs: options.jobs ?? defaultJobs(), root, threshold: options.parallelThreshold, onStart: (n) => (threads = n) },
   });
   const reused = cache ? `, ${cache.stats.hits} of ${result.rendered.length} app renderings from the cache` : '';
   const what = shard
     ? `${result.rendered.length} app renderings of ${shard.environments.join(', ')}${shard.team ? ` (team ${shard.team})` : ''}`
     : `${apps.length} apps x ${environments.length} environments`;
-  io.out(`synthesized ${what}: ${result.files.size} files in ${outDir}${reused}\n`);
+  io.out(`synthesized ${what}: ${result.files.size} files in ${outDir}${reused}${threads > 1 ? ` (rendered on ${threads} threads)` : ''}\n`);
   return EXIT.ok;
 }
