@@ -74,6 +74,9 @@ export function renderInWorkers(
         transferList: [port2],
       }),
   );
+  // A worker that fails to start claims nothing and leaves its share to the others; without a
+  // listener its 'error' event would end the process once this thread is idle again.
+  for (const thread of threads) thread.on('error', () => {});
   parallel.onStart?.(workers + 1);
   const results: TaskResult[] = [];
   let received = 0;
