@@ -10,12 +10,14 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultChecks } from '../lib/pipeline/default-checks';
+import { defaultJobs } from '../lib/pipeline/render-in-workers';
 import { generateFleet } from './fleet';
 import { findKubectl } from './kustomize/find-kubectl';
 import { measureScenarios, prepareFixtures, ScenarioResult, Summary } from './measure';
 import { ExternalSummary, formatRatios, formatScaling, formatScenarioTable, formatTargets, mib, ratios, ScalingPoint, targets } from './report';
 import { formatIncremental, formatStartup } from './incremental-report';
 import { measureIncremental, measureStartup } from './incremental';
+import { formatParallel, measureParallel } from './parallel';
 import { measureSampleSynth } from './sample-synth';
 import { DEFAULT_SCENARIOS, SCENARIO_IDS, ScenarioId } from './scenario';
 
@@ -38,6 +40,9 @@ const USAGE = `usage: npm run bench -- [options]
   --incremental-apps N     fleet size of the incremental measurement, or 0 to skip (default: --apps)
   --incremental-runs N     one-app-changed runs (each followed by a --no-cache run; default: --runs)
   --startup-runs N         sample-repo synth vs loading cdk8s alone, or 0 to skip (default: --synth-runs)
+  --parallel-apps N        fleet size of the --jobs 1 vs --jobs N measurement, or 0 to skip (default: --apps)
+  --parallel-runs N        runs of each (default: --runs)
+  --jobs N                 threads of the parallel runs (default: the machine's cores, at most 8)
   --smoke                  tiny and quick, for CI: 20 apps, 1 run, scaling 5,20; numbers are
                            not judged (fixed costs dominate at that size)
 `;
@@ -58,6 +63,9 @@ interface Options {
   readonly incrementalApps: number;
   readonly incrementalRuns: number;
   readonly startupRuns: number;
+  readonly parallelApps: number;
+  readonly parallelRuns: number;
+  readonly jobs: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -95,6 +103,9 @@ function parseOptions(argv: readonly string[]): Options {
     incrementalApps: int('incremental-apps', values['incremental-apps'], apps, 0),
     incrementalRuns: int('incremental-runs', values['incremental-runs'], runs, 1),
     startupRuns: int('startup-runs', values['startup-runs'], synthRuns, 0),
+    parallelApps: int('parallel-apps', values['parallel-apps'], apps, 0),
+    parallelRuns: int('parallel-runs', values['parallel-runs'], runs, 1),
+    jobs: int('jobs', values.jobs, defaultJobs(), 2),
   };
 }
 
@@ -117,6 +128,9 @@ const OPTIONS = {
   'incremental-apps': { type: 'string' },
   'incremental-runs': { type: 'string' },
   'startup-runs': { type: 'string' },
+  'parallel-apps': { type: 'string' },
+  'parallel-runs': { type: 'string' },
+  jobs: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -177,6 +191,13 @@ async function main(): Promise<void> {
     log(`startup: sample synth vs loading cdk8s x ${options.startupRuns}`);
     const startup = options.startupRuns > 0 ? measureStartup(REPO_ROOT, options.startupRuns) : undefined;
 
+    const parallel =
+      options.parallelApps > 0
+        ? measureParallel(options.parallelApps, options.seed, options.parallelRuns, options.jobs, (what) =>
+            log(`parallel, ${options.parallelApps} apps: ${what}`),
+          )
+        : undefined;
+
     const scaling: ScalingPoint[] = [];
     for (const apps of options.scaling) {
       if (apps === options.apps) {
@@ -199,6 +220,7 @@ async function main(): Promise<void> {
       '',
       ...(incremental ? [formatIncremental(incremental, startup), ''] : []),
       ...(startup ? [formatStartup(startup), ''] : []),
+      ...(parallel ? [formatParallel(parallel, meta.cpus), ''] : []),
       ...(scaling.length ? [`Scaling (main size: median of ${options.runs}; other sizes: ${options.scalingRuns} run(s)):`, formatScaling(scaling), ''] : []),
       ...(options.smoke
         ? ['Targets: not judged in a smoke run (fixed costs such as compiling schemas dominate at this size); run npm run bench.']
@@ -221,6 +243,7 @@ async function main(): Promise<void> {
       npmSynth,
       incremental,
       startup,
+      parallel,
       scaling: scaling.map((p) => ({ apps: p.apps, scenarios: p.summaries })),
     };
     writeFileSync(options.out, `${JSON.stringify(json, null, 2)}\n`);

@@ -56,7 +56,12 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     .option('--no-cache', 'render every app afresh, reading and writing no cache')
     .option('--env <names>', 'render and replace only these environments (repeatable or comma-separated); the rest of the output is kept', collect, [])
     .option('--team <team>', "render and replace only this team's files (in every environment, or those of --env)")
-    .action((opts: { out?: string; mirror?: string; allowDrop?: boolean; cacheDir?: string; cache: boolean; env: string[]; team?: string }) => {
+    .option(
+      '--jobs <n>',
+      'threads rendering apps at once (default 1: serial; e.g. --jobs 4 on a larger CI machine; workers start only above 50 renderings)',
+      jobs,
+    )
+    .action((opts: { out?: string; mirror?: string; allowDrop?: boolean; cacheDir?: string; cache: boolean; env: string[]; team?: string; jobs?: number }) => {
       code = (require('./commands/synth') as { synthCommand: typeof synthCommand }).synthCommand({ root: root(), ...opts }, io);
     });
 
@@ -175,6 +180,13 @@ export function main(argv: readonly string[], io: Io = processIo): number {
 /** `--env a --env b,c` gives ['a', 'b', 'c']. */
 function collect(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim())];
+}
+
+/** `--jobs 4` gives 4; anything but a whole number from 1 up is a usage error. */
+function jobs(value: string): number {
+  if (!/^[1-9][0-9]*$/.test(value))
+    throw new UsageError('E_JOBS', `--jobs: '${value}' is not a number of threads. Fix: give a whole number from 1 up (1 renders serially)`);
+  return Number(value);
 }
 
 function report(error: unknown, io: Io): number {

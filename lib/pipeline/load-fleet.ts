@@ -79,7 +79,8 @@ export function scanFleet(appsDir: string, repoRoot: string): { apps: SourcedApp
   return { apps, dataStores, unloaded };
 }
 
-function loadDefinition(path: string, source: string): AppDefinition | DataStoreDefinition {
+/** The definition an app file default-exports (`source` names it in problems). */
+export function loadDefinition(path: string, source: string): AppDefinition | DataStoreDefinition {
   const module = requireUserFile(path, source, 'E_APP_LOAD') as { default?: unknown } | undefined;
   const definition = module?.default;
   if (!definition || typeof definition !== 'object' || !KINDS.has((definition as { kind?: string }).kind ?? '')) {

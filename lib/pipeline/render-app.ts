@@ -9,12 +9,22 @@ import { canonicalize } from '../output/canonical';
 import { flatten } from '../output/flatten';
 import { buildChart } from '../stacks/build-chart';
 import { applyEscapeHatches, hasEscapeHatch } from '../stacks/customize';
+import { recordWaivers } from '../policy/waiver-annotation';
 
 /** One app in one environment synthesized to plain objects, and how far its escape hatches took it off the golden path. */
 export interface AppRendering {
   readonly manifests: Manifest[];
   /** Absent when the definition has no escape hatch. */
   readonly customization?: Customization;
+}
+
+/**
+ * `renderApp` as the fleet renders it, in the main thread or a worker: waivers travel with the
+ * objects they excuse, for `platform check --dist`.
+ */
+export function renderForFleet(app: ResolvedApp, definition: AppDefinition | undefined, problems: Problems): AppRendering {
+  const rendering = renderApp(app, definition, { environment: app.environment, production: app.production, app }, problems);
+  return { ...rendering, manifests: recordWaivers(app, rendering.manifests) };
 }
 
 /** Paths listed in an object's escape-hatch annotation before the rest are counted. */

@@ -10,9 +10,9 @@ import { resolveEnvironments } from '../environments/resolve-environment';
 import { Manifest } from '../manifest/manifest';
 import { checkDefinitionKeys } from '../environments/check-definition-keys';
 import { Customization } from '../model/customize';
-import { recordWaivers } from '../policy/waiver-annotation';
 import { RenderCache } from './cache/render-cache';
-import { renderApp } from './render-app';
+import { renderForFleet } from './render-app';
+import { ParallelOptions, renderInWorkers, useWorkers } from './render-in-workers';
 import { checkQuota } from './check-quota';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueDataStores, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
 import { SourcedDataStore } from '../model/data-store-definition';
@@ -31,6 +31,8 @@ export interface FleetInput {
   readonly releases?: ReleaseLookup;
   /** Renderings of earlier runs, reused where the inputs are the same. @default - every app is rendered */
   readonly cache?: RenderCache;
+  /** Render in worker threads when there are many renderings to do. @default - serial */
+  readonly parallel?: ParallelOptions;
 }
 
 /** The fleet with its environments already resolved (`resolveFleetEnvironments`). */
@@ -43,6 +45,8 @@ export interface ResolvedFleetInput {
   readonly releases?: ReleaseLookup;
   /** @default - every app is rendered */
   readonly cache?: RenderCache;
+  /** @default - serial */
+  readonly parallel?: ParallelOptions;
 }
 
 /** One app in one environment after synthesis. */
@@ -113,20 +117,27 @@ export function renderResolvedApps(resolved: readonly ResolvedApp[], input: Reso
   const sources = new Map<object, string>(input.apps.map((a) => [a.definition, a.source]));
   const environments = new Map(input.environments.map((e) => [e.name, e]));
   const { cache } = input;
-  const rendered = resolved.map((app): RenderedApp => {
-    const definition = definitions.get(app.source);
-    const key = cache?.keyOf(app, environments.get(app.environment)!, definition, sources);
-    const hit = key === undefined ? undefined : cache!.get(key);
-    if (hit) return { app, ...hit };
-    const rendering = renderApp(app, definition, { environment: app.environment, production: app.production, app }, problems);
-    // Waivers travel with the objects they excuse, for `platform check --dist`.
-    const result = { app, ...rendering, manifests: recordWaivers(app, rendering.manifests) };
-    if (key !== undefined) cache!.rendered(key, app, result);
-    return result;
+  // Cache hits are decided here; only the misses are rendered, in worker threads when there are many.
+  const keys = resolved.map((app) => cache?.keyOf(app, environments.get(app.environment)!, definitions.get(app.source), sources));
+  const rendered: (RenderedApp | undefined)[] = resolved.map((app, i) => {
+    const hit = keys[i] === undefined ? undefined : cache!.get(keys[i]);
+    return hit ? { app, ...hit } : undefined;
   });
-  checkUniqueObjects(rendered, problems);
+  const misses = resolved.filter((_, i) => rendered[i] === undefined);
+  const renderings = useWorkers(misses.length, input.parallel)
+    ? renderInWorkers(misses, (app) => definitions.get(app.source), input.parallel!, problems)
+    : misses.map((app) => renderForFleet(app, definitions.get(app.source), problems));
+  let next = 0;
+  resolved.forEach((app, i) => {
+    if (rendered[i] !== undefined) return;
+    const result = { app, ...renderings[next++] };
+    if (keys[i] !== undefined) cache!.rendered(keys[i], app, result);
+    rendered[i] = result;
+  });
+  const all = rendered as RenderedApp[];
+  checkUniqueObjects(all, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
-  return rendered;
+  return all;
 }
 
 function compare(a: string, b: string): number {

@@ -71,7 +71,14 @@ type Rendering = SynthesisResult & {
 /** Everything up to the write: the files the fleet renders to, checked. Writes nothing. */
 export function render(options: FleetInput & Pick<SynthesizeOptions, 'checks' | 'now'>): Rendering {
   const environments = resolveFleetEnvironments(options.environments, options.gitops);
-  const input = { apps: options.apps, dataStores: options.dataStores, environments, releases: options.releases, cache: options.cache };
+  const input = {
+    apps: options.apps,
+    dataStores: options.dataStores,
+    environments,
+    releases: options.releases,
+    cache: options.cache,
+    parallel: options.parallel,
+  };
   const apps = resolveFleetApps(input);
   const rendered = renderResolvedApps(apps, input);
   const platform = renderPlatform(
@@ -91,7 +98,14 @@ export function render(options: FleetInput & Pick<SynthesizeOptions, 'checks' | 
 function renderShard(options: SynthesizeOptions, shard: Shard): Rendering {
   checkShard(shard, options.environments, options.apps);
   const environments = resolveFleetEnvironments(options.environments, options.gitops);
-  const input = { apps: options.apps, dataStores: options.dataStores, environments, releases: options.releases, cache: options.cache };
+  const input = {
+    apps: options.apps,
+    dataStores: options.dataStores,
+    environments,
+    releases: options.releases,
+    cache: options.cache,
+    parallel: options.parallel,
+  };
   const apps = resolveFleetApps(input);
   const rendered = renderResolvedApps(
     apps.filter((a) => inShard(shard, a)),

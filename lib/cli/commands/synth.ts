@@ -29,6 +29,13 @@ export interface SynthOptions {
   readonly env?: readonly string[];
   /** Only this team's files (`--team`). @default - every team */
   readonly team?: string;
+  /**
+   * Threads rendering at once (`--jobs`); 1 renders serially. Opt-in: on this project's 2-core CI
+   * machines workers did not pay for their start (README, "Parallel synth, measured"). @default 1
+   */
+  readonly jobs?: number;
+  /** Renderings above which workers start. @default - PARALLEL_THRESHOLD (tests set 0 to force workers on a small fleet) */
+  readonly parallelThreshold?: number;
 }
 
 /**
@@ -79,6 +86,7 @@ function synthesizeProject(root: string, outDir: string, mirrorDir: string | und
   // The cache also keeps what the schema and object rules found in each app's objects.
   const checks = defaultChecks({ onReport, environments: environments.map((e) => e.name), memo: cache });
   const shard = shardOf(options, environments);
+  let threads = 1;
   const result = synthesize({
     apps,
     dataStores,
@@ -91,11 +99,12 @@ function synthesizeProject(root: string, outDir: string, mirrorDir: string | und
     allowDrop: options.allowDrop,
     cache,
     shard,
+    parallel: { jobs: options.jobs ?? 1, root, threshold: options.parallelThreshold, onStart: (n) => (threads = n) },
   });
   const reused = cache ? `, ${cache.stats.hits} of ${result.rendered.length} app renderings from the cache` : '';
   const what = shard
     ? `${result.rendered.length} app renderings of ${shard.environments.join(', ')}${shard.team ? ` (team ${shard.team})` : ''}`
     : `${apps.length} apps x ${environments.length} environments`;
-  io.out(`synthesized ${what}: ${result.files.size} files in ${outDir}${reused}\n`);
+  io.out(`synthesized ${what}: ${result.files.size} files in ${outDir}${reused}${threads > 1 ? ` (rendered on ${threads} threads)` : ''}\n`);
   return EXIT.ok;
 }
