@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { resolveApp } from '../lib/environments/resolve';
-import { loadProject } from '../lib/pipeline/load-project';
+import { fleetInput, loadProject } from '../lib/pipeline/load-project';
 import { renderFleet, resolveFleetEnvironments } from '../lib/pipeline/render-fleet';
 import { buildChart } from '../lib/stacks/build-chart';
 import { Manifest } from '../lib/manifest/manifest';
@@ -28,8 +28,7 @@ function write(path: string, content: string): void {
 
 function main(outDir: string, root: string): void {
   const written: string[] = [];
-  const { apps, dataStores, environments, releases } = loadProject(root);
-  for (const { app, manifests } of renderFleet({ apps, dataStores, environments, releases: releases.pin })) {
+  for (const { app, manifests } of renderFleet(fleetInput(loadProject(root)))) {
     for (const { name, content } of ruleFiles(manifests)) {
       const file = join(outDir, 'fleet', app.environment, `${app.namespace}-${name}.rules.yaml`);
       write(file, content);

@@ -20,6 +20,15 @@ export interface Project {
   readonly gitops?: GitOpsSettings;
 }
 
+/**
+ * The pipeline's input for a loaded project: every part, so no command can render the fleet
+ * without its shared data stores or its GitOps settings (three did, and failed with "not an app
+ * or data store of the fleet").
+ */
+export function fleetInput(project: Project): FleetInput {
+  return { apps: project.apps, dataStores: project.dataStores, environments: project.environments, gitops: project.gitops, releases: project.releases.pin };
+}
+
 export function loadProject(root: string): Project {
   const paths = projectPaths(resolve(root));
   const environments = loadEnvironments(paths);

@@ -1,4 +1,4 @@
-import { loadProject } from '../pipeline/load-project';
+import { fleetInput, loadProject } from '../pipeline/load-project';
 import { render } from '../pipeline/synthesize';
 import { parseTree, RenderedTree } from './rendered-tree';
 
@@ -9,12 +9,6 @@ import { parseTree, RenderedTree } from './rendered-tree';
  */
 export function renderWorkingTree(root: string): { readonly tree: RenderedTree; readonly environments: readonly string[] } {
   const project = loadProject(root);
-  const { files } = render({
-    apps: project.apps,
-    dataStores: project.dataStores,
-    environments: project.environments,
-    releases: project.releases.pin,
-    gitops: project.gitops,
-  });
+  const { files } = render(fleetInput(project));
   return { tree: parseTree(files, 'working tree'), environments: project.environments.map((e) => e.name) };
 }

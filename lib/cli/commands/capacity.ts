@@ -1,4 +1,4 @@
-import { loadProject } from '../../pipeline/load-project';
+import { fleetInput, loadProject } from '../../pipeline/load-project';
 import { renderFleet } from '../../pipeline/render-fleet';
 import { fleetCapacity } from '../../review/fleet-capacity';
 import { formatCapacityJson, formatCapacityText } from '../../review/format-capacity';
@@ -18,7 +18,7 @@ export interface CapacityOptions {
  */
 export function capacityCommand(options: CapacityOptions, io: Io): number {
   const project = loadProject(options.root);
-  const rendered = renderFleet({ apps: project.apps, dataStores: project.dataStores, environments: project.environments, releases: project.releases.pin });
+  const rendered = renderFleet(fleetInput(project));
   const report = fleetCapacity(
     project.environments.map((env) => ({ name: env.name, manifests: rendered.filter((r) => r.app.environment === env.name).flatMap((r) => r.manifests) })),
   );

@@ -1,11 +1,8 @@
-import { checkedObjects } from '../../pipeline/default-checks';
+import { checkProject } from '../../pipeline/check-project';
 import { loadProject } from '../../pipeline/load-project';
-import { renderResolvedFleet, resolveFleetEnvironments } from '../../pipeline/render-fleet';
-import { renderPlatform } from '../../pipeline/render-platform';
 import { admissionCoverage, formatAdmissionCoverage } from '../../policy/admission/format-admission';
 import { formatReport } from '../../policy/format-report';
 import { GOLDEN_PATH_PACK } from '../../policy/pack';
-import { runChecks } from '../../policy/run-checks';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
 import { findEnvironment } from './find-app';
@@ -30,13 +27,7 @@ export interface CheckOptions {
 export function checkCommand(options: CheckOptions, io: Io): number {
   const project = loadProject(options.root);
   const only = options.env === undefined ? undefined : findEnvironment(project.environments, options.env).name;
-  // Every environment is rendered (resolution checks overrides against all of them); --env filters what is checked.
-  const environments = resolveFleetEnvironments(project.environments, project.gitops);
-  const rendered = renderResolvedFleet({ apps: project.apps, dataStores: project.dataStores, environments, releases: project.releases.pin });
-  const platform = renderPlatform(rendered, environments, { now: options.now, dataStores: project.dataStores });
-  const objects = checkedObjects(rendered, platform).filter((a) => only === undefined || a.app.environment === only);
-  const productionEnvironments = environments.filter((e) => e.production).map((e) => e.name);
-  const report = runChecks(objects, { now: options.now ?? new Date(), environments: environments.map((e) => e.name), productionEnvironments });
+  const { rendered, report } = checkProject(project, { now: options.now ?? new Date(), only });
   const goldenPath = goldenPathEntries(rendered, only);
   const admission = admissionCoverage(GOLDEN_PATH_PACK);
   io.out(

@@ -2,7 +2,7 @@ import { canonicalize } from '../../output/canonical';
 import { flatten } from '../../output/flatten';
 import { manifestId } from '../../manifest/manifest';
 import { renderFleet } from '../../pipeline/render-fleet';
-import { loadProject } from '../../pipeline/load-project';
+import { fleetInput, loadProject } from '../../pipeline/load-project';
 import { EXIT } from '../exit-codes';
 import { Io } from '../io';
 import { findApp } from './find-app';
@@ -30,12 +30,7 @@ export function driftCommand(options: DriftOptions, io: Io): number {
   const project = loadProject(options.root);
   const app = findApp(project.apps, options.app);
   // The whole fleet: the app's dependencies (other apps, shared stores) shape its objects too.
-  const rendered = renderFleet({
-    apps: project.apps,
-    dataStores: project.dataStores,
-    environments: project.environments,
-    releases: project.releases.pin,
-  }).filter((r) => r.app.source === app.source);
+  const rendered = renderFleet(fleetInput(project)).filter((r) => r.app.source === app.source);
   const envs = project.environments.map((e) => e.name);
   const all = driftRows(
     rendered.map((r) => ({ environment: r.app.environment, manifests: r.manifests })),

@@ -1,11 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../../internal/errors';
-import { checkedObjects } from '../../pipeline/default-checks';
+import { checkProject } from '../../pipeline/check-project';
 import { loadProject } from '../../pipeline/load-project';
-import { renderResolvedFleet, resolveFleetEnvironments } from '../../pipeline/render-fleet';
-import { renderPlatform } from '../../pipeline/render-platform';
-import { runChecks } from '../../policy/run-checks';
 import { buildFleetReport } from '../../review/report/fleet-report';
 import { reportHtml } from '../../review/report/report-html';
 import { EXIT } from '../exit-codes';
@@ -36,15 +33,7 @@ export function reportCommand(options: ReportOptions, io: Io): number {
     throw new UsageError('E_USAGE', `--format '${format}' is not a report format (known: ${REPORT_FORMATS.join(', ')})`);
   }
   const now = parseDate(options.date);
-  const project = loadProject(options.root);
-  const environments = resolveFleetEnvironments(project.environments, project.gitops);
-  const rendered = renderResolvedFleet({ apps: project.apps, dataStores: project.dataStores, environments, releases: project.releases.pin });
-  const platform = renderPlatform(rendered, environments, { now, dataStores: project.dataStores });
-  const policy = runChecks(checkedObjects(rendered, platform), {
-    now,
-    environments: environments.map((e) => e.name),
-    productionEnvironments: environments.filter((e) => e.production).map((e) => e.name),
-  });
+  const { environments, rendered, platform, report: policy } = checkProject(loadProject(options.root), { now });
   const report = buildFleetReport({ environments: environments.map((e) => ({ name: e.name, production: e.production })), rendered, platform, policy });
   const out = resolve(options.out);
   mkdirSync(out, { recursive: true });

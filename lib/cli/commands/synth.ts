@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { formatReport } from '../../policy/format-report';
 import { CheckReport } from '../../policy/report';
 import { defaultChecks } from '../../pipeline/default-checks';
-import { loadProject } from '../../pipeline/load-project';
+import { fleetInput, loadProject } from '../../pipeline/load-project';
 import { projectPaths } from '../../pipeline/project';
 import { claimOutput } from '../../output/claim-output';
 import { synthesize } from '../../pipeline/synthesize';
@@ -76,7 +76,8 @@ function shardOf(options: SynthOptions, environments: readonly { readonly name: 
 }
 
 function synthesizeProject(root: string, outDir: string, mirrorDir: string | undefined, options: SynthOptions, io: Io): number {
-  const { apps, dataStores, environments, releases, gitops } = loadProject(root);
+  const project = loadProject(root);
+  const { apps, environments } = project;
   // Errors stop the write (CheckFailedError); warnings and waivers are shown but do not.
   const onReport = (report: CheckReport) => {
     if (report.findings.length > 0 || report.waivers.length > 0) io.err(formatReport(report));
@@ -88,14 +89,10 @@ function synthesizeProject(root: string, outDir: string, mirrorDir: string | und
   const shard = shardOf(options, environments);
   let threads = 1;
   const result = synthesize({
-    apps,
-    dataStores,
-    environments,
-    releases: releases.pin,
+    ...fleetInput(project),
     outDir,
     checks,
     mirrorDir,
-    gitops,
     allowDrop: options.allowDrop,
     cache,
     shard,
