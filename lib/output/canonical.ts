@@ -9,13 +9,22 @@ const RANK = new Map(FIRST.map((key, i) => [key, i]));
 export function canonicalize<T>(value: T): T {
   if (Array.isArray(value)) return value.map(canonicalize) as T;
   if (value === null || typeof value !== 'object') return value;
-  const keys = Object.keys(value).sort(compareKeys);
   const out: Record<string, unknown> = {};
-  for (const key of keys) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) out[key] = canonicalize(v);
-  }
+  for (const key of canonicalKeys(value)) out[key] = canonicalize((value as Record<string, unknown>)[key]);
   return out as T;
+}
+
+/**
+ * An object's keys with a defined value, in canonical order: what `canonicalize` would give, without
+ * copying the object (the YAML writer walks the objects in this order instead of copies of them).
+ */
+export function canonicalKeys(value: object): string[] {
+  const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+  // Most objects arrive in this order already (cdk8s sorts keys): checking is cheaper than sorting.
+  for (let i = 1; i < keys.length; i++) {
+    if (compareKeys(keys[i - 1], keys[i]) > 0) return keys.sort(compareKeys);
+  }
+  return keys;
 }
 
 function compareKeys(a: string, b: string): number {

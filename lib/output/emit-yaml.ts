@@ -3,9 +3,9 @@ import { stringify } from 'yaml';
 /**
  * Block-style YAML for plain JSON data (objects, arrays, strings, numbers, booleans, null),
  * byte-for-byte what `yaml`'s `stringify` writes with `YAML_OPTIONS`, at a fraction of its cost:
- * the structure is written here, and every scalar is written by `yaml` itself (once per distinct
- * value per YamlEmitter), so quoting, block scalars and escapes stay the library's. Serialization
- * was the largest stage of synth (bench/).
+ * the structure is written here, and every scalar that could need quoting or a block is written by
+ * `yaml` itself (once per distinct value per YamlEmitter), so quoting, block scalars and escapes
+ * stay the library's. Serialization was the largest stage of synth (bench/).
  */
 
 /**
@@ -17,69 +17,93 @@ export const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false, direct
 const INDENT = '  ';
 
 /**
+ * Strings yaml writes as they are (plain): a letter, `_` or `/` first (no indicator character, no
+ * number), then word characters and `./@=+,()-`, a `:` or a single space only before another of
+ * those (so never `: `, ` #` or a trailing space). Names, labels, images and paths are; anything
+ * else is asked of yaml. test/output/emit-yaml.test.ts holds this to yaml's own output.
+ */
+const PLAIN_STRING = /^[A-Za-z_/](?:[\w./@=+,()-]|[: ](?=[\w./@=+,()-]))*$/;
+/** The words of the YAML 1.2 core schema that a plain scalar would turn into null or a boolean. */
+const CORE_WORD = /^(?:null|true|false)$/i;
+
+/** How an object's keys are walked: every key with a value, in the object's own order by default. */
+export type KeyOrder = (value: object) => readonly string[];
+
+const definedKeys: KeyOrder = (value) => Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+
+/**
  * Writes YAML, remembering how each distinct scalar and key is written for its own life: one
  * layout of the fleet (layoutFleet makes one for every file it renders). A fleet repeats its
  * values (labels, names, images) across files, so most of them are looked up, not re-stringified.
  */
 export class YamlEmitter {
-  private readonly scalars = new Map<string, string>();
+  private readonly scalars = new Map<string | number, string>();
+  private readonly blocks = new Map<string, string>();
   private readonly keys = new Map<string, string>();
 
-  emit(value: unknown): string {
+  /** `keys` orders each object's keys (render-yaml passes the canonical order, so no sorted copy of the tree is made). */
+  emit(value: unknown, keys: KeyOrder = definedKeys): string {
     if (!isContainer(value) || isEmpty(value)) return stringify(value, YAML_OPTIONS);
-    const out: string[] = [];
-    this.emitContainer(value, '', out);
-    return out.join('');
+    return this.container(value, '', '', keys);
   }
 
-  private emitContainer(value: object, indent: string, out: string[]): void {
+  /** A non-empty container at `indent`; its first line starts with `first` (`- ` when it is a list item) instead of `indent`. */
+  private container(value: object, indent: string, first: string, keys: KeyOrder): string {
+    // Concatenation, not an array joined at the end: V8 builds ropes, so nothing is copied until the file is written.
+    let out = '';
+    let lead = first;
+    const inner = indent + INDENT;
     if (Array.isArray(value)) {
-      for (const item of value) {
-        if (isContainer(item) && !isEmpty(item)) {
-          // `- ` then the container's first line on the same line, the rest indented under it.
-          const inner: string[] = [];
-          this.emitContainer(item, `${indent}${INDENT}`, inner);
-          out.push(`${indent}- ${inner.join('').slice(indent.length + INDENT.length)}`);
-        } else {
-          out.push(`${indent}- ${this.scalar(item, indent)}\n`);
-        }
+      for (const item of value as unknown[]) {
+        out += isContainer(item) && !isEmpty(item) ? this.container(item, inner, `${lead}- `, keys) : `${lead}- ${this.scalar(item, indent)}\n`;
+        lead = indent;
       }
-      return;
+      return out;
     }
-    for (const [k, v] of Object.entries(value)) {
-      if (v === undefined) continue;
+    for (const k of keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
       const key = this.keyText(k);
-      if (isContainer(v) && !isEmpty(v)) {
-        out.push(`${indent}${key}:\n`);
-        this.emitContainer(v, `${indent}${INDENT}`, out);
-      } else {
-        out.push(`${indent}${key}: ${this.scalar(v, indent)}\n`);
-      }
+      out += isContainer(v) && !isEmpty(v) ? `${lead}${key}:\n${this.container(v, inner, inner, keys)}` : `${lead}${key}: ${this.scalar(v, indent)}\n`;
+      lead = indent;
     }
+    return out;
   }
 
   /** A scalar (or an empty container) as yaml writes it as a map value at this indentation. */
   private scalar(value: unknown, indent: string): string {
     if (value === null) return 'null';
     if (typeof value === 'boolean') return String(value);
-    if (typeof value === 'number') return this.plainOrDelegate(value);
+    if (typeof value === 'number') {
+      // yaml writes a safe integer as JSON does (and -0 as `-0`, hence the exception).
+      return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : this.delegate(value);
+    }
     if (typeof value === 'string') {
-      if (!value.includes('\n')) return this.plainOrDelegate(value);
+      if (PLAIN_STRING.test(value) && !CORE_WORD.test(value)) return value;
+      if (!value.includes('\n')) return this.delegate(value);
       // A multi-line string becomes a block scalar whose lines are indented one level deeper than
       // its key: ask yaml for it at the top level and move it to this depth.
-      const text = stringify({ k: value }, YAML_OPTIONS).slice(3).replace(/\n$/, '');
+      const text = this.block(value);
       // Blank lines inside a block scalar stay blank: yaml does not indent them.
       return indent ? text.replace(/\n(?!\n|$)/g, `\n${indent}`) : text;
     }
     return stringify(value, YAML_OPTIONS).replace(/\n$/, '');
   }
 
-  private plainOrDelegate(value: string | number): string {
-    const id = typeof value === 'number' ? `n:${value}` : `s:${value}`;
-    let text = this.scalars.get(id);
+  private delegate(value: string | number): string {
+    let text = this.scalars.get(value);
     if (text === undefined) {
       text = stringify({ k: value }, YAML_OPTIONS).slice(3).replace(/\n$/, '');
-      this.scalars.set(id, text);
+      this.scalars.set(value, text);
+    }
+    return text;
+  }
+
+  /** A multi-line string at the top level; an app's dashboards and rules repeat in every environment. */
+  private block(value: string): string {
+    let text = this.blocks.get(value);
+    if (text === undefined) {
+      text = stringify({ k: value }, YAML_OPTIONS).slice(3).replace(/\n$/, '');
+      this.blocks.set(value, text);
     }
     return text;
   }
@@ -95,14 +119,17 @@ export class YamlEmitter {
 }
 
 /** One value as YAML, with an emitter of its own (a run that writes many files shares one YamlEmitter). */
-export function emitYaml(value: unknown): string {
-  return new YamlEmitter().emit(value);
+export function emitYaml(value: unknown, keys?: KeyOrder): string {
+  return new YamlEmitter().emit(value, keys);
 }
 
 function isContainer(value: unknown): value is object {
   return value !== null && typeof value === 'object';
 }
 
+/** Empty as yaml sees it: no items, or no key with a value (yaml writes `{}` for an object of undefined values). */
 function isEmpty(value: object): boolean {
-  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (Array.isArray(value)) return value.length === 0;
+  for (const key in value) if ((value as Record<string, unknown>)[key] !== undefined) return false;
+  return true;
 }

@@ -1,4 +1,4 @@
-import { canonicalize } from './canonical';
+import { canonicalKeys } from './canonical';
 import { YamlEmitter } from './emit-yaml';
 import { Manifest } from '../manifest/manifest';
 import { sortManifests } from './order';
@@ -14,11 +14,11 @@ export function generatedHeader(source: string): string {
  * passes one `yaml` emitter to all of them.
  */
 export function renderManifests(source: string, manifests: readonly Manifest[], yaml: YamlEmitter = new YamlEmitter()): string {
-  const docs = sortManifests(manifests).map((m) => yaml.emit(canonicalize(m)));
+  const docs = sortManifests(manifests).map((m) => yaml.emit(m, canonicalKeys));
   return generatedHeader(source) + docs.map((d) => `---\n${d}`).join('');
 }
 
 /** A single data document (kustomization.yaml and the like), with the same header. */
 export function renderDocument(source: string, document: unknown, yaml: YamlEmitter = new YamlEmitter()): string {
-  return generatedHeader(source) + yaml.emit(canonicalize(document));
+  return generatedHeader(source) + yaml.emit(document, canonicalKeys);
 }

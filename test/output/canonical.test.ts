@@ -1,4 +1,4 @@
-import { canonicalize } from '../../lib/output/canonical';
+import { canonicalize, canonicalKeys } from '../../lib/output/canonical';
 
 describe('canonicalize', () => {
   test('puts apiVersion, kind and metadata first, then the rest alphabetically', () => {
@@ -22,5 +22,10 @@ describe('canonicalize', () => {
     const a = JSON.stringify(canonicalize({ x: 1, b: { d: 1, c: 2 }, a: 1 }));
     const b = JSON.stringify(canonicalize({ a: 1, b: { c: 2, d: 1 }, x: 1 }));
     expect(a).toBe(b);
+  });
+
+  test('canonicalKeys gives the keys with a value in canonical order, whether or not they arrive sorted', () => {
+    expect(canonicalKeys({ apiVersion: 'v1', kind: 'K', metadata: {}, spec: {} })).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+    expect(canonicalKeys({ labels: {}, namespace: 's', gone: undefined, name: 'a', annotations: {} })).toEqual(['name', 'namespace', 'annotations', 'labels']);
   });
 });

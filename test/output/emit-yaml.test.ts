@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { canonicalize } from '../../lib/output/canonical';
+import { canonicalize, canonicalKeys } from '../../lib/output/canonical';
 import { emitYaml, YAML_OPTIONS } from '../../lib/output/emit-yaml';
 import { synthApp, taskDef, webDef, workerDef } from '../helpers';
 
@@ -35,4 +35,55 @@ describe('emitYaml', () => {
     ['a scalar at the top', 'just text'],
     ['an empty object at the top', {}],
   ])('matches yaml on %s', (_name, value) => same(value));
+
+  test.each([
+    ['names, images and paths', ['checkout', 'shop-api-0001', 'ghcr.io/acme/app:1.2.3', '/healthz', 'a=b,c+d', '_x', 'f(x)', 'Europe/Berlin']],
+    ['words and spaces', ['Synthetic web-service 1 of team shop.', 'a b', 'a  b', 'a ', 'a #b', 'a# b', 'x: y', 'http://x:8080/p', 'a:', 'a :b']],
+    ['core-schema words in any case', ['true', 'True', 'TRUE', 'tRue', 'false', 'FALSE', 'null', 'Null', 'NULL', 'nULL', 'yes', 'No', 'on', 'y', '~']],
+    ['numbers and number-like strings', ['0', '10', '1.10', '1e3', '0x1F', '0o17', '.inf', '-.inf', '.nan', '+1', '-1', '1_000', '12:30', '250m']],
+    [
+      'indicators and quotes',
+      ['-', '?', ':', '- x', '? x', '@sha256:ab', '`x', "'x'", '"x"', "a'b", 'a"b', '%x', '!x', '&x', '*x', '|', '>', '[x]', '{x}', ',x', '#x'],
+    ],
+    ['non-ASCII and control characters', ['caf\u00e9', 'na\u00efve text', 'tab\there', 'bell\u0007', '\u2028', 'emoji \u{1F600}']],
+    ['document markers', ['---', '--- x', '...', 'x ...']],
+  ])('writes %s as yaml does', (_name, strings) => {
+    same({ list: strings, map: Object.fromEntries(strings.map((v, i) => [`k${i}`, v])), nested: [{ deep: { values: strings } }] });
+  });
+
+  test('writes integers, fractions and extremes as yaml does', () => {
+    same({ n: [0, -0, 1, -1, 42, 2 ** 53 - 1, 2 ** 53, -(2 ** 53), 1e21, 0.1, -2.5, 1 / 3, NaN, Infinity, -Infinity] });
+  });
+
+  test('treats an object whose values are all undefined as empty, as yaml does', () => {
+    same({ a: { gone: undefined }, b: [{ gone: undefined }], c: 1 });
+  });
+
+  test('walks keys in the order it is given, writing what yaml writes for the reordered copy', () => {
+    const object = {
+      spec: { b: 1, a: [{ z: 1, name: 'x' }] },
+      metadata: { labels: { b: 'y', a: 'x' }, name: 'n' },
+      kind: 'K',
+      apiVersion: 'v1',
+      gone: undefined,
+    };
+    expect(emitYaml(object, canonicalKeys)).toBe(stringify(canonicalize(object), YAML_OPTIONS));
+    expect(emitYaml(object, canonicalKeys)).toBe(
+      [
+        'apiVersion: v1',
+        'kind: K',
+        'metadata:',
+        '  name: n',
+        '  labels:',
+        '    a: x',
+        '    b: y',
+        'spec:',
+        '  a:',
+        '    - name: x',
+        '      z: 1',
+        '  b: 1',
+        '',
+      ].join('\n'),
+    );
+  });
 });
