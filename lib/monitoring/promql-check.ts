@@ -25,16 +25,22 @@ export interface ManifestLike {
  * `parser`, so an expression repeated across the fleet is parsed once per run.
  */
 export function promqlProblems(manifest: ManifestLike, parser: PromqlParser = new PromqlParser()): PromqlProblem[] {
-  return promqlExpressions(manifest).flatMap(({ expression, location, grafana }) =>
+  return promqlExpressions(manifest, parser).flatMap(({ expression, location, grafana }) =>
     parser
       .syntaxErrors(grafana ? withGrafanaIntervals(expression) : expression)
       .map((e) => ({ expression, message: e.message, position: e.position, location })),
   );
 }
 
-/** Every PromQL expression in the object and where it is. */
-export function promqlExpressions(manifest: ManifestLike): { expression: string; location: string; grafana: boolean }[] {
-  const out: { expression: string; location: string; grafana: boolean }[] = [];
+interface Expression {
+  readonly expression: string;
+  readonly location: string;
+  readonly grafana: boolean;
+}
+
+/** Every PromQL expression in the object and where it is; `parser` reads each distinct dashboard once. */
+export function promqlExpressions(manifest: ManifestLike, parser: PromqlParser = new PromqlParser()): Expression[] {
+  const out: Expression[] = [];
   if (manifest.kind === 'PrometheusRule') {
     const groups = asArray(asRecord(manifest.spec)?.groups);
     groups.forEach((group, g) => {
@@ -46,15 +52,24 @@ export function promqlExpressions(manifest: ManifestLike): { expression: string;
   }
   if (manifest.kind === 'ConfigMap') {
     for (const [key, value] of Object.entries(asRecord(manifest.data) ?? {})) {
-      const dashboard = typeof value === 'string' ? parseJson(value) : undefined;
-      if (!dashboard || !Array.isArray(dashboard.panels)) continue;
-      collectPanels(dashboard.panels, `data[${JSON.stringify(key)}]`, out);
+      // Only a JSON object can be a dashboard: a config value is not parsed (nor its JSON.parse error thrown).
+      if (typeof value !== 'string' || !/^\s*\{/.test(value)) continue;
+      const at = `data[${JSON.stringify(key)}]`;
+      for (const e of parser.dashboard(value, dashboardExpressions)) out.push({ ...e, location: at + e.location });
     }
   }
   return out;
 }
 
-function collectPanels(panels: readonly unknown[], at: string, out: { expression: string; location: string; grafana: boolean }[]): void {
+/** A dashboard's expressions, located from its root (`.panels[id=2].targets[A].expr`); none when the text is not a dashboard. */
+function dashboardExpressions(json: string): Expression[] {
+  const out: Expression[] = [];
+  const dashboard = parseJson(json);
+  if (dashboard && Array.isArray(dashboard.panels)) collectPanels(dashboard.panels, '', out);
+  return out;
+}
+
+function collectPanels(panels: readonly unknown[], at: string, out: Expression[]): void {
   for (const item of panels) {
     const panel = asRecord(item);
     if (!panel) continue;

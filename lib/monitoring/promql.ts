@@ -16,23 +16,49 @@ export function promqlSyntaxErrors(expression: string): readonly PromqlSyntaxErr
 }
 
 /**
- * A PromQL parser that remembers its results by expression for its own life: one check run
- * (runChecks makes one and hands it to every rule in RuleContext). A fleet repeats its
- * expressions (every environment renders the same rules and dashboards), so most lookups skip
- * the parser; the map holds one entry per distinct expression of the run.
+ * A PromQL parser that remembers its results for its own life: one check run (runChecks makes one
+ * and hands it to every rule in RuleContext). A fleet repeats its expressions with only label
+ * values changed (every app's rules and dashboards differ in `job="<app>"`), and the text inside a
+ * string literal never changes whether an expression parses: so an expression is looked up by its
+ * shape, its simple string literals emptied, and only a shape that fails is parsed as written
+ * (for the error's exact position and text). The maps hold one entry per distinct shape and failure.
  */
 export class PromqlParser {
-  private readonly parsed = new Map<string, readonly PromqlSyntaxError[]>();
+  private readonly shapes = new Map<string, boolean>();
+  private readonly failed = new Map<string, readonly PromqlSyntaxError[]>();
+  private readonly dashboards = new Map<string, unknown>();
 
-  /** As promqlSyntaxErrors, parsing each distinct expression once. */
+  /** As promqlSyntaxErrors, parsing each distinct shape once. */
   syntaxErrors(expression: string): readonly PromqlSyntaxError[] {
-    let errors = this.parsed.get(expression);
+    const key = shapeOf(expression);
+    let parses = this.shapes.get(key);
+    if (parses === undefined) {
+      parses = parse(key).length === 0;
+      this.shapes.set(key, parses);
+    }
+    if (parses) return [];
+    let errors = this.failed.get(expression);
     if (!errors) {
       errors = parse(expression);
-      this.parsed.set(expression, errors);
+      this.failed.set(expression, errors);
     }
     return errors;
   }
+
+  /** What `read` finds in a dashboard's JSON, read once per distinct text: an app's dashboard is the same in every environment. */
+  dashboard<T>(json: string, read: (json: string) => T): T {
+    if (!this.dashboards.has(json)) this.dashboards.set(json, read(json));
+    return this.dashboards.get(json) as T;
+  }
+}
+
+/**
+ * The expression with every double-quoted string literal emptied, when the lexer cannot read it
+ * otherwise: with no single quote, backtick, backslash, comment or line break, every `"` opens or
+ * closes a string, as this left-to-right match pairs them.
+ */
+export function shapeOf(expression: string): string {
+  return /['`\\#\n]/.test(expression) ? expression : expression.replace(/"[^"]*"/g, '""');
 }
 
 function parse(expression: string): readonly PromqlSyntaxError[] {

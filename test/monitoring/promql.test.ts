@@ -1,5 +1,5 @@
 import { promqlExpressions, promqlProblems } from '../../lib/monitoring/promql-check';
-import { promqlSyntaxErrors, withGrafanaIntervals } from '../../lib/monitoring/promql';
+import { PromqlParser, promqlSyntaxErrors, shapeOf, withGrafanaIntervals } from '../../lib/monitoring/promql';
 import { Manifest } from '../../lib/manifest/manifest';
 import { synthApp, webDef, workerDef } from '../helpers';
 import { resolveDefinition, synthResolved } from '../fixtures/resolved-app';
@@ -37,6 +37,41 @@ describe('PromQL syntax check (lezer-promql)', () => {
   });
 });
 
+describe('PromqlParser (one per check run)', () => {
+  test('empties double-quoted strings for the lookup, unless a quote, escape, comment or line break could pair them otherwise', () => {
+    expect(shapeOf('sum(rate(x{job="shop-api",code=~"5.."}[5m]))')).toBe('sum(rate(x{job="",code=~""}[5m]))');
+    expect(shapeOf('x{job="a", b=\'c"d\'}')).toBe('x{job="a", b=\'c"d\'}');
+    expect(shapeOf('x{job="a\\"b"}')).toBe('x{job="a\\"b"}');
+    expect(shapeOf('x{job="a"} # "')).toBe('x{job="a"} # "');
+    expect(shapeOf('x{job="a\nb"}')).toBe('x{job="a\nb"}');
+  });
+
+  test('answers as the parser does for expressions that differ only in their strings, and reports each failure as written', () => {
+    const parser = new PromqlParser();
+    expect(parser.syntaxErrors('rate(x{job="a"}[5m])')).toEqual([]);
+    expect(parser.syntaxErrors('rate(x{job="bbbb"}[5m])')).toEqual([]);
+    const broken = ['rate(x{job="a"}[5m]', 'rate(x{job="longer-name"}[5m]'];
+    for (const expression of broken) {
+      expect(parser.syntaxErrors(expression)).toEqual(promqlSyntaxErrors(expression));
+      expect(parser.syntaxErrors(expression)[0].message).toContain(expression.slice(-10));
+    }
+    expect(parser.syntaxErrors(broken[1])[0].position).toBe(29);
+  });
+
+  test('reads an unterminated string as the parser does', () => {
+    const expression = 'x{job="a"} + y{job="b}';
+    expect(new PromqlParser().syntaxErrors(expression)).toEqual(promqlSyntaxErrors(expression));
+    expect(promqlSyntaxErrors(expression).length).toBeGreaterThan(0);
+  });
+
+  test('reads a dashboard once per distinct text', () => {
+    const parser = new PromqlParser();
+    const read = jest.fn((json: string) => json.length);
+    expect([parser.dashboard('{"a":1}', read), parser.dashboard('{"a":1}', read), parser.dashboard('{"b":22}', read)]).toEqual([7, 7, 8]);
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('promqlProblems', () => {
   const rule = (exprs: readonly string[]): Manifest => ({
     apiVersion: 'monitoring.coreos.com/v1',
@@ -70,6 +105,14 @@ describe('promqlProblems', () => {
       ]),
     );
     expect(problems.map((p) => [p.location, p.position])).toEqual([['data["shop_checkout.json"].panels[id=2].panels[id=3].targets[B].expr', 10]]);
+  });
+
+  test('locates a dashboard read earlier in the run under its own ConfigMap key', () => {
+    const parser = new PromqlParser();
+    const json = JSON.stringify({ panels: [{ id: 4, targets: [{ refId: 'A', expr: 'rate(x[5m]' }] }] });
+    const configMap = (key: string): Manifest => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'd', namespace: 's' }, data: { [key]: json } });
+    expect(promqlProblems(configMap('a.json'), parser).map((p) => p.location)).toEqual(['data["a.json"].panels[id=4].targets[A].expr']);
+    expect(promqlProblems(configMap('b.json'), parser).map((p) => p.location)).toEqual(['data["b.json"].panels[id=4].targets[A].expr']);
   });
 
   test('reads only PrometheusRules and dashboard ConfigMaps', () => {
