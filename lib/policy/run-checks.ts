@@ -4,7 +4,7 @@ import { Manifest } from '../manifest/manifest';
 import { EnvironmentObjects } from '../manifest/environment-objects';
 import { GOLDEN_PATH_PACK } from './pack';
 import { CheckReport, Finding, WaiverReport } from './report';
-import { Rule, RuleContext, RuleInfo, Violation } from './rule';
+import { ObjectRule, Rule, RuleContext, RuleInfo, Violation } from './rule';
 import { KubernetesSchemas } from './schema/kubernetes-schemas';
 import { SCHEMA_CHECK } from './schema/schema-check';
 import { dataClassOf } from '../manifest/data-class';
@@ -106,6 +106,8 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
     const context: RuleContext = { environment, production: production.has(environment), pods, promql };
     const owners = new Map<Manifest, Owned>();
     const valid: Manifest[] = [];
+    // The owner of valid[i], so the object rules' loop below does no map lookup per rule and object.
+    const validOwners: Owned[] = [];
     for (const checked of apps.filter((a) => a.app.environment === environment)) {
       const { namespace, platform } = checked.app;
       const ownerContext: RuleContext = { ...context, owner: { platform: platform ?? false, ...(namespace !== undefined ? { namespace } : {}) } };
@@ -118,17 +120,24 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
         const validate = () => schemas.validate(object);
         const problems = !validateSchema ? [] : stored ? stored.schemaOf(index, validate) : validate();
         for (const problem of problems) raw.push({ info: SCHEMA_CHECK, ruleOrder: -1, object, owner, violation: problem });
-        if (problems.length === 0) valid.push(object);
+        if (problems.length === 0) {
+          valid.push(object);
+          validOwners.push(owner);
+        }
       });
     }
+    // Every object rule meets every valid object (some 40 x 20,000 calls at 1,000 apps): the loop allocates nothing unless there is a finding.
     rules.forEach((rule, ruleOrder) => {
-      if (rule.scope === 'object') {
-        for (const object of valid) {
-          const owner = owners.get(object)!;
-          const check = () => guard(rule, object, () => rule.check(object, owner.context));
-          const violations = owner.results && memoized.has(rule) ? owner.results.ruleOf(rule.id, owner.index, check) : check();
-          for (const violation of violations) raw.push({ info: rule, ruleOrder, object, owner, violation });
-        }
+      if (rule.scope !== 'object') return;
+      const memoize = memoized.has(rule);
+      for (let i = 0; i < valid.length; i++) {
+        const object = valid[i];
+        const owner = validOwners[i];
+        const violations =
+          memoize && owner.results
+            ? owner.results.ruleOf(rule.id, owner.index, () => checkObject(rule, object, owner.context))
+            : checkObject(rule, object, owner.context);
+        for (let v = 0; v < violations.length; v++) raw.push({ info: rule, ruleOrder, object, owner, violation: violations[v] });
       }
     });
     const index = new EnvironmentObjects(valid, pods);
@@ -258,9 +267,22 @@ function guard<T>(rule: Rule, object: Manifest | undefined, run: () => readonly 
   try {
     return run();
   } catch (error) {
-    const where = object ? ` on ${object.kind} ${object.metadata.namespace ?? ''}/${object.metadata.name}` : '';
-    throw new Error(`bug: policy rule '${rule.id}' failed${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw ruleFailed(rule, object, error);
   }
+}
+
+/** `guard` for one object rule on one object, without a closure per call. */
+function checkObject(rule: ObjectRule, object: Manifest, context: RuleContext): readonly Violation[] {
+  try {
+    return rule.check(object, context);
+  } catch (error) {
+    throw ruleFailed(rule, object, error);
+  }
+}
+
+function ruleFailed(rule: Rule, object: Manifest | undefined, error: unknown): Error {
+  const where = object ? ` on ${object.kind} ${object.metadata.namespace ?? ''}/${object.metadata.name}` : '';
+  return new Error(`bug: policy rule '${rule.id}' failed${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
 
 function unique(values: readonly string[]): string[] {

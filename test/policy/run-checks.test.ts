@@ -1,5 +1,6 @@
 import { Replicas } from '../../lib/model/replicas';
 import { GOLDEN_PATH_PACK } from '../../lib/policy/pack';
+import { Rule } from '../../lib/policy/rule';
 import { runChecks } from '../../lib/policy/run-checks';
 import { taskDef, webDef, workerDef } from '../helpers';
 import { checked, container, DEV, edit, golden, NOW, PROD } from './policy-helpers';
@@ -83,5 +84,29 @@ describe('runChecks', () => {
     expect(report.summary.objects).toBe(apps.length * web.length);
     expect(report.passed).toBe(true);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('names the rule and the object when a rule throws, object and environment rules alike', () => {
+    const info = { severity: 'error' as const, finding: 'finds things', why: 'matters much', fix: 'fix the rule' };
+    const objectRule: Rule = {
+      id: 'throws-on-service',
+      scope: 'object',
+      ...info,
+      check: (o) => {
+        if (o.kind === 'Service') throw new TypeError('no port');
+        return [];
+      },
+    };
+    const environmentRule: Rule = {
+      id: 'throws-always',
+      scope: 'environment',
+      ...info,
+      check: () => {
+        throw new Error('boom');
+      },
+    };
+    const run = (rule: Rule) => () => runChecks([checked(golden())], { now: NOW, productionEnvironments: ['prod'], rules: [rule] });
+    expect(run(objectRule)).toThrow(/^bug: policy rule 'throws-on-service' failed on Service shop\/checkout: no port$/);
+    expect(run(environmentRule)).toThrow("bug: policy rule 'throws-always' failed: boom");
   });
 });
