@@ -23,6 +23,9 @@ export interface ContainerAt {
 /** The kinds whose pods live at `spec.template`. */
 const TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
 
+/** Every kind podTemplateOf may find a pod in. */
+const POD_KINDS: ReadonlySet<string> = new Set([...TEMPLATE_KINDS, 'CronJob', 'Pod']);
+
 /** Kinds that keep a fixed number of long-running pods (what budgets, spread and replica rules are about). */
 export const REPLICATED_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
 
@@ -82,6 +85,8 @@ export class PodTemplates {
 
   /** The pod template of a workload object, or undefined for objects that run no pods. */
   of(object: Manifest): PodTemplate | undefined {
+    // Most objects run no pods, and every rule asks: answer those without a WeakMap lookup.
+    if (!POD_KINDS.has(object.kind)) return undefined;
     let template = this.templates.get(object);
     if (template === undefined) {
       template = podTemplateOf(object) ?? null;
