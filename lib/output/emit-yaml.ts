@@ -18,11 +18,12 @@ const INDENT = '  ';
 
 /**
  * Strings yaml writes as they are (plain): a letter, `_` or `/` first (no indicator character, no
- * number), then word characters and `./@=+,()-`, a `:` or a single space only before another of
- * those (so never `: `, ` #` or a trailing space). Names, labels, images and paths are; anything
- * else is asked of yaml. test/output/emit-yaml.test.ts holds this to yaml's own output.
+ * number), then printable ASCII, with a `:` only before a non-space and a space only before a
+ * character other than a space or `#` (so never `: `, ` #`, a trailing space or `:`). Names,
+ * labels, images, PromQL and sentences are; anything else is asked of yaml, and
+ * test/output/emit-yaml.test.ts holds this to yaml's own output.
  */
-const PLAIN_STRING = /^[A-Za-z_/](?:[\w./@=+,()-]|[: ](?=[\w./@=+,()-]))*$/;
+const PLAIN_STRING = /^[A-Za-z_/](?:[!-9;-~]|:(?=[!-~])| (?=[!"$-~]))*$/;
 /** The words of the YAML 1.2 core schema that a plain scalar would turn into null or a boolean. */
 const CORE_WORD = /^(?:null|true|false)$/i;
 

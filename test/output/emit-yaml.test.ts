@@ -47,6 +47,20 @@ describe('emitYaml', () => {
     ],
     ['non-ASCII and control characters', ['caf\u00e9', 'na\u00efve text', 'tab\there', 'bell\u0007', '\u2028', 'emoji \u{1F600}']],
     ['document markers', ['---', '--- x', '...', 'x ...']],
+    [
+      'PromQL and sentences',
+      [
+        'sum(rate(http_requests_total{job="shop-api",code=~"5.."}[5m])) / 2',
+        'slo:sli_error:ratio_rate1h{slo="a"} > (14.4 * 0.001)',
+        "Pod shop-api's error ratio is 2% (budget 0.1%). See the dashboard: x.",
+        '{{ $labels.pod }} restarts',
+        'a#b c',
+        'x | y > z & *w !v %u `t ~s ^r ?q <p ;o [n] {m}',
+        'a: "quoted"',
+        "ends with a quote'",
+        'text\twith tab',
+      ],
+    ],
   ])('writes %s as yaml does', (_name, strings) => {
     same({ list: strings, map: Object.fromEntries(strings.map((v, i) => [`k${i}`, v])), nested: [{ deep: { values: strings } }] });
   });
