@@ -39,7 +39,8 @@ const definedKeys: KeyOrder = (value) => Object.keys(value).filter((key) => (val
  */
 export class YamlEmitter {
   private readonly scalars = new Map<string | number, string>();
-  private readonly blocks = new Map<string, string>();
+  /** Block scalars by indentation, then value. */
+  private readonly blocks = new Map<string, Map<string, string>>();
   private readonly keys = new Map<string, string>();
 
   /** `keys` orders each object's keys (render-yaml passes the canonical order, so no sorted copy of the tree is made). */
@@ -81,11 +82,7 @@ export class YamlEmitter {
     if (typeof value === 'string') {
       if (PLAIN_STRING.test(value) && !CORE_WORD.test(value)) return value;
       if (!value.includes('\n')) return this.delegate(value);
-      // A multi-line string becomes a block scalar whose lines are indented one level deeper than
-      // its key: ask yaml for it at the top level and move it to this depth.
-      const text = this.block(value);
-      // Blank lines inside a block scalar stay blank: yaml does not indent them.
-      return indent ? text.replace(/\n(?!\n|$)/g, `\n${indent}`) : text;
+      return this.block(value, indent);
     }
     return stringify(value, YAML_OPTIONS).replace(/\n$/, '');
   }
@@ -99,12 +96,23 @@ export class YamlEmitter {
     return text;
   }
 
-  /** A multi-line string at the top level; an app's dashboards and rules repeat in every environment. */
-  private block(value: string): string {
-    let text = this.blocks.get(value);
+  /**
+   * A multi-line string as a block scalar whose lines are indented one level deeper than its key:
+   * yaml writes it at the top level and it is moved to this depth. Remembered, as an app's
+   * dashboards and rules are the same text at the same depth in every environment.
+   */
+  private block(value: string, indent: string): string {
+    let atDepth = this.blocks.get(indent);
+    if (!atDepth) {
+      atDepth = new Map<string, string>();
+      this.blocks.set(indent, atDepth);
+    }
+    let text = atDepth.get(value);
     if (text === undefined) {
       text = stringify({ k: value }, YAML_OPTIONS).slice(3).replace(/\n$/, '');
-      this.blocks.set(value, text);
+      // Blank lines inside a block scalar stay blank: yaml does not indent them.
+      if (indent) text = text.replace(/\n(?!\n|$)/g, `\n${indent}`);
+      atDepth.set(value, text);
     }
     return text;
   }
