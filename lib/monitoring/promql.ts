@@ -33,8 +33,11 @@ export class PromqlParser {
     const key = shapeOf(expression);
     let parses = this.shapes.get(key);
     if (parses === undefined) {
-      parses = parse(key).length === 0;
+      const errors = parse(key);
+      parses = errors.length === 0;
       this.shapes.set(key, parses);
+      // An expression without string literals is its own shape: its errors are already known.
+      if (!parses && key === expression) this.failed.set(expression, errors);
     }
     if (parses) return [];
     let errors = this.failed.get(expression);
