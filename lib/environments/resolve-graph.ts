@@ -66,7 +66,12 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems, co
   const ingress = new Map<GraphNode, ResolvedPeer[]>();
   const egress = new Map<GraphNode, ResolvedPeer[]>();
   const addresses = new Map<GraphNode, { name: string; value: string; field: string }[]>();
-  const push = <T>(map: Map<GraphNode, T[]>, node: GraphNode, value: T) => map.set(node, [...(map.get(node) ?? []), value]);
+  // In place: a callee of many callers would copy its list once per caller.
+  const push = <T>(map: Map<GraphNode, T[]>, node: GraphNode, value: T) => {
+    const list = map.get(node);
+    if (list) list.push(value);
+    else map.set(node, [value]);
+  };
 
   for (const caller of nodes) {
     const at = problems.at({ source: caller.app.source, app: caller.app.name, environment: caller.app.environment });
