@@ -3,7 +3,7 @@ import { isEnvVarName } from '../internal/names';
 import { AppDefinition, SourcedApp } from '../model/app-definition';
 import { SourcedDataStore } from '../model/data-store-definition';
 import { AppRef, Dependency, DependsOn } from '../model/dependency';
-import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
+import { Origin, ResolvedApp, ResolvedPeer } from '../model/resolved-app';
 import { isList } from './resolve-context';
 import { DEFAULT_ADDRESS, formatAddress, serviceHost } from './resolve-address';
 import { isCidr, sortPeers } from './resolve-network';
@@ -197,9 +197,11 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems, co
     const { app } = node;
     const env = new Map(app.env.map((e) => [e.name, e.value]));
     const secretNames = new Set((app.secrets?.env ?? []).map((e) => e.name));
-    const provenance = { ...app.provenance };
-    const settings = { ...app.settings };
-    for (const address of addresses.get(node) ?? []) {
+    const added = addresses.get(node) ?? [];
+    // Copied only when dependencies add variables: both hold every field of the app.
+    const provenance: Record<string, Origin> = added.length > 0 ? { ...app.provenance } : app.provenance;
+    const settings: Record<string, unknown> = added.length > 0 ? { ...app.settings } : app.settings;
+    for (const address of added) {
       const existing = secretNames.has(address.name) ? '(a secret)' : env.get(address.name);
       if (existing !== undefined && existing !== address.value) {
         problems.add({
