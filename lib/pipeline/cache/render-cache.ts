@@ -34,7 +34,7 @@ export interface CachedRendering {
 }
 
 /** Where an app's entry lives: its environment's and team's pack. */
-export type PackAddress = Pick<ResolvedApp, 'environment' | 'team'>;
+type PackAddress = Pick<ResolvedApp, 'environment' | 'team'>;
 
 /** One pack as this run sees it: the marks it held when read, and what this run adds to it or uses of it. */
 interface Pack {
