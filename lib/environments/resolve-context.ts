@@ -2,6 +2,7 @@ import { Problems } from '../internal/errors';
 import { AppDefinition, AppOverride } from '../model/app-definition';
 import { ResolvedEnvironment } from '../model/resolved-environment';
 import { Provenance } from './provenance';
+import { TimeZones } from './time-zones';
 
 /** What every part of resolution reads: the layers, and where to record choices and problems. */
 export interface ResolveContext {
@@ -11,6 +12,8 @@ export interface ResolveContext {
   readonly override: AppOverride;
   readonly prov: Provenance;
   readonly problems: Problems;
+  /** The run's memo of time zone names (shared by the apps of a run). */
+  readonly timeZones: TimeZones;
 }
 
 /** Field path of an override, so messages point at the line the team wrote. */

@@ -7,6 +7,7 @@ import { resolveApp } from './resolve';
 import { resolveGraph } from './resolve-graph';
 import { Release } from './resolve-image';
 import { resolveSharedDataStore } from './resolve-shared-data-store';
+import { TimeZones } from './time-zones';
 
 /** Whether the app exists in the environment: every one, unless its `only` lists the ones it does. */
 export function presentIn(definition: AppDefinition, environment: string): boolean {
@@ -29,13 +30,14 @@ export function resolveEnvironmentApps(
   const nodes: { sourced: SourcedApp; app: ResolvedApp }[] = [];
   const absent: SourcedApp[] = [];
   const failed: SourcedApp[] = [];
+  const timeZones = new TimeZones();
   for (const sourced of apps) {
     if (!presentIn(sourced.definition, env.name)) {
       absent.push(sourced);
       continue;
     }
     try {
-      nodes.push({ sourced, app: resolveApp(sourced, env, release(sourced)) });
+      nodes.push({ sourced, app: resolveApp(sourced, env, release(sourced), timeZones) });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       for (const p of error.problems) problems.add(p);

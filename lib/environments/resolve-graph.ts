@@ -3,7 +3,7 @@ import { isEnvVarName } from '../internal/names';
 import { AppDefinition, SourcedApp } from '../model/app-definition';
 import { SourcedDataStore } from '../model/data-store-definition';
 import { AppRef, Dependency, DependsOn } from '../model/dependency';
-import { ResolvedApp, ResolvedPeer } from '../model/resolved-app';
+import { Origin, ResolvedApp, ResolvedPeer } from '../model/resolved-app';
 import { isList } from './resolve-context';
 import { DEFAULT_ADDRESS, formatAddress, serviceHost } from './resolve-address';
 import { isCidr, sortPeers } from './resolve-network';
@@ -66,7 +66,12 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems, co
   const ingress = new Map<GraphNode, ResolvedPeer[]>();
   const egress = new Map<GraphNode, ResolvedPeer[]>();
   const addresses = new Map<GraphNode, { name: string; value: string; field: string }[]>();
-  const push = <T>(map: Map<GraphNode, T[]>, node: GraphNode, value: T) => map.set(node, [...(map.get(node) ?? []), value]);
+  // In place: a callee of many callers would copy its list once per caller.
+  const push = <T>(map: Map<GraphNode, T[]>, node: GraphNode, value: T) => {
+    const list = map.get(node);
+    if (list) list.push(value);
+    else map.set(node, [value]);
+  };
 
   for (const caller of nodes) {
     const at = problems.at({ source: caller.app.source, app: caller.app.name, environment: caller.app.environment });
@@ -192,9 +197,11 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems, co
     const { app } = node;
     const env = new Map(app.env.map((e) => [e.name, e.value]));
     const secretNames = new Set((app.secrets?.env ?? []).map((e) => e.name));
-    const provenance = { ...app.provenance };
-    const settings = { ...app.settings };
-    for (const address of addresses.get(node) ?? []) {
+    const added = addresses.get(node) ?? [];
+    // Copied only when dependencies add variables: both hold every field of the app.
+    const provenance: Record<string, Origin> = added.length > 0 ? { ...app.provenance } : app.provenance;
+    const settings: Record<string, unknown> = added.length > 0 ? { ...app.settings } : app.settings;
+    for (const address of added) {
       const existing = secretNames.has(address.name) ? '(a secret)' : env.get(address.name);
       if (existing !== undefined && existing !== address.value) {
         problems.add({

@@ -10,6 +10,7 @@ import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { inherited, Provenance } from './provenance';
 import { runbookIndex } from './resolve-environment';
 import { ResolveContext } from './resolve-context';
+import { TimeZones } from './time-zones';
 import { Release, resolveImage } from './resolve-image';
 import { namespaceName } from './resolve-namespace';
 import { resolveNetwork } from './resolve-network';
@@ -40,7 +41,7 @@ const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task':
  * first: the environment (resolved once, with the platform's defaults under it), the definition,
  * the definition's override for this environment, the release. Every problem found is reported at once.
  */
-export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: Release): ResolvedApp {
+export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: Release, timeZones: TimeZones = new TimeZones()): ResolvedApp {
   const def = app.definition;
   const problems = new Problems({ source: app.source, app: def.name, environment: env.name });
   const ctx: ResolveContext = {
@@ -49,6 +50,7 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
     override: def.environments?.[env.name] ?? {},
     prov: new Provenance(),
     problems,
+    timeZones,
   };
   const { prov, override } = ctx;
 

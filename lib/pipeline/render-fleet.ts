@@ -120,7 +120,7 @@ export function renderResolvedApps(resolved: readonly ResolvedApp[], input: Reso
   // Cache hits are decided here; only the misses are rendered, in worker threads when there are many.
   const keys = resolved.map((app) => cache?.keyOf(app, environments.get(app.environment)!, definitions.get(app.source), sources));
   const rendered: (RenderedApp | undefined)[] = resolved.map((app, i) => {
-    const hit = keys[i] === undefined ? undefined : cache!.get(keys[i]);
+    const hit = keys[i] === undefined ? undefined : cache!.get(keys[i], app);
     return hit ? { app, ...hit } : undefined;
   });
   const misses = resolved.filter((_, i) => rendered[i] === undefined);

@@ -4,6 +4,7 @@ import { generateFleet } from '../../bench/fleet';
 import { Rng } from '../../bench/rng';
 import { AppDefinition, SourcedApp } from '../../lib/model/app-definition';
 import { RenderCache } from '../../lib/pipeline/cache/render-cache';
+import { readPack, writePack } from '../../lib/pipeline/cache/pack-file';
 import { FleetInput } from '../../lib/pipeline/render-fleet';
 import { render } from '../../lib/pipeline/synthesize';
 import { loadProject } from '../../lib/pipeline/load-project';
@@ -23,13 +24,18 @@ function uncachedRender(input: FleetInput) {
 }
 
 /** Renders and checks with the cache and fills it as a successful synth does; returns the files, the policy report and what the cache did. */
-function cachedRender(input: FleetInput, dir: string, code = 'code-1') {
-  const cache = new RenderCache({ dir, code });
+function cachedRender(input: FleetInput, dir: string, code = 'code-1', now?: () => number) {
+  const cache = new RenderCache({ dir, code, now });
   let report: CheckReport | undefined;
   const { files } = render({ ...input, cache, checks: defaultChecks({ now: NOW, onReport: (r) => (report = r), memo: cache }) });
   cache.store(files);
   cache.prune();
   return { files, report: report!, stats: { ...cache.stats } };
+}
+
+/** The stored entries of every pack under `dir`, by pack file. */
+function packs(dir: string): Map<string, string[]> {
+  return new Map(entries(dir).map((file) => [file, [...(readPack(file)?.keys() ?? [])]]));
 }
 
 function entries(dir: string): string[] {
@@ -74,17 +80,19 @@ describe('render cache: the sample fleet', () => {
     expect(warm.stats).toEqual({ hits: renderings - uncacheable, misses: 0, uncacheable, errors: 0 });
   });
 
-  test('a corrupt or foreign entry is a miss, rendered and stored again, never a failure', () => {
+  test('a truncated pack, a damaged entry and a file of another format are misses, rendered and stored again, never a failure', () => {
     const dir = tempDir();
     const none = render(input).files;
     const cold = cachedRender(input, dir);
-    const files = entries(dir);
-    writeFileSync(files[0], '{"key": "trunc');
-    writeFileSync(files[1], JSON.stringify({ key: 'another-key', manifests: [], text: '' }));
-    writeFileSync(files[2], 'null');
+    const [truncated, damaged, foreign] = [...packs(dir)].filter(([, keys]) => keys.length > 0);
+    writeFileSync(truncated[0], readFileSync(truncated[0]).subarray(0, -10));
+    const stored = [...readPack(damaged[0])!.values()];
+    writePack(damaged[0], [{ ...stored[0], manifests: '[{"kind": "trunc' }, ...stored.slice(1)]);
+    writeFileSync(foreign[0], 'null\n');
+    const lost = truncated[1].length + 1 + foreign[1].length;
     const again = cachedRender(input, dir);
     expect(again.files).toEqual(none);
-    expect(again.stats).toEqual({ hits: cold.stats.misses - 3, misses: 3, uncacheable: cold.stats.uncacheable, errors: 0 });
+    expect(again.stats).toEqual({ hits: cold.stats.misses - lost, misses: lost, uncacheable: cold.stats.uncacheable, errors: 0 });
     expect(cachedRender(input, dir).stats.hits).toBe(cold.stats.misses);
   });
 
@@ -93,13 +101,19 @@ describe('render cache: the sample fleet', () => {
     const cold = cachedRender(input, dir);
     expect(cold.report.findings.filter((f) => f.message === 'stored, not found again')).toEqual([]);
     // Plant a finding of a warning rule (an error would stop the synth) in one entry's first object.
-    const file = entries(dir).find((f) => (JSON.parse(readFileSync(f, 'utf8')) as { checks?: unknown }).checks !== undefined)!;
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as { manifests: { kind: string }[]; checks: { rules: { byRule: Record<string, unknown[][]> } } };
-    entry.checks.rules.byRule['read-only-root-filesystem'][0] = [{ message: 'stored, not found again' }];
-    writeFileSync(file, JSON.stringify(entry));
+    const file = entries(dir).find((f) => [...readPack(f)!.values()].some((e) => e.checks !== undefined))!;
+    const stored = [...readPack(file)!.values()];
+    const planted = stored.find((e) => e.checks !== undefined)!;
+    const checks = JSON.parse(planted.checks!.toString()) as { rules: { byRule: Record<string, unknown[][]> } };
+    checks.rules.byRule['read-only-root-filesystem'][0] = [{ message: 'stored, not found again' }];
+    writePack(
+      file,
+      stored.map((e) => (e === planted ? { ...e, checks: JSON.stringify(checks) } : e)),
+    );
     const warm = cachedRender(input, dir);
-    const planted = warm.report.findings.filter((f) => f.message === 'stored, not found again');
-    expect(planted.map((f) => [f.rule, f.severity, f.object.kind])).toEqual([['read-only-root-filesystem', 'warning', entry.manifests[0].kind]]);
+    const found = warm.report.findings.filter((f) => f.message === 'stored, not found again');
+    const [first] = JSON.parse(planted.manifests.toString()) as { kind: string }[];
+    expect(found.map((f) => [f.rule, f.severity, f.object.kind])).toEqual([['read-only-root-filesystem', 'warning', first.kind]]);
   });
 
   test('another version of the platform code misses every entry', () => {
@@ -206,28 +220,70 @@ describe('render cache: a seeded fleet under random edits', () => {
 });
 
 describe('render cache: pruning', () => {
-  test('drops entries unused for longer than maxUnusedMs and other code versions unused for a day, keeps what this run used', () => {
+  const DAY = 24 * 3600 * 1000;
+  const { apps, environments, gitops } = generateFleet({ apps: 3, seed: 1 });
+  const input = { apps, environments, gitops };
+
+  test('drops other code versions unused for a day, packs no run read for maxUnusedMs and unfinished writes older than an hour', () => {
     const dir = tempDir();
-    const { apps, environments, gitops } = generateFleet({ apps: 2, seed: 1 });
-    const input = { apps, environments: environments, gitops };
     cachedRender(input, dir, 'old-code');
     cachedRender(input, dir, 'new-code');
-    const stale = join(dir, 'v2-new-code', 'zz', 'zz-stale.json');
-    mkdirSync(join(dir, 'v2-new-code', 'zz'), { recursive: true });
-    writeFileSync(stale, '{}');
-    const longAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    const longAgo = new Date(Date.now() - 8 * DAY);
+    const stale = join(dir, 'v3-new-code', 'gone', 'gone.pack');
+    mkdirSync(join(dir, 'v3-new-code', 'gone'));
+    writeFileSync(stale, 'x');
     utimesSync(stale, longAgo, longAgo);
-    utimesSync(join(dir, 'v2-old-code'), longAgo, longAgo);
-    for (const file of entries(join(dir, 'v2-new-code'))) utimesSync(file, longAgo, longAgo);
+    const oldTemp = join(dir, 'v3-new-code', 'dev', 'x.pack.tmp-1-aaaa');
+    const newTemp = join(dir, 'v3-new-code', 'dev', 'x.pack.tmp-1-bbbb');
+    writeFileSync(oldTemp, 'x');
+    writeFileSync(newTemp, 'x');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    utimesSync(oldTemp, twoHoursAgo, twoHoursAgo);
+    mkdirSync(join(dir, 'v2-new-code'));
+    for (const old of ['v3-old-code', 'v2-new-code']) utimesSync(join(dir, old), longAgo, longAgo);
+    for (const file of entries(join(dir, 'v3-new-code'))) if (file.endsWith('.pack')) utimesSync(file, longAgo, longAgo);
 
-    const cache = new RenderCache({ dir, code: 'new-code' });
-    render({ ...input, cache });
-    cache.prune();
-    expect(readdirSync(dir)).toEqual(['v2-new-code']);
+    cachedRender(input, dir, 'new-code');
+    expect(readdirSync(dir)).toEqual(['v3-new-code']);
     const kept = entries(dir);
-    expect(kept).toHaveLength(6);
     expect(kept).not.toContain(stale);
-    for (const file of kept) expect(statSync(file).mtimeMs).toBeGreaterThan(longAgo.getTime() + 1000);
-    expect(JSON.parse(readFileSync(kept[0], 'utf8'))).toHaveProperty('text');
+    expect(kept).not.toContain(oldTemp);
+    expect(kept).toContain(newTemp);
+    // Every pack this run read is kept, with its modification time refreshed: 3 apps x 3 environments in all.
+    const stored = [...packs(join(dir, 'v3-new-code')).values()].flat();
+    expect(stored).toHaveLength(9);
+    for (const file of kept.filter((f) => f.endsWith('.pack'))) expect(statSync(file).mtimeMs).toBeGreaterThan(longAgo.getTime() + 1000);
+  });
+
+  test('a pack drops entries no run used for maxUnusedMs when it is written; a warm run writes nothing unless its marks are a day old', () => {
+    const dir = tempDir();
+    const start = Date.now();
+    let now = start;
+    const clock = () => now;
+    cachedRender(input, dir, 'code', clock);
+    const before = packs(dir);
+    expect([...before.values()].flat()).toHaveLength(9);
+    const inode = (file: string) => statSync(file).ino;
+    const inodes = new Map([...before.keys()].map((f) => [f, inode(f)]));
+
+    // An hour later nothing changed: no pack is written again.
+    now = start + 3600 * 1000;
+    expect(cachedRender(input, dir, 'code', clock).stats.hits).toBe(9);
+    for (const [file, ino] of inodes) expect(inode(file)).toBe(ino);
+
+    // Two days later the marks are refreshed, so a busy entry never looks unused.
+    now = start + 2 * DAY;
+    cachedRender(input, dir, 'code', clock);
+    for (const file of before.keys()) expect([...readPack(file)!.values()].map((e) => e.used)).toEqual(before.get(file)!.map(() => start + 2 * DAY));
+
+    // Nine days later only the first app is synthesized: its entries stay, the other apps' go from
+    // the packs it shares with them, and the packs no run read any more are deleted.
+    now = start + 11 * DAY;
+    const first = { ...input, apps: [apps[0]] };
+    const { files } = cachedRender(first, dir, 'code', clock);
+    const left = [...packs(join(dir, 'v3-code')).values()].flat();
+    expect(left).toHaveLength(3);
+    expect(files.size).toBeGreaterThan(0);
+    expect(cachedRender(first, dir, 'code', clock).stats).toEqual({ hits: 3, misses: 0, uncacheable: 0, errors: 0 });
   });
 });

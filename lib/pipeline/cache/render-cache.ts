@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppDefinition } from '../../model/app-definition';
 import { Customization } from '../../model/customize';
 import { ResolvedApp } from '../../model/resolved-app';
@@ -10,19 +9,21 @@ import { ObjectResults, ObjectResultsMemo } from '../../policy/object-results';
 import { appFilePath } from '../../output/layout';
 import { codeFingerprint } from './code-fingerprint';
 import { contentKey } from './content-key';
+import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
 
-/** Bumped when the entry format changes, so old entries are never read as new ones. */
-const FORMAT = 'v2';
+/** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry). */
+const FORMAT = 'v3';
 const DAY_MS = 24 * 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
 
 export interface RenderCacheOptions {
   /** The cache folder (`platform synth --cache-dir`, $PLATFORM_CACHE_DIR). */
   readonly dir: string;
   /** The platform's code as one hash. @default codeFingerprint() */
   readonly code?: string;
-  /** An entry no run used for this long is deleted by `prune`. @default 7 days */
+  /** An entry no run used for this long is deleted by `store`, a pack by `prune`. @default 7 days */
   readonly maxUnusedMs?: number;
-  /** The moment `prune` measures from. @default - now */
+  /** The moment `store` and `prune` measure from. @default - now */
   readonly now?: () => number;
 }
 
@@ -32,12 +33,30 @@ export interface CachedRendering {
   readonly customization?: Customization;
 }
 
-/** A cached app as it is stored: the rendering, the exact text of its file and what the checks found in its objects. */
-interface Entry extends CachedRendering {
+/** Where an app's entry lives: its environment's and team's pack. */
+type PackAddress = Pick<ResolvedApp, 'environment' | 'team'>;
+
+/** One pack as this run sees it: the marks it held when read, and what this run adds to it or uses of it. */
+interface Pack {
+  readonly file: string;
+  /** When each stored entry was last used, by key. */
+  readonly marks: ReadonlyMap<string, number>;
+  /** The stored entries with their bytes, while this pack is the one being read (see `pack`). */
+  entries?: ReadonlyMap<string, PackEntry>;
+  /** Entries to write with this run's renderings or check results, by key. */
+  readonly fresh: Map<string, PackEntryInput>;
+  /** Keys this run used. */
+  readonly used: Set<string>;
+}
+
+/** A hit, decoded: what layout and the checks ask of it. */
+interface Hit {
+  readonly pack: Pack;
   readonly key: string;
   readonly text: string;
-  /** @default - not checked when stored */
-  readonly checks?: ObjectResults;
+  /** The stored check results: as JSON until first asked for, null when they do not read back. */
+  checks?: string | ObjectResults | null;
+  readonly customization?: unknown;
 }
 
 /**
@@ -49,11 +68,13 @@ interface Entry extends CachedRendering {
  * app, and (as the checks' `ObjectResultsMemo`) validating its objects and running the object rules
  * on them: those read one object and its owner, all in the key (the rules' code is in the platform's
  * code); the rules over a whole environment, the fleet checks and the waivers still run over the
- * whole fleet. Never a source of truth: entries are written atomically, only after a synth
- * succeeded, and an unreadable or malformed entry is a miss.
+ * whole fleet. Never a source of truth: packs are written whole and atomically, only after a synth
+ * succeeded, and an unreadable pack or entry is a miss.
  *
- * Layout: `<dir>/v2-<code>/<ab>/<key>.json`, one folder per version of the platform's code, so a
- * platform upgrade starts a fresh folder and `prune` drops the old one whole.
+ * Layout: `<dir>/v3-<code>/<environment>/<team>.pack` (see `readPack`), one folder per version of
+ * the platform's code, so a platform upgrade starts a fresh folder and `prune` drops the old one
+ * whole. A pack holds the entries of one team in one environment, so a one-app change rewrites one
+ * small pack per environment and a warm run reads a few dozen files, not one per app.
  */
 export class RenderCache implements ObjectResultsMemo {
   /** What this run found, for the synth summary and the benchmark. */
@@ -62,13 +83,18 @@ export class RenderCache implements ObjectResultsMemo {
   private readonly folder: string;
   private readonly now: () => number;
   private readonly maxUnusedMs: number;
-  /** Misses rendered this run, to store once the synth succeeded: rendering -> key. */
+  /** Every pack this run read (or will write), by file. */
+  private readonly packs = new Map<string, Pack>();
+  /** Misses rendered this run, to store once the synth succeeded: by the rendering's manifests. */
   private readonly pending = new Map<object, { key: string; app: ResolvedApp; rendering: CachedRendering; checks?: ObjectResults }>();
-  /** Each hit's entry, by the manifests it was returned as. */
-  private readonly hits = new WeakMap<object, Entry>();
+  /** Each hit, by the manifests it was returned as. */
+  private readonly hits = new WeakMap<object, Hit>();
   /** Hits whose check results this run completed (stored by a synth that ran fewer checks), to write again. */
-  private readonly completed = new Map<object, Entry>();
-  private readonly used = new Set<string>();
+  private readonly completed = new Map<object, { hit: Hit; manifests: readonly Manifest[]; checks: ObjectResults }>();
+  /** Every pack file this run read or wrote: never pruned by the run that uses it. */
+  private readonly seen = new Set<string>();
+  /** The pack whose bytes are in memory: only one at a time, so a warm run holds one pack, not the fleet. */
+  private current?: Pack;
   /** Each environment keyed once: every app of it would hash the same value again. */
   private readonly environmentKeys = new WeakMap<ResolvedEnvironment, string | undefined>();
 
@@ -95,26 +121,26 @@ export class RenderCache implements ObjectResultsMemo {
     return key;
   }
 
-  /** The stored rendering for `key`, or undefined (a miss: nothing stored, or an entry that does not read back). */
-  get(key: string): CachedRendering | undefined {
-    const file = this.entryFile(key);
-    let entry: Entry;
-    try {
-      entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
-    } catch {
-      this.stats.misses++;
-      return undefined;
-    }
-    if (entry === null || typeof entry !== 'object' || entry.key !== key || !Array.isArray(entry.manifests) || typeof entry.text !== 'string') {
+  /** The stored rendering for `key` of the app at `address`, or undefined (a miss: nothing stored, or an entry that does not read back). */
+  get(key: string, address: PackAddress): CachedRendering | undefined {
+    const pack = this.pack(address);
+    const entry = pack.entries?.get(key);
+    const manifests = entry && parsed(entry.manifests.toString('utf8'));
+    if (!entry || !Array.isArray(manifests)) {
       this.stats.misses++;
       return undefined;
     }
     this.stats.hits++;
-    this.used.add(key);
-    this.touch(file);
+    pack.used.add(key);
+    const { customization } = entry;
     const rendering: CachedRendering =
-      entry.customization === undefined ? { manifests: entry.manifests } : { manifests: entry.manifests, customization: entry.customization };
-    this.hits.set(rendering.manifests, entry);
+      customization === undefined
+        ? { manifests: manifests as Manifest[] }
+        : { manifests: manifests as Manifest[], customization: customization as Customization };
+    // Decoded now, so the pack's bytes can go as soon as the next pack is read.
+    const hit: Hit = { pack, key, text: entry.text.toString('utf8'), ...(customization !== undefined ? { customization } : {}) };
+    if (entry.checks) hit.checks = entry.checks.toString('utf8');
+    this.hits.set(rendering.manifests, hit);
     return rendering;
   }
 
@@ -130,7 +156,15 @@ export class RenderCache implements ObjectResultsMemo {
 
   /** What the checks found in a rendering's objects: stored with a hit, or left by this run's checks. */
   resultsOf(manifests: readonly Manifest[]): ObjectResults | undefined {
-    return this.pending.get(manifests)?.checks ?? this.completed.get(manifests)?.checks ?? this.hits.get(manifests)?.checks;
+    const own = this.pending.get(manifests)?.checks ?? this.completed.get(manifests)?.checks;
+    if (own) return own;
+    const hit = this.hits.get(manifests);
+    if (typeof hit?.checks === 'string') {
+      const checks = parsed(hit.checks);
+      // Read back from JSON: anything but an object is results not stored (AppResults checks the rest).
+      hit.checks = checks !== null && typeof checks === 'object' && !Array.isArray(checks) ? checks : null;
+    }
+    return hit?.checks ?? undefined;
   }
 
   /** Keeps what the checks found in a rendering's objects, stored with it by `store`. */
@@ -138,33 +172,64 @@ export class RenderCache implements ObjectResultsMemo {
     const pending = this.pending.get(manifests);
     if (pending) pending.checks = results;
     const hit = this.hits.get(manifests);
-    if (hit) this.completed.set(manifests, { ...hit, checks: results });
-  }
-
-  /** Writes an entry for every rendering made this run, with its file's text from `files` (what was written). */
-  store(files: ReadonlyMap<string, string>): void {
-    for (const { key, app, rendering, checks } of this.pending.values()) {
-      const text = files.get(appFilePath(app));
-      if (text === undefined) continue;
-      const entry: Entry = {
-        key,
-        manifests: rendering.manifests,
-        ...(rendering.customization ? { customization: rendering.customization } : {}),
-        text,
-        ...(checks ? { checks } : {}),
-      };
-      this.write(this.entryFile(key), JSON.stringify(entry));
-      this.used.add(key);
-    }
-    for (const entry of this.completed.values()) this.write(this.entryFile(entry.key), JSON.stringify(entry));
-    this.pending.clear();
-    this.completed.clear();
+    if (hit) this.completed.set(manifests, { hit, manifests, checks: results });
   }
 
   /**
-   * Deletes what no run is likely to read again: other code versions' folders not used for a day,
-   * and, in this version's folder, entries neither used by this run nor by any run for `maxUnusedMs`
-   * (a hit refreshes an entry's modification time). Unfinished writes older than an hour go too.
+   * Writes the packs this run changed: every rendering made this run, with its file's text from
+   * `files` (what was written), and the hits whose check results it completed. A pack is also
+   * written again to drop entries unused for `maxUnusedMs`, or to mark entries used when its marks
+   * are more than a day old: otherwise a warm run that changed nothing writes nothing.
+   */
+  store(files: ReadonlyMap<string, string>): void {
+    const now = this.now();
+    for (const { key, app, rendering, checks } of this.pending.values()) {
+      const text = files.get(appFilePath(app));
+      if (text === undefined) continue;
+      const pack = this.pack(app);
+      pack.used.add(key);
+      pack.fresh.set(key, {
+        key,
+        used: now,
+        ...(rendering.customization ? { customization: rendering.customization } : {}),
+        manifests: JSON.stringify(rendering.manifests),
+        text,
+        ...(checks ? { checks: JSON.stringify(checks) } : {}),
+      });
+    }
+    for (const { hit, manifests, checks } of this.completed.values()) {
+      const { pack, key, text, customization } = hit;
+      pack.fresh.set(key, { key, used: now, customization, manifests: JSON.stringify(manifests), text, checks: JSON.stringify(checks) });
+    }
+    for (const pack of this.packs.values()) {
+      const expired = (key: string, used: number) => !pack.used.has(key) && now - used > this.maxUnusedMs;
+      const stale = [...pack.marks].some(([key, used]) => expired(key, used) || (pack.used.has(key) && now - used > DAY_MS));
+      if (pack.fresh.size === 0 && !stale) continue;
+      // Read again for the bytes of the entries kept as they are (a concurrent synth's additions among them).
+      const kept: PackEntryInput[] = [];
+      for (const entry of (readPack(pack.file) ?? new Map<string, PackEntry>()).values()) {
+        if (pack.fresh.has(entry.key) || expired(entry.key, entry.used)) continue;
+        kept.push(pack.used.has(entry.key) ? { ...entry, used: now } : entry);
+      }
+      const entries = [...kept, ...pack.fresh.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      try {
+        writePack(pack.file, entries);
+      } catch {
+        this.stats.errors++;
+      }
+    }
+    this.pending.clear();
+    this.completed.clear();
+    // What was written is the new state of each pack: a second store() writes nothing again.
+    this.packs.clear();
+    this.current = undefined;
+  }
+
+  /**
+   * Deletes what no run is likely to read again: other code versions' folders (and other formats')
+   * not used for a day, packs of this version no run read for `maxUnusedMs` (a team or an
+   * environment that is gone; a read refreshes a pack's modification time), and unfinished writes
+   * older than an hour.
    */
   prune(): void {
     const now = this.now();
@@ -174,38 +239,43 @@ export class RenderCache implements ObjectResultsMemo {
       if (path === this.folder || !name.startsWith('v')) continue;
       if (this.age(path, now) > DAY_MS) this.remove(path);
     }
-    for (const shard of this.list(this.folder)) {
-      const dir = join(this.folder, shard);
+    for (const environment of this.list(this.folder)) {
+      const dir = join(this.folder, environment);
       for (const name of this.list(dir)) {
         const path = join(dir, name);
         const unfinished = name.includes('.tmp-');
-        const key = name.replace(/\.json$/, '');
-        if (unfinished ? this.age(path, now) > DAY_MS / 24 : !this.used.has(key) && this.age(path, now) > this.maxUnusedMs) this.remove(path);
+        if (this.seen.has(path)) continue;
+        if (this.age(path, now) > (unfinished ? HOUR_MS : this.maxUnusedMs)) this.remove(path);
       }
     }
   }
 
-  private entryFile(key: string): string {
-    return join(this.folder, key.slice(0, 2), `${key}.json`);
+  /**
+   * The pack of an environment's team. Its bytes stay in memory until another pack is read:
+   * the fleet is resolved in (environment, team) order, so each pack is read once per run.
+   */
+  private pack(address: PackAddress): Pack {
+    const file = join(this.folder, encodeURIComponent(address.environment), `${encodeURIComponent(address.team)}.pack`);
+    let pack = this.packs.get(file);
+    if (pack && pack === this.current) return pack;
+    const entries = readPack(file) ?? new Map<string, PackEntry>();
+    if (!pack) {
+      if (entries.size > 0) this.touch(file);
+      this.seen.add(file);
+      pack = { file, marks: new Map([...entries.values()].map((e) => [e.key, e.used])), fresh: new Map(), used: new Set() };
+      this.packs.set(file, pack);
+    }
+    if (this.current) this.current.entries = undefined;
+    pack.entries = entries;
+    this.current = pack;
+    return pack;
   }
 
   // Every file operation below is best effort: a cache that cannot be written is only slower.
 
-  private write(file: string, text: string): void {
-    const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(temp, text);
-      renameSync(temp, file);
-    } catch {
-      this.stats.errors++;
-      this.remove(temp);
-    }
-  }
-
   private touch(path: string): void {
     try {
-      mkdirSync(path === this.folder ? path : dirname(path), { recursive: true });
+      if (path === this.folder) mkdirSync(path, { recursive: true });
       const at = new Date(this.now());
       utimesSync(path, at, at);
     } catch {
@@ -235,5 +305,14 @@ export class RenderCache implements ObjectResultsMemo {
     } catch {
       this.stats.errors++;
     }
+  }
+}
+
+/** A stored JSON part, or undefined when it does not parse (a damaged entry: a miss). */
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }

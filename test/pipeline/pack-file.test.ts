@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readPack, writePack } from '../../lib/pipeline/cache/pack-file';
+import { tempDir } from '../fixtures/temp-dir';
+
+const ENTRIES = [
+  { key: 'k1', used: 1000, manifests: '[{"kind":"Service"}]', text: 'kind: Service\nname: é\n', checks: '{"schema":[[]]}' },
+  { key: 'k2', used: 2000, customization: { added: ['ConfigMap/x'] }, manifests: Buffer.from('[]'), text: '' },
+];
+
+describe('pack files', () => {
+  test('give back every entry as written: its parts byte for byte, its mark and customization, no checks when none were stored', () => {
+    const file = join(tempDir(), 'dev', 'shop.pack');
+    writePack(file, ENTRIES);
+    const read = readPack(file)!;
+    expect([...read.keys()]).toEqual(['k1', 'k2']);
+    const k1 = read.get('k1')!;
+    expect([k1.used, k1.manifests.toString(), k1.text.toString(), k1.checks?.toString(), k1.customization]).toEqual([
+      1000,
+      '[{"kind":"Service"}]',
+      'kind: Service\nname: é\n',
+      '{"schema":[[]]}',
+      undefined,
+    ]);
+    const k2 = read.get('k2')!;
+    expect([k2.used, k2.manifests.toString(), k2.text.toString(), k2.checks, k2.customization]).toEqual([
+      2000,
+      '[]',
+      '',
+      undefined,
+      { added: ['ConfigMap/x'] },
+    ]);
+  });
+
+  test('a pack cut short anywhere, or with bytes after its end, reads as no pack at all', () => {
+    const file = join(tempDir(), 'shop.pack');
+    writePack(file, ENTRIES);
+    const whole = readFileSync(file);
+    for (let length = 0; length < whole.length; length++) {
+      writeFileSync(file, whole.subarray(0, length));
+      expect({ length, pack: readPack(file) }).toEqual({ length, pack: undefined });
+    }
+    writeFileSync(file, Buffer.concat([whole, Buffer.from('x')]));
+    expect(readPack(file)).toBeUndefined();
+  });
+
+  test('a missing file, another format and a header that does not add up read as no pack', () => {
+    const dir = tempDir();
+    expect(readPack(join(dir, 'missing.pack'))).toBeUndefined();
+    writeFileSync(join(dir, 'v2.pack'), '{"key":"k1","manifests":[],"text":""}');
+    expect(readPack(join(dir, 'v2.pack'))).toBeUndefined();
+    writeFileSync(join(dir, 'other.pack'), '{"format":"golden-path-pack/2","bytes":0,"entries":[]}\n');
+    expect(readPack(join(dir, 'other.pack'))).toBeUndefined();
+    writeFileSync(join(dir, 'lengths.pack'), '{"format":"golden-path-pack/3","bytes":4,"entries":[["k1",1,[2,1,-1]]]}\nabcd');
+    expect(readPack(join(dir, 'lengths.pack'))).toBeUndefined();
+    writeFileSync(join(dir, 'negative.pack'), '{"format":"golden-path-pack/3","bytes":4,"entries":[["k1",1,[-1,5,-1]]]}\nabcd');
+    expect(readPack(join(dir, 'negative.pack'))).toBeUndefined();
+  });
+
+  test('a write that fails leaves the old pack and no temporary file', () => {
+    const dir = tempDir();
+    // A folder where the pack should be: the rename over it fails.
+    mkdirSync(join(dir, 'shop.pack'));
+    writeFileSync(join(dir, 'shop.pack', 'inside'), 'x');
+    expect(() => writePack(join(dir, 'shop.pack'), ENTRIES)).toThrow();
+    expect(readdirSync(dir)).toEqual(['shop.pack']);
+    expect(existsSync(join(dir, 'shop.pack', 'inside'))).toBe(true);
+  });
+});
