@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { join } from 'node:path';
 import { tempDir } from '../fixtures/temp-dir';
 
@@ -64,6 +65,27 @@ describe('lib/internal/code-cache.js', () => {
     expect(run(main)).toMatchObject({ status: 0, stdout: '42\n' });
   });
 
+  test('runs started together on an empty cache all succeed and leave whole entries', async () => {
+    const main = join(dir, 'main.js');
+    writeFileSync(main, `const parts = [${'"part", '.repeat(2000)}];\nconsole.log(parts.length);\n`);
+    const runs = Array.from(
+      { length: 4 },
+      () =>
+        new Promise<{ code: number | null; out: string }>((resolve) => {
+          const child = spawn(process.execPath, ['--require', enable, main], { env: { ...process.env, TEST_CODE_CACHE: cache } });
+          let out = '';
+          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+          child.on('close', (code) => resolve({ code, out }));
+        }),
+    );
+    expect(await Promise.all(runs)).toEqual(Array(4).fill({ code: 0, out: '2000\n' }));
+    expect(entries().map((e) => e.name)).toHaveLength(1); // no temporary file left beside it
+    const [entry] = entryPaths();
+    const bytes = readFileSync(entry);
+    expect(createHash('sha256').update(bytes.subarray(32)).digest().equals(bytes.subarray(0, 32))).toBe(true);
+    expect(run(main)).toMatchObject({ status: 0, stdout: '2000\n' });
+  });
+
   test('works without a writable cache (nothing cached, still correct)', () => {
     writeFileSync(cache, 'a file where the cache folder should be');
     const main = join(dir, 'main.js');
@@ -112,5 +134,16 @@ describe('lib/internal/code-cache.js', () => {
     const names = entries().map((e) => e.name);
     expect(names).not.toContain('old');
     expect(names).toContain('recent');
+  });
+
+  // Node 22.1+ has module.enableCompileCache, which bin/platform uses instead.
+  const nodeHasItsOwn = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+  (nodeHasItsOwn ? test.skip : test)('bin/platform turns it on (Node 20), in $PLATFORM_CODE_CACHE', () => {
+    const result = spawnSync(process.execPath, [join(__dirname, '../../bin/platform'), '--help'], {
+      env: { ...process.env, PLATFORM_CODE_CACHE: cache },
+      encoding: 'utf8',
+    });
+    expect(result.stdout).toContain('Usage: platform');
+    expect(entries().length).toBeGreaterThan(10); // the loader, commander and the CLI's modules
   });
 });
