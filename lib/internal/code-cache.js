@@ -4,8 +4,9 @@
 // yaml's 145 files of a few KB load faster from the cache) is kept between runs, so a run
 // deserializes it instead of parsing and compiling it again. bin/platform turns it on.
 //
-// Entries are addressed by a hash of the module's code (never by its path or mtime: an edited file
-// is a new key, so stale code cannot run) and live in one folder per V8 version, since V8 refuses
+// Entries are addressed by a hash of the module's path and code (never by its mtime: an edited file
+// is a new key, so stale code cannot run; the path because V8 keeps the file name the data was made
+// under, which stack traces would show) and live in one folder per V8 version, since V8 refuses
 // data of another version anyway. An entry starts with a hash of its data: V8 checks only the
 // length of the source and its own version and flags, so a damaged entry is caught here and is a
 // miss. Data is taken at exit, after the run compiled the functions it called, written aside and
@@ -117,7 +118,7 @@ function enableCodeCache(root = defaultRoot()) {
 
   function compileCached(content, filename, ...rest) {
     if (typeof content !== 'string') return compile.call(this, content, filename, ...rest);
-    const entry = join(dir, createHash('sha256').update(content).digest('hex'));
+    const entry = join(dir, createHash('sha256').update(filename).update('\0').update(content).digest('hex'));
     const cachedData = read(entry);
     let script;
     try {

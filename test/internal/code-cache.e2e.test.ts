@@ -48,6 +48,16 @@ describe('lib/internal/code-cache.js', () => {
     expect(entries()).toHaveLength(2);
   });
 
+  test('a copy of a module elsewhere names its own file in stack traces', () => {
+    const code = 'const x = 1;\nthrow new Error("boom " + x);\n';
+    for (const sub of ['a', 'b']) {
+      mkdirSync(join(dir, sub));
+      writeFileSync(join(dir, sub, 'main.js'), code);
+    }
+    expect(run(join(dir, 'a', 'main.js')).stderr).toContain(`${join(dir, 'a', 'main.js')}:2:7`);
+    expect(run(join(dir, 'b', 'main.js')).stderr).toContain(`${join(dir, 'b', 'main.js')}:2:7`);
+  });
+
   test('ignores a damaged entry, runs the module from its source and writes the entry again', () => {
     const main = join(dir, 'main.js');
     writeFileSync(main, 'function add(a, b) {\n  return a + b;\n}\nconsole.log(add(40, 2));\n');
