@@ -24,19 +24,37 @@ describe('lib/internal/code-cache.js', () => {
       env: { ...process.env, TEST_CODE_CACHE: cache, PLATFORM_TS_CACHE: join(dir, 'ts-cache') },
       encoding: 'utf8',
     });
-  /** Every entry, as its path from the cache root (one folder per V8 version). */
-  const entries = () => readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  const entryPaths = () => entries().map((e) => join(e.parentPath, e.name));
+  /** Every file under the cache root (one folder per V8 version, holding its pack). */
+  const files = () =>
+    readdirSync(cache, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name));
+  const packFile = () => join(cache, process.versions.v8, 'pack');
+  /** The pack's header: key -> [offset, length, usedAt, sha256 of the data]. */
+  const header = (bytes = readFileSync(packFile())) =>
+    JSON.parse(bytes.toString('utf8', 4, 4 + bytes.readUInt32LE(0))) as Record<string, [number, number, number, string]>;
+  /** Every entry's data is what its header says it is. */
+  const wellFormed = (bytes = readFileSync(packFile())) => {
+    const base = 4 + bytes.readUInt32LE(0);
+    return Object.values(header(bytes)).every(
+      ([offset, length, , sum]) =>
+        createHash('sha256')
+          .update(bytes.subarray(base + offset, base + offset + length))
+          .digest('hex') === sum,
+    );
+  };
 
-  test('stores an entry per module and reads it on the next run instead of writing again', () => {
+  test('stores an entry per module in one pack, and a run that finds them all writes nothing', () => {
     const main = join(dir, 'main.js');
     writeFileSync(main, 'console.log(require("./two.js") + 1);\n');
     writeFileSync(join(dir, 'two.js'), 'module.exports = 2;\n');
     expect(run(main)).toMatchObject({ status: 0, stdout: '3\n' });
-    expect(entries()).toHaveLength(2);
-    const before = entryPaths().map((p) => statSync(p).mtimeMs);
+    expect(files()).toEqual([packFile()]);
+    expect(Object.keys(header())).toHaveLength(2);
+    expect(wellFormed()).toBe(true);
+    const before = statSync(packFile()).mtimeMs;
     expect(run(main)).toMatchObject({ status: 0, stdout: '3\n' });
-    expect(entryPaths().map((p) => statSync(p).mtimeMs)).toEqual(before);
+    expect(statSync(packFile()).mtimeMs).toBe(before);
   });
 
   test('never runs stale code: an edit of the same length (all V8 itself checks) runs the new code', () => {
@@ -45,7 +63,7 @@ describe('lib/internal/code-cache.js', () => {
     expect(run(main).stdout).toBe('one\n');
     writeFileSync(main, 'console.log("two");\n');
     expect(run(main).stdout).toBe('two\n');
-    expect(entries()).toHaveLength(2);
+    expect(Object.keys(header())).toHaveLength(2); // the old entry stays until unused for a week
   });
 
   test('a copy of a module elsewhere names its own file in stack traces', () => {
@@ -62,17 +80,14 @@ describe('lib/internal/code-cache.js', () => {
     const main = join(dir, 'main.js');
     writeFileSync(main, 'function add(a, b) {\n  return a + b;\n}\nconsole.log(add(40, 2));\n');
     expect(run(main).stdout).toBe('42\n');
-    const [entry] = entryPaths();
-    const good = readFileSync(entry);
-    const damaged = Buffer.from(good);
+    const damaged = readFileSync(packFile());
     for (let i = damaged.length - 40; i < damaged.length; i += 3) damaged[i] ^= 0xff; // the data's end, past V8's own header
-    writeFileSync(entry, damaged);
+    writeFileSync(packFile(), damaged);
     expect(run(main)).toMatchObject({ status: 0, stdout: '42\n' });
-    // Written again whole: its leading hash matches its data.
-    const rewritten = readFileSync(entry);
-    expect(createHash('sha256').update(rewritten.subarray(32)).digest().equals(rewritten.subarray(0, 32))).toBe(true);
-    writeFileSync(entry, 'short');
+    expect(wellFormed()).toBe(true);
+    writeFileSync(packFile(), 'short');
     expect(run(main)).toMatchObject({ status: 0, stdout: '42\n' });
+    expect(wellFormed()).toBe(true);
   });
 
   test('runs started together on an empty cache all succeed and leave whole entries', async () => {
@@ -89,10 +104,9 @@ describe('lib/internal/code-cache.js', () => {
         }),
     );
     expect(await Promise.all(runs)).toEqual(Array(4).fill({ code: 0, out: '2000\n' }));
-    expect(entries().map((e) => e.name)).toHaveLength(1); // no temporary file left beside it
-    const [entry] = entryPaths();
-    const bytes = readFileSync(entry);
-    expect(createHash('sha256').update(bytes.subarray(32)).digest().equals(bytes.subarray(0, 32))).toBe(true);
+    expect(files()).toEqual([packFile()]); // no temporary file left beside it
+    expect(Object.keys(header())).toHaveLength(1);
+    expect(wellFormed()).toBe(true);
     expect(run(main)).toMatchObject({ status: 0, stdout: '2000\n' });
   });
 
@@ -130,20 +144,33 @@ describe('lib/internal/code-cache.js', () => {
     expect(result.stderr).toContain('SyntaxError');
   });
 
-  test('removes entries unused for a week when it writes a new one', () => {
-    const other = join(cache, 'an-older-v8');
-    mkdirSync(other, { recursive: true });
-    const old = join(other, 'old');
-    writeFileSync(old, '');
-    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
-    utimesSync(old, eightDaysAgo, eightDaysAgo);
-    writeFileSync(join(other, 'recent'), '');
+  test('drops entries unused for a week, and the packs of other V8 versions, when it writes', () => {
     const main = join(dir, 'main.js');
     writeFileSync(main, 'console.log(1);\n');
-    expect(run(main).status).toBe(0);
-    const names = entries().map((e) => e.name);
-    expect(names).not.toContain('old');
-    expect(names).toContain('recent');
+    writeFileSync(join(dir, 'other.js'), 'console.log(2);\n');
+    run(main);
+    run(join(dir, 'other.js'));
+    expect(Object.keys(header())).toHaveLength(2);
+    // Eight days pass: main.js's entry was last used then, other.js's is rewritten as recent.
+    const bytes = readFileSync(packFile());
+    const entries = header(bytes);
+    const mainKey = createHash('sha256').update(main).update('\0').update('console.log(1);\n').digest('hex'); // path and code
+    entries[mainKey][2] -= 8 * 24 * 3600 * 1000;
+    const json = Buffer.from(JSON.stringify(entries));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(json.length);
+    writeFileSync(packFile(), Buffer.concat([length, json, bytes.subarray(4 + bytes.readUInt32LE(0))]));
+    const other = join(cache, 'an-older-v8');
+    mkdirSync(other, { recursive: true });
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    writeFileSync(join(other, 'pack'), '');
+    utimesSync(join(other, 'pack'), eightDaysAgo, eightDaysAgo);
+    writeFileSync(join(other, 'recent'), '');
+    writeFileSync(join(dir, 'third.js'), 'console.log(3);\n');
+    expect(run(join(dir, 'third.js')).status).toBe(0);
+    expect(Object.keys(header())).toHaveLength(2); // other.js and third.js
+    expect(Object.keys(header())).not.toContain(mainKey);
+    expect(files().sort()).toEqual([join(other, 'recent'), packFile()].sort());
   });
 
   // Node 22.1+ has module.enableCompileCache, which bin/platform uses instead.
@@ -154,6 +181,6 @@ describe('lib/internal/code-cache.js', () => {
       encoding: 'utf8',
     });
     expect(result.stdout).toContain('Usage: platform');
-    expect(entries().length).toBeGreaterThan(10); // the loader, commander and the CLI's modules
+    expect(Object.keys(header()).length).toBeGreaterThan(10); // the loader, commander and the CLI's modules
   });
 });
