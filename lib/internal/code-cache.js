@@ -14,7 +14,8 @@
 // test). Data is taken at exit, after the run compiled the functions it called; the pack is written
 // aside and renamed, so a concurrent run reads the old pack or the new one, and concurrent writers
 // only lose each other's additions. A folder that cannot be written (a read-only node_modules) only
-// costs the cache. Entries no run used for a week are dropped.
+// costs the cache. Entries no run used for a week are dropped, and the pack is kept to three times
+// what the run that writes it uses.
 'use strict';
 
 const Module = require('node:module');
@@ -165,16 +166,25 @@ function enableCodeCache(root = defaultRoot()) {
   Module.prototype._compile = compileCached;
 
   // A run that found everything writes nothing. Otherwise the pack is written again: this run's
-  // modules, and the others' (another command's) that a run used within the week.
+  // modules, then the most recently used of the others (another command's, another copy of the
+  // repository's) that a run used within the week, up to twice this run's own size: `platform diff`
+  // synthesizes the base from a new temporary folder each time, whose entries must not pile up.
   process.once('exit', () => {
     if (!missed) return;
     const now = Date.now();
     const next = new Map();
+    let room = 0;
     for (const [key, entry] of used) {
       const data = entry.script ? entry.script.createCachedData() : entry.data;
       next.set(key, { data, usedAt: now, sum: entry.script ? digest(data) : entry.sum });
+      room += 2 * data.length;
     }
-    for (const [key, entry] of stored) if (!next.has(key) && now - entry.usedAt <= MAX_UNUSED_MS) next.set(key, entry);
+    const others = [...stored].filter(([key, entry]) => !next.has(key) && now - entry.usedAt <= MAX_UNUSED_MS);
+    for (const [key, entry] of others.sort((a, b) => b[1].usedAt - a[1].usedAt)) {
+      if (entry.data.length > room) break;
+      room -= entry.data.length;
+      next.set(key, entry);
+    }
     if (writePack(pack, next)) prune(root);
   });
   return true;

@@ -173,6 +173,16 @@ describe('lib/internal/code-cache.js', () => {
     expect(files().sort()).toEqual([join(other, 'recent'), packFile()].sort());
   });
 
+  test("keeps the pack to three times what the writing run uses: a big module another run used is dropped, not every run's modules piled up", () => {
+    const big = join(dir, 'big.js');
+    writeFileSync(big, Array.from({ length: 400 }, (_, i) => `function f${i}(x) { return x * ${i} + ${i}; }\nf${i}(${i});\n`).join(''));
+    run(big);
+    const small = join(dir, 'small.js');
+    writeFileSync(small, 'console.log(1);\n');
+    expect(run(small).status).toBe(0);
+    expect(Object.keys(header())).toEqual([createHash('sha256').update(small).update('\0').update('console.log(1);\n').digest('hex')]);
+  });
+
   // Node 22.1+ has module.enableCompileCache, which bin/platform uses instead.
   const nodeHasItsOwn = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
   (nodeHasItsOwn ? test.skip : test)('bin/platform turns it on (Node 20), in $PLATFORM_CODE_CACHE', () => {
