@@ -1,4 +1,13 @@
-import { parser } from '@prometheus-io/lezer-promql';
+import type { parser as PromqlGrammar } from '@prometheus-io/lezer-promql';
+
+let grammar: typeof PromqlGrammar | undefined;
+
+/** The grammar (lezer and its tables, ~200 KB), loaded by the first expression parsed: a run whose apps all come from the render cache parses none. */
+function promqlGrammar(): typeof PromqlGrammar {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  grammar ??= (require('@prometheus-io/lezer-promql') as typeof import('@prometheus-io/lezer-promql')).parser;
+  return grammar;
+}
 
 /** A syntax error in a PromQL expression, at a 0-based character offset. */
 export interface PromqlSyntaxError {
@@ -67,17 +76,19 @@ export function shapeOf(expression: string): string {
 function parse(expression: string): readonly PromqlSyntaxError[] {
   if (expression.trim() === '') return [{ message: 'is empty', position: 0 }];
   const errors: PromqlSyntaxError[] = [];
-  parser.parse(expression).iterate({
-    enter: (node) => {
-      if (!node.type.isError) return;
-      const found = expression.slice(node.from, Math.max(node.to, node.from + 1));
-      const near = expression.slice(Math.max(0, node.from - 20), node.from);
-      errors.push({
-        message: node.from >= expression.length ? `unexpected end of expression after '${near}'` : `unexpected '${found}' after '${near}'`,
-        position: node.from,
-      });
-    },
-  });
+  promqlGrammar()
+    .parse(expression)
+    .iterate({
+      enter: (node) => {
+        if (!node.type.isError) return;
+        const found = expression.slice(node.from, Math.max(node.to, node.from + 1));
+        const near = expression.slice(Math.max(0, node.from - 20), node.from);
+        errors.push({
+          message: node.from >= expression.length ? `unexpected end of expression after '${near}'` : `unexpected '${found}' after '${near}'`,
+          position: node.from,
+        });
+      },
+    });
   return errors;
 }
 

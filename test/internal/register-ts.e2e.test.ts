@@ -75,6 +75,18 @@ describe('lib/internal/register-ts.js', () => {
     expect(result.stderr).toContain(`${main}:5:`);
   });
 
+  test("maps frames itself, lazily: Node's eager source maps stay off, and an error caught in code still names .ts lines", () => {
+    writeFileSync(join(dir, 'thrower.ts'), 'type N = number;\n\nexport function thrower(n: N): never {\n  throw new RangeError(`bad ${n}`);\n}\n');
+    const main = join(dir, 'main.ts');
+    writeFileSync(
+      main,
+      'import { thrower } from "./thrower";\ntry {\n  thrower(1);\n} catch (e) {\n  console.log(process.sourceMapsEnabled, (e as Error).stack?.split("\\n").slice(0, 3).join("|"));\n}\n',
+    );
+    const result = run(main);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`false RangeError: bad 1|    at thrower (${join(dir, 'thrower.ts')}:4:9)|    at Object.<anonymous> (${main}:3:3)\n`);
+  });
+
   test('works without a writable cache (nothing cached, still correct)', () => {
     const main = join(dir, 'main.ts');
     writeFileSync(main, 'console.log(<number>40 + 2);\n');
