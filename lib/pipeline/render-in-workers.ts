@@ -34,7 +34,7 @@ export function useWorkers(renderings: number, parallel: ParallelOptions | undef
   return parallel !== undefined && parallel.jobs > 1 && renderings > 0 && renderings > (parallel.threshold ?? PARALLEL_THRESHOLD);
 }
 
-/** What the main thread and the workers share: the next task to claim and how many are done. */
+/** Per job, what the main thread and the workers share: the next task to claim and how many apps are done. */
 const NEXT = 0;
 const DONE = 1;
 /** The app (index + 1) a worker was on when it exited, and its exit code: 0 while none did. */
@@ -44,6 +44,10 @@ const EXIT_CODE = 3;
 const SLOTS = 4;
 const busyOf = (slot: number) => SLOTS + 2 * slot;
 const threadOf = (slot: number) => SLOTS + 2 * slot + 1;
+
+/** For a pool's life, in `control`: bumped when a job is posted or the pool closes, and set when it closes. */
+const SIGNAL = 0;
+const CLOSED = 1;
 
 /** How long the main thread waits for a task before it looks whether the workers on one still live. */
 const LIVENESS_MS = 200;
@@ -59,20 +63,92 @@ interface TaskMessage {
   readonly json: string;
 }
 
+/** What a worker is started with. */
 export interface WorkerInput {
+  readonly root: string;
+  readonly control: SharedArrayBuffer;
+  readonly port: MessagePort;
+  /** The worker's slot in each job's counters. */
+  readonly slot: number;
+}
+
+/** One call's work, posted to every worker of the pool. */
+export interface Job {
   readonly apps: readonly ResolvedApp[];
   /** The tasks, as `prepareClaimed` takes them. */
   readonly groups: readonly (readonly number[])[];
-  readonly root: string;
   readonly counters: SharedArrayBuffer;
-  readonly port: MessagePort;
-  /** The worker's slot in `counters`. */
-  readonly slot: number;
+}
+
+/**
+ * Worker threads started once for a synth: a synth that renders environment by environment calls
+ * `renderInWorkers` once per environment, and each worker loads cdk8s, the validators and the app
+ * files once. A pool lives while the code that started it runs synchronously (the pipeline is
+ * synchronous, so: until the synth returns and its caller yields, e.g. awaits), so a later synth in
+ * the same process starts afresh; and it is closed at once when a job fails.
+ */
+class WorkerPool {
+  readonly control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+  readonly channels: MessageChannel[];
+  private readonly threads: Worker[];
+
+  constructor(
+    readonly workers: number,
+    root: string,
+    private readonly onClose: () => void,
+  ) {
+    this.channels = Array.from({ length: workers }, () => new MessageChannel());
+    this.threads = this.channels.map(
+      ({ port2 }, slot) =>
+        new Worker(WORKER_SCRIPT, {
+          eval: true,
+          workerData: { root, control: this.control, port: port2, slot } satisfies WorkerInput,
+          transferList: [port2],
+        }),
+    );
+    for (const thread of this.threads) {
+      // A worker that fails to start claims nothing and leaves its share to the others; without a
+      // listener its 'error' event would end the process once this thread is idle again.
+      thread.on('error', () => {});
+      // Idle workers do not keep the process alive.
+      thread.unref();
+    }
+    queueMicrotask(() => this.close());
+  }
+
+  post(job: Job): void {
+    for (const { port1 } of this.channels) port1.postMessage(job);
+    const control = new Int32Array(this.control);
+    Atomics.add(control, SIGNAL, 1);
+    Atomics.notify(control, SIGNAL);
+  }
+
+  close(): void {
+    const control = new Int32Array(this.control);
+    if (Atomics.exchange(control, CLOSED, 1) === 1) return;
+    Atomics.add(control, SIGNAL, 1);
+    Atomics.notify(control, SIGNAL);
+    for (const thread of this.threads) void thread.terminate();
+    for (const { port1 } of this.channels) port1.close();
+    this.onClose();
+  }
+}
+
+const pools = new Map<string, WorkerPool>();
+
+function poolFor(parallel: ParallelOptions): WorkerPool {
+  const id = `${parallel.jobs}:${parallel.root}`;
+  let pool = pools.get(id);
+  if (!pool) {
+    pool = new WorkerPool(parallel.jobs - 1, parallel.root, () => pools.delete(id));
+    pools.set(id, pool);
+  }
+  return pool;
 }
 
 /**
  * Prepares the apps (`prepareApp`: render, check object by object, emit) on `jobs - 1` worker threads
- * and this one, each claiming the next app from a shared counter, so a slow app does not hold up a
+ * and this one, each claiming the next task from a shared counter, so a slow app does not hold up a
  * fixed share. Synchronous like the serial path (the pipeline stays synchronous): this thread blocks
  * in Atomics.wait and reads the workers' results with receiveMessageOnPort. Definitions hold
  * functions (customize, objects), which cannot cross threads: workers get the resolved apps (plain
@@ -88,22 +164,11 @@ export function renderInWorkers(
   problems: Problems,
 ): PreparedApp[] {
   const groups = groupBySource(apps);
-  const workers = Math.min(parallel.jobs, groups.length) - 1;
-  const counters = new SharedArrayBuffer((SLOTS + 2 * workers) * Int32Array.BYTES_PER_ELEMENT);
+  const pool = poolFor(parallel);
+  const counters = new SharedArrayBuffer((SLOTS + 2 * pool.workers) * Int32Array.BYTES_PER_ELEMENT);
   const shared = new Int32Array(counters);
-  const channels = Array.from({ length: workers }, () => new MessageChannel());
-  const threads = channels.map(
-    ({ port2 }, slot) =>
-      new Worker(WORKER_SCRIPT, {
-        eval: true,
-        workerData: { apps, groups, root: parallel.root, counters, port: port2, slot } satisfies WorkerInput,
-        transferList: [port2],
-      }),
-  );
-  // A worker that fails to start claims nothing and leaves its share to the others; without a
-  // listener its 'error' event would end the process once this thread is idle again.
-  for (const thread of threads) thread.on('error', () => {});
-  parallel.onStart?.(workers + 1);
+  pool.post({ apps, groups, counters });
+  parallel.onStart?.(pool.workers + 1);
   const outcomes: Outcome[] = [];
   let received = 0;
   try {
@@ -113,7 +178,7 @@ export function renderInWorkers(
     });
     while (received < apps.length) {
       const done = Atomics.load(shared, DONE);
-      for (const { port1 } of channels) {
+      for (const { port1 } of pool.channels) {
         for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
           const { index, json } = message.message as TaskMessage;
           outcomes[index] = JSON.parse(json) as Outcome;
@@ -121,13 +186,13 @@ export function renderInWorkers(
         }
       }
       if (received === apps.length) break;
-      checkAlive(apps, shared, workers);
+      checkAlive(apps, shared, pool.workers);
       // A worker counts a task done after posting its result: woken, the next drain finds it.
       Atomics.wait(shared, DONE, done, LIVENESS_MS);
     }
-  } finally {
-    for (const thread of threads) void thread.terminate();
-    for (const { port1 } of channels) port1.close();
+  } catch (error) {
+    pool.close();
+    throw error;
   }
   return outcomes.map((outcome) => {
     if ('error' in outcome) {
@@ -177,7 +242,7 @@ function workerDied(app: ResolvedApp, what: string): ValidationError {
  * environments go together: its file is loaded in one thread, and one check run parses each PromQL
  * expression they share once.
  */
-export function prepareClaimed(
+function prepareClaimed(
   apps: readonly ResolvedApp[],
   groups: readonly (readonly number[])[],
   definitionOf: (app: ResolvedApp) => AppDefinition | undefined,
@@ -227,17 +292,35 @@ function groupBySource(apps: readonly ResolvedApp[]): number[][] {
 }
 
 /**
- * In a worker: records its thread's id (Linux) and, as it exits, the task it was on, so the main
- * thread stops waiting for that task.
+ * A worker's life: it waits for jobs and prepares its share of each, until the pool closes. It
+ * records its thread's id (Linux) in each job and, as it exits, the app it was on, so the main
+ * thread stops waiting for that app.
  */
-export function watchWorker(shared: Int32Array, slot: number): void {
-  Atomics.store(shared, threadOf(slot), linuxThreadId());
+export function serveJobs(input: WorkerInput, definitionOf: (app: ResolvedApp) => AppDefinition | undefined): void {
+  const { control, port, slot } = input;
+  const signals = new Int32Array(control);
+  const thread = linuxThreadId();
+  let current: Int32Array | undefined;
   process.on('exit', (code) => {
-    const busy = Atomics.load(shared, busyOf(slot));
-    if (busy === 0 || Atomics.compareExchange(shared, DIED, 0, busy) !== 0) return;
-    Atomics.store(shared, EXIT_CODE, code);
-    Atomics.notify(shared, DONE);
+    const busy = current ? Atomics.load(current, busyOf(slot)) : 0;
+    if (!current || busy === 0 || Atomics.compareExchange(current, DIED, 0, busy) !== 0) return;
+    Atomics.store(current, EXIT_CODE, code);
+    Atomics.notify(current, DONE);
   });
+  for (;;) {
+    // Read before looking for a job, so a job posted in between wakes the wait below at once.
+    const signal = Atomics.load(signals, SIGNAL);
+    const message = receiveMessageOnPort(port);
+    if (message) {
+      const { apps, groups, counters } = message.message as Job;
+      current = new Int32Array(counters);
+      Atomics.store(current, threadOf(slot), thread);
+      prepareClaimed(apps, groups, definitionOf, current, slot, (index, outcome) => post(port, index, outcome));
+      continue;
+    }
+    if (Atomics.load(signals, CLOSED) === 1) return;
+    Atomics.wait(signals, SIGNAL, signal);
+  }
 }
 
 /** The id of this thread as /proc/self/task lists it; 0 where there is no /proc. */
@@ -250,7 +333,7 @@ function linuxThreadId(): number {
 }
 
 /** Posts a worker's outcome as JSON: cheaper to read back than a structured clone of the same objects. */
-export function post(port: MessagePort, index: number, outcome: Outcome): void {
+function post(port: MessagePort, index: number, outcome: Outcome): void {
   port.postMessage({ index, json: JSON.stringify(outcome) } satisfies TaskMessage);
 }
 

@@ -6,13 +6,21 @@ import { synthCommand } from '../../lib/cli/commands/synth';
 import { ValidationError } from '../../lib/internal/errors';
 import { RenderCache } from '../../lib/pipeline/cache/render-cache';
 import { loadProject } from '../../lib/pipeline/load-project';
-import { FleetInput } from '../../lib/pipeline/render-fleet';
+import * as workerThreads from 'node:worker_threads';
+import { FleetInput, renderResolvedApps, resolveFleetApps, resolveFleetEnvironments } from '../../lib/pipeline/render-fleet';
+import { renderManifests } from '../../lib/output/render-yaml';
 import { SourcedApp } from '../../lib/model/app-definition';
 import { render } from '../../lib/pipeline/synthesize';
 import { defaultChecks } from '../../lib/pipeline/default-checks';
 import { CheckReport } from '../../lib/policy/report';
 import { REPO } from '../fixtures/sample-fleet';
 import { tempDir } from '../fixtures/temp-dir';
+
+// The real Worker, counted: how many threads a synth starts.
+jest.mock('node:worker_threads', () => {
+  const actual = jest.requireActual<typeof import('node:worker_threads')>('node:worker_threads');
+  return { ...actual, Worker: jest.fn((...args: ConstructorParameters<typeof actual.Worker>) => new actual.Worker(...args)) };
+});
 
 // Worker threads load cdk8s and the app files themselves: seconds on a busy 2-core machine.
 jest.setTimeout(120_000);
@@ -87,6 +95,28 @@ describe('parallel synth', () => {
       expect(threads).toEqual([2]);
       expect(warm.stats).toEqual({ hits: 300, misses: 0, uncacheable: 0, errors: 0 });
       expect([...second.files]).toEqual([...render(input).files]);
+    });
+
+    test('a synth that renders in several calls (one per environment) starts its workers once; the next synth starts its own', async () => {
+      const started = jest.mocked(workerThreads.Worker);
+      started.mockClear();
+      const parallel = { jobs: 2, root, threshold: 0 };
+      const apps = resolveFleetApps({ ...input, environments: resolveFleetEnvironments(input.environments, input.gitops) });
+      const environments = resolveFleetEnvironments(input.environments, input.gitops);
+      const byEnvironment = ['dev', 'staging', 'prod'].map((env) =>
+        renderResolvedApps(
+          apps.filter((a) => a.environment === env),
+          { ...input, environments, parallel },
+        ),
+      );
+      expect(started).toHaveBeenCalledTimes(1);
+      expect(byEnvironment.flat().map((r) => r.text)).toEqual(
+        renderResolvedApps(apps, { ...input, environments }).map((r) => renderManifests(r.app.source, r.manifests)),
+      );
+      // The pool closes when the code that ran the synchronous synth yields.
+      await Promise.resolve();
+      renderResolvedApps(apps.slice(0, 100), { ...input, environments, parallel });
+      expect(started).toHaveBeenCalledTimes(2);
     });
 
     test('below the threshold, or with --jobs 1, no worker starts', () => {
