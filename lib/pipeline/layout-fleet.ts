@@ -50,8 +50,9 @@ export function layoutOnto(
 ): Map<string, string> {
   const yaml = new YamlEmitter();
   const files = new Map(base);
-  // A cache hit brings its file's text: emitting it again would give the same bytes.
-  for (const { app, manifests } of rendered) files.set(appFilePath(app), cache?.textOf(manifests) ?? renderManifests(app.source, manifests, yaml));
+  // A cache hit, or an app rendered on a worker thread, brings its file's text: emitting it again would give the same bytes.
+  for (const { app, manifests, text } of rendered)
+    files.set(appFilePath(app), text ?? cache?.textOf(manifests) ?? renderManifests(app.source, manifests, yaml));
   for (const file of platform) files.set(file.path, renderManifests(file.source, file.manifests, yaml));
   return finishLayout(files, apps, catalog, yaml);
 }

@@ -11,11 +11,13 @@ import { Manifest } from '../manifest/manifest';
 import { checkDefinitionKeys } from '../environments/check-definition-keys';
 import { Customization } from '../model/customize';
 import { RenderCache } from './cache/render-cache';
-import { renderForFleet } from './render-app';
+import { AppRendering, renderForFleet } from './render-app';
+import { PreparedApp } from './prepare-app';
 import { ParallelOptions, renderInWorkers, useWorkers } from './render-in-workers';
 import { checkQuota } from './check-quota';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueDataStores, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
 import { SourcedDataStore } from '../model/data-store-definition';
+import { ObjectResults } from '../policy/object-results';
 
 /** Looks up the release (image pin) of a team's app in an environment. */
 export type ReleaseLookup = (team: string, app: string, environment: string) => Release | undefined;
@@ -55,6 +57,10 @@ export interface RenderedApp {
   readonly manifests: readonly Manifest[];
   /** What the app's escape hatches changed here; absent when it has none. */
   readonly customization?: Customization;
+  /** The app's file, emitted where it was rendered (a worker thread, `prepareApp`). @default - emitted by layout */
+  readonly text?: string;
+  /** What the schema and object rules found in its objects there. @default - found by the checks */
+  readonly results?: ObjectResults;
 }
 
 /**
@@ -124,7 +130,7 @@ export function renderResolvedApps(resolved: readonly ResolvedApp[], input: Reso
     return hit ? { app, ...hit } : undefined;
   });
   const misses = resolved.filter((_, i) => rendered[i] === undefined);
-  const renderings = useWorkers(misses.length, input.parallel)
+  const renderings: (AppRendering & Partial<PreparedApp>)[] = useWorkers(misses.length, input.parallel)
     ? renderInWorkers(misses, (app) => definitions.get(app.source), input.parallel!, problems)
     : misses.map((app) => renderForFleet(app, definitions.get(app.source), problems));
   let next = 0;
@@ -132,6 +138,8 @@ export function renderResolvedApps(resolved: readonly ResolvedApp[], input: Reso
     if (rendered[i] !== undefined) return;
     const result = { app, ...renderings[next++] };
     if (keys[i] !== undefined) cache!.rendered(keys[i], app, result);
+    // What a worker found in the objects is stored with the rendering, as the checks' own findings are.
+    if (keys[i] !== undefined && result.results) cache!.remember(result.manifests, result.results);
     rendered[i] = result;
   });
   const all = rendered as RenderedApp[];

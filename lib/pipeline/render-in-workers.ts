@@ -1,10 +1,12 @@
+import { existsSync, readlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { Problem, Problems, ValidationError } from '../internal/errors';
 import { ResolvedApp } from '../model/resolved-app';
-import { AppRendering, renderForFleet } from './render-app';
 import { AppDefinition } from '../model/app-definition';
+import { YamlEmitter } from '../output/emit-yaml';
+import { objectResults, PreparedApp, prepareApp } from './prepare-app';
 
 export interface ParallelOptions {
   /** Threads rendering at once, the main thread included; 1 renders serially. */
@@ -18,8 +20,8 @@ export interface ParallelOptions {
 }
 
 /**
- * A worker loads cdk8s, cdk8s-plus-28 and its share of the app files (~0.3 s CPU) before its first
- * rendering, which takes ~3 ms; below this many renderings the serial path is as fast.
+ * A worker loads cdk8s, cdk8s-plus-28, the validators and its share of the app files (~0.5 s CPU)
+ * before its first app, which takes ~3 ms; below this many renderings the serial path is as fast.
  */
 export const PARALLEL_THRESHOLD = 50;
 
@@ -32,106 +34,307 @@ export function useWorkers(renderings: number, parallel: ParallelOptions | undef
   return parallel !== undefined && parallel.jobs > 1 && renderings > 0 && renderings > (parallel.threshold ?? PARALLEL_THRESHOLD);
 }
 
-/** What the main thread and the workers share: the next task to claim and how many are done. */
+/** Per job, what the main thread and the workers share: the next task to claim and how many apps are done. */
 const NEXT = 0;
 const DONE = 1;
+/** The app (index + 1) a worker was on when it exited, and its exit code: 0 while none did. */
+const DIED = 2;
+const EXIT_CODE = 3;
+/** Then two per worker: the app (index + 1) it is on, 0 between tasks, and its thread's id (0 where not known). */
+const SLOTS = 4;
+const busyOf = (slot: number) => SLOTS + 2 * slot;
+const threadOf = (slot: number) => SLOTS + 2 * slot + 1;
 
-/** A worker's answer for one task, plain data. */
-export type TaskResult =
-  | { readonly index: number; readonly rendering: AppRendering; readonly problems: readonly Problem[] }
-  | { readonly index: number; readonly error: { readonly message: string; readonly stack?: string; readonly problems?: readonly Problem[] } };
+/** For a pool's life, in `control`: bumped when a job is posted or the pool closes, and set when it closes. */
+const SIGNAL = 0;
+const CLOSED = 1;
 
+/** How long the main thread waits for a task before it looks whether the workers on one still live. */
+const LIVENESS_MS = 200;
+
+/** One app's outcome, plain data: what `prepareApp` gave and the problems it recorded, or what it threw. */
+type Outcome =
+  | { readonly prepared: PreparedApp; readonly problems: readonly Problem[] }
+  | { readonly error: { readonly message: string; readonly stack?: string; readonly problems?: readonly Problem[] } };
+
+/** A worker's answer for one task: its outcome as JSON (one string crosses the thread boundary, not an object tree). */
+interface TaskMessage {
+  readonly index: number;
+  readonly json: string;
+}
+
+/** What a worker is started with. */
 export interface WorkerInput {
-  readonly apps: readonly ResolvedApp[];
   readonly root: string;
-  readonly counters: SharedArrayBuffer;
+  readonly control: SharedArrayBuffer;
   readonly port: MessagePort;
+  /** The worker's slot in each job's counters. */
+  readonly slot: number;
+}
+
+/** One call's work, posted to every worker of the pool. */
+export interface Job {
+  readonly apps: readonly ResolvedApp[];
+  /** The tasks, as `prepareClaimed` takes them. */
+  readonly groups: readonly (readonly number[])[];
+  readonly counters: SharedArrayBuffer;
 }
 
 /**
- * Renders the apps on `jobs - 1` worker threads and this one, each claiming the next app from a
- * shared counter, so a slow app does not hold up a fixed share. Synchronous like the serial path
- * (the pipeline stays synchronous): this thread blocks in Atomics.wait and reads the workers'
- * results with receiveMessageOnPort. Definitions hold functions (customize, objects), which cannot
- * cross threads: workers get the resolved apps (plain data) and require the definitions by source
- * path themselves. Results and problems come back in the apps' order, as the serial path gives them.
+ * Worker threads started once for a synth: a synth that renders environment by environment calls
+ * `renderInWorkers` once per environment, and each worker loads cdk8s, the validators and the app
+ * files once. A pool lives while the code that started it runs synchronously (the pipeline is
+ * synchronous, so: until the synth returns and its caller yields, e.g. awaits), so a later synth in
+ * the same process starts afresh; and it is closed at once when a job fails.
+ */
+class WorkerPool {
+  readonly control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+  readonly channels: MessageChannel[];
+  private readonly threads: Worker[];
+
+  constructor(
+    readonly workers: number,
+    root: string,
+    private readonly onClose: () => void,
+  ) {
+    this.channels = Array.from({ length: workers }, () => new MessageChannel());
+    this.threads = this.channels.map(
+      ({ port2 }, slot) =>
+        new Worker(WORKER_SCRIPT, {
+          eval: true,
+          workerData: { root, control: this.control, port: port2, slot } satisfies WorkerInput,
+          transferList: [port2],
+        }),
+    );
+    for (const thread of this.threads) {
+      // A worker that fails to start claims nothing and leaves its share to the others; without a
+      // listener its 'error' event would end the process once this thread is idle again.
+      thread.on('error', () => {});
+      // Idle workers do not keep the process alive.
+      thread.unref();
+    }
+    queueMicrotask(() => this.close());
+  }
+
+  post(job: Job): void {
+    for (const { port1 } of this.channels) port1.postMessage(job);
+    const control = new Int32Array(this.control);
+    Atomics.add(control, SIGNAL, 1);
+    Atomics.notify(control, SIGNAL);
+  }
+
+  close(): void {
+    const control = new Int32Array(this.control);
+    if (Atomics.exchange(control, CLOSED, 1) === 1) return;
+    Atomics.add(control, SIGNAL, 1);
+    Atomics.notify(control, SIGNAL);
+    for (const thread of this.threads) void thread.terminate();
+    for (const { port1 } of this.channels) port1.close();
+    this.onClose();
+  }
+}
+
+const pools = new Map<string, WorkerPool>();
+
+function poolFor(parallel: ParallelOptions): WorkerPool {
+  const id = `${parallel.jobs}:${parallel.root}`;
+  let pool = pools.get(id);
+  if (!pool) {
+    pool = new WorkerPool(parallel.jobs - 1, parallel.root, () => pools.delete(id));
+    pools.set(id, pool);
+  }
+  return pool;
+}
+
+/**
+ * Prepares the apps (`prepareApp`: render, check object by object, emit) on `jobs - 1` worker threads
+ * and this one, each claiming the next task from a shared counter, so a slow app does not hold up a
+ * fixed share. Synchronous like the serial path (the pipeline stays synchronous): this thread blocks
+ * in Atomics.wait and reads the workers' results with receiveMessageOnPort. Definitions hold
+ * functions (customize, objects), which cannot cross threads: workers get the resolved apps (plain
+ * data) and require the definitions by source path themselves. Results and problems come back in
+ * the apps' order, as the serial path gives them. A worker that dies on an app (process.exit, out of
+ * memory) fails the run with an error naming the app and environment instead of leaving this thread
+ * waiting for it.
  */
 export function renderInWorkers(
   apps: readonly ResolvedApp[],
   definitionOf: (app: ResolvedApp) => AppDefinition | undefined,
   parallel: ParallelOptions,
   problems: Problems,
-): AppRendering[] {
-  const counters = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+): PreparedApp[] {
+  const groups = groupBySource(apps);
+  const pool = poolFor(parallel);
+  const counters = new SharedArrayBuffer((SLOTS + 2 * pool.workers) * Int32Array.BYTES_PER_ELEMENT);
   const shared = new Int32Array(counters);
-  const workers = Math.min(parallel.jobs, apps.length) - 1;
-  const channels = Array.from({ length: workers }, () => new MessageChannel());
-  const threads = channels.map(
-    ({ port2 }) =>
-      new Worker(WORKER_SCRIPT, {
-        eval: true,
-        workerData: { apps, root: parallel.root, counters, port: port2 } satisfies WorkerInput,
-        transferList: [port2],
-      }),
-  );
-  // A worker that fails to start claims nothing and leaves its share to the others; without a
-  // listener its 'error' event would end the process once this thread is idle again.
-  for (const thread of threads) thread.on('error', () => {});
-  parallel.onStart?.(workers + 1);
-  const results: TaskResult[] = [];
+  pool.post({ apps, groups, counters });
+  parallel.onStart?.(pool.workers + 1);
+  const outcomes: Outcome[] = [];
   let received = 0;
-  const receive = (result: TaskResult) => {
-    results[result.index] = result;
-    received++;
-  };
   try {
-    renderClaimed(apps, definitionOf, shared, receive);
+    prepareClaimed(apps, groups, definitionOf, shared, undefined, (index, outcome) => {
+      outcomes[index] = outcome;
+      received++;
+    });
     while (received < apps.length) {
       const done = Atomics.load(shared, DONE);
-      for (const { port1 } of channels) {
-        for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) receive(message.message as TaskResult);
+      for (const { port1 } of pool.channels) {
+        for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
+          const { index, json } = message.message as TaskMessage;
+          outcomes[index] = JSON.parse(json) as Outcome;
+          received++;
+        }
       }
+      if (received === apps.length) break;
+      checkAlive(apps, shared, pool.workers);
       // A worker counts a task done after posting its result: woken, the next drain finds it.
-      if (received < apps.length) Atomics.wait(shared, DONE, done);
+      Atomics.wait(shared, DONE, done, LIVENESS_MS);
     }
-  } finally {
-    for (const thread of threads) void thread.terminate();
-    for (const { port1 } of channels) port1.close();
+  } catch (error) {
+    pool.close();
+    throw error;
   }
-  return results.map((result) => {
-    if ('error' in result) {
-      if (result.error.problems) throw new ValidationError([...result.error.problems]);
-      throw Object.assign(new Error(result.error.message), { stack: result.error.stack });
+  return outcomes.map((outcome) => {
+    if ('error' in outcome) {
+      if (outcome.error.problems) throw new ValidationError([...outcome.error.problems]);
+      throw Object.assign(new Error(outcome.error.message), { stack: outcome.error.stack });
     }
-    for (const problem of result.problems) problems.add(problem);
-    return result.rendering;
+    for (const problem of outcome.problems) problems.add(problem);
+    return outcome.prepared;
   });
 }
 
-/** Claims and renders apps until none is left; used by the main thread and by each worker. */
-export function renderClaimed(
+/**
+ * Throws, naming the app and environment, when a worker died on a task: it said so as it exited
+ * (process.exit, an uncaught exception), or, where Linux shows threads in /proc, its thread is
+ * gone without a word (killed out of memory, which runs no JavaScript in it).
+ */
+function checkAlive(apps: readonly ResolvedApp[], shared: Int32Array, workers: number): void {
+  const died = Atomics.load(shared, DIED);
+  if (died > 0) throw workerDied(apps[died - 1], `its worker thread exited (code ${Atomics.load(shared, EXIT_CODE)})`);
+  for (let slot = 0; slot < workers; slot++) {
+    const busy = Atomics.load(shared, busyOf(slot));
+    const thread = Atomics.load(shared, threadOf(slot));
+    if (busy > 0 && thread > 0 && !existsSync(`/proc/self/task/${thread}`)) {
+      // It may have finished the task and ended between the two reads: only a task still not done counts.
+      if (Atomics.load(shared, busyOf(slot)) === busy) throw workerDied(apps[busy - 1], 'its worker thread ended (out of memory?)');
+    }
+  }
+}
+
+function workerDied(app: ResolvedApp, what: string): ValidationError {
+  return new ValidationError([
+    {
+      code: 'E_WORKER_DIED',
+      source: app.source,
+      app: app.name,
+      environment: app.environment,
+      message: `rendering stopped: ${what}`,
+      fix: "run 'platform synth --jobs 1' to see what the app does; app code must not end the process (process.exit) or exhaust memory",
+    },
+  ]);
+}
+
+/**
+ * Claims tasks (`groups`: the indices in `apps` of one app's environments) and prepares their apps
+ * until none is left; used by the main thread (`slot` undefined) and by each worker, which marks in
+ * its slot the app it is on, so its death can be put on that app. An app's
+ * environments go together: its file is loaded in one thread, and one check run parses each PromQL
+ * expression they share once.
+ */
+function prepareClaimed(
   apps: readonly ResolvedApp[],
+  groups: readonly (readonly number[])[],
   definitionOf: (app: ResolvedApp) => AppDefinition | undefined,
   shared: Int32Array,
-  report: (result: TaskResult) => void,
+  slot: number | undefined,
+  report: (index: number, outcome: Outcome) => void,
 ): void {
-  for (let index = Atomics.add(shared, NEXT, 1); index < apps.length; index = Atomics.add(shared, NEXT, 1)) {
-    const app = apps[index];
-    const problems = new Problems();
-    let result: TaskResult;
-    try {
-      result = { index, rendering: renderForFleet(app, definitionOf(app), problems), problems: problems.all };
-    } catch (error) {
-      const problems = error instanceof ValidationError ? error.problems : undefined;
-      result = {
-        index,
-        error: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined, problems },
-      };
-    }
-    report(result);
-    Atomics.add(shared, DONE, 1);
+  const yaml = new YamlEmitter();
+  for (let task = Atomics.add(shared, NEXT, 1); task < groups.length; task = Atomics.add(shared, NEXT, 1)) {
+    const indices = groups[task];
+    const outcomes = indices.map((index) => {
+      if (slot !== undefined) Atomics.store(shared, busyOf(slot), index + 1);
+      return prepareOne(apps[index], definitionOf, yaml);
+    });
+    const rendered = outcomes.flatMap((outcome, i) => ('prepared' in outcome ? [{ i, app: apps[indices[i]], manifests: outcome.prepared.manifests }] : []));
+    objectResults(rendered).forEach((results, j) => {
+      const { i } = rendered[j];
+      const outcome = outcomes[i];
+      if (results && 'prepared' in outcome) outcomes[i] = { ...outcome, prepared: { ...outcome.prepared, results } };
+    });
+    indices.forEach((index, i) => report(index, outcomes[i]));
+    if (slot !== undefined) Atomics.store(shared, busyOf(slot), 0);
+    Atomics.add(shared, DONE, indices.length);
     Atomics.notify(shared, DONE);
   }
+}
+
+function prepareOne(app: ResolvedApp, definitionOf: (app: ResolvedApp) => AppDefinition | undefined, yaml: YamlEmitter): Outcome {
+  const problems = new Problems();
+  try {
+    return { prepared: prepareApp(app, definitionOf(app), problems, yaml), problems: problems.all };
+  } catch (error) {
+    const problems = error instanceof ValidationError ? error.problems : undefined;
+    return { error: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined, problems } };
+  }
+}
+
+/** The tasks: each app's environments (the indices in `apps` of one source file), in the order of their first. */
+function groupBySource(apps: readonly ResolvedApp[]): number[][] {
+  const groups = new Map<string, number[]>();
+  apps.forEach((app, index) => {
+    const group = groups.get(app.source);
+    if (group) group.push(index);
+    else groups.set(app.source, [index]);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * A worker's life: it waits for jobs and prepares its share of each, until the pool closes. It
+ * records its thread's id (Linux) in each job and, as it exits, the app it was on, so the main
+ * thread stops waiting for that app.
+ */
+export function serveJobs(input: WorkerInput, definitionOf: (app: ResolvedApp) => AppDefinition | undefined): void {
+  const { control, port, slot } = input;
+  const signals = new Int32Array(control);
+  const thread = linuxThreadId();
+  let current: Int32Array | undefined;
+  process.on('exit', (code) => {
+    const busy = current ? Atomics.load(current, busyOf(slot)) : 0;
+    if (!current || busy === 0 || Atomics.compareExchange(current, DIED, 0, busy) !== 0) return;
+    Atomics.store(current, EXIT_CODE, code);
+    Atomics.notify(current, DONE);
+  });
+  for (;;) {
+    // Read before looking for a job, so a job posted in between wakes the wait below at once.
+    const signal = Atomics.load(signals, SIGNAL);
+    const message = receiveMessageOnPort(port);
+    if (message) {
+      const { apps, groups, counters } = message.message as Job;
+      current = new Int32Array(counters);
+      Atomics.store(current, threadOf(slot), thread);
+      prepareClaimed(apps, groups, definitionOf, current, slot, (index, outcome) => post(port, index, outcome));
+      continue;
+    }
+    if (Atomics.load(signals, CLOSED) === 1) return;
+    Atomics.wait(signals, SIGNAL, signal);
+  }
+}
+
+/** The id of this thread as /proc/self/task lists it; 0 where there is no /proc. */
+function linuxThreadId(): number {
+  try {
+    return Number(readlinkSync('/proc/thread-self').split('/').pop()) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Posts a worker's outcome as JSON: cheaper to read back than a structured clone of the same objects. */
+function post(port: MessagePort, index: number, outcome: Outcome): void {
+  port.postMessage({ index, json: JSON.stringify(outcome) } satisfies TaskMessage);
 }
 
 /**

@@ -29,6 +29,11 @@ export interface ObjectResultsMemo {
   remember(manifests: readonly Manifest[], results: ObjectResults): void;
 }
 
+/** Results found already (by a render worker), read first; what a run adds goes on to `memo`. */
+export function givenResults(results: ObjectResults, memo?: ObjectResultsMemo): ObjectResultsMemo {
+  return { resultsOf: (manifests) => memo?.resultsOf(manifests) ?? results, remember: (manifests, found) => memo?.remember(manifests, found) };
+}
+
 /** One app's per-object results during a check run: the stored ones where they fit, and what this run found. */
 export class AppResults {
   // The stored lists themselves, completed in place: the memo gets them back whole in `finish`.

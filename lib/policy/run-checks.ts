@@ -11,7 +11,7 @@ import { dataClassOf } from '../manifest/data-class';
 import { checkWaiver, DeclaredWaiver, isExpired, utcDay, waiverCovers } from './waiver';
 import { PodTemplates } from '../manifest/pod-template';
 import { PromqlParser } from '../monitoring/promql';
-import { AppResults, objectRulesContext, ObjectResultsMemo } from './object-results';
+import { AppResults, givenResults, objectRulesContext, ObjectResults, ObjectResultsMemo } from './object-results';
 
 /** One app in one environment, as the check sees it. A `RenderedApp` is one. */
 export interface CheckedApp {
@@ -31,6 +31,8 @@ export interface CheckedApp {
     readonly hardening?: { readonly dataClass: string };
   };
   readonly manifests: readonly Manifest[];
+  /** What the schema and the pack's object rules found in these objects already (a render worker ran them). @default - the memo's, else none */
+  readonly results?: ObjectResults;
 }
 
 export interface RunChecksOptions {
@@ -96,7 +98,7 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
   const promql = new PromqlParser();
   const { memo } = options;
   // Only the pack's rules: the render cache's key covers its code, not the code of a caller's rules.
-  const memoized = new Set<Rule>(memo ? GOLDEN_PATH_PACK : []);
+  const memoized = new Set<Rule>(GOLDEN_PATH_PACK);
   const results: AppResults[] = [];
 
   const raw: RawFinding[] = [];
@@ -111,7 +113,8 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
     for (const checked of apps.filter((a) => a.app.environment === environment)) {
       const { namespace, platform } = checked.app;
       const ownerContext: RuleContext = { ...context, owner: { platform: platform ?? false, ...(namespace !== undefined ? { namespace } : {}) } };
-      const stored = memo && new AppResults(memo, checked.manifests, objectRulesContext(environment, context.production, platform ?? false, namespace));
+      const appMemo = checked.results ? givenResults(checked.results, memo) : memo;
+      const stored = appMemo && new AppResults(appMemo, checked.manifests, objectRulesContext(environment, context.production, platform ?? false, namespace));
       if (stored) results.push(stored);
       checked.manifests.forEach((object, index) => {
         const owner = { app: checked.app, context: ownerContext, order: order++, results: stored, index };

@@ -6,10 +6,21 @@ import { synthCommand } from '../../lib/cli/commands/synth';
 import { ValidationError } from '../../lib/internal/errors';
 import { RenderCache } from '../../lib/pipeline/cache/render-cache';
 import { loadProject } from '../../lib/pipeline/load-project';
-import { FleetInput } from '../../lib/pipeline/render-fleet';
+import * as workerThreads from 'node:worker_threads';
+import { FleetInput, renderResolvedApps, resolveFleetApps, resolveFleetEnvironments } from '../../lib/pipeline/render-fleet';
+import { renderManifests } from '../../lib/output/render-yaml';
+import { SourcedApp } from '../../lib/model/app-definition';
 import { render } from '../../lib/pipeline/synthesize';
+import { defaultChecks } from '../../lib/pipeline/default-checks';
+import { CheckReport } from '../../lib/policy/report';
 import { REPO } from '../fixtures/sample-fleet';
 import { tempDir } from '../fixtures/temp-dir';
+
+// The real Worker, counted: how many threads a synth starts.
+jest.mock('node:worker_threads', () => {
+  const actual = jest.requireActual<typeof import('node:worker_threads')>('node:worker_threads');
+  return { ...actual, Worker: jest.fn((...args: ConstructorParameters<typeof actual.Worker>) => new actual.Worker(...args)) };
+});
 
 // Worker threads load cdk8s and the app files themselves: seconds on a busy 2-core machine.
 jest.setTimeout(120_000);
@@ -86,12 +97,70 @@ describe('parallel synth', () => {
       expect([...second.files]).toEqual([...render(input).files]);
     });
 
+    test('a synth that renders in several calls (one per environment) starts its workers once; the next synth starts its own', async () => {
+      const started = jest.mocked(workerThreads.Worker);
+      started.mockClear();
+      const parallel = { jobs: 2, root, threshold: 0 };
+      const apps = resolveFleetApps({ ...input, environments: resolveFleetEnvironments(input.environments, input.gitops) });
+      const environments = resolveFleetEnvironments(input.environments, input.gitops);
+      const byEnvironment = ['dev', 'staging', 'prod'].map((env) =>
+        renderResolvedApps(
+          apps.filter((a) => a.environment === env),
+          { ...input, environments, parallel },
+        ),
+      );
+      expect(started).toHaveBeenCalledTimes(1);
+      expect(byEnvironment.flat().map((r) => r.text)).toEqual(
+        renderResolvedApps(apps, { ...input, environments }).map((r) => renderManifests(r.app.source, r.manifests)),
+      );
+      // The pool closes when the code that ran the synchronous synth yields.
+      await Promise.resolve();
+      renderResolvedApps(apps.slice(0, 100), { ...input, environments, parallel });
+      expect(started).toHaveBeenCalledTimes(2);
+    });
+
     test('below the threshold, or with --jobs 1, no worker starts', () => {
       const threads: number[] = [];
       render({ ...input, parallel: { jobs: 2, root, threshold: 300, onStart: (n) => threads.push(n) } });
       render({ ...input, parallel: { jobs: 1, root, threshold: 0, onStart: (n) => threads.push(n) } });
       expect(threads).toEqual([]);
     });
+  });
+
+  test('workers bring each file and its schema and object-rule results; the check report is that of a serial run', () => {
+    // Apps with findings, waived in prod for one of them and never used for another, so the reports have something to differ in.
+    const waiver = {
+      rule: 'read-only-root-filesystem',
+      environment: 'prod',
+      reason: 'writes its cache to the root filesystem',
+      owner: 'team-a',
+      expires: '2026-12-31',
+    };
+    const fleet = generateFleet({ apps: 60, seed: 11 });
+    const apps = fleet.apps.map((a, i): SourcedApp => {
+      const writable = { ...a.definition, security: { ...a.definition.security, writableRootFilesystem: true } };
+      if (i === 0 || i === 3) return { ...a, definition: writable };
+      if (i === 5) return { ...a, definition: { ...writable, waivers: [waiver] } };
+      if (i === 8) return { ...a, definition: { ...a.definition, waivers: [waiver] } };
+      return a;
+    });
+    const root = tempDir();
+    writeFleetRepo(root, { ...fleet, apps });
+    const input = inputOf(root);
+    const now = new Date('2026-06-01T00:00:00Z');
+    const run = (parallel?: FleetInput['parallel']) => {
+      const seen: CheckReport[] = [];
+      const result = render({ ...input, parallel, now, checks: defaultChecks({ now, onReport: (r) => seen.push(r) }) });
+      return { result, seen };
+    };
+    const serial = run();
+    const parallel = run({ jobs: 2, root, threshold: 0 });
+    // What the main thread checked and laid out came from the workers (or its own share of the apps).
+    expect(parallel.result.rendered.filter((r) => r.text === undefined || r.results?.schema === undefined || r.results.rules === undefined)).toEqual([]);
+    expect(serial.result.rendered.filter((r) => r.text !== undefined || r.results !== undefined)).toEqual([]);
+    expect([...parallel.result.files]).toEqual([...serial.result.files]);
+    expect(serial.seen.map((r) => [r.summary.errors, r.summary.warnings, r.summary.waived, r.summary.unusedWaivers])).toEqual([[0, 8, 1, 1]]);
+    expect(JSON.stringify(parallel.seen)).toBe(JSON.stringify(serial.seen));
   });
 
   test('an app that throws in a worker fails with the located error of a serial run, and nothing is written', () => {
@@ -127,5 +196,53 @@ describe('parallel synth', () => {
       new RegExp(`^apps/${team.name}/boom\\.ts: app 'boom': environment 'dev, staging, prod': 'customize' failed: no mesh here\\. Fix: `),
     );
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  describe('a worker that dies on an app fails the run naming the app and environment, instead of waiting for it', () => {
+    // Every app's escape hatch ends the thread it runs in when that is a worker; on the main thread
+    // it first waits (up to a minute) for a worker to have done so, so the main thread renders the
+    // first app (identity-frontend-0003) and the worker surely claims the second: payments-projector-0000, first in dev.
+    const doomedFleet = (kill: string) => {
+      const root = tempDir();
+      const marker = join(tempDir(), 'a-worker-died');
+      const fleet = generateFleet({ apps: 4, seed: 3 });
+      writeFleetRepo(root, fleet);
+      const hook = `() => {
+        const fs = require('node:fs');
+        if (!require('node:worker_threads').isMainThread) { fs.writeFileSync(${JSON.stringify(marker)}, ''); ${kill}; }
+        for (let i = 0; i < 600 && !fs.existsSync(${JSON.stringify(marker)}); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+      }`;
+      for (const app of fleet.apps) writeFileSync(join(root, app.source), `export default { ...${JSON.stringify(app.definition)}, customize: ${hook} };\n`);
+      return { root, input: inputOf(root) };
+    };
+    const died = (root: string, input: FleetInput): ValidationError => {
+      try {
+        render({ ...input, parallel: { jobs: 2, root, threshold: 0 } });
+      } catch (e) {
+        return e as ValidationError;
+      }
+      throw new Error('did not throw');
+    };
+
+    test('process.exit in an escape hatch: the worker says so as it exits', () => {
+      const { root, input } = doomedFleet('process.exit(7)');
+      const error = died(root, input);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error.problems.map((p) => [p.code, p.source, p.app, p.environment, p.message])).toEqual([
+        ['E_WORKER_DIED', 'apps/payments/payments-projector-0000.ts', 'payments-projector-0000', 'dev', 'rendering stopped: its worker thread exited (code 7)'],
+      ]);
+    });
+
+    // Out of memory, a worker's thread ends without running its exit handlers; so does process.reallyExit.
+    (existsSync('/proc/thread-self') ? test : test.skip)('a thread that ends without a word (out of memory): Linux shows it gone', () => {
+      const { root, input } = doomedFleet('process.reallyExit(9)');
+      const error = died(root, input);
+      expect(error.problems.map((p) => [p.code, p.app, p.environment, p.message])).toEqual([
+        ['E_WORKER_DIED', 'payments-projector-0000', 'dev', 'rendering stopped: its worker thread ended (out of memory?)'],
+      ]);
+      expect(error.message).toMatch(
+        /^apps\/payments\/payments-projector-0000\.ts: app 'payments-projector-0000': environment 'dev': rendering stopped: .* Fix: run 'platform synth --jobs 1'/,
+      );
+    });
   });
 });
