@@ -142,7 +142,7 @@ export class RenderCache implements ObjectResultsMemo {
   }
 
   /** Writes an entry for every rendering made this run, with its file's text from `files` (what was written). */
-  store(files: ReadonlyMap<string, string>): void {
+  store(files: Pick<ReadonlyMap<string, string>, 'get'>): void {
     for (const { key, app, rendering, checks } of this.pending.values()) {
       const text = files.get(appFilePath(app));
       if (text === undefined) continue;
