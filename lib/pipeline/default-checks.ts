@@ -6,6 +6,7 @@ import { mergeReports } from '../policy/merge-reports';
 import { CheckReport } from '../policy/report';
 import { CheckedApp, runChecks } from '../policy/run-checks';
 import { ObjectResultsMemo } from '../policy/object-results';
+import { PromqlParser } from '../monitoring/promql';
 import { RenderedApp } from './render-fleet';
 import { RenderedPlatformFile } from './render-platform';
 import { EnvironmentCheck, FleetCheck } from './synthesize';
@@ -23,8 +24,15 @@ export interface DefaultChecksOptions {
   readonly memo?: ObjectResultsMemo;
 }
 
-/** One run of a check's rules over some apps, to a report: `environments` are all those the whole check covers. */
-type Run = (rendered: readonly RenderedApp[], apps: readonly CheckedApp[], environments?: readonly string[]) => CheckReport;
+/** One run of a check's rules over some apps, to a report; `shared`: what the runs of one check over a fleet share. */
+type Run = (rendered: readonly RenderedApp[], apps: readonly CheckedApp[], shared?: Shared) => CheckReport;
+
+interface Shared {
+  /** Every environment the check covers, where a run sees one. */
+  readonly environments: readonly string[];
+  /** Alert expressions repeat across environments: parsed once. */
+  readonly promql: PromqlParser;
+}
 
 /**
  * The checks `platform synth` runs before writing: strict schema validation of every object, then
@@ -37,13 +45,14 @@ export function defaultChecks(options: DefaultChecksOptions = {}): FleetCheck[] 
   const now = options.now ?? new Date();
   const { memo, onReport } = options;
   const schema: Run = (_rendered, apps) => runChecks(apps, { now, rules: [], schema: true, productionEnvironments: [], memo });
-  const policy: Run = (rendered, apps, environments) =>
+  const policy: Run = (rendered, apps, shared) =>
     runChecks(apps, {
       ...options,
       now,
       schema: false,
       productionEnvironments: options.productionEnvironments ?? productionOf(rendered),
-      environments: options.environments ?? environments,
+      environments: options.environments ?? shared?.environments,
+      promql: shared?.promql,
     });
   // onReport gets the policy's report; a schema failure is told by its error alone.
   return [fleetCheck(schema), fleetCheck(policy, onReport)];
@@ -61,6 +70,7 @@ function byEnvironment(run: Run, onReport: DefaultChecksOptions['onReport'], env
   const sources = new Set<string>();
   // Waivers are collected from an app's first rendering, hardened by its definition or by a labelled object.
   const firsts = new Map<string, CheckedApp>();
+  const shared = { environments, promql: new PromqlParser() };
   let error: Error | undefined;
   return {
     check(rendered, platform) {
@@ -71,7 +81,7 @@ function byEnvironment(run: Run, onReport: DefaultChecksOptions['onReport'], env
         if (!firsts.has(app.source)) firsts.set(app.source, { app, manifests: firstLabelled(manifests) });
       }
       try {
-        reports.push(run(rendered, apps, environments));
+        reports.push(run(rendered, apps, shared));
       } catch (thrown) {
         error = thrown instanceof Error ? thrown : new Error(String(thrown));
         return false;
@@ -81,7 +91,7 @@ function byEnvironment(run: Run, onReport: DefaultChecksOptions['onReport'], env
     finish() {
       if (error instanceof ValidationError) {
         // An invalid waiver: say so for the whole fleet, as one run would, not for the environment where it surfaced.
-        run([], [...firsts.values()], environments);
+        run([], [...firsts.values()], shared);
       }
       if (error !== undefined) throw error;
       finish(mergeReports(reports, sources.size), onReport);
