@@ -29,17 +29,25 @@ export interface GuardedEnvironment {
  */
 export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, environments: readonly GuardedEnvironment[], options: GuardOptions): void {
   if (options.allowDrop) return;
-  const { files: previous, from } = previousTree(outDir);
+  const fresh = new TreeObjectIds();
+  for (const [path, text] of files) fresh.add(path, text);
+  guardObjectDrops(outDir, fresh, environments, options);
+}
+
+/** `guardDrops` of a new tree known by its objects (gathered while it was written), so its texts need not be held. */
+export function guardObjectDrops(outDir: string, fresh: TreeObjectIds, environments: readonly GuardedEnvironment[], options: GuardOptions): void {
+  if (options.allowDrop) return;
+  const { ids: previous, from } = previousTree(outDir);
   const problems: string[] = [];
   for (const { name: env, apps } of environments) {
     if (!Number.isInteger(apps) || apps < 0) throw new Error(`bug: the guard was given ${String(apps)} apps for environment '${env}'`);
-    const fresh = objectIds(filesUnder(files, `${env}/`));
     if (apps === 0) {
       problems.push(`environment '${env}' would have no apps`);
       continue;
     }
-    const old = objectIds(filesUnder(previous, `${env}/`));
-    const removed = [...old].filter((id) => !fresh.has(id)).sort();
+    const now = fresh.of(env);
+    const old = previous.of(env);
+    const removed = [...old].filter((id) => !now.has(id)).sort();
     if (old.size > 0 && removed.length / old.size > options.maxDropShare) {
       const shown = removed.slice(0, 10).join(', ') + (removed.length > 10 ? `, and ${removed.length - 10} more` : '');
       problems.push(
@@ -55,30 +63,64 @@ export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, e
   }
 }
 
-function objectIds(texts: Iterable<string>): Set<string> {
-  const ids = new Set<string>();
-  for (const text of texts) {
-    for (const m of text.matchAll(OBJECT)) ids.add(`${m[1]} ${m[3] ? `${m[3]}/` : ''}${m[2]}`);
+/**
+ * The objects of a tree's apps per environment folder, gathered file by file. The platform's own
+ * folder of an environment (`_platform/`, a name no team can have) is left out: its admission
+ * policies do not shrink with the apps, and would hide a drop.
+ */
+export class TreeObjectIds {
+  private readonly byFolder = new Map<string, Set<string>>();
+  private static readonly NONE: ReadonlySet<string> = new Set();
+
+  add(path: string, text: string): void {
+    const slash = path.indexOf('/');
+    if (slash < 0 || path[slash + 1] === '_') return;
+    const folder = path.slice(0, slash);
+    let ids = this.byFolder.get(folder);
+    if (!ids) this.byFolder.set(folder, (ids = new Set()));
+    for (const m of text.matchAll(OBJECT)) ids.add(copied(`${m[1]} ${m[3] ? `${m[3]}/` : ''}${m[2]}`));
   }
-  return ids;
+
+  /** The objects under `<folder>/`. */
+  of(folder: string): ReadonlySet<string> {
+    return this.byFolder.get(folder) ?? TreeObjectIds.NONE;
+  }
 }
 
 /**
- * The texts of the apps' files of an environment. The platform's own folder (`_platform/`, a name no
- * team can have) is left out: its admission policies do not shrink with the apps, and would hide a drop.
+ * A string of its own: V8 keeps a regex match as a slice of the text it was found in, which would
+ * keep every file's text alive for as long as its ids. Slicing a concatenation makes a flat copy.
  */
-function filesUnder(files: ReadonlyMap<string, string>, prefix: string): string[] {
-  return [...files.entries()].filter(([p]) => p.startsWith(prefix) && !p.startsWith(`${prefix}_`)).map(([, text]) => text);
+function copied(slice: string): string {
+  return ` ${slice}`.slice(1);
 }
 
 /**
- * What the GitOps repository last had: the folder on disk, or, when it is missing or empty (deleted
- * by hand, a fresh clone that never synthesized), what Git has committed at that path. Only a
- * folder Git has never seen compares against nothing.
+ * What the GitOps repository last had: the folder on disk (read a file at a time), or, when it is
+ * missing or empty (deleted by hand, a fresh clone that never synthesized), what Git has committed
+ * at that path. Only a folder Git has never seen compares against nothing.
  */
-function previousTree(outDir: string): { files: Map<string, string>; from?: string } {
-  const onDisk = readTree(resolve(outDir), '');
-  return onDisk.size > 0 ? { files: onDisk } : committedTree(resolve(outDir));
+function previousTree(outDir: string): { ids: TreeObjectIds; from?: string } {
+  const ids = new TreeObjectIds();
+  if (readIds(resolve(outDir), '', ids) > 0) return { ids };
+  const { files, from } = committedTree(resolve(outDir));
+  for (const [path, text] of files) ids.add(path, text);
+  return { ids, from };
+}
+
+/** Adds the objects of every .yaml file under `dir` to `ids`; returns how many files it read. */
+function readIds(dir: string, rel: string, ids: TreeObjectIds): number {
+  if (!existsSync(join(dir, rel))) return 0;
+  let read = 0;
+  for (const entry of readdirSync(join(dir, rel))) {
+    const path = rel ? `${rel}/${entry}` : entry;
+    if (statSync(join(dir, path)).isDirectory()) read += readIds(dir, path, ids);
+    else if (entry.endsWith('.yaml')) {
+      ids.add(path, readFileSync(join(dir, path), 'utf8'));
+      read++;
+    }
+  }
+  return read;
 }
 
 function committedTree(target: string): { files: Map<string, string>; from?: string } {

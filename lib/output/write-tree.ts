@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -25,60 +26,116 @@ export class OldTreeError extends PlatformError {}
 
 /**
  * Replaces `outDir` with exactly `files` (relative path -> content) plus the synth marker, all or
- * nothing. The new tree is written completely beside the old one (`.<name>-new-<id>`), then
- * swapped in with two renames, the old tree going to `.<name>-old-<id>`, which is then deleted.
- * A failure before the swap leaves the old tree untouched; a kill between any two steps is undone
- * by `recoverSwap` at the start of the next synth. Folders get 0777 and files 0666 minus the umask.
- * A file whose bytes are already in the old tree at the same path is hard-linked from there instead
- * of written: a synth that changes one app writes one file per environment, and deleting the old
- * tree then only drops links. Safe because no file of a tree is ever modified in place.
+ * nothing: a `StagedTree` given every file, then committed.
  */
 export function writeTree(outDir: string, files: ReadonlyMap<string, string>): void {
-  const target = resolve(outDir);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  for (const path of files.keys()) checkRelative(path);
-  // Deleting the old tree is the step after the swap: prove now that it cannot fail half-way.
-  if (existsSync(target)) checkRemovable(target, outDir);
-
-  const id = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const staging = join(parent, `.${basename(target)}-new-${id}`);
-  const retired = join(parent, `.${basename(target)}-old-${id}`);
-  mkdirSync(staging);
+  const tree = new StagedTree(outDir);
   try {
-    const folders = new Set<string>();
-    for (const path of [...files.keys()].sort()) {
-      const file = join(staging, path);
-      const folder = dirname(file);
-      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-      const text = files.get(path)!;
-      if (!linkUnchanged(join(target, path), file, text)) writeFileSync(file, text);
+    for (const path of [...files.keys()].sort()) tree.add(path, files.get(path)!);
+  } catch (error) {
+    tree.discard();
+    throw error;
+  }
+  tree.commit();
+}
+
+/**
+ * A new tree for `outDir`, written file by file beside the old one (`.<name>-new-<id>`), so a synth
+ * can write each environment as it is rendered and drop it, and swapped in by `commit` with two
+ * renames, the old tree going to `.<name>-old-<id>`, which is then deleted. Until `commit` nothing
+ * of `outDir` changes: `discard` (or a kill, undone by `recoverSwap` at the start of the next
+ * synth) leaves the old tree as it was. Folders get 0777 and files 0666 minus the umask. A file
+ * whose bytes are already in the old tree at the same path is hard-linked from there instead of
+ * written: a synth that changes one app writes one file per environment, and deleting the old tree
+ * then only drops links. Safe because no file of a tree is ever modified in place.
+ */
+export class StagedTree {
+  private readonly target: string;
+  private readonly staging: string;
+  private readonly retired: string;
+  private readonly folders = new Set<string>();
+  /** The first folder above the staging folder that this tree created, removed again by `discard`. */
+  private createdParent?: string;
+  private started = false;
+  private done = false;
+
+  constructor(private readonly outDir: string) {
+    this.target = resolve(outDir);
+    const parent = dirname(this.target);
+    const id = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.staging = join(parent, `.${basename(this.target)}-new-${id}`);
+    this.retired = join(parent, `.${basename(this.target)}-old-${id}`);
+  }
+
+  /** Writes one file (a clean relative path) into the new tree. */
+  add(path: string, text: string): void {
+    if (this.done) throw new Error(`bug: ${path} added to a tree already committed or discarded`);
+    checkRelative(path);
+    if (!this.started) {
+      // Created on the first file, so a synth that fails before writing anything leaves no trace.
+      this.createdParent = mkdirSync(dirname(this.target), { recursive: true });
+      mkdirSync(this.staging);
+      this.started = true;
     }
-    writeFileSync(join(staging, SYNTH_MARKER), SYNTH_MARKER_TEXT);
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
+    const file = join(this.staging, path);
+    const folder = dirname(file);
+    if (!this.folders.has(folder)) mkdirSync(folder, { recursive: true });
+    this.folders.add(folder);
+    if (!linkUnchanged(join(this.target, path), file, text)) writeFileSync(file, text);
   }
-  fault('staged');
 
-  const hadOld = existsSync(target);
-  if (hadOld) renameSync(target, retired);
-  fault('retired');
-  try {
-    renameSync(staging, target);
-  } catch (error) {
-    if (hadOld) renameSync(retired, target);
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
+  /** Removes the new tree (and a parent folder made for it): nothing was written. */
+  discard(): void {
+    this.done = true;
+    if (!this.started) return;
+    rmSync(this.staging, { recursive: true, force: true });
+    // Only the folders made for it, and only while empty: someone else may have written there meanwhile.
+    for (let folder = dirname(this.target); this.createdParent !== undefined && folder.startsWith(this.createdParent); folder = dirname(folder)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        return;
+      }
+    }
   }
-  fault('swapped');
-  if (!hadOld) return;
-  try {
-    rmSync(retired, { recursive: true, force: true });
-  } catch {
-    // Checked removable above, so this is a race (someone changed permissions meanwhile). The new
-    // tree is complete and in place, so the write stands; the next synth's recoverSwap retries.
+
+  /** Swaps the new tree in place of `outDir`; a failure before the swap discards it and leaves the old tree. */
+  commit(): void {
+    const { target, staging, retired } = this;
+    try {
+      if (!this.started) {
+        mkdirSync(dirname(target), { recursive: true });
+        mkdirSync(staging);
+        this.started = true;
+      }
+      this.done = true;
+      writeFileSync(join(staging, SYNTH_MARKER), SYNTH_MARKER_TEXT);
+      // Deleting the old tree is the step after the swap: prove now that it cannot fail half-way.
+      if (existsSync(target)) checkRemovable(target, this.outDir);
+    } catch (error) {
+      rmSync(staging, { recursive: true, force: true });
+      throw error;
+    }
+    fault('staged');
+
+    const hadOld = existsSync(target);
+    if (hadOld) renameSync(target, retired);
+    fault('retired');
+    try {
+      renameSync(staging, target);
+    } catch (error) {
+      if (hadOld) renameSync(retired, target);
+      rmSync(staging, { recursive: true, force: true });
+      throw error;
+    }
+    fault('swapped');
+    if (!hadOld) return;
+    try {
+      rmSync(retired, { recursive: true, force: true });
+    } catch {
+      // Checked removable above, so this is a race (someone changed permissions meanwhile). The new
+      // tree is complete and in place, so the write stands; the next synth's recoverSwap retries.
+    }
   }
 }
 

@@ -50,11 +50,25 @@ export function layoutOnto(
 ): Map<string, string> {
   const yaml = new YamlEmitter();
   const files = new Map(base);
+  layoutFiles(rendered, platform, yaml, cache, (path, text) => files.set(path, text));
+  for (const [path, text] of aggregateFiles(files.keys(), apps, catalog, yaml)) files.set(path, text);
+  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The files of some rendered apps and platform files (one environment's, say), each handed to
+ * `write` as soon as it is laid out, so a synth need not hold the texts of the whole fleet.
+ */
+export function layoutFiles(
+  rendered: readonly RenderedApp[],
+  platform: readonly RenderedPlatformFile[],
+  yaml: YamlEmitter,
+  cache: Pick<RenderCache, 'textOf'> | undefined,
+  write: (path: string, text: string) => void,
+): void {
   // A cache hit, or an app rendered on a worker thread, brings its file's text: emitting it again would give the same bytes.
-  for (const { app, manifests, text } of rendered)
-    files.set(appFilePath(app), text ?? cache?.textOf(manifests) ?? renderManifests(app.source, manifests, yaml));
-  for (const file of platform) files.set(file.path, renderManifests(file.source, file.manifests, yaml));
-  return finishLayout(files, apps, catalog, yaml);
+  for (const { app, manifests, text } of rendered) write(appFilePath(app), text ?? cache?.textOf(manifests) ?? renderManifests(app.source, manifests, yaml));
+  for (const file of platform) write(file.path, renderManifests(file.source, file.manifests, yaml));
 }
 
 /** Made from the other files' paths, or from every app: a merged tree lays them out afresh. */
@@ -63,13 +77,14 @@ export function isAggregate(path: string): boolean {
 }
 
 /**
- * Adds a kustomization.yaml to every folder that gets one (listing its entries) and the catalog of
- * `apps`, and sorts by path. Kustomizations follow from the paths alone, so a tree merged from two
- * synths gets the same ones as one synth of the whole fleet.
+ * A kustomization.yaml for every folder of `paths` that gets one (listing its entries) and the
+ * catalog of `apps`. Kustomizations follow from the paths alone, so a tree merged from two synths
+ * (or written an environment at a time) gets the same ones as one synth of the whole fleet.
  */
-function finishLayout(files: Map<string, string>, apps: readonly ResolvedApp[], catalog: CatalogOptions, yaml: YamlEmitter): Map<string, string> {
+export function aggregateFiles(paths: Iterable<string>, apps: readonly ResolvedApp[], catalog: CatalogOptions, yaml: YamlEmitter): Map<string, string> {
+  const files = new Map<string, string>();
   const children = new Map<string, Set<string>>();
-  for (const path of files.keys()) {
+  for (const path of paths) {
     const parts = path.split('/');
     for (let i = 0; i < parts.length; i++) {
       const folder = parts.slice(0, i).join('/');
@@ -83,5 +98,5 @@ function finishLayout(files: Map<string, string>, apps: readonly ResolvedApp[], 
     files.set(`${folder}/kustomization.yaml`, renderDocument('apps/environments.ts', kustomization([...entries]), yaml));
   }
   for (const [path, text] of catalogFiles(apps, catalog, yaml)) files.set(path, text);
-  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return files;
 }

@@ -119,6 +119,14 @@ export function resolveFleetApps(input: Pick<ResolvedFleetInput, 'apps' | 'dataS
 /** Builds and synthesizes the given resolved apps (all, or one environment's or team's share). */
 export function renderResolvedApps(resolved: readonly ResolvedApp[], input: ResolvedFleetInput): RenderedApp[] {
   const problems = new Problems();
+  const all = renderEach(resolved, input, problems);
+  checkUniqueObjects(all, problems);
+  if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
+  return all;
+}
+
+/** `renderResolvedApps` without the check for clashing objects, adding its problems to `problems` instead of throwing. */
+export function renderEach(resolved: readonly ResolvedApp[], input: ResolvedFleetInput, problems: Problems): RenderedApp[] {
   const definitions = new Map(input.apps.map((a) => [a.source, a.definition]));
   const sources = new Map<object, string>(input.apps.map((a) => [a.definition, a.source]));
   const environments = new Map(input.environments.map((e) => [e.name, e]));
@@ -142,10 +150,7 @@ export function renderResolvedApps(resolved: readonly ResolvedApp[], input: Reso
     if (keys[i] !== undefined && result.results) cache!.remember(result.manifests, result.results);
     rendered[i] = result;
   });
-  const all = rendered as RenderedApp[];
-  checkUniqueObjects(all, problems);
-  if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
-  return all;
+  return rendered as RenderedApp[];
 }
 
 function compare(a: string, b: string): number {

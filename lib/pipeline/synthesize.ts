@@ -1,18 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mergeAcrossEnvironments, Problems, ValidationError } from '../internal/errors';
 import { ResolvedEnvironment } from '../model/resolved-environment';
 import { ResolvedApp } from '../model/resolved-app';
-import { guardDrops, readTree } from '../output/gitops-guard';
-import { writeTree } from '../output/write-tree';
-import { isAggregate, layoutFleet, layoutOnto } from './layout-fleet';
-import { FleetInput, RenderedApp, renderResolvedApps, resolveFleetApps, resolveFleetEnvironments } from './render-fleet';
+import { YamlEmitter } from '../output/emit-yaml';
+import { guardObjectDrops, readTree, TreeObjectIds } from '../output/gitops-guard';
+import { StagedTree } from '../output/write-tree';
+import { checkUniqueObjects } from './fleet-checks';
+import { aggregateFiles, isAggregate, layoutFiles } from './layout-fleet';
+import { FleetInput, RenderedApp, renderEach, resolveFleetApps, resolveFleetEnvironments } from './render-fleet';
 import { RenderedPlatformFile, renderPlatform } from './render-platform';
 import { checkShard, inShard, ownedByShard, Shard } from './shard';
 
 /**
  * A check over the final objects, run after synthesis and before anything is written. It throws
  * a PlatformError to stop the write (schema and policy checks live in lib/policy). `platform`
- * holds the platform's own objects (namespaces, Argo CD Applications).
+ * holds the platform's own objects (namespaces, Argo CD Applications). With `byEnvironment`, a
+ * synth runs it one environment at a time and holds one environment's objects at once; without,
+ * it keeps every object until the check has run over them all.
  */
-export type FleetCheck = (rendered: readonly RenderedApp[], platform: readonly RenderedPlatformFile[]) => void;
+export type FleetCheck = ((rendered: readonly RenderedApp[], platform: readonly RenderedPlatformFile[]) => void) & {
+  /** The same check an environment at a time; `environments`: every one it will be given, in order. */
+  readonly byEnvironment?: (environments: readonly string[]) => EnvironmentCheck;
+};
+
+/** A `FleetCheck` run an environment at a time: what it finds is kept until `finish`. */
+export interface EnvironmentCheck {
+  /** Checks one environment's objects; false when the check failed (here or before), so the checks after it need not run. */
+  check(rendered: readonly RenderedApp[], platform: readonly RenderedPlatformFile[]): boolean;
+  /** Throws what the check over every environment at once would have thrown (and reports as it would have). */
+  finish(): void;
+}
 
 export interface SynthesizeOptions extends FleetInput {
   /** Checks that must pass before the tree is written. @default - none */
@@ -30,94 +48,192 @@ export interface SynthesizeOptions extends FleetInput {
 }
 
 export interface SynthesisResult {
-  readonly rendered: readonly RenderedApp[];
-  /** Relative path -> file content, exactly what was written. */
-  readonly files: ReadonlyMap<string, string>;
+  /** App renderings made or taken from the cache (apps x environments, or the shard's share). */
+  readonly renderings: number;
+  /** Relative path -> size in bytes of every file written, sorted by path. */
+  readonly files: ReadonlyMap<string, number>;
 }
 
 /**
  * The whole pipeline: resolve, build, synth, check, lay out, guard, and only then write,
- * replacing the old tree in one step. Anything that throws before the write leaves it as it was.
- * With a shard, only its share is rendered and the rest of the tree is kept as it is on disk.
+ * replacing the old tree in one step. One environment is rendered, checked and laid out at a
+ * time, its files written to the new tree beside the old one and its objects dropped, so memory
+ * follows the largest environment, not the fleet. Anything that throws before the swap leaves the
+ * old tree as it was. With a shard, only its share is rendered and the rest of the tree is kept
+ * as it is on disk.
  */
 export function synthesize(options: SynthesizeOptions): SynthesisResult {
-  const { files, rendered, environments, apps } = options.shard ? renderShard(options, options.shard) : render(options);
-  const count = (env: string) => apps.filter((a) => a.environment === env).length;
-  guardDrops(
-    options.outDir,
-    files,
-    environments.map((e) => ({ name: e.name, apps: count(e.name) })),
-    {
+  const trees = [options.outDir, ...(options.mirrorDir ? [options.mirrorDir] : [])].map((dir) => new StagedTree(dir));
+  const objects = new TreeObjectIds();
+  const sizes: [string, number][] = [];
+  let done: ReturnType<typeof renderInParts>;
+  try {
+    done = renderInParts(options, { kept: options.shard && keptOf(options.outDir, options.shard) }, (path, text) => {
+      for (const tree of trees) tree.add(path, text);
+      objects.add(path, text);
+      sizes.push([path, Buffer.byteLength(text)]);
+    });
+    guardObjectDrops(
+      options.outDir,
+      objects,
+      done.environments.map((e) => ({ name: e.name, apps: done.apps.filter((a) => a.environment === e.name).length })),
       // One gitops export serves every environment; resolution put it on each.
-      maxDropShare: environments[0].gitops.maxDropShare,
-      allowDrop: options.allowDrop ?? false,
-    },
-  );
-  writeTree(options.outDir, files);
-  if (options.mirrorDir) writeTree(options.mirrorDir, files);
-  // Only a synth that passed every check and wrote its tree fills the cache.
-  options.cache?.store(files);
+      { maxDropShare: done.environments[0].gitops.maxDropShare, allowDrop: options.allowDrop ?? false },
+    );
+  } catch (error) {
+    for (const tree of trees) tree.discard();
+    throw error;
+  }
+  for (const tree of trees) tree.commit();
+  // Only a synth that passed every check and wrote its tree fills the cache, with the texts it wrote.
+  options.cache?.store(new TreeFiles(options.outDir));
   options.cache?.prune();
-  return { rendered, files };
+  return { renderings: done.renderings, files: new Map(sizes.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
 }
 
-type Rendering = SynthesisResult & {
-  platform: readonly RenderedPlatformFile[];
-  environments: readonly ResolvedEnvironment[];
+type Rendering = {
+  readonly rendered: readonly RenderedApp[];
+  /** Relative path -> file content, sorted by path. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly platform: readonly RenderedPlatformFile[];
+  readonly environments: readonly ResolvedEnvironment[];
   /** Every app of the fleet, resolved (rendered or not). */
-  apps: readonly ResolvedApp[];
+  readonly apps: readonly ResolvedApp[];
 };
 
-/** Everything up to the write: the files the fleet renders to, checked. Writes nothing. */
+/**
+ * Everything up to the write, in memory: the files the fleet renders to, checked, and what they
+ * were made of. Writes nothing. `synthesize` holds less: an environment at a time.
+ */
 export function render(options: FleetInput & Pick<SynthesizeOptions, 'checks' | 'now'>): Rendering {
-  const environments = resolveFleetEnvironments(options.environments, options.gitops);
-  const input = {
-    apps: options.apps,
-    dataStores: options.dataStores,
-    environments,
-    releases: options.releases,
-    cache: options.cache,
-    parallel: options.parallel,
-  };
-  const apps = resolveFleetApps(input);
-  const rendered = renderResolvedApps(apps, input);
-  const platform = renderPlatform(
-    apps.map((app) => ({ app })),
-    environments,
-    { now: options.now, dataStores: options.dataStores },
-  );
-  for (const check of options.checks ?? []) check(rendered, platform);
-  return { rendered, platform, environments, apps, files: layoutFleet(rendered, platform, { gitops: environments[0].gitops.argocd }, options.cache) };
+  const files = new Map<string, string>();
+  const { rendered, platform, environments, apps } = renderInParts(options, { keep: true }, (path, text) => files.set(path, text));
+  return { rendered, platform, environments, apps, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+}
+
+/** One environment's share of a synth, in the order one check over the whole fleet meets them. */
+interface Part {
+  readonly environment: ResolvedEnvironment;
+  /** Its apps to render: all of them, or the shard's. */
+  readonly apps: readonly ResolvedApp[];
+  /** Its platform files, when rendered ahead (an environment with no apps to render). */
+  readonly platform?: readonly RenderedPlatformFile[];
+}
+
+interface PartsOptions {
+  /** Keep every rendering and platform file for the result (`render`), not only one environment's. */
+  readonly keep?: boolean;
+  /** Files of an earlier tree that a shard's synth keeps, written first. */
+  readonly kept?: ReadonlyMap<string, string>;
 }
 
 /**
- * `render` of one shard onto the tree in `outDir`: the whole fleet is resolved (so names, hosts,
- * quotas and NetworkPolicy peers are checked and right across environments and teams), only the
- * shard's apps are built and checked, and the files the shard does not own are kept as they are.
+ * Resolves the whole fleet (so names, hosts, quotas and NetworkPolicy peers are checked and right
+ * across environments and teams), then renders, checks and lays out one environment at a time,
+ * handing every file to `write` as soon as it is laid out, then the kustomizations and the
+ * catalog; throws what the checks found only once every environment was checked, so the problems
+ * and the report are those of one pass over the fleet. With a shard, only its apps are built and
+ * checked, and only the platform files it owns.
+ *
+ * No rule or check reads across environments: the policy pack's rules read one object or one
+ * environment's objects, object clashes are per environment, and what looks across environments
+ * (names, hosts, quotas, the waivers' vocabulary, the deletion guard, the catalog) reads the
+ * resolved apps, which are kept whole.
  */
-function renderShard(options: SynthesizeOptions, shard: Shard): Rendering {
-  checkShard(shard, options.environments, options.apps);
+function renderInParts(
+  options: FleetInput & Pick<SynthesizeOptions, 'checks' | 'now' | 'shard'>,
+  parts: PartsOptions,
+  write: (path: string, text: string) => void,
+): Rendering & { renderings: number } {
+  const { shard } = options;
+  if (shard) checkShard(shard, options.environments, options.apps);
   const environments = resolveFleetEnvironments(options.environments, options.gitops);
-  const input = {
-    apps: options.apps,
-    dataStores: options.dataStores,
-    environments,
-    releases: options.releases,
-    cache: options.cache,
-    parallel: options.parallel,
-  };
+  const input = { ...options, environments };
   const apps = resolveFleetApps(input);
-  const rendered = renderResolvedApps(
-    apps.filter((a) => inShard(shard, a)),
-    input,
-  );
-  const platform = renderPlatform(
-    apps.map((app) => ({ app })),
-    environments,
-    { now: options.now, dataStores: options.dataStores },
-  ).filter((f) => ownedByShard(shard, f.path));
-  for (const check of options.checks ?? []) check(rendered, platform);
-  const kept = new Map([...readTree(options.outDir, '')].filter(([path]) => !ownedByShard(shard, path) && !isAggregate(path)));
-  const files = layoutOnto(kept, rendered, platform, apps, { gitops: environments[0].gitops.argocd }, options.cache);
-  return { rendered, platform, environments, apps, files };
+  const platformOf = (env: ResolvedEnvironment) => {
+    const files = renderPlatform(
+      apps.filter((app) => app.environment === env.name).map((app) => ({ app })),
+      [env],
+      { now: options.now, dataStores: options.dataStores },
+    );
+    return shard ? files.filter((f) => ownedByShard(shard, f.path)) : files;
+  };
+  const plan = partsOf(environments, shard ? apps.filter((a) => inShard(shard, a)) : apps, platformOf);
+
+  const checks = options.checks ?? [];
+  const perEnvironment = checks.map((check) => check.byEnvironment?.(plan.map((p) => p.environment.name)));
+  const keep = parts.keep === true || perEnvironment.some((c) => c === undefined);
+  // Checks from this index on are not run: one before them failed, and one pass would stop there.
+  let skipFrom = checks.length;
+  const renderProblems = new Problems();
+  const clashes = new Problems();
+  const allRendered: RenderedApp[] = [];
+  const allPlatform: RenderedPlatformFile[] = [];
+  const paths: string[] = [];
+  const out = (path: string, text: string) => {
+    paths.push(path);
+    write(path, text);
+  };
+  for (const [path, text] of parts.kept ?? []) out(path, text);
+  let renderings = 0;
+  for (const part of plan) {
+    const rendered = renderEach(part.apps, input, renderProblems);
+    const platform = part.platform ?? platformOf(part.environment);
+    renderings += rendered.length;
+    checkUniqueObjects(rendered, clashes);
+    // A problem fails the synth before any check: checking further would be wasted.
+    if (renderProblems.size > 0 || clashes.size > 0) continue;
+    perEnvironment.forEach((check, i) => {
+      if (check && i < skipFrom && !check.check(rendered, platform)) skipFrom = i + 1;
+    });
+    if (keep) {
+      allRendered.push(...rendered);
+      allPlatform.push(...platform);
+    }
+    // An emitter per environment: it remembers every distinct value it wrote, which would grow with the fleet.
+    layoutFiles(rendered, platform, new YamlEmitter(), options.cache, out);
+  }
+  if (renderProblems.size > 0 || clashes.size > 0) throw new ValidationError(mergeAcrossEnvironments([...renderProblems.all, ...clashes.all]));
+  checks.forEach((check, i) => (perEnvironment[i] ? perEnvironment[i].finish() : check(allRendered, allPlatform)));
+  for (const [path, text] of aggregateFiles(paths, apps, { gitops: environments[0].gitops.argocd }, new YamlEmitter())) out(path, text);
+  return { rendered: allRendered, platform: allPlatform, environments, apps, files: new Map(), renderings };
+}
+
+/**
+ * The environments in the order one check over the fleet meets them: those with apps to render
+ * (in the environments' order, as resolution lists the apps), then those with platform files only.
+ */
+function partsOf(
+  environments: readonly ResolvedEnvironment[],
+  apps: readonly ResolvedApp[],
+  platformOf: (env: ResolvedEnvironment) => RenderedPlatformFile[],
+): Part[] {
+  const withApps: Part[] = [];
+  const platformOnly: Part[] = [];
+  for (const environment of environments) {
+    const own = apps.filter((a) => a.environment === environment.name);
+    if (own.length > 0) withApps.push({ environment, apps: own });
+    else {
+      const platform = platformOf(environment);
+      if (platform.length > 0) platformOnly.push({ environment, apps: [], platform });
+    }
+  }
+  return [...withApps, ...platformOnly];
+}
+
+/** The files of the tree in `outDir` that a synth of `shard` keeps as they are. */
+function keptOf(outDir: string, shard: Shard): Map<string, string> {
+  return new Map([...readTree(outDir, '')].filter(([path]) => !ownedByShard(shard, path) && !isAggregate(path)));
+}
+
+/** The texts of a written tree, read when asked for (the render cache stores the few it rendered this run). */
+class TreeFiles {
+  constructor(private readonly dir: string) {}
+  get(path: string): string | undefined {
+    try {
+      return readFileSync(join(this.dir, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
 }

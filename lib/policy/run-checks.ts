@@ -56,6 +56,8 @@ export interface RunChecksOptions {
    * GOLDEN_PATH_PACK always run. @default - everything is checked
    */
   readonly memo?: ObjectResultsMemo;
+  /** Where PromQL parsed by earlier runs is kept (a synth checks an environment per run). @default - a parser for this run */
+  readonly promql?: PromqlParser;
 }
 
 interface Owned {
@@ -95,7 +97,7 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
 
   // What the rules read from the objects, remembered for this run only: no object changes while it lasts.
   const pods = new PodTemplates();
-  const promql = new PromqlParser();
+  const promql = options.promql ?? new PromqlParser();
   const { memo } = options;
   // Only the pack's rules: the render cache's key covers its code, not the code of a caller's rules.
   const memoized = new Set<Rule>(GOLDEN_PATH_PACK);

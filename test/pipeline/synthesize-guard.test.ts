@@ -22,8 +22,6 @@ describe('the deletion guard reads the resolved maxDropShare', () => {
   });
 
   test('allows it when the gitops settings raise the share to 90%', () => {
-    expect(
-      synthesize({ apps: one, environments, outDir, gitops: { repoURL: 'https://git.example/acme/deploy.git', maxDropShare: 0.9 } }).rendered,
-    ).toHaveLength(1);
+    expect(synthesize({ apps: one, environments, outDir, gitops: { repoURL: 'https://git.example/acme/deploy.git', maxDropShare: 0.9 } }).renderings).toBe(1);
   });
 });

@@ -98,9 +98,9 @@ function synthesizeProject(root: string, outDir: string, mirrorDir: string | und
     shard,
     parallel: { jobs: options.jobs ?? 1, root, threshold: options.parallelThreshold, onStart: (n) => (threads = n) },
   });
-  const reused = cache ? `, ${cache.stats.hits} of ${result.rendered.length} app renderings from the cache` : '';
+  const reused = cache ? `, ${cache.stats.hits} of ${result.renderings} app renderings from the cache` : '';
   const what = shard
-    ? `${result.rendered.length} app renderings of ${shard.environments.join(', ')}${shard.team ? ` (team ${shard.team})` : ''}`
+    ? `${result.renderings} app renderings of ${shard.environments.join(', ')}${shard.team ? ` (team ${shard.team})` : ''}`
     : `${apps.length} apps x ${environments.length} environments`;
   io.out(`synthesized ${what}: ${result.files.size} files in ${outDir}${reused}${threads > 1 ? ` (rendered on ${threads} threads)` : ''}\n`);
   return EXIT.ok;

@@ -181,7 +181,7 @@ export class RenderCache implements ObjectResultsMemo {
    * written again to drop entries unused for `maxUnusedMs`, or to mark entries used when its marks
    * are more than a day old: otherwise a warm run that changed nothing writes nothing.
    */
-  store(files: ReadonlyMap<string, string>): void {
+  store(files: Pick<ReadonlyMap<string, string>, 'get'>): void {
     const now = this.now();
     for (const { key, app, rendering, checks } of this.pending.values()) {
       const text = files.get(appFilePath(app));
