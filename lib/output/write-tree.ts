@@ -54,6 +54,7 @@ export class StagedTree {
   private readonly staging: string;
   private readonly retired: string;
   private readonly folders = new Set<string>();
+  private readonly paths = new Set<string>();
   /** The first folder above the staging folder that this tree created, removed again by `discard`. */
   private createdParent?: string;
   private started = false;
@@ -71,6 +72,9 @@ export class StagedTree {
   add(path: string, text: string): void {
     if (this.done) throw new Error(`bug: ${path} added to a tree already committed or discarded`);
     checkRelative(path);
+    // A second write of a path could truncate a file hard-linked to the live tree's.
+    if (this.paths.has(path)) throw new Error(`bug: ${path} added twice to the new tree`);
+    this.paths.add(path);
     if (!this.started) {
       // Created on the first file, so a synth that fails before writing anything leaves no trace.
       this.createdParent = mkdirSync(dirname(this.target), { recursive: true });

@@ -84,7 +84,13 @@ export function synthesize(options: SynthesizeOptions): SynthesisResult {
     for (const tree of trees) tree.discard();
     throw error;
   }
-  for (const tree of trees) tree.commit();
+  try {
+    for (const tree of trees) tree.commit();
+  } catch (error) {
+    // The mirror's staged copy must not outlive a failed swap of the output folder.
+    for (const tree of trees) tree.discard();
+    throw error;
+  }
   // Only a synth that passed every check and wrote its tree fills the cache, with the texts it wrote.
   options.cache?.store(new TreeFiles(options.outDir));
   options.cache?.prune();

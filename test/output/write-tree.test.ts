@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlatformError } from '../../lib/internal/errors';
-import { recoverSwap, writeTree } from '../../lib/output/write-tree';
+import { recoverSwap, StagedTree, writeTree } from '../../lib/output/write-tree';
 import { expectError } from '../helpers';
 import { tempDir } from '../fixtures/temp-dir';
 
@@ -45,6 +45,16 @@ describe('writeTree', () => {
     expect(statSync(join(out, 'prod/shop/web.yaml')).ino).not.toBe(web);
     expect(readFileSync(join(out, 'prod/shop/web.yaml'), 'utf8')).toBe('b');
     expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  test('refuses a path written twice, leaving the live file it was linked to as it was', () => {
+    const out = join(outDir(), 'dist');
+    writeTree(out, new Map([['prod/shop/web.yaml', 'live']]));
+    const tree = new StagedTree(out);
+    tree.add('prod/shop/web.yaml', 'live');
+    expect(() => tree.add('prod/shop/web.yaml', 'other')).toThrow('bug: prod/shop/web.yaml added twice to the new tree');
+    tree.discard();
+    expect(readFileSync(join(out, 'prod/shop/web.yaml'), 'utf8')).toBe('live');
   });
 
   test('removes files whose source is gone', () => {

@@ -44,6 +44,17 @@ describe('pack files', () => {
     expect(readPack(file)).toBeUndefined();
   });
 
+  test('a pack of the right length whose bytes changed (blocks lost in a crash) reads as no pack, though its objects still parse', () => {
+    const file = join(tempDir(), 'shop.pack');
+    writePack(file, ENTRIES);
+    const bytes = readFileSync(file);
+    // Zero the start of k1's YAML text: its objects (JSON) are untouched and would still parse.
+    const at = bytes.indexOf('kind: Service');
+    bytes.fill(0, at, at + 4);
+    writeFileSync(file, bytes);
+    expect(readPack(file)).toBeUndefined();
+  });
+
   test('a missing file, another format and a header that does not add up read as no pack', () => {
     const dir = tempDir();
     expect(readPack(join(dir, 'missing.pack'))).toBeUndefined();
@@ -51,9 +62,15 @@ describe('pack files', () => {
     expect(readPack(join(dir, 'v2.pack'))).toBeUndefined();
     writeFileSync(join(dir, 'other.pack'), '{"format":"golden-path-pack/2","bytes":0,"entries":[]}\n');
     expect(readPack(join(dir, 'other.pack'))).toBeUndefined();
-    writeFileSync(join(dir, 'lengths.pack'), '{"format":"golden-path-pack/3","bytes":4,"entries":[["k1",1,[2,1,-1]]]}\nabcd');
+    writeFileSync(
+      join(dir, 'lengths.pack'),
+      '{"format":"golden-path-pack/4","bytes":4,"sha256":"88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589","entries":[["k1",1,[2,1,-1]]]}\nabcd',
+    );
     expect(readPack(join(dir, 'lengths.pack'))).toBeUndefined();
-    writeFileSync(join(dir, 'negative.pack'), '{"format":"golden-path-pack/3","bytes":4,"entries":[["k1",1,[-1,5,-1]]]}\nabcd');
+    writeFileSync(
+      join(dir, 'negative.pack'),
+      '{"format":"golden-path-pack/4","bytes":4,"sha256":"88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589","entries":[["k1",1,[-1,5,-1]]]}\nabcd',
+    );
     expect(readPack(join(dir, 'negative.pack'))).toBeUndefined();
   });
 

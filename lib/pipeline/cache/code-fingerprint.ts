@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The libraries whose versions shape the rendered objects and their YAML. */
-const SHAPING_PACKAGES = ['cdk8s', 'cdk8s-plus-28', 'constructs', 'yaml'];
+/** The libraries whose versions shape the rendered objects, their YAML and the cached check results (the PromQL grammar decides `promql-valid`). */
+const SHAPING_PACKAGES = ['cdk8s', 'cdk8s-plus-28', 'constructs', 'yaml', '@prometheus-io/lezer-promql'];
 
 /** The platform's own code as loaded: lib/ and imports/ (the repository's, or the package's build/). */
 const CODE_ROOT = join(__dirname, '..', '..', '..');
@@ -22,13 +22,18 @@ export function codeFingerprint(): string {
     const hash = createHash('sha256');
     for (const dir of CODE_DIRS) hashTree(join(CODE_ROOT, dir), dir, hash);
     for (const name of SHAPING_PACKAGES) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { version } = require(`${name}/package.json`) as { version: string };
-      hash.update(`${name}@${version}\0`);
+      hash.update(`${name}@${packageVersion(name)}\0`);
     }
     cached = hash.digest('hex');
   }
   return cached;
+}
+
+/** A package's version, read from the package.json above its entry (some packages' `exports` do not expose package.json). */
+function packageVersion(name: string): string {
+  const entry = require.resolve(name);
+  const folder = entry.slice(0, entry.lastIndexOf(join('node_modules', name)) + join('node_modules', name).length);
+  return (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function hashTree(dir: string, rel: string, hash: ReturnType<typeof createHash>): void {

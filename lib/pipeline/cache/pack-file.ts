@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Names the format in every pack's header: a pack of another format is not read at all. */
-const PACK_FORMAT = 'golden-path-pack/3';
+const PACK_FORMAT = 'golden-path-pack/4';
 
 /** One entry of a pack as read: its parts are views into the pack's bytes, decoded only when asked for. */
 export interface PackEntry {
@@ -36,6 +36,8 @@ type HeaderRow = [string, number, [number, number, number], unknown?];
 interface Header {
   readonly format: string;
   readonly bytes: number;
+  /** sha256 of the body: a pack of the right length whose blocks were lost (a crash before the disk had them) is no pack. */
+  readonly sha256: string;
   readonly entries: HeaderRow[];
 }
 
@@ -45,7 +47,8 @@ interface Header {
  * but the header until an entry is asked for: a warm synth of 1,000 apps reads 60 files instead of
  * 3,000 and never decodes the stored YAML into strings it only writes back out. Returns undefined
  * for a pack that is missing, of another format, or not whole (a body shorter or longer than the
- * header says: every entry of it is then a miss, never a wrong hit).
+ * header says, or whose bytes do not hash to the header's sum: every entry of it is then a miss,
+ * never a wrong hit; a hit's text goes to dist/ as it is, unparsed, so only the sum catches it).
  */
 export function readPack(file: string): Map<string, PackEntry> | undefined {
   let bytes: Buffer;
@@ -64,7 +67,7 @@ export function readPack(file: string): Map<string, PackEntry> | undefined {
   }
   if (header === null || typeof header !== 'object' || header.format !== PACK_FORMAT || !Array.isArray(header.entries)) return undefined;
   const body = bytes.subarray(end + 1);
-  if (body.length !== header.bytes) return undefined;
+  if (body.length !== header.bytes || digest(body) !== header.sha256) return undefined;
   const entries = new Map<string, PackEntry>();
   let at = 0;
   for (const row of header.entries) {
@@ -103,7 +106,9 @@ export function writePack(file: string, entries: readonly PackEntryInput[]): voi
     const lengths: [number, number, number] = [manifests.length, text.length, checks?.length ?? -1];
     return entry.customization === undefined ? [entry.key, entry.used, lengths] : [entry.key, entry.used, lengths, entry.customization];
   });
-  const header: Header = { format: PACK_FORMAT, bytes, entries: rows };
+  const sum = createHash('sha256');
+  for (const { manifests, text, checks } of parts) for (const part of [manifests, text, checks]) if (part) sum.update(part);
+  const header: Header = { format: PACK_FORMAT, bytes, sha256: sum.digest('hex'), entries: rows };
   const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   mkdirSync(dirname(file), { recursive: true });
   let fd: number | undefined;
@@ -115,6 +120,8 @@ export function writePack(file: string, entries: readonly PackEntryInput[]): voi
       writeAll(fd, text);
       if (checks) writeAll(fd, checks);
     }
+    // On disk before the rename makes it the pack: a crash then leaves the old pack, not a new name over missing blocks.
+    fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(temp, file);
@@ -123,6 +130,10 @@ export function writePack(file: string, entries: readonly PackEntryInput[]): voi
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+function digest(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function toBuffer(part: Buffer | string): Buffer {
