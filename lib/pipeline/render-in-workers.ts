@@ -6,12 +6,14 @@ import { Problem, Problems, ValidationError } from '../internal/errors';
 import { ResolvedApp } from '../model/resolved-app';
 import { AppDefinition } from '../model/app-definition';
 import { YamlEmitter } from '../output/emit-yaml';
+import { PromqlParser } from '../monitoring/promql';
+import { hasEscapeHatch } from '../stacks/customize';
 import { objectResults, PreparedApp, prepareApp } from './prepare-app';
 
 export interface ParallelOptions {
   /** Threads rendering at once, the main thread included; 1 renders serially. */
   readonly jobs: number;
-  /** The repository root: each worker loads the app files (`SourcedApp.source`) from it. */
+  /** The repository root: a worker loads from it the app files (`SourcedApp.source`) whose escape hatches it runs. */
   readonly root: string;
   /** Renderings to do at or below which starting workers costs more than it saves. @default PARALLEL_THRESHOLD */
   readonly threshold?: number;
@@ -20,7 +22,7 @@ export interface ParallelOptions {
 }
 
 /**
- * A worker loads cdk8s, cdk8s-plus-28, the validators and its share of the app files (~0.5 s CPU)
+ * A worker loads cdk8s, cdk8s-plus-28 and the validators (~0.3 s CPU)
  * before its first app, which takes ~3 ms; below this many renderings the serial path is as fast.
  */
 export const PARALLEL_THRESHOLD = 50;
@@ -77,13 +79,19 @@ export interface Job {
   readonly apps: readonly ResolvedApp[];
   /** The tasks, as `prepareClaimed` takes them. */
   readonly groups: readonly (readonly number[])[];
+  /**
+   * The app files whose definitions leave the golden path (`customize`, `objects`): a worker loads
+   * only these. Every other app renders from its resolved app alone (`renderApp` reads nothing
+   * else of its definition), so its file is not required and compiled again in each thread.
+   */
+  readonly escaping: readonly string[];
   readonly counters: SharedArrayBuffer;
 }
 
 /**
  * Worker threads started once for a synth: a synth that renders environment by environment calls
  * `renderInWorkers` once per environment, and each worker loads cdk8s, the validators and the app
- * files once. A pool lives while the code that started it runs synchronously (the pipeline is
+ * files it needs (`Job.escaping`) once. A pool lives while the code that started it runs synchronously (the pipeline is
  * synchronous, so: until the synth returns and its caller yields, e.g. awaits), so a later synth in
  * the same process starts afresh; and it is closed at once when a job fails.
  */
@@ -163,11 +171,12 @@ export function renderInWorkers(
   parallel: ParallelOptions,
   problems: Problems,
 ): PreparedApp[] {
-  const groups = groupBySource(apps);
   const pool = poolFor(parallel);
+  const groups = tasksOf(apps, pool.workers + 1);
+  const escaping = [...new Set(apps.filter((app) => definitionNeeded(definitionOf(app))).map((app) => app.source))];
   const counters = new SharedArrayBuffer((SLOTS + 2 * pool.workers) * Int32Array.BYTES_PER_ELEMENT);
   const shared = new Int32Array(counters);
-  pool.post({ apps, groups, counters });
+  pool.post({ apps, groups, escaping, counters });
   parallel.onStart?.(pool.workers + 1);
   const outcomes: Outcome[] = [];
   let received = 0;
@@ -236,11 +245,9 @@ function workerDied(app: ResolvedApp, what: string): ValidationError {
 }
 
 /**
- * Claims tasks (`groups`: the indices in `apps` of one app's environments) and prepares their apps
- * until none is left; used by the main thread (`slot` undefined) and by each worker, which marks in
- * its slot the app it is on, so its death can be put on that app. An app's
- * environments go together: its file is loaded in one thread, and one check run parses each PromQL
- * expression they share once.
+ * Claims tasks (`groups`: runs of indices in `apps`, `tasksOf`) and prepares their apps until none
+ * is left; used by the main thread (`slot` undefined) and by each worker, which marks in its slot
+ * the app it is on, so its death can be put on that app. A task's apps are checked in one run.
  */
 function prepareClaimed(
   apps: readonly ResolvedApp[],
@@ -251,6 +258,8 @@ function prepareClaimed(
   report: (index: number, outcome: Outcome) => void,
 ): void {
   const yaml = new YamlEmitter();
+  // One per job (an environment) like the emitter: its dashboards memo would otherwise grow with the fleet.
+  const promql = new PromqlParser();
   for (let task = Atomics.add(shared, NEXT, 1); task < groups.length; task = Atomics.add(shared, NEXT, 1)) {
     const indices = groups[task];
     const outcomes = indices.map((index) => {
@@ -258,7 +267,7 @@ function prepareClaimed(
       return prepareOne(apps[index], definitionOf, yaml);
     });
     const rendered = outcomes.flatMap((outcome, i) => ('prepared' in outcome ? [{ i, app: apps[indices[i]], manifests: outcome.prepared.manifests }] : []));
-    objectResults(rendered).forEach((results, j) => {
+    objectResults(rendered, promql).forEach((results, j) => {
       const { i } = rendered[j];
       const outcome = outcomes[i];
       if (results && 'prepared' in outcome) outcomes[i] = { ...outcome, prepared: { ...outcome.prepared, results } };
@@ -280,15 +289,39 @@ function prepareOne(app: ResolvedApp, definitionOf: (app: ResolvedApp) => AppDef
   }
 }
 
-/** The tasks: each app's environments (the indices in `apps` of one source file), in the order of their first. */
-function groupBySource(apps: readonly ResolvedApp[]): number[][] {
-  const groups = new Map<string, number[]>();
+/** Apps per task at most: enough to spread a check run's fixed cost, few enough that threads finish together (~25 ms of tail). */
+const MAX_TASK = 8;
+
+/**
+ * The tasks: runs of whole apps (all of an app's environments, the indices in `apps` of one source
+ * file, in the order of their first), up to MAX_TASK renderings each but small enough that every
+ * thread gets some eight tasks. A task is one check run: per app, its fixed cost doubled the object
+ * checks' CPU.
+ */
+function tasksOf(apps: readonly ResolvedApp[], threads: number): number[][] {
+  const bySource = new Map<string, number[]>();
   apps.forEach((app, index) => {
-    const group = groups.get(app.source);
+    const group = bySource.get(app.source);
     if (group) group.push(index);
-    else groups.set(app.source, [index]);
+    else bySource.set(app.source, [index]);
   });
-  return [...groups.values()];
+  const size = Math.max(1, Math.min(MAX_TASK, Math.floor(apps.length / (threads * 8))));
+  const tasks: number[][] = [];
+  let task: number[] = [];
+  for (const group of bySource.values()) {
+    task.push(...group);
+    if (task.length >= size) {
+      tasks.push(task);
+      task = [];
+    }
+  }
+  if (task.length > 0) tasks.push(task);
+  return tasks;
+}
+
+/** Whether rendering the app reads its definition (else its resolved app is all `renderApp` reads). */
+function definitionNeeded(definition: AppDefinition | undefined): boolean {
+  return definition !== undefined && hasEscapeHatch(definition);
 }
 
 /**
@@ -312,10 +345,18 @@ export function serveJobs(input: WorkerInput, definitionOf: (app: ResolvedApp) =
     const signal = Atomics.load(signals, SIGNAL);
     const message = receiveMessageOnPort(port);
     if (message) {
-      const { apps, groups, counters } = message.message as Job;
+      const { apps, groups, escaping, counters } = message.message as Job;
+      const loaded = new Set(escaping);
       current = new Int32Array(counters);
       Atomics.store(current, threadOf(slot), thread);
-      prepareClaimed(apps, groups, definitionOf, current, slot, (index, outcome) => post(port, index, outcome));
+      prepareClaimed(
+        apps,
+        groups,
+        (app) => (loaded.has(app.source) ? definitionOf(app) : undefined),
+        current,
+        slot,
+        (index, outcome) => post(port, index, outcome),
+      );
       continue;
     }
     if (Atomics.load(signals, CLOSED) === 1) return;

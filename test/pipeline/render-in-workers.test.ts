@@ -164,6 +164,25 @@ describe('parallel synth', () => {
     expect(JSON.stringify(parallel.seen)).toBe(JSON.stringify(serial.seen));
   });
 
+  test('a worker loads only the app files whose escape hatches it runs: the others render from the resolved app', () => {
+    const root = tempDir();
+    const fleet = generateFleet({ apps: 20, seed: 5 });
+    writeFleetRepo(root, fleet);
+    // Loaded in a worker, any of these files would end its thread (E_WORKER_DIED).
+    for (const app of fleet.apps) {
+      writeFileSync(
+        join(root, app.source),
+        `if (!require('node:worker_threads').isMainThread) process.exit(3);\nexport default ${JSON.stringify(app.definition)};\n`,
+      );
+    }
+    const input = inputOf(root);
+    const threads: number[] = [];
+    const parallel = render({ ...input, parallel: { jobs: 2, root, threshold: 0, onStart: (n) => threads.push(n) } });
+    expect(threads).toEqual([2, 2, 2]);
+    expect(parallel.files.size).toBeGreaterThan(60);
+    expect([...parallel.files]).toEqual([...render(input).files]);
+  });
+
   test('an app that throws in a worker fails with the located error of a serial run, and nothing is written', () => {
     const root = tempDir();
     writeFleetRepo(root, generateFleet({ apps: 6, seed: 3 }));
