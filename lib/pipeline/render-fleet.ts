@@ -13,7 +13,7 @@ import { Customization } from '../model/customize';
 import { RenderCache } from './cache/render-cache';
 import { AppRendering, renderForFleet } from './render-app';
 import { PreparedApp } from './prepare-app';
-import { ParallelOptions, renderInWorkers, useWorkers } from './render-in-workers';
+import { ParallelOptions, startInWorkers, useWorkers } from './render-in-workers';
 import { checkQuota } from './check-quota';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueDataStores, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
 import { SourcedDataStore } from '../model/data-store-definition';
@@ -127,6 +127,14 @@ export function renderResolvedApps(resolved: readonly ResolvedApp[], input: Reso
 
 /** `renderResolvedApps` without the check for clashing objects, adding its problems to `problems` instead of throwing. */
 export function renderEach(resolved: readonly ResolvedApp[], input: ResolvedFleetInput, problems: Problems): RenderedApp[] {
+  return startRenderEach(resolved, input)(problems);
+}
+
+/**
+ * `renderEach` in two steps, for a caller with other work to do meanwhile: the cache is read and
+ * the workers (if any) start on the misses now; the function returned renders the rest and joins them.
+ */
+export function startRenderEach(resolved: readonly ResolvedApp[], input: ResolvedFleetInput): (problems: Problems) => RenderedApp[] {
   const definitions = new Map(input.apps.map((a) => [a.source, a.definition]));
   const sources = new Map<object, string>(input.apps.map((a) => [a.definition, a.source]));
   const environments = new Map(input.environments.map((e) => [e.name, e]));
@@ -138,19 +146,22 @@ export function renderEach(resolved: readonly ResolvedApp[], input: ResolvedFlee
     return hit ? { app, ...hit } : undefined;
   });
   const misses = resolved.filter((_, i) => rendered[i] === undefined);
-  const renderings: (AppRendering & Partial<PreparedApp>)[] = useWorkers(misses.length, input.parallel)
-    ? renderInWorkers(misses, (app) => definitions.get(app.source), input.parallel!, problems)
-    : misses.map((app) => renderForFleet(app, definitions.get(app.source), problems));
-  let next = 0;
-  resolved.forEach((app, i) => {
-    if (rendered[i] !== undefined) return;
-    const result = { app, ...renderings[next++] };
-    if (keys[i] !== undefined) cache!.rendered(keys[i], app, result);
-    // What a worker found in the objects is stored with the rendering, as the checks' own findings are.
-    if (keys[i] !== undefined && result.results) cache!.remember(result.manifests, result.results);
-    rendered[i] = result;
-  });
-  return rendered as RenderedApp[];
+  const pending = useWorkers(misses.length, input.parallel) ? startInWorkers(misses, (app) => definitions.get(app.source), input.parallel!) : undefined;
+  return (problems) => {
+    const renderings: (AppRendering & Partial<PreparedApp>)[] = pending
+      ? pending.finish(problems)
+      : misses.map((app) => renderForFleet(app, definitions.get(app.source), problems));
+    let next = 0;
+    resolved.forEach((app, i) => {
+      if (rendered[i] !== undefined) return;
+      const result = { app, ...renderings[next++] };
+      if (keys[i] !== undefined) cache!.rendered(keys[i], app, result);
+      // What a worker found in the objects is stored with the rendering, as the checks' own findings are.
+      if (keys[i] !== undefined && result.results) cache!.remember(result.manifests, result.results);
+      rendered[i] = result;
+    });
+    return rendered as RenderedApp[];
+  };
 }
 
 function compare(a: string, b: string): number {

@@ -90,10 +90,11 @@ export interface Job {
 
 /**
  * Worker threads started once for a synth: a synth that renders environment by environment calls
- * `renderInWorkers` once per environment, and each worker loads cdk8s, the validators and the app
- * files it needs (`Job.escaping`) once. A pool lives while the code that started it runs synchronously (the pipeline is
- * synchronous, so: until the synth returns and its caller yields, e.g. awaits), so a later synth in
- * the same process starts afresh; and it is closed at once when a job fails.
+ * `startInWorkers` once per environment, and each worker loads cdk8s, the validators and the app
+ * files it needs (`Job.escaping`) once. A pool lives while the code that started it runs
+ * synchronously (the pipeline is synchronous, so: until the synth returns and its caller yields,
+ * e.g. awaits), so a later synth in the same process starts afresh; and it is closed at once when a
+ * job fails.
  */
 class WorkerPool {
   readonly control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
@@ -154,23 +155,30 @@ function poolFor(parallel: ParallelOptions): WorkerPool {
   return pool;
 }
 
+/** Apps handed to the workers, which this thread joins and collects in `finish`. */
+export interface PendingRendering {
+  /** Prepares the tasks no worker has claimed yet on this thread, then waits for the workers': the apps' results, in their order. */
+  finish(problems: Problems): PreparedApp[];
+}
+
 /**
  * Prepares the apps (`prepareApp`: render, check object by object, emit) on `jobs - 1` worker threads
  * and this one, each claiming the next task from a shared counter, so a slow app does not hold up a
- * fixed share. Synchronous like the serial path (the pipeline stays synchronous): this thread blocks
- * in Atomics.wait and reads the workers' results with receiveMessageOnPort. Definitions hold
- * functions (customize, objects), which cannot cross threads: workers get the resolved apps (plain
- * data) and require the definitions by source path themselves. Results and problems come back in
- * the apps' order, as the serial path gives them. A worker that dies on an app (process.exit, out of
- * memory) fails the run with an error naming the app and environment instead of leaving this thread
- * waiting for it.
+ * fixed share. In two steps: the workers start on the apps at once, and this thread is free until
+ * it calls `finish` (a synth checks, lays out and writes one environment while the workers render
+ * the next, instead of leaving them idle). Synchronous like the serial path (the pipeline stays
+ * synchronous): `finish` blocks in Atomics.wait and reads the workers' results with
+ * receiveMessageOnPort. Definitions hold functions (customize, objects), which cannot cross
+ * threads: workers get the resolved apps (plain data) and require the definitions they need by
+ * source path themselves. Results and problems come back in the apps' order, as the serial path
+ * gives them. A worker that dies on an app (process.exit, out of memory) fails the run with an
+ * error naming the app and environment instead of leaving this thread waiting for it.
  */
-export function renderInWorkers(
+export function startInWorkers(
   apps: readonly ResolvedApp[],
   definitionOf: (app: ResolvedApp) => AppDefinition | undefined,
   parallel: ParallelOptions,
-  problems: Problems,
-): PreparedApp[] {
+): PendingRendering {
   const pool = poolFor(parallel);
   const groups = tasksOf(apps, pool.workers + 1);
   const escaping = [...new Set(apps.filter((app) => definitionNeeded(definitionOf(app))).map((app) => app.source))];
@@ -178,6 +186,18 @@ export function renderInWorkers(
   const shared = new Int32Array(counters);
   pool.post({ apps, groups, escaping, counters });
   parallel.onStart?.(pool.workers + 1);
+  return { finish: (problems) => collect(apps, groups, definitionOf, pool, shared, problems) };
+}
+
+/** `PendingRendering.finish`: this thread claims tasks too, then drains the workers' results until every app has one. */
+function collect(
+  apps: readonly ResolvedApp[],
+  groups: readonly (readonly number[])[],
+  definitionOf: (app: ResolvedApp) => AppDefinition | undefined,
+  pool: WorkerPool,
+  shared: Int32Array,
+  problems: Problems,
+): PreparedApp[] {
   const outcomes: Outcome[] = [];
   let received = 0;
   try {

@@ -4,7 +4,7 @@ import { AppDefinition } from '../model/app-definition';
 import { loadDefinition } from './load-fleet';
 import { serveJobs, WorkerInput } from './render-in-workers';
 
-// A rendering thread of `renderInWorkers`: it loads from the repository the app files whose escape
+// A rendering thread of `startInWorkers`: it loads from the repository the app files whose escape
 // hatches it runs (definitions hold functions, which cannot be sent), prepares its share of each job
 // and posts each outcome as JSON, until its pool closes.
 const input = workerData as WorkerInput;

@@ -8,7 +8,7 @@ import { guardObjectDrops, readTree, TreeObjectIds } from '../output/gitops-guar
 import { StagedTree } from '../output/write-tree';
 import { checkUniqueObjects } from './fleet-checks';
 import { aggregateFiles, isAggregate, layoutFiles } from './layout-fleet';
-import { FleetInput, RenderedApp, renderEach, resolveFleetApps, resolveFleetEnvironments } from './render-fleet';
+import { FleetInput, RenderedApp, resolveFleetApps, resolveFleetEnvironments, startRenderEach } from './render-fleet';
 import { RenderedPlatformFile, renderPlatform } from './render-platform';
 import { checkShard, inShard, ownedByShard, Shard } from './shard';
 
@@ -182,8 +182,14 @@ function renderInParts(
   };
   for (const [path, text] of parts.kept ?? []) out(path, text);
   let renderings = 0;
-  for (const part of plan) {
-    const rendered = renderEach(part.apps, input, renderProblems);
+  // With worker threads, the next environment goes to them before this one is checked, laid out and
+  // written here, so they need not wait for this thread (its renderings arrive meanwhile: two
+  // environments are held at once).
+  const ahead = (options.parallel?.jobs ?? 1) > 1;
+  let next: ((problems: Problems) => RenderedApp[]) | undefined;
+  for (const [k, part] of plan.entries()) {
+    const rendered = (next ?? startRenderEach(part.apps, input))(renderProblems);
+    next = ahead && k + 1 < plan.length ? startRenderEach(plan[k + 1].apps, input) : undefined;
     const platform = part.platform ?? platformOf(part.environment);
     renderings += rendered.length;
     checkUniqueObjects(rendered, clashes);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { generateFleet } from '../../bench/fleet';
 import { writeFleetRepo } from '../../bench/fleet-repo';
 import { synthCommand } from '../../lib/cli/commands/synth';
-import { ValidationError } from '../../lib/internal/errors';
+import { Problems, ValidationError } from '../../lib/internal/errors';
+import { startInWorkers } from '../../lib/pipeline/render-in-workers';
 import { RenderCache } from '../../lib/pipeline/cache/render-cache';
 import { loadProject } from '../../lib/pipeline/load-project';
 import * as workerThreads from 'node:worker_threads';
@@ -181,6 +182,26 @@ describe('parallel synth', () => {
     expect(threads).toEqual([2, 2, 2]);
     expect(parallel.files.size).toBeGreaterThan(60);
     expect([...parallel.files]).toEqual([...render(input).files]);
+  });
+
+  test('startInWorkers: the workers render before this thread asks for the results, so it can do other work meanwhile', () => {
+    const root = tempDir();
+    const marker = join(tempDir(), 'a-worker-rendered');
+    const fleet = generateFleet({ apps: 4, seed: 3 });
+    writeFleetRepo(root, fleet);
+    const hook = `() => { if (!require('node:worker_threads').isMainThread) require('node:fs').writeFileSync(${JSON.stringify(marker)}, ''); }`;
+    for (const app of fleet.apps) writeFileSync(join(root, app.source), `export default { ...${JSON.stringify(app.definition)}, customize: ${hook} };\n`);
+    const input = inputOf(root);
+    const environments = resolveFleetEnvironments(input.environments, input.gitops);
+    const apps = resolveFleetApps({ ...input, environments }).filter((a) => a.environment === 'dev');
+    const definitions = new Map(input.apps.map((a) => [a.source, a.definition]));
+    const pending = startInWorkers(apps, (app) => definitions.get(app.source), { jobs: 2, root, threshold: 0 });
+    // This thread renders nothing until finish: only a worker can write the marker.
+    for (let i = 0; i < 600 && !existsSync(marker); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    expect(existsSync(marker)).toBe(true);
+    const problems = new Problems();
+    expect(pending.finish(problems).map((p) => p.manifests.length > 0)).toEqual([true, true, true, true]);
+    expect(problems.size).toBe(0);
   });
 
   test('an app that throws in a worker fails with the located error of a serial run, and nothing is written', () => {
