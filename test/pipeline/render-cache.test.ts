@@ -24,8 +24,8 @@ function uncachedRender(input: FleetInput) {
 }
 
 /** Renders and checks with the cache and fills it as a successful synth does; returns the files, the policy report and what the cache did. */
-function cachedRender(input: FleetInput, dir: string, code = 'code-1', now?: () => number) {
-  const cache = new RenderCache({ dir, code, now });
+function cachedRender(input: FleetInput, dir: string, code = 'code-1', now?: () => number, root?: string) {
+  const cache = new RenderCache({ dir, code, now, root });
   let report: CheckReport | undefined;
   const { files } = render({ ...input, cache, checks: defaultChecks({ now: NOW, onReport: (r) => (report = r), memo: cache }) });
   cache.store(files);
@@ -60,7 +60,7 @@ describe('render cache: the sample fleet', () => {
     gitops: project.gitops,
   };
 
-  test('a warm cache gives the bytes and the check report of no cache; apps whose definition holds code (customize) are rendered every run', () => {
+  test('a warm cache gives the bytes and the check report of no cache; without the repository root, apps whose definition holds code (customize) are rendered every run', () => {
     const dir = tempDir();
     const none = uncachedRender(input);
     const cold = cachedRender(input, dir);
@@ -78,6 +78,19 @@ describe('render cache: the sample fleet', () => {
     expect(uncacheable).toBeGreaterThanOrEqual(6);
     expect(cold.stats).toEqual({ hits: 0, misses: renderings - uncacheable, uncacheable, errors: 0 });
     expect(warm.stats).toEqual({ hits: renderings - uncacheable, misses: 0, uncacheable, errors: 0 });
+  });
+
+  test("with the repository's root, apps whose definition holds code are cached too, keyed by their source: the same bytes and report", () => {
+    const dir = tempDir();
+    const none = uncachedRender(input);
+    const cold = cachedRender(input, dir, 'code-1', undefined, REPO);
+    const warm = cachedRender(input, dir, 'code-1', undefined, REPO);
+    expect(cold.files).toEqual(none.files);
+    expect(warm.files).toEqual(none.files);
+    expect(JSON.stringify(warm.report)).toBe(JSON.stringify(none.report));
+    // 11 apps x 3 environments, less the two that are not deployed everywhere: payment-gateway's and checkout-api's 6 among them.
+    expect(cold.stats).toEqual({ hits: 0, misses: 31, uncacheable: 0, errors: 0 });
+    expect(warm.stats).toEqual({ hits: 31, misses: 0, uncacheable: 0, errors: 0 });
   });
 
   test('a truncated pack, a damaged entry and a file of another format are misses, rendered and stored again, never a failure', () => {

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 const SHAPING_PACKAGES = ['cdk8s', 'cdk8s-plus-28', 'constructs', 'yaml', '@prometheus-io/lezer-promql'];
 
 /** The platform's own code as loaded: lib/ and imports/ (the repository's, or the package's build/). */
-const CODE_ROOT = join(__dirname, '..', '..', '..');
-const CODE_DIRS = ['lib', 'imports'];
+export const CODE_ROOT = join(__dirname, '..', '..', '..');
+export const CODE_DIRS = ['lib', 'imports'];
 
 let cached: string | undefined;
 

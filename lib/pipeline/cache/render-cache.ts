@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppDefinition } from '../../model/app-definition';
@@ -9,6 +10,7 @@ import { ObjectResults, ObjectResultsMemo } from '../../policy/object-results';
 import { appFilePath } from '../../output/layout';
 import { codeFingerprint } from './code-fingerprint';
 import { contentKey } from './content-key';
+import { SourceClosures } from './source-closure';
 import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
 
 /** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry). */
@@ -25,6 +27,12 @@ export interface RenderCacheOptions {
   readonly maxUnusedMs?: number;
   /** The moment `store` and `prune` measure from. @default - now */
   readonly now?: () => number;
+  /**
+   * The repository the apps' sources are relative to: with it, an app whose definition holds code
+   * (`customize`) is cached too, keyed by the source that code runs (`SourceClosures`).
+   * @default - such apps are rendered every run
+   */
+  readonly root?: string;
 }
 
 /** What one app in one environment rendered to, as a hit gives it back. */
@@ -97,28 +105,43 @@ export class RenderCache implements ObjectResultsMemo {
   private current?: Pack;
   /** Each environment keyed once: every app of it would hash the same value again. */
   private readonly environmentKeys = new WeakMap<ResolvedEnvironment, string | undefined>();
+  private readonly closures?: SourceClosures;
 
   constructor(options: RenderCacheOptions) {
     this.root = options.dir;
     this.folder = join(options.dir, `${FORMAT}-${(options.code ?? codeFingerprint()).slice(0, 16)}`);
     this.now = options.now ?? Date.now;
     this.maxUnusedMs = options.maxUnusedMs ?? 7 * DAY_MS;
+    if (options.root !== undefined) this.closures = new SourceClosures(options.root);
   }
 
   /**
    * The key of an app's rendering in its environment, or undefined when it cannot be cached (its
-   * definition holds code: a `customize` function). `fleet` maps every definition of the fleet to
-   * its source file, so a `dependsOn` pointing at another app's definition keys as that app's name.
+   * definition holds code, and the source that code runs is not known). `fleet` maps every
+   * definition of the fleet to its source file, so a `dependsOn` pointing at another app's
+   * definition keys as that app's name. A function in the definition keys as its text, and the key
+   * then also covers the app file's source closure (`SourceClosures`).
    */
   keyOf(app: ResolvedApp, environment: ResolvedEnvironment, definition: AppDefinition | undefined, fleet: ReadonlyMap<object, string>): string | undefined {
     if (!this.environmentKeys.has(environment)) this.environmentKeys.set(environment, contentKey([environment]));
     const environmentKey = this.environmentKeys.get(environment);
+    let code = false;
     const key =
       environmentKey === undefined
         ? undefined
-        : contentKey([FORMAT, app, environmentKey, definition], (value) => (value === definition ? undefined : fleet.get(value)));
-    if (key === undefined) this.stats.uncacheable++;
-    return key;
+        : contentKey(
+            [FORMAT, app, environmentKey, definition],
+            (value) => (value === definition ? undefined : fleet.get(value)),
+            this.closures &&
+              ((fn) => {
+                code = true;
+                return fn.toString();
+              }),
+          );
+    const closure = key !== undefined && code ? this.closures?.of(app.source) : undefined;
+    const result = !code ? key : closure === undefined ? undefined : createHash('sha256').update(`${key}\0${closure}`).digest('hex');
+    if (result === undefined) this.stats.uncacheable++;
+    return result;
   }
 
   /** The stored rendering for `key` of the app at `address`, or undefined (a miss: nothing stored, or an entry that does not read back). */
