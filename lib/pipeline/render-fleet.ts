@@ -1,5 +1,5 @@
 import { mergeAcrossEnvironments, Problems, ValidationError } from '../internal/errors';
-import { SourcedApp } from '../model/app-definition';
+import { AppDefinition, SourcedApp } from '../model/app-definition';
 import { Environment } from '../model/environment';
 import { GitOpsSettings } from '../model/gitops';
 import { ResolvedEnvironment } from '../model/resolved-environment';
@@ -11,9 +11,9 @@ import { Manifest } from '../manifest/manifest';
 import { checkDefinitionKeys } from '../environments/check-definition-keys';
 import { Customization } from '../model/customize';
 import { RenderCache } from './cache/render-cache';
-import { AppRendering, renderForFleet } from './render-app';
-import { PreparedApp } from './prepare-app';
-import { ParallelOptions, renderInWorkers, useWorkers } from './render-in-workers';
+import type { AppRendering } from './render-app';
+import type { PreparedApp } from './prepare-app';
+import type { ParallelOptions } from './render-in-workers';
 import { checkQuota } from './check-quota';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueDataStores, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
 import { SourcedDataStore } from '../model/data-store-definition';
@@ -138,9 +138,7 @@ export function renderEach(resolved: readonly ResolvedApp[], input: ResolvedFlee
     return hit ? { app, ...hit } : undefined;
   });
   const misses = resolved.filter((_, i) => rendered[i] === undefined);
-  const renderings: (AppRendering & Partial<PreparedApp>)[] = useWorkers(misses.length, input.parallel)
-    ? renderInWorkers(misses, (app) => definitions.get(app.source), input.parallel!, problems)
-    : misses.map((app) => renderForFleet(app, definitions.get(app.source), problems));
+  const renderings = misses.length === 0 ? [] : renderMisses(misses, definitions, input.parallel, problems);
   let next = 0;
   resolved.forEach((app, i) => {
     if (rendered[i] !== undefined) return;
@@ -151,6 +149,26 @@ export function renderEach(resolved: readonly ResolvedApp[], input: ResolvedFlee
     rendered[i] = result;
   });
   return rendered as RenderedApp[];
+}
+
+/**
+ * Builds and synthesizes the apps the cache did not have. What builds them (cdk8s, cdk8s-plus-28,
+ * the CRD imports) is loaded here, on the first miss: a run whose every rendering is a hit never
+ * loads it (README, "Start-up").
+ */
+function renderMisses(
+  misses: readonly ResolvedApp[],
+  definitions: ReadonlyMap<string, AppDefinition>,
+  parallel: ParallelOptions | undefined,
+  problems: Problems,
+): (AppRendering & Partial<PreparedApp>)[] {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { renderInWorkers, useWorkers } = require('./render-in-workers') as typeof import('./render-in-workers');
+  const { renderForFleet } = require('./render-app') as typeof import('./render-app');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return useWorkers(misses.length, parallel)
+    ? renderInWorkers(misses, (app) => definitions.get(app.source), parallel!, problems)
+    : misses.map((app) => renderForFleet(app, definitions.get(app.source), problems));
 }
 
 function compare(a: string, b: string): number {

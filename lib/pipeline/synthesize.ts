@@ -160,7 +160,7 @@ function renderInParts(
     const files = renderPlatform(
       apps.filter((app) => app.environment === env.name).map((app) => ({ app })),
       [env],
-      { now: options.now, dataStores: options.dataStores },
+      { now: options.now, dataStores: options.dataStores, cache: options.cache },
     );
     return shard ? files.filter((f) => ownedByShard(shard, f.path)) : files;
   };

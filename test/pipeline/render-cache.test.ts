@@ -35,7 +35,11 @@ function cachedRender(input: FleetInput, dir: string, code = 'code-1', now?: () 
 
 /** The stored entries of every pack under `dir`, by pack file. */
 function packs(dir: string): Map<string, string[]> {
-  return new Map(entries(dir).map((file) => [file, [...(readPack(file)?.keys() ?? [])]]));
+  return new Map(
+    entries(dir)
+      .filter((file) => file.endsWith('.pack'))
+      .map((file) => [file, [...(readPack(file)?.keys() ?? [])]]),
+  );
 }
 
 function entries(dir: string): string[] {
@@ -229,6 +233,39 @@ describe('render cache: a seeded fleet under random edits', () => {
     // The reports compared had findings to differ in: 4 apps x 3 environments, one container each at least.
     expect(findings).toBeGreaterThanOrEqual(12);
     expect(first.report.summary).toMatchObject({ waived: 2, unusedWaivers: 1 });
+  });
+});
+
+describe("render cache: the platform's own files", () => {
+  const { apps, environments, gitops } = generateFleet({ apps: 3, seed: 1 });
+  const input = { apps, environments, gitops };
+  const synth = (dir: string, now: Date, fleet: FleetInput = input) => {
+    const cache = new RenderCache({ dir, code: 'code' });
+    const { files } = render({ ...fleet, cache, now });
+    cache.store(files);
+    return files;
+  };
+
+  test('are kept per environment under a key of the environment, its apps and the day waivers expire against', () => {
+    const dir = tempDir();
+    const day = new Date('2026-06-01T08:00:00Z');
+    const first = synth(dir, day);
+    const stored = join(dir, 'v3-code', 'dev', '_platform.json');
+    const entry = JSON.parse(readFileSync(stored, 'utf8')) as { files: { path: string; manifests: { metadata: { labels: object } }[] }[] };
+    const { files } = entry;
+    expect(files.map((f) => f.path)).toContain('dev/shop/_namespace.yaml');
+    // Planted under the same key: a later run that day takes the stored files as they are.
+    const namespace = files.find((f) => f.path === 'dev/shop/_namespace.yaml')!;
+    namespace.manifests[0].metadata.labels = { planted: 'yes' };
+    writeFileSync(stored, JSON.stringify(entry));
+    expect(synth(dir, new Date('2026-06-01T20:00:00Z')).get('dev/shop/_namespace.yaml')).toContain('planted: yes');
+    // Another day, or another app in the environment, is another key: rendered afresh.
+    writeFileSync(stored, JSON.stringify(entry));
+    expect(synth(dir, new Date('2026-06-02T08:00:00Z')).get('dev/shop/_namespace.yaml')).toBe(first.get('dev/shop/_namespace.yaml'));
+    writeFileSync(stored, JSON.stringify(entry));
+    const fewer = synth(dir, day, { ...input, apps: [apps[0]] });
+    expect([...fewer.values()].filter((text) => text.includes('planted'))).toEqual([]);
+    expect(fewer).toEqual(render({ ...input, apps: [apps[0]], now: day }).files);
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AppDefinition } from '../../model/app-definition';
 import { Customization } from '../../model/customize';
 import { ResolvedApp } from '../../model/resolved-app';
@@ -17,6 +17,8 @@ import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
 const FORMAT = 'v3';
 const DAY_MS = 24 * 3600 * 1000;
 const HOUR_MS = 3600 * 1000;
+/** An environment's platform files, beside its teams' packs (a team is a DNS label: never `_platform`). */
+const PLATFORM_FILE = '_platform.json';
 
 export interface RenderCacheOptions {
   /** The cache folder (`platform synth --cache-dir`, $PLATFORM_CACHE_DIR). */
@@ -106,6 +108,12 @@ export class RenderCache implements ObjectResultsMemo {
   /** Each environment keyed once: every app of it would hash the same value again. */
   private readonly environmentKeys = new WeakMap<ResolvedEnvironment, string | undefined>();
   private readonly closures?: SourceClosures;
+  /** Each app's key this run, for the key of its environment's platform files. */
+  private readonly appKeys = new WeakMap<ResolvedApp, string>();
+  /** Platform files to store once the synth succeeded (rendered this run, or their check results completed): by environment. */
+  private readonly platformPending = new Map<string, PlatformEntry>();
+  /** Each platform file's check results, by its manifests: with the entry they are stored in. */
+  private readonly platformChecks = new WeakMap<object, { entry: PlatformEntry; index: number }>();
 
   constructor(options: RenderCacheOptions) {
     this.root = options.dir;
@@ -141,7 +149,53 @@ export class RenderCache implements ObjectResultsMemo {
     const closure = key !== undefined && code ? this.closures?.of(app.source) : undefined;
     const result = !code ? key : closure === undefined ? undefined : createHash('sha256').update(`${key}\0${closure}`).digest('hex');
     if (result === undefined) this.stats.uncacheable++;
+    else this.appKeys.set(app, result);
     return result;
+  }
+
+  /**
+   * The key of an environment's platform files (namespaces, Argo CD Applications, admission
+   * policies, shared data stores): the environment, the keys of its apps (each keyed this run by
+   * `keyOf`, else undefined: not cached) and `parts` (what else they are rendered from).
+   */
+  platformKey(environment: ResolvedEnvironment, apps: readonly ResolvedApp[], parts: readonly unknown[]): string | undefined {
+    if (!this.environmentKeys.has(environment)) this.environmentKeys.set(environment, contentKey([environment]));
+    const environmentKey = this.environmentKeys.get(environment);
+    const keys = apps.map((app) => this.appKeys.get(app));
+    if (environmentKey === undefined || keys.includes(undefined)) return undefined;
+    return contentKey([FORMAT, 'platform', environmentKey, keys, parts]);
+  }
+
+  /**
+   * The platform files stored for an environment under `key`, or undefined (none, another key, or a
+   * file that does not read back). What the schema and the object rules found in their objects comes
+   * with them (`resultsOf`), as with an app's hit.
+   */
+  platformFiles<T>(environment: string, key: string): T[] | undefined {
+    const file = this.platformFile(environment);
+    this.seen.add(file);
+    let stored: unknown;
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      return undefined;
+    }
+    const { key: storedKey, files, checks } = (stored ?? {}) as { key?: unknown; files?: unknown; checks?: unknown };
+    if (storedKey !== key || !Array.isArray(files) || !Array.isArray(checks) || checks.length !== files.length) return undefined;
+    this.touch(file);
+    this.track(environment, { key, files: files as { manifests: object }[], checks: checks as (ObjectResults | null)[] }, false);
+    return files as T[];
+  }
+
+  /** Remembers an environment's platform files rendered this run, stored by `store` if the synth succeeds. */
+  renderedPlatform(environment: string, key: string, files: readonly { readonly manifests: object }[]): void {
+    this.track(environment, { key, files, checks: files.map(() => null) }, true);
+  }
+
+  private track(environment: string, entry: Omit<PlatformEntry, 'environment'>, fresh: boolean): void {
+    const tracked: PlatformEntry = { environment, ...entry };
+    if (fresh) this.platformPending.set(environment, tracked);
+    tracked.files.forEach((file, index) => this.platformChecks.set(file.manifests, { entry: tracked, index }));
   }
 
   /** The stored rendering for `key` of the app at `address`, or undefined (a miss: nothing stored, or an entry that does not read back). */
@@ -181,6 +235,8 @@ export class RenderCache implements ObjectResultsMemo {
   resultsOf(manifests: readonly Manifest[]): ObjectResults | undefined {
     const own = this.pending.get(manifests)?.checks ?? this.completed.get(manifests)?.checks;
     if (own) return own;
+    const platform = this.platformChecks.get(manifests);
+    if (platform) return platform.entry.checks[platform.index] ?? undefined;
     const hit = this.hits.get(manifests);
     if (typeof hit?.checks === 'string') {
       const checks = parsed(hit.checks);
@@ -196,6 +252,11 @@ export class RenderCache implements ObjectResultsMemo {
     if (pending) pending.checks = results;
     const hit = this.hits.get(manifests);
     if (hit) this.completed.set(manifests, { hit, manifests, checks: results });
+    const platform = this.platformChecks.get(manifests);
+    if (platform) {
+      platform.entry.checks[platform.index] = results;
+      this.platformPending.set(platform.entry.environment, platform.entry);
+    }
   }
 
   /**
@@ -241,6 +302,20 @@ export class RenderCache implements ObjectResultsMemo {
         this.stats.errors++;
       }
     }
+    for (const [environment, { key, files, checks }] of this.platformPending) {
+      const file = this.platformFile(environment);
+      const temporary = `${file}.tmp-${process.pid}`;
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        // Written aside and renamed: a reader sees the old file or the new one, and a damaged one is a miss.
+        writeFileSync(temporary, JSON.stringify({ key, files, checks }));
+        renameSync(temporary, file);
+      } catch {
+        this.stats.errors++;
+        this.remove(temporary);
+      }
+    }
+    this.platformPending.clear();
     this.pending.clear();
     this.completed.clear();
     // What was written is the new state of each pack: a second store() writes nothing again.
@@ -294,6 +369,10 @@ export class RenderCache implements ObjectResultsMemo {
     return pack;
   }
 
+  private platformFile(environment: string): string {
+    return join(this.folder, encodeURIComponent(environment), PLATFORM_FILE);
+  }
+
   // Every file operation below is best effort: a cache that cannot be written is only slower.
 
   private touch(path: string): void {
@@ -329,6 +408,14 @@ export class RenderCache implements ObjectResultsMemo {
       this.stats.errors++;
     }
   }
+}
+
+/** An environment's platform files with what the checks found in each one's objects (null: not checked). */
+interface PlatformEntry {
+  readonly environment: string;
+  readonly key: string;
+  readonly files: readonly { readonly manifests: object }[];
+  readonly checks: (ObjectResults | null)[];
 }
 
 /** A stored JSON part, or undefined when it does not parse (a damaged entry: a miss). */
