@@ -251,14 +251,16 @@ describe("render cache: the platform's own files", () => {
     const day = new Date('2026-06-01T08:00:00Z');
     const first = synth(dir, day);
     const stored = join(dir, 'v3-code', 'dev', '_platform.json');
-    const entry = JSON.parse(readFileSync(stored, 'utf8')) as { files: { path: string; manifests: { metadata: { labels: object } }[] }[] };
-    const { files } = entry;
-    expect(files.map((f) => f.path)).toContain('dev/shop/_namespace.yaml');
-    // Planted under the same key: a later run that day takes the stored files as they are.
-    const namespace = files.find((f) => f.path === 'dev/shop/_namespace.yaml')!;
-    namespace.manifests[0].metadata.labels = { planted: 'yes' };
+    const entry = JSON.parse(readFileSync(stored, 'utf8')) as { files: { path: string }[]; texts: string[] };
+    const at = entry.files.findIndex((f) => f.path === 'dev/shop/_namespace.yaml');
+    expect(entry.texts[at]).toBe(first.get('dev/shop/_namespace.yaml'));
+    // Planted under the same key: a later run that day takes the stored files and their texts as they are.
+    entry.texts[at] += '# planted\n';
     writeFileSync(stored, JSON.stringify(entry));
-    expect(synth(dir, new Date('2026-06-01T20:00:00Z')).get('dev/shop/_namespace.yaml')).toContain('planted: yes');
+    expect(synth(dir, new Date('2026-06-01T20:00:00Z')).get('dev/shop/_namespace.yaml')).toBe(`${first.get('dev/shop/_namespace.yaml')}# planted\n`);
+    // An entry missing its texts does not read back: rendered afresh.
+    writeFileSync(stored, JSON.stringify({ ...entry, texts: undefined }));
+    expect(synth(dir, day).get('dev/shop/_namespace.yaml')).toBe(first.get('dev/shop/_namespace.yaml'));
     // Another day, or another app in the environment, is another key: rendered afresh.
     writeFileSync(stored, JSON.stringify(entry));
     expect(synth(dir, new Date('2026-06-02T08:00:00Z')).get('dev/shop/_namespace.yaml')).toBe(first.get('dev/shop/_namespace.yaml'));

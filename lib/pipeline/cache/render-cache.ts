@@ -180,15 +180,16 @@ export class RenderCache implements ObjectResultsMemo {
     } catch {
       return undefined;
     }
-    const { key: storedKey, files, checks } = (stored ?? {}) as { key?: unknown; files?: unknown; checks?: unknown };
-    if (storedKey !== key || !Array.isArray(files) || !Array.isArray(checks) || checks.length !== files.length) return undefined;
+    const { key: storedKey, files, checks, texts } = (stored ?? {}) as { key?: unknown; files?: unknown; checks?: unknown; texts?: unknown };
+    const fits = (list: unknown): list is unknown[] => Array.isArray(list) && Array.isArray(files) && list.length === files.length;
+    if (storedKey !== key || !fits(files) || !fits(checks) || !fits(texts) || !texts.every((t) => typeof t === 'string')) return undefined;
     this.touch(file);
-    this.track(environment, { key, files: files as { manifests: object }[], checks: checks as (ObjectResults | null)[] }, false);
+    this.track(environment, { key, files: files as PlatformEntry['files'], checks: checks as (ObjectResults | null)[], texts: texts }, false);
     return files as T[];
   }
 
   /** Remembers an environment's platform files rendered this run, stored by `store` if the synth succeeds. */
-  renderedPlatform(environment: string, key: string, files: readonly { readonly manifests: object }[]): void {
+  renderedPlatform(environment: string, key: string, files: PlatformEntry['files']): void {
     this.track(environment, { key, files, checks: files.map(() => null) }, true);
   }
 
@@ -228,7 +229,8 @@ export class RenderCache implements ObjectResultsMemo {
 
   /** The file text stored with a hit (found by its manifests), so layout need not emit it again. */
   textOf(manifests: readonly Manifest[]): string | undefined {
-    return this.hits.get(manifests)?.text;
+    const platform = this.platformChecks.get(manifests);
+    return this.hits.get(manifests)?.text ?? (platform && platform.entry.texts?.[platform.index]);
   }
 
   /** What the checks found in a rendering's objects: stored with a hit, or left by this run's checks. */
@@ -266,6 +268,7 @@ export class RenderCache implements ObjectResultsMemo {
    * are more than a day old: otherwise a warm run that changed nothing writes nothing.
    */
   store(files: Pick<ReadonlyMap<string, string>, 'get'>): void {
+    const written = files;
     const now = this.now();
     for (const { key, app, rendering, checks } of this.pending.values()) {
       const text = files.get(appFilePath(app));
@@ -302,13 +305,16 @@ export class RenderCache implements ObjectResultsMemo {
         this.stats.errors++;
       }
     }
-    for (const [environment, { key, files, checks }] of this.platformPending) {
+    for (const [environment, { key, files, checks, texts: known }] of this.platformPending) {
+      const texts: readonly (string | undefined)[] = known ?? files.map((f) => written.get(f.path));
+      // A file this synth did not write (another shard's) has no text to trust: not stored.
+      if (texts.includes(undefined)) continue;
       const file = this.platformFile(environment);
       const temporary = `${file}.tmp-${process.pid}`;
       try {
         mkdirSync(dirname(file), { recursive: true });
         // Written aside and renamed: a reader sees the old file or the new one, and a damaged one is a miss.
-        writeFileSync(temporary, JSON.stringify({ key, files, checks }));
+        writeFileSync(temporary, JSON.stringify({ key, files, checks, texts }));
         renameSync(temporary, file);
       } catch {
         this.stats.errors++;
@@ -414,8 +420,10 @@ export class RenderCache implements ObjectResultsMemo {
 interface PlatformEntry {
   readonly environment: string;
   readonly key: string;
-  readonly files: readonly { readonly manifests: object }[];
+  readonly files: readonly { readonly path: string; readonly manifests: object }[];
   readonly checks: (ObjectResults | null)[];
+  /** Each file's text as written (a hit's, read back); undefined: read from what the synth wrote, in `store`. */
+  readonly texts?: readonly string[];
 }
 
 /** A stored JSON part, or undefined when it does not parse (a damaged entry: a miss). */
