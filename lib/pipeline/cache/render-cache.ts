@@ -19,6 +19,8 @@ const DAY_MS = 24 * 3600 * 1000;
 const HOUR_MS = 3600 * 1000;
 /** An environment's platform files, beside its teams' packs (a team is a DNS label: never `_platform`). */
 const PLATFORM_FILE = '_platform.json';
+/** The hashes of the platform's code files, by path and stat (`codeFingerprint`): beside the versions' folders. */
+const CODE_MEMO = 'code-files.json';
 
 export interface RenderCacheOptions {
   /** The cache folder (`platform synth --cache-dir`, $PLATFORM_CACHE_DIR). */
@@ -117,7 +119,7 @@ export class RenderCache implements ObjectResultsMemo {
 
   constructor(options: RenderCacheOptions) {
     this.root = options.dir;
-    this.folder = join(options.dir, `${FORMAT}-${(options.code ?? codeFingerprint()).slice(0, 16)}`);
+    this.folder = join(options.dir, `${FORMAT}-${(options.code ?? codeFingerprint(join(options.dir, CODE_MEMO))).slice(0, 16)}`);
     this.now = options.now ?? Date.now;
     this.maxUnusedMs = options.maxUnusedMs ?? 7 * DAY_MS;
     if (options.root !== undefined) this.closures = new SourceClosures(options.root);
