@@ -11,9 +11,9 @@ import { Manifest } from '../manifest/manifest';
 import { checkDefinitionKeys } from '../environments/check-definition-keys';
 import { Customization } from '../model/customize';
 import { RenderCache } from './cache/render-cache';
-import type { AppRendering } from './render-app';
+import type { AppRendering, renderForFleet } from './render-app';
 import type { PreparedApp } from './prepare-app';
-import type { ParallelOptions } from './render-in-workers';
+import type { ParallelOptions, renderInWorkers, useWorkers } from './render-in-workers';
 import { checkQuota } from './check-quota';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueDataStores, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
 import { SourcedDataStore } from '../model/data-store-definition';
@@ -163,12 +163,12 @@ function renderMisses(
   problems: Problems,
 ): (AppRendering & Partial<PreparedApp>)[] {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { renderInWorkers, useWorkers } = require('./render-in-workers') as typeof import('./render-in-workers');
-  const { renderForFleet } = require('./render-app') as typeof import('./render-app');
+  const workers = require('./render-in-workers') as { renderInWorkers: typeof renderInWorkers; useWorkers: typeof useWorkers };
+  const serial = require('./render-app') as { renderForFleet: typeof renderForFleet };
   /* eslint-enable @typescript-eslint/no-require-imports */
-  return useWorkers(misses.length, parallel)
-    ? renderInWorkers(misses, (app) => definitions.get(app.source), parallel!, problems)
-    : misses.map((app) => renderForFleet(app, definitions.get(app.source), problems));
+  return workers.useWorkers(misses.length, parallel)
+    ? workers.renderInWorkers(misses, (app) => definitions.get(app.source), parallel!, problems)
+    : misses.map((app) => serial.renderForFleet(app, definitions.get(app.source), problems));
 }
 
 function compare(a: string, b: string): number {

@@ -4,17 +4,27 @@ import { resolveNamespace } from '../environments/resolve-namespace';
 import { Manifest } from '../manifest/manifest';
 import { RenderedApp } from './render-fleet';
 import { SourcedDataStore } from '../model/data-store-definition';
+import type { platformAppProject, teamAppProject } from '../gitops/app-project';
+import type { platformApplication, rootApplication, teamApplication } from '../gitops/argocd';
+import type { admissionObjects } from '../policy/admission/admission-objects';
+import type { GOLDEN_PATH_PACK } from '../policy/pack';
+import type { synthNamespace } from '../stacks/team-namespace';
+import type { renderDataStores } from './render-data-stores';
 
 // What renders the platform's objects is loaded on the first environment not found in the cache:
 // it pulls in cdk8s, cdk8s-plus-28 and the Argo CD and Kyverno imports (README, "Start-up").
 /* eslint-disable @typescript-eslint/no-require-imports */
 const renderers = () => ({
-  ...(require('../gitops/app-project') as typeof import('../gitops/app-project')),
-  ...(require('../gitops/argocd') as typeof import('../gitops/argocd')),
-  ...(require('../policy/admission/admission-objects') as typeof import('../policy/admission/admission-objects')),
-  ...(require('../policy/pack') as typeof import('../policy/pack')),
-  ...(require('../stacks/team-namespace') as typeof import('../stacks/team-namespace')),
-  ...(require('./render-data-stores') as typeof import('./render-data-stores')),
+  ...(require('../gitops/app-project') as { platformAppProject: typeof platformAppProject; teamAppProject: typeof teamAppProject }),
+  ...(require('../gitops/argocd') as {
+    platformApplication: typeof platformApplication;
+    rootApplication: typeof rootApplication;
+    teamApplication: typeof teamApplication;
+  }),
+  ...(require('../policy/admission/admission-objects') as { admissionObjects: typeof admissionObjects }),
+  ...(require('../policy/pack') as { GOLDEN_PATH_PACK: typeof GOLDEN_PATH_PACK }),
+  ...(require('../stacks/team-namespace') as { synthNamespace: typeof synthNamespace }),
+  ...(require('./render-data-stores') as { renderDataStores: typeof renderDataStores }),
 });
 /* eslint-enable @typescript-eslint/no-require-imports */
 
