@@ -58,4 +58,4 @@ export type { StatefulService } from './stacks/stateful-service';
 export type { BatchJob } from './stacks/batch-job';
 export type { WebService } from './stacks/web-service';
 export type { Worker } from './stacks/worker';
-export { JsonPatch } from 'cdk8s';
+export { JsonPatch } from './stacks/json-patch';

@@ -35,24 +35,61 @@ const WRAPPER_END = '\n})';
 const digest = (data) => createHash('sha256').update(data).digest('hex');
 
 /**
- * The pack's entries: key -> { data, usedAt }. The pack is a 4-byte header length, a JSON header
- * (key -> [offset, length, usedAt, sha256 of the data]) and the data. An entry's data is checked
- * when it is used; a pack that does not read back is empty.
+ * The pack's entries: key -> { data, length, usedAt, sum }. The pack is a 4-byte header length, a
+ * JSON header (key -> [offset, length, usedAt, sha256 of the data]) and the data. Only the header is
+ * read up front: an entry's data is read when it is used (a warm synth uses a tenth of a pack that
+ * also holds what a cold one compiles: cdk8s-plus-28, the validators), through a descriptor kept
+ * open until `close()`, so a concurrent run's rename cannot swap the bytes under it. An entry's data
+ * is checked when it is used; a pack that does not read back is empty.
  */
 function readPack(file) {
   const entries = new Map();
+  let fd;
   try {
-    const bytes = fs.readFileSync(file);
-    const headerLength = bytes.readUInt32LE(0);
-    const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength));
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
+    const headerLength = readAt(fd, 0, 4).readUInt32LE(0);
+    const header = JSON.parse(readAt(fd, 4, headerLength).toString('utf8'));
     const base = 4 + headerLength;
     for (const [key, [offset, length, usedAt, sum]] of Object.entries(header)) {
-      if (base + offset + length <= bytes.length) entries.set(key, { data: bytes.subarray(base + offset, base + offset + length), usedAt, sum });
+      if (base + offset + length > size) continue;
+      let data;
+      entries.set(key, {
+        length,
+        usedAt,
+        sum,
+        get data() {
+          data ??= readAt(fd, base + offset, length);
+          return data;
+        },
+      });
     }
   } catch {
     // no pack yet, or not one this code wrote
+    entries.clear();
   }
-  return entries;
+  const close = () => {
+    if (fd === undefined) return;
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // closed already
+    }
+    fd = undefined;
+  };
+  return { entries, close };
+}
+
+/** `length` bytes of the open file at `position` (fewer when the file is shorter: the entry's sum then fails). */
+function readAt(fd, position, length) {
+  const buffer = Buffer.alloc(length);
+  let read = 0;
+  while (read < length) {
+    const n = fs.readSync(fd, buffer, read, length - read, position + read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read === length ? buffer : buffer.subarray(0, read);
 }
 
 /** Writes `entries` (key -> { data, usedAt, sum }) as the pack, aside and renamed. */
@@ -135,7 +172,7 @@ function enableCodeCache(root = defaultRoot()) {
   const compile = Module.prototype._compile;
   if (compile[MARK]) return false;
   const pack = join(root, process.versions.v8, PACK);
-  const stored = readPack(pack);
+  const { entries: stored, close } = readPack(pack);
   /** What this run used: key -> the stored entry (a hit) or the script to take data from at exit (a miss). */
   const used = new Map();
   let missed = false;
@@ -170,7 +207,7 @@ function enableCodeCache(root = defaultRoot()) {
   // repository's) that a run used within the week, up to twice this run's own size: `platform diff`
   // synthesizes the base from a new temporary folder each time, whose entries must not pile up.
   process.once('exit', () => {
-    if (!missed) return;
+    if (!missed) return close();
     const now = Date.now();
     const next = new Map();
     let room = 0;
@@ -181,10 +218,12 @@ function enableCodeCache(root = defaultRoot()) {
     }
     const others = [...stored].filter(([key, entry]) => !next.has(key) && now - entry.usedAt <= MAX_UNUSED_MS);
     for (const [key, entry] of others.sort((a, b) => b[1].usedAt - a[1].usedAt)) {
-      if (entry.data.length > room) break;
-      room -= entry.data.length;
-      next.set(key, entry);
+      if (entry.length > room) break;
+      room -= entry.length;
+      next.set(key, { data: entry.data, usedAt: entry.usedAt, sum: entry.sum });
     }
+    // Every byte kept is read now: the descriptor closes before the pack is replaced.
+    close();
     if (writePack(pack, next)) prune(root);
   });
   return true;

@@ -66,9 +66,9 @@ export function layoutFiles(
   cache: Pick<RenderCache, 'textOf'> | undefined,
   write: (path: string, text: string) => void,
 ): void {
-  // A cache hit, or an app rendered on a worker thread, brings its file's text: emitting it again would give the same bytes.
+  // A cache hit (an app's, or an environment's platform files), or an app rendered on a worker thread, brings its file's text: emitting it again would give the same bytes.
   for (const { app, manifests, text } of rendered) write(appFilePath(app), text ?? cache?.textOf(manifests) ?? renderManifests(app.source, manifests, yaml));
-  for (const file of platform) write(file.path, renderManifests(file.source, file.manifests, yaml));
+  for (const file of platform) write(file.path, cache?.textOf(file.manifests) ?? renderManifests(file.source, file.manifests, yaml));
 }
 
 /** Made from the other files' paths, or from every app: a merged tree lays them out afresh. */

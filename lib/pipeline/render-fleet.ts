@@ -1,5 +1,5 @@
 import { mergeAcrossEnvironments, Problems, ValidationError } from '../internal/errors';
-import { SourcedApp } from '../model/app-definition';
+import { AppDefinition, SourcedApp } from '../model/app-definition';
 import { Environment } from '../model/environment';
 import { GitOpsSettings } from '../model/gitops';
 import { ResolvedEnvironment } from '../model/resolved-environment';
@@ -11,9 +11,9 @@ import { Manifest } from '../manifest/manifest';
 import { checkDefinitionKeys } from '../environments/check-definition-keys';
 import { Customization } from '../model/customize';
 import { RenderCache } from './cache/render-cache';
-import { AppRendering, renderForFleet } from './render-app';
-import { PreparedApp } from './prepare-app';
-import { ParallelOptions, startInWorkers, useWorkers } from './render-in-workers';
+import type { AppRendering, renderForFleet } from './render-app';
+import type { PreparedApp } from './prepare-app';
+import type { ParallelOptions, startInWorkers, useWorkers } from './render-in-workers';
 import { checkQuota } from './check-quota';
 import { checkEnvironments, checkOverrideNames, checkUniqueApps, checkUniqueDataStores, checkUniqueHosts, checkUniqueObjects } from './fleet-checks';
 import { SourcedDataStore } from '../model/data-store-definition';
@@ -146,11 +146,9 @@ export function startRenderEach(resolved: readonly ResolvedApp[], input: Resolve
     return hit ? { app, ...hit } : undefined;
   });
   const misses = resolved.filter((_, i) => rendered[i] === undefined);
-  const pending = useWorkers(misses.length, input.parallel) ? startInWorkers(misses, (app) => definitions.get(app.source), input.parallel!) : undefined;
+  const pending = misses.length === 0 ? undefined : startMisses(misses, definitions, input.parallel);
   return (problems) => {
-    const renderings: (AppRendering & Partial<PreparedApp>)[] = pending
-      ? pending.finish(problems)
-      : misses.map((app) => renderForFleet(app, definitions.get(app.source), problems));
+    const renderings = pending ? pending(problems) : [];
     let next = 0;
     resolved.forEach((app, i) => {
       if (rendered[i] !== undefined) return;
@@ -162,6 +160,27 @@ export function startRenderEach(resolved: readonly ResolvedApp[], input: Resolve
     });
     return rendered as RenderedApp[];
   };
+}
+
+/**
+ * Starts the apps the cache did not have on the workers, or returns the serial render. What builds them (cdk8s, cdk8s-plus-28,
+ * the CRD imports) is loaded here, on the first miss: a run whose every rendering is a hit never
+ * loads it (README, "Start-up").
+ */
+function startMisses(
+  misses: readonly ResolvedApp[],
+  definitions: ReadonlyMap<string, AppDefinition>,
+  parallel: ParallelOptions | undefined,
+): (problems: Problems) => (AppRendering & Partial<PreparedApp>)[] {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const workers = require('./render-in-workers') as { startInWorkers: typeof startInWorkers; useWorkers: typeof useWorkers };
+  const serial = require('./render-app') as { renderForFleet: typeof renderForFleet };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  if (workers.useWorkers(misses.length, parallel)) {
+    const pending = workers.startInWorkers(misses, (app) => definitions.get(app.source), parallel!);
+    return (problems) => pending.finish(problems);
+  }
+  return (problems) => misses.map((app) => serial.renderForFleet(app, definitions.get(app.source), problems));
 }
 
 function compare(a: string, b: string): number {

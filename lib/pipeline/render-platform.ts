@@ -1,14 +1,32 @@
 import { ResolvedEnvironment } from '../model/resolved-environment';
+import { ResolvedApp } from '../model/resolved-app';
 import { resolveNamespace } from '../environments/resolve-namespace';
-import { platformAppProject, teamAppProject } from '../gitops/app-project';
-import { platformApplication, rootApplication, teamApplication } from '../gitops/argocd';
 import { Manifest } from '../manifest/manifest';
-import { admissionObjects } from '../policy/admission/admission-objects';
-import { GOLDEN_PATH_PACK } from '../policy/pack';
-import { synthNamespace } from '../stacks/team-namespace';
 import { RenderedApp } from './render-fleet';
 import { SourcedDataStore } from '../model/data-store-definition';
-import { renderDataStores } from './render-data-stores';
+import type { platformAppProject, teamAppProject } from '../gitops/app-project';
+import type { platformApplication, rootApplication, teamApplication } from '../gitops/argocd';
+import type { admissionObjects } from '../policy/admission/admission-objects';
+import type { GOLDEN_PATH_PACK } from '../policy/pack';
+import type { synthNamespace } from '../stacks/team-namespace';
+import type { renderDataStores } from './render-data-stores';
+
+// What renders the platform's objects is loaded on the first environment not found in the cache:
+// it pulls in cdk8s, cdk8s-plus-28 and the Argo CD and Kyverno imports (README, "Start-up").
+/* eslint-disable @typescript-eslint/no-require-imports */
+const renderers = () => ({
+  ...(require('../gitops/app-project') as { platformAppProject: typeof platformAppProject; teamAppProject: typeof teamAppProject }),
+  ...(require('../gitops/argocd') as {
+    platformApplication: typeof platformApplication;
+    rootApplication: typeof rootApplication;
+    teamApplication: typeof teamApplication;
+  }),
+  ...(require('../policy/admission/admission-objects') as { admissionObjects: typeof admissionObjects }),
+  ...(require('../policy/pack') as { GOLDEN_PATH_PACK: typeof GOLDEN_PATH_PACK }),
+  ...(require('../stacks/team-namespace') as { synthNamespace: typeof synthNamespace }),
+  ...(require('./render-data-stores') as { renderDataStores: typeof renderDataStores }),
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Objects of the platform itself (namespaces, Argo CD Applications), each with where it goes. */
 export interface RenderedPlatformFile {
@@ -28,6 +46,15 @@ export interface RenderPlatformOptions {
   readonly now?: Date;
   /** The fleet's shared data stores: those in the cluster in an environment are rendered there. @default - none */
   readonly dataStores?: readonly SourcedDataStore[];
+  /** Platform files of earlier runs, reused where what they are rendered from is the same. @default - rendered every time */
+  readonly cache?: PlatformFilesMemo;
+}
+
+/** Keeps an environment's platform files between runs (the render cache). */
+export interface PlatformFilesMemo {
+  platformKey(environment: ResolvedEnvironment, apps: readonly ResolvedApp[], parts: readonly unknown[]): string | undefined;
+  platformFiles(environment: string, key: string): RenderedPlatformFile[] | undefined;
+  renderedPlatform(environment: string, key: string, files: readonly RenderedPlatformFile[]): void;
 }
 
 /**
@@ -44,42 +71,75 @@ export function renderPlatform(
   const files: RenderedPlatformFile[] = [];
   const now = options.now ?? new Date();
   for (const env of environments) {
-    const argocd = env.gitops.argocd;
-    const apps = rendered.filter((r) => r.app.environment === env.name).map((r) => r.app);
-    const admission = admissionObjects(env, apps, GOLDEN_PATH_PACK, now);
-    if (admission.length > 0) {
-      files.push({ path: `${env.name}/${PLATFORM_FOLDER}/admission.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: admission });
-      if (argocd) {
-        const manifests = [platformAppProject(env, argocd), platformApplication(env, argocd, PLATFORM_FOLDER)];
-        files.push({ path: `argocd/${env.name}/${PLATFORM_FOLDER}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests });
-      }
-    }
-    const teams = new Set<string>();
-    for (const { app } of rendered) if (app.environment === env.name) teams.add(app.team);
-    for (const file of renderDataStores(options.dataStores ?? [], env, rendered)) {
-      teams.add(file.team);
-      files.push(file);
-    }
-    for (const team of [...teams].sort()) {
-      const namespace = resolveNamespace(team, env);
-      files.push({
-        path: `${env.name}/${team}/${NAMESPACE_FILE}`,
-        environment: env.name,
-        source: ENVIRONMENTS_SOURCE,
-        manifests: synthNamespace(namespace) as Manifest[],
-      });
-      if (argocd) {
-        // A hardened app's changes reach production only after review (or in the environment's sync window).
-        const reviewedSync = env.production && rendered.some(({ app }) => app.environment === env.name && app.team === team && app.hardening !== undefined);
-        const manifests = [
-          teamAppProject(env, argocd, team, namespace.name, { reviewedSync }),
-          teamApplication(env, argocd, team, namespace.name, { reviewedSync }),
-        ];
-        files.push({ path: `argocd/${env.name}/${team}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests });
-      }
-    }
-    if (argocd)
-      files.push({ path: `argocd/bootstrap/${env.name}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: [rootApplication(env, argocd)] });
+    const own = rendered.filter((r) => r.app.environment === env.name);
+    // Waivers expire by the UTC day (isExpired): the day is all of `now` they are rendered from.
+    const key = options.cache?.platformKey(
+      env,
+      own.map((r) => r.app),
+      [options.dataStores ?? [], now.toISOString().slice(0, 10)],
+    );
+    const stored = key === undefined ? undefined : options.cache!.platformFiles(env.name, key);
+    const made = stored ?? renderEnvironment(env, own, now, options.dataStores ?? []);
+    if (key !== undefined && stored === undefined) options.cache!.renderedPlatform(env.name, key, made);
+    files.push(...made);
   }
+  return files;
+}
+
+/** `renderPlatform` for one environment and its apps. */
+function renderEnvironment(
+  env: ResolvedEnvironment,
+  rendered: readonly Pick<RenderedApp, 'app'>[],
+  now: Date,
+  dataStores: readonly SourcedDataStore[],
+): RenderedPlatformFile[] {
+  const {
+    admissionObjects,
+    GOLDEN_PATH_PACK,
+    platformAppProject,
+    platformApplication,
+    renderDataStores,
+    rootApplication,
+    synthNamespace,
+    teamAppProject,
+    teamApplication,
+  } = renderers();
+  const files: RenderedPlatformFile[] = [];
+  const argocd = env.gitops.argocd;
+  const apps = rendered.map((r) => r.app);
+  const admission = admissionObjects(env, apps, GOLDEN_PATH_PACK, now);
+  if (admission.length > 0) {
+    files.push({ path: `${env.name}/${PLATFORM_FOLDER}/admission.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: admission });
+    if (argocd) {
+      const manifests = [platformAppProject(env, argocd), platformApplication(env, argocd, PLATFORM_FOLDER)];
+      files.push({ path: `argocd/${env.name}/${PLATFORM_FOLDER}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests });
+    }
+  }
+  const teams = new Set<string>();
+  for (const { app } of rendered) teams.add(app.team);
+  for (const file of renderDataStores(dataStores, env, rendered)) {
+    teams.add(file.team);
+    files.push(file);
+  }
+  for (const team of [...teams].sort()) {
+    const namespace = resolveNamespace(team, env);
+    files.push({
+      path: `${env.name}/${team}/${NAMESPACE_FILE}`,
+      environment: env.name,
+      source: ENVIRONMENTS_SOURCE,
+      manifests: synthNamespace(namespace) as Manifest[],
+    });
+    if (argocd) {
+      // A hardened app's changes reach production only after review (or in the environment's sync window).
+      const reviewedSync = env.production && rendered.some(({ app }) => app.team === team && app.hardening !== undefined);
+      const manifests = [
+        teamAppProject(env, argocd, team, namespace.name, { reviewedSync }),
+        teamApplication(env, argocd, team, namespace.name, { reviewedSync }),
+      ];
+      files.push({ path: `argocd/${env.name}/${team}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests });
+    }
+  }
+  if (argocd)
+    files.push({ path: `argocd/bootstrap/${env.name}.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: [rootApplication(env, argocd)] });
   return files;
 }

@@ -160,7 +160,8 @@ function renderInParts(
     const files = renderPlatform(
       apps.filter((app) => app.environment === env.name).map((app) => ({ app })),
       [env],
-      { now: options.now, dataStores: options.dataStores },
+      // A shard writes only its share of them: the whole set is kept by a synth of every environment's.
+      { now: options.now, dataStores: options.dataStores, cache: shard ? undefined : options.cache },
     );
     return shard ? files.filter((f) => ownedByShard(shard, f.path)) : files;
   };

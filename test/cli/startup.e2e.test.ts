@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { tempDir } from '../fixtures/temp-dir';
+import { LIB, tempRepo } from '../fixtures/temp-repo';
 
 const BIN = join(__dirname, '../../bin/platform');
 
-/** The files under node_modules/ or imports/ a `platform` process loaded, by package or folder. */
-function loaded(args: readonly string[]): string[] {
+/** The files under node_modules/ or imports/ a `platform` process loaded, by package or folder (and the schema validators as `validators`). */
+function loaded(args: readonly string[], env: NodeJS.ProcessEnv = process.env): string[] {
   // Prints require.cache at exit: what the command loaded, whatever it did.
   const probe = `process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));`;
   const result = spawnSync(
@@ -12,12 +14,13 @@ function loaded(args: readonly string[]): string[] {
     ['-e', `${probe} process.argv.splice(1, 0, ${JSON.stringify(BIN)}); require(${JSON.stringify(BIN)});`, '--', ...args],
     {
       encoding: 'utf8',
+      env,
     },
   );
   const line = result.stderr.split('\n').find((l) => l.startsWith('LOADED '));
   if (line === undefined) throw new Error(`no module list: ${result.stderr}`);
   const parts = (JSON.parse(line.slice('LOADED '.length)) as string[]).map((f) =>
-    /node_modules\/((?:@[^/]+\/)?[^/]+)|\/(imports)\//.exec(f)?.slice(1).find(Boolean),
+    /node_modules\/((?:@[^/]+\/)?[^/]+)|\/(imports)\/|-(validators)\.js$/.exec(f)?.slice(1).find(Boolean),
   );
   return [...new Set(parts.filter((p): p is string => p !== undefined))].sort();
 }
@@ -26,5 +29,28 @@ describe('start-up: a command loads only what it needs', () => {
   test('--help and a command --help load commander and the TypeScript loader, not cdk8s or the CRD imports', () => {
     expect(loaded(['--help'])).toEqual(['commander', 'esbuild']);
     expect(loaded(['set-image', '--help'])).toEqual(['commander', 'esbuild']);
+  });
+
+  test('a warm synth whose every rendering is a hit loads neither cdk8s nor the CRD imports nor the validators, even for an app with customize', () => {
+    const root = tempRepo({
+      'apps/shop/web.ts': `import { goldenPath, JsonPatch } from '${LIB}';
+import * as crds from '${LIB}/api/crds';
+const { webService } = goldenPath([]);
+export default webService({
+  name: 'web',
+  team: 'shop',
+  image: 'ghcr.io/acme/web:1.0.0',
+  customize: (stack) => {
+    stack.deployment.addJsonPatch(JsonPatch.add('/spec/revisionHistoryLimit', 3));
+    new crds.PodMonitor(stack, 'pods', { spec: { selector: {}, podMetricsEndpoints: [{ port: 'http' }] } });
+  },
+});
+`,
+    });
+    const env = { ...process.env, PLATFORM_CACHE_DIR: tempDir() };
+    const cold = loaded(['--root', root, 'synth'], env);
+    expect(cold).toEqual(expect.arrayContaining(['cdk8s', 'cdk8s-plus-28', 'imports', 'validators']));
+    // What remains reads apps/releases.yaml: yaml, and the ajv runtime helper of its precompiled validator.
+    expect(loaded(['--root', root, 'synth'], env)).toEqual(['ajv', 'commander', 'esbuild', 'yaml']);
   });
 });

@@ -37,4 +37,13 @@ describe('contentKey', () => {
     expect(contentKey([{ dependsOn: [{ ...other }] }], refer)).toBeUndefined();
     expect(contentKey([{ dependsOn: [other] }], (value) => (value === other ? 'apps/shop/web.ts' : undefined))).not.toBe(key);
   });
+
+  test('keys a function as what `code` says of it, when given', () => {
+    const text = (fn: (...args: never[]) => unknown) => fn.toString();
+    const key = contentKey([{ customize: () => 1 }], undefined, text);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentKey([{ customize: () => 1 }], undefined, text)).toBe(key);
+    expect(contentKey([{ customize: () => 2 }], undefined, text)).not.toBe(key);
+    expect(contentKey([{ customize: () => 1 }], undefined, () => 'same')).toBe(contentKey([{ customize: () => 2 }], undefined, () => 'same'));
+  });
 });

@@ -24,8 +24,8 @@ function uncachedRender(input: FleetInput) {
 }
 
 /** Renders and checks with the cache and fills it as a successful synth does; returns the files, the policy report and what the cache did. */
-function cachedRender(input: FleetInput, dir: string, code = 'code-1', now?: () => number) {
-  const cache = new RenderCache({ dir, code, now });
+function cachedRender(input: FleetInput, dir: string, code = 'code-1', now?: () => number, root?: string) {
+  const cache = new RenderCache({ dir, code, now, root });
   let report: CheckReport | undefined;
   const { files } = render({ ...input, cache, checks: defaultChecks({ now: NOW, onReport: (r) => (report = r), memo: cache }) });
   cache.store(files);
@@ -35,7 +35,11 @@ function cachedRender(input: FleetInput, dir: string, code = 'code-1', now?: () 
 
 /** The stored entries of every pack under `dir`, by pack file. */
 function packs(dir: string): Map<string, string[]> {
-  return new Map(entries(dir).map((file) => [file, [...(readPack(file)?.keys() ?? [])]]));
+  return new Map(
+    entries(dir)
+      .filter((file) => file.endsWith('.pack'))
+      .map((file) => [file, [...(readPack(file)?.keys() ?? [])]]),
+  );
 }
 
 function entries(dir: string): string[] {
@@ -60,7 +64,7 @@ describe('render cache: the sample fleet', () => {
     gitops: project.gitops,
   };
 
-  test('a warm cache gives the bytes and the check report of no cache; apps whose definition holds code (customize) are rendered every run', () => {
+  test('a warm cache gives the bytes and the check report of no cache; without the repository root, apps whose definition holds code (customize) are rendered every run', () => {
     const dir = tempDir();
     const none = uncachedRender(input);
     const cold = cachedRender(input, dir);
@@ -78,6 +82,19 @@ describe('render cache: the sample fleet', () => {
     expect(uncacheable).toBeGreaterThanOrEqual(6);
     expect(cold.stats).toEqual({ hits: 0, misses: renderings - uncacheable, uncacheable, errors: 0 });
     expect(warm.stats).toEqual({ hits: renderings - uncacheable, misses: 0, uncacheable, errors: 0 });
+  });
+
+  test("with the repository's root, apps whose definition holds code are cached too, keyed by their source: the same bytes and report", () => {
+    const dir = tempDir();
+    const none = uncachedRender(input);
+    const cold = cachedRender(input, dir, 'code-1', undefined, REPO);
+    const warm = cachedRender(input, dir, 'code-1', undefined, REPO);
+    expect(cold.files).toEqual(none.files);
+    expect(warm.files).toEqual(none.files);
+    expect(JSON.stringify(warm.report)).toBe(JSON.stringify(none.report));
+    // 11 apps x 3 environments, less the two that are not deployed everywhere: payment-gateway's and checkout-api's 6 among them.
+    expect(cold.stats).toEqual({ hits: 0, misses: 31, uncacheable: 0, errors: 0 });
+    expect(warm.stats).toEqual({ hits: 31, misses: 0, uncacheable: 0, errors: 0 });
   });
 
   test('a truncated pack, a damaged entry and a file of another format are misses, rendered and stored again, never a failure', () => {
@@ -216,6 +233,41 @@ describe('render cache: a seeded fleet under random edits', () => {
     // The reports compared had findings to differ in: 4 apps x 3 environments, one container each at least.
     expect(findings).toBeGreaterThanOrEqual(12);
     expect(first.report.summary).toMatchObject({ waived: 2, unusedWaivers: 1 });
+  });
+});
+
+describe("render cache: the platform's own files", () => {
+  const { apps, environments, gitops } = generateFleet({ apps: 3, seed: 1 });
+  const input = { apps, environments, gitops };
+  const synth = (dir: string, now: Date, fleet: FleetInput = input) => {
+    const cache = new RenderCache({ dir, code: 'code' });
+    const { files } = render({ ...fleet, cache, now });
+    cache.store(files);
+    return files;
+  };
+
+  test('are kept per environment under a key of the environment, its apps and the day waivers expire against', () => {
+    const dir = tempDir();
+    const day = new Date('2026-06-01T08:00:00Z');
+    const first = synth(dir, day);
+    const stored = join(dir, 'v3-code', 'dev', '_platform.json');
+    const entry = JSON.parse(readFileSync(stored, 'utf8')) as { files: { path: string }[]; texts: string[] };
+    const at = entry.files.findIndex((f) => f.path === 'dev/shop/_namespace.yaml');
+    expect(entry.texts[at]).toBe(first.get('dev/shop/_namespace.yaml'));
+    // Planted under the same key: a later run that day takes the stored files and their texts as they are.
+    entry.texts[at] += '# planted\n';
+    writeFileSync(stored, JSON.stringify(entry));
+    expect(synth(dir, new Date('2026-06-01T20:00:00Z')).get('dev/shop/_namespace.yaml')).toBe(`${first.get('dev/shop/_namespace.yaml')}# planted\n`);
+    // An entry missing its texts does not read back: rendered afresh.
+    writeFileSync(stored, JSON.stringify({ ...entry, texts: undefined }));
+    expect(synth(dir, day).get('dev/shop/_namespace.yaml')).toBe(first.get('dev/shop/_namespace.yaml'));
+    // Another day, or another app in the environment, is another key: rendered afresh.
+    writeFileSync(stored, JSON.stringify(entry));
+    expect(synth(dir, new Date('2026-06-02T08:00:00Z')).get('dev/shop/_namespace.yaml')).toBe(first.get('dev/shop/_namespace.yaml'));
+    writeFileSync(stored, JSON.stringify(entry));
+    const fewer = synth(dir, day, { ...input, apps: [apps[0]] });
+    expect([...fewer.values()].filter((text) => text.includes('planted'))).toEqual([]);
+    expect(fewer).toEqual(render({ ...input, apps: [apps[0]], now: day }).files);
   });
 });
 

@@ -83,7 +83,7 @@ function synthesizeProject(root: string, outDir: string, mirrorDir: string | und
     if (report.findings.length > 0 || report.waivers.length > 0) io.err(formatReport(report));
   };
   const cacheDir = options.cache === false ? undefined : options.cacheDir ? resolve(options.cacheDir) : defaultCacheDir(root);
-  const cache = cacheDir === undefined ? undefined : new RenderCache({ dir: cacheDir });
+  const cache = cacheDir === undefined ? undefined : new RenderCache({ dir: cacheDir, root });
   // The cache also keeps what the schema and object rules found in each app's objects.
   const checks = defaultChecks({ onReport, environments: environments.map((e) => e.name), memo: cache });
   const shard = shardOf(options, environments);

@@ -3,6 +3,12 @@ import { createHash } from 'node:crypto';
 /** Stands for an object the key must not walk into; see `contentKey`. */
 export type KeyReference = (value: object) => string | undefined;
 
+/**
+ * Stands for a function: what the key says of it. The caller answers for what the function does
+ * (RenderCache keys the source it runs, see SourceClosures).
+ */
+export type KeyCode = (fn: (...args: never[]) => unknown) => string;
+
 /** Thrown inside JSON.stringify to stop at a value that cannot be keyed by content. */
 class Unkeyable extends Error {}
 
@@ -13,16 +19,18 @@ class Unkeyable extends Error {}
  * value built in another order is only a miss, never a wrong hit. Maps, Sets and class instances
  * are spelled out (JSON would write `{}` for a Map). Returns undefined when a part cannot be keyed
  * by content: a function (an escape hatch's `customize` is code, whose effect no hash of the value
- * can predict), a symbol, or a cycle. `reference` may name an object instead of walking it (another
+ * can predict; unless `code` says what stands for it), a symbol, or a cycle. `reference` may name an object instead of walking it (another
  * app's definition that `dependsOn` points at: what it contributes is already in the resolved app).
  */
-export function contentKey(parts: readonly unknown[], reference: KeyReference = () => undefined): string | undefined {
+export function contentKey(parts: readonly unknown[], reference: KeyReference = () => undefined, code?: KeyCode): string | undefined {
   let text: string;
   try {
     // JSON.stringify walks in native code: several times faster than a walk written here.
     text = JSON.stringify(parts, function (this: unknown, _key: string, value: unknown): unknown {
       switch (typeof value) {
         case 'function':
+          if (code) return { $function: code(value as (...args: never[]) => unknown) };
+          throw new Unkeyable();
         case 'symbol':
           throw new Unkeyable();
         case 'bigint':

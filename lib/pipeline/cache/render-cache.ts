@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AppDefinition } from '../../model/app-definition';
 import { Customization } from '../../model/customize';
 import { ResolvedApp } from '../../model/resolved-app';
@@ -9,12 +10,17 @@ import { ObjectResults, ObjectResultsMemo } from '../../policy/object-results';
 import { appFilePath } from '../../output/layout';
 import { codeFingerprint } from './code-fingerprint';
 import { contentKey } from './content-key';
+import { SourceClosures } from './source-closure';
 import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
 
 /** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry). */
 const FORMAT = 'v3';
 const DAY_MS = 24 * 3600 * 1000;
 const HOUR_MS = 3600 * 1000;
+/** An environment's platform files, beside its teams' packs (a team is a DNS label: never `_platform`). */
+const PLATFORM_FILE = '_platform.json';
+/** The hashes of the platform's code files, by path and stat (`codeFingerprint`): beside the versions' folders. */
+const CODE_MEMO = 'code-files.json';
 
 export interface RenderCacheOptions {
   /** The cache folder (`platform synth --cache-dir`, $PLATFORM_CACHE_DIR). */
@@ -25,6 +31,12 @@ export interface RenderCacheOptions {
   readonly maxUnusedMs?: number;
   /** The moment `store` and `prune` measure from. @default - now */
   readonly now?: () => number;
+  /**
+   * The repository the apps' sources are relative to: with it, an app whose definition holds code
+   * (`customize`) is cached too, keyed by the source that code runs (`SourceClosures`).
+   * @default - such apps are rendered every run
+   */
+  readonly root?: string;
 }
 
 /** What one app in one environment rendered to, as a hit gives it back. */
@@ -97,28 +109,96 @@ export class RenderCache implements ObjectResultsMemo {
   private current?: Pack;
   /** Each environment keyed once: every app of it would hash the same value again. */
   private readonly environmentKeys = new WeakMap<ResolvedEnvironment, string | undefined>();
+  private readonly closures?: SourceClosures;
+  /** Each app's key this run, for the key of its environment's platform files. */
+  private readonly appKeys = new WeakMap<ResolvedApp, string>();
+  /** Platform files to store once the synth succeeded (rendered this run, or their check results completed): by environment. */
+  private readonly platformPending = new Map<string, PlatformEntry>();
+  /** Each platform file's check results, by its manifests: with the entry they are stored in. */
+  private readonly platformChecks = new WeakMap<object, { entry: PlatformEntry; index: number }>();
 
   constructor(options: RenderCacheOptions) {
     this.root = options.dir;
-    this.folder = join(options.dir, `${FORMAT}-${(options.code ?? codeFingerprint()).slice(0, 16)}`);
+    this.folder = join(options.dir, `${FORMAT}-${(options.code ?? codeFingerprint(join(options.dir, CODE_MEMO))).slice(0, 16)}`);
     this.now = options.now ?? Date.now;
     this.maxUnusedMs = options.maxUnusedMs ?? 7 * DAY_MS;
+    if (options.root !== undefined) this.closures = new SourceClosures(options.root);
   }
 
   /**
    * The key of an app's rendering in its environment, or undefined when it cannot be cached (its
-   * definition holds code: a `customize` function). `fleet` maps every definition of the fleet to
-   * its source file, so a `dependsOn` pointing at another app's definition keys as that app's name.
+   * definition holds code, and the source that code runs is not known). `fleet` maps every
+   * definition of the fleet to its source file, so a `dependsOn` pointing at another app's
+   * definition keys as that app's name. A function in the definition keys as its text, and the key
+   * then also covers the app file's source closure (`SourceClosures`).
    */
   keyOf(app: ResolvedApp, environment: ResolvedEnvironment, definition: AppDefinition | undefined, fleet: ReadonlyMap<object, string>): string | undefined {
     if (!this.environmentKeys.has(environment)) this.environmentKeys.set(environment, contentKey([environment]));
     const environmentKey = this.environmentKeys.get(environment);
+    let code = false;
     const key =
       environmentKey === undefined
         ? undefined
-        : contentKey([FORMAT, app, environmentKey, definition], (value) => (value === definition ? undefined : fleet.get(value)));
-    if (key === undefined) this.stats.uncacheable++;
-    return key;
+        : contentKey(
+            [FORMAT, app, environmentKey, definition],
+            (value) => (value === definition ? undefined : fleet.get(value)),
+            this.closures &&
+              ((fn) => {
+                code = true;
+                return fn.toString();
+              }),
+          );
+    const closure = key !== undefined && code ? this.closures?.of(app.source) : undefined;
+    const result = !code ? key : closure === undefined ? undefined : createHash('sha256').update(`${key}\0${closure}`).digest('hex');
+    if (result === undefined) this.stats.uncacheable++;
+    else this.appKeys.set(app, result);
+    return result;
+  }
+
+  /**
+   * The key of an environment's platform files (namespaces, Argo CD Applications, admission
+   * policies, shared data stores): the environment, the keys of its apps (each keyed this run by
+   * `keyOf`, else undefined: not cached) and `parts` (what else they are rendered from).
+   */
+  platformKey(environment: ResolvedEnvironment, apps: readonly ResolvedApp[], parts: readonly unknown[]): string | undefined {
+    if (!this.environmentKeys.has(environment)) this.environmentKeys.set(environment, contentKey([environment]));
+    const environmentKey = this.environmentKeys.get(environment);
+    const keys = apps.map((app) => this.appKeys.get(app));
+    if (environmentKey === undefined || keys.includes(undefined)) return undefined;
+    return contentKey([FORMAT, 'platform', environmentKey, keys, parts]);
+  }
+
+  /**
+   * The platform files stored for an environment under `key`, or undefined (none, another key, or a
+   * file that does not read back). What the schema and the object rules found in their objects comes
+   * with them (`resultsOf`), as with an app's hit.
+   */
+  platformFiles<T>(environment: string, key: string): T[] | undefined {
+    const file = this.platformFile(environment);
+    this.seen.add(file);
+    let stored: unknown;
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      return undefined;
+    }
+    const { key: storedKey, files, checks, texts } = (stored ?? {}) as { key?: unknown; files?: unknown; checks?: unknown; texts?: unknown };
+    const fits = (list: unknown): list is unknown[] => Array.isArray(list) && Array.isArray(files) && list.length === files.length;
+    if (storedKey !== key || !fits(files) || !fits(checks) || !fits(texts) || !texts.every((t) => typeof t === 'string')) return undefined;
+    this.touch(file);
+    this.track(environment, { key, files: files as PlatformEntry['files'], checks: checks as (ObjectResults | null)[], texts: texts }, false);
+    return files as T[];
+  }
+
+  /** Remembers an environment's platform files rendered this run, stored by `store` if the synth succeeds. */
+  renderedPlatform(environment: string, key: string, files: PlatformEntry['files']): void {
+    this.track(environment, { key, files, checks: files.map(() => null) }, true);
+  }
+
+  private track(environment: string, entry: Omit<PlatformEntry, 'environment'>, fresh: boolean): void {
+    const tracked: PlatformEntry = { environment, ...entry };
+    if (fresh) this.platformPending.set(environment, tracked);
+    tracked.files.forEach((file, index) => this.platformChecks.set(file.manifests, { entry: tracked, index }));
   }
 
   /** The stored rendering for `key` of the app at `address`, or undefined (a miss: nothing stored, or an entry that does not read back). */
@@ -151,13 +231,16 @@ export class RenderCache implements ObjectResultsMemo {
 
   /** The file text stored with a hit (found by its manifests), so layout need not emit it again. */
   textOf(manifests: readonly Manifest[]): string | undefined {
-    return this.hits.get(manifests)?.text;
+    const platform = this.platformChecks.get(manifests);
+    return this.hits.get(manifests)?.text ?? (platform && platform.entry.texts?.[platform.index]);
   }
 
   /** What the checks found in a rendering's objects: stored with a hit, or left by this run's checks. */
   resultsOf(manifests: readonly Manifest[]): ObjectResults | undefined {
     const own = this.pending.get(manifests)?.checks ?? this.completed.get(manifests)?.checks;
     if (own) return own;
+    const platform = this.platformChecks.get(manifests);
+    if (platform) return platform.entry.checks[platform.index] ?? undefined;
     const hit = this.hits.get(manifests);
     if (typeof hit?.checks === 'string') {
       const checks = parsed(hit.checks);
@@ -173,6 +256,11 @@ export class RenderCache implements ObjectResultsMemo {
     if (pending) pending.checks = results;
     const hit = this.hits.get(manifests);
     if (hit) this.completed.set(manifests, { hit, manifests, checks: results });
+    const platform = this.platformChecks.get(manifests);
+    if (platform) {
+      platform.entry.checks[platform.index] = results;
+      this.platformPending.set(platform.entry.environment, platform.entry);
+    }
   }
 
   /**
@@ -182,6 +270,7 @@ export class RenderCache implements ObjectResultsMemo {
    * are more than a day old: otherwise a warm run that changed nothing writes nothing.
    */
   store(files: Pick<ReadonlyMap<string, string>, 'get'>): void {
+    const written = files;
     const now = this.now();
     for (const { key, app, rendering, checks } of this.pending.values()) {
       const text = files.get(appFilePath(app));
@@ -218,6 +307,23 @@ export class RenderCache implements ObjectResultsMemo {
         this.stats.errors++;
       }
     }
+    for (const [environment, { key, files, checks, texts: known }] of this.platformPending) {
+      const texts: readonly (string | undefined)[] = known ?? files.map((f) => written.get(f.path));
+      // A file this synth did not write (another shard's) has no text to trust: not stored.
+      if (texts.includes(undefined)) continue;
+      const file = this.platformFile(environment);
+      const temporary = `${file}.tmp-${process.pid}`;
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        // Written aside and renamed: a reader sees the old file or the new one, and a damaged one is a miss.
+        writeFileSync(temporary, JSON.stringify({ key, files, checks, texts }));
+        renameSync(temporary, file);
+      } catch {
+        this.stats.errors++;
+        this.remove(temporary);
+      }
+    }
+    this.platformPending.clear();
     this.pending.clear();
     this.completed.clear();
     // What was written is the new state of each pack: a second store() writes nothing again.
@@ -271,6 +377,10 @@ export class RenderCache implements ObjectResultsMemo {
     return pack;
   }
 
+  private platformFile(environment: string): string {
+    return join(this.folder, encodeURIComponent(environment), PLATFORM_FILE);
+  }
+
   // Every file operation below is best effort: a cache that cannot be written is only slower.
 
   private touch(path: string): void {
@@ -306,6 +416,16 @@ export class RenderCache implements ObjectResultsMemo {
       this.stats.errors++;
     }
   }
+}
+
+/** An environment's platform files with what the checks found in each one's objects (null: not checked). */
+interface PlatformEntry {
+  readonly environment: string;
+  readonly key: string;
+  readonly files: readonly { readonly path: string; readonly manifests: object }[];
+  readonly checks: (ObjectResults | null)[];
+  /** Each file's text as written (a hit's, read back); undefined: read from what the synth wrote, in `store`. */
+  readonly texts?: readonly string[];
 }
 
 /** A stored JSON part, or undefined when it does not parse (a damaged entry: a miss). */

@@ -18,20 +18,21 @@ export class KubernetesSchemas {
     return KubernetesSchemas.instance;
   }
 
-  private loaded?: Loaded;
+  private loadedBundle?: SchemaBundle;
+  private loadedValidators?: Readonly<Record<string, ValidateFunction>>;
 
   /** The Kubernetes version the core schemas come from, e.g. '1.28.0'. */
   get kubernetesVersion(): string {
-    return this.load().bundle.kubernetesVersion;
+    return this.bundle().kubernetesVersion;
   }
 
   /** Every `apiVersion kind` with a schema, sorted. */
   get kinds(): readonly string[] {
-    return Object.keys(this.load().bundle.kinds);
+    return Object.keys(this.bundle().kinds);
   }
 
   has(apiVersion: string, kind: string): boolean {
-    return this.load().bundle.kinds[`${apiVersion} ${kind}`] !== undefined;
+    return this.bundle().kinds[`${apiVersion} ${kind}`] !== undefined;
   }
 
   /** Problems of one object against the schema of its apiVersion and kind; none when it is valid. */
@@ -48,9 +49,8 @@ export class KubernetesSchemas {
 
   private validator(apiVersion: string, kind: string): ValidateFunction | undefined {
     const key = `${apiVersion} ${kind}`;
-    const { bundle, validators } = this.load();
-    if (!bundle.kinds[key]) return undefined;
-    const validator = validators[key];
+    if (!this.bundle().kinds[key]) return undefined;
+    const validator = this.validators()[key];
     if (!validator) throw new Error(`bug: the generated validators lack ${key}; run: npm run validators`);
     return validator;
   }
@@ -63,18 +63,16 @@ export class KubernetesSchemas {
     return `no schema for ${apiVersion} ${kind} in Kubernetes ${TARGET_KUBERNETES} or the pinned CRDs${hint}`;
   }
 
-  private load(): Loaded {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    this.loaded ??= {
-      bundle: require(`./data/${KUBERNETES_SCHEMA_FILES.schemas}`) as SchemaBundle,
-      validators: require(`./data/${KUBERNETES_SCHEMA_FILES.validators}`) as Readonly<Record<string, ValidateFunction>>,
-    };
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    return this.loaded;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  private bundle(): SchemaBundle {
+    this.loadedBundle ??= require(`./data/${KUBERNETES_SCHEMA_FILES.schemas}`) as SchemaBundle;
+    return this.loadedBundle;
   }
-}
 
-interface Loaded {
-  readonly bundle: SchemaBundle;
-  readonly validators: Readonly<Record<string, ValidateFunction>>;
+  /** The 3.9 MB of generated validators, loaded apart from the bundle: a run that validates nothing (every object's result in the render cache) never loads them. */
+  private validators(): Readonly<Record<string, ValidateFunction>> {
+    this.loadedValidators ??= require(`./data/${KUBERNETES_SCHEMA_FILES.validators}`) as Readonly<Record<string, ValidateFunction>>;
+    return this.loadedValidators;
+  }
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { CODE_DIRS, CODE_ROOT } from './code-fingerprint';
+
+/** A module specifier in TypeScript or JavaScript source: import/export ... from, import(), require(). */
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"\n]+)\1/g;
+/** How a relative specifier names a file (TypeScript leaves the extension out). */
+const SUFFIXES = ['', '.ts', '.tsx', '.js', '.cjs', '.mjs', '.json', `${sep}index.ts`, `${sep}index.js`];
+const BUILTINS = new Set(builtinModules);
+/** The platform's own code: in the code fingerprint already, so a closure stops there. */
+const PLATFORM_CODE = CODE_DIRS.map((dir) => join(CODE_ROOT, dir) + sep);
+
+/**
+ * A sha256 of the code an app file runs: its own source and that of every local module it imports,
+ * transitively (by the literal specifiers of `import`, `export ... from`, `import()` and `require()`),
+ * with each package it imports by name and version. The platform's own code (lib/, imports/) is left
+ * out: the code fingerprint covers it. Undefined when the closure cannot be read whole (a file gone,
+ * a relative import that names no file): then the app is not cached.
+ *
+ * This is what lets an app whose definition holds code (`customize`, `objects` as a function) be
+ * cached: such a function must be a deterministic function of its inputs and of this source (it may
+ * not read files, the clock or the environment, nor require a module by a computed name); README,
+ * "Incremental synth".
+ */
+export class SourceClosures {
+  /** Each file's own part: its content hash and the files and packages it names, by absolute path. */
+  private readonly files = new Map<string, { hash: string; locals: string[]; packages: string[] } | null>();
+  private readonly closures = new Map<string, string | undefined>();
+  private readonly versions = new Map<string, string>();
+
+  /**
+   * @param root the repository app sources are relative to
+   * @param loadedSince when this process began loading app files: a file modified since may not be
+   * the code that was loaded, so its closure is unknown (the app is rendered and not stored)
+   */
+  constructor(
+    private readonly root: string,
+    private readonly loadedSince: number = performance.timeOrigin,
+  ) {}
+
+  /** The hash of the closure of `source` (relative to the root), or undefined when it cannot be read. */
+  of(source: string): string | undefined {
+    if (!this.closures.has(source)) this.closures.set(source, this.compute(join(this.root, source)));
+    return this.closures.get(source);
+  }
+
+  private compute(start: string): string | undefined {
+    const seen = new Set<string>([start]);
+    const queue = [start];
+    const packages = new Set<string>();
+    for (let i = 0; i < queue.length; i++) {
+      const own = this.file(queue[i]);
+      if (!own) return undefined;
+      for (const name of own.packages) packages.add(name);
+      for (const local of own.locals) {
+        if (seen.has(local)) continue;
+        seen.add(local);
+        queue.push(local);
+      }
+    }
+    const hash = createHash('sha256');
+    for (const file of [...seen].sort()) hash.update(`${relative(this.root, file).split(sep).join('/')}\0${this.files.get(file)!.hash}\0`);
+    for (const name of [...packages].sort()) hash.update(`${name}@${this.version(name, start)}\0`);
+    return hash.digest('hex');
+  }
+
+  private file(path: string): { hash: string; locals: string[]; packages: string[] } | null {
+    if (!this.files.has(path)) {
+      let part: { hash: string; locals: string[]; packages: string[] } | null = null;
+      try {
+        const text = readFileSync(path, 'utf8');
+        // Read, then checked: an edit after the check leaves the text read the one that was loaded.
+        if (statSync(path).mtimeMs >= this.loadedSince) throw new Error('modified since the app files were loaded');
+        const locals: string[] = [];
+        const packages: string[] = [];
+        let readable = true;
+        for (const [, , specifier] of text.matchAll(SPECIFIER)) {
+          if (specifier.startsWith('.') || specifier.startsWith('/')) {
+            const file = resolveLocal(dirname(path), specifier);
+            if (file === undefined) readable = false;
+            else if (!PLATFORM_CODE.some((dir) => file.startsWith(dir))) locals.push(file);
+          } else if (!specifier.startsWith('node:') && !BUILTINS.has(specifier)) {
+            packages.push(packageName(specifier));
+          }
+        }
+        if (readable) part = { hash: createHash('sha256').update(text).digest('hex'), locals, packages };
+      } catch {
+        // gone or unreadable: the closure is unknown
+      }
+      this.files.set(path, part);
+    }
+    return this.files.get(path)!;
+  }
+
+  /** The version of a package as installed for the repository (none: the name alone). */
+  private version(name: string, from: string): string {
+    if (!this.versions.has(name)) {
+      let version = '?';
+      for (let dir = dirname(from); ; dir = dirname(dir)) {
+        try {
+          version = (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
+          break;
+        } catch {
+          if (dirname(dir) === dir) break;
+        }
+      }
+      this.versions.set(name, version);
+    }
+    return this.versions.get(name)!;
+  }
+}
+
+function resolveLocal(dir: string, specifier: string): string | undefined {
+  const base = resolve(dir, specifier);
+  // `./x.js` in TypeScript written for ES modules names x.ts.
+  if (/\.js$/.test(specifier)) {
+    const typescript = base.replace(/\.js$/, '.ts');
+    try {
+      if (statSync(typescript).isFile()) return typescript;
+    } catch {
+      // a JavaScript file, then
+    }
+  }
+  for (const suffix of SUFFIXES) {
+    try {
+      if (statSync(base + suffix).isFile()) return base + suffix;
+    } catch {
+      // not this form
+    }
+  }
+  return undefined;
+}
+
+/** `@scope/name/sub` -> `@scope/name`; `name/sub` -> `name`. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}

@@ -1,0 +1,56 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SourceClosures } from '../../lib/pipeline/cache/source-closure';
+import { tempDir } from '../fixtures/temp-dir';
+import { LIB, writeFiles } from '../fixtures/temp-repo';
+
+/** A repository whose app imports a helper (which imports another), the platform and a package. */
+function repo(files: Record<string, string> = {}): string {
+  const root = tempDir();
+  writeFiles(root, {
+    'apps/shop/web.ts': `import { goldenPath } from '${LIB}';\nimport { limit } from './helpers/limits';\nimport left from 'left-pad/sub';\nexport default limit;\n`,
+    'apps/shop/helpers/limits.ts': "export { base as limit } from '../../shared/base.js';\n",
+    'apps/shared/base.ts': 'export const base = 5;\n',
+    'apps/shop/other.ts': 'export default 1;\n',
+    'node_modules/left-pad/package.json': '{ "version": "1.3.0" }',
+    ...files,
+  });
+  return root;
+}
+
+describe('SourceClosures', () => {
+  test('follows local imports transitively (a `.js` specifier names the .ts file) and names packages by version', () => {
+    const root = repo();
+    const key = new SourceClosures(root, Date.now()).of('apps/shop/web.ts');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    // The same files give the same key in another run; an unrelated file does not count.
+    writeFiles(root, { 'apps/shop/other.ts': 'export default 2;\n' });
+    expect(new SourceClosures(root, Date.now()).of('apps/shop/web.ts')).toBe(key);
+    // Two levels down, a helper's helper.
+    writeFiles(root, { 'apps/shared/base.ts': 'export const base = 6;\n' });
+    const edited = new SourceClosures(root, Date.now()).of('apps/shop/web.ts');
+    expect(edited).not.toBe(key);
+    writeFiles(root, { 'node_modules/left-pad/package.json': '{ "version": "1.3.1" }' });
+    expect(new SourceClosures(root, Date.now()).of('apps/shop/web.ts')).not.toBe(edited);
+  });
+
+  test("the same content in another copy of the repository keys alike; the platform's own code is left to the code fingerprint", () => {
+    expect(new SourceClosures(repo(), Date.now()).of('apps/shop/web.ts')).toBe(new SourceClosures(repo(), Date.now()).of('apps/shop/web.ts'));
+  });
+
+  test('is undefined when a file of the closure was modified after the app files began to load: the code run may not be the code read', () => {
+    const root = repo();
+    const since = Date.now();
+    expect(new SourceClosures(root, since + 1000).of('apps/shop/web.ts')).toMatch(/^[0-9a-f]{64}$/);
+    expect(new SourceClosures(root, since - 60_000).of('apps/shop/web.ts')).toBeUndefined();
+  });
+
+  test('is undefined when a relative import names no file, or the file is gone', () => {
+    const root = repo({ 'apps/shop/helpers/limits.ts': "export { limit } from './missing';\n" });
+    expect(new SourceClosures(root, Date.now()).of('apps/shop/web.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now()).of('apps/shop/gone.ts')).toBeUndefined();
+    mkdirSync(join(root, 'apps/shop/dir.ts'));
+    writeFileSync(join(root, 'apps/shop/x.ts'), "import './dir';\n");
+    expect(new SourceClosures(root, Date.now()).of('apps/shop/x.ts')).toBeUndefined();
+  });
+});
