@@ -53,4 +53,15 @@ describe('SourceClosures', () => {
     writeFileSync(join(root, 'apps/shop/x.ts'), "import './dir';\n");
     expect(new SourceClosures(root, Date.now()).of('apps/shop/x.ts')).toBeUndefined();
   });
+
+  test('is undefined when a file requires or imports a module by a computed name, which no reading of the text can follow', () => {
+    const root = repo({
+      'apps/shop/dynamic.ts': "const name = './helpers/limits';\nexport default require(name);\n",
+      'apps/shop/lazy.ts': 'export const later = (n: string) => import(`./${n}`);\n',
+      'apps/shop/literal.ts': "export default require( './helpers/limits' );\n",
+    });
+    expect(new SourceClosures(root, Date.now()).of('apps/shop/dynamic.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now()).of('apps/shop/lazy.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now()).of('apps/shop/literal.ts')).toMatch(/^[0-9a-f]{64}$/);
+  });
 });

@@ -6,6 +6,8 @@ import { CODE_DIRS, CODE_ROOT } from './code-fingerprint';
 
 /** A module specifier in TypeScript or JavaScript source: import/export ... from, import(), require(). */
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"\n]+)\1/g;
+/** `require(name)` or `import(name)` with a computed name: what it loads cannot be known from the text. */
+const COMPUTED = /\b(?:require|import)\s*\(\s*(?!['"\s])/;
 /** How a relative specifier names a file (TypeScript leaves the extension out). */
 const SUFFIXES = ['', '.ts', '.tsx', '.js', '.cjs', '.mjs', '.json', `${sep}index.ts`, `${sep}index.js`];
 const BUILTINS = new Set(builtinModules);
@@ -21,7 +23,8 @@ const PLATFORM_CODE = CODE_DIRS.map((dir) => join(CODE_ROOT, dir) + sep);
  *
  * This is what lets an app whose definition holds code (`customize`, `objects` as a function) be
  * cached: such a function must be a deterministic function of its inputs and of this source (it may
- * not read files, the clock or the environment, nor require a module by a computed name); README,
+ * not read files, the clock or the environment; a file that requires a module by a computed name is
+ * never cached, as its closure cannot be read); README,
  * "Incremental synth".
  */
 export class SourceClosures {
@@ -75,7 +78,7 @@ export class SourceClosures {
         if (statSync(path).mtimeMs >= this.loadedSince) throw new Error('modified since the app files were loaded');
         const locals: string[] = [];
         const packages: string[] = [];
-        let readable = true;
+        let readable = !COMPUTED.test(text);
         for (const [, , specifier] of text.matchAll(SPECIFIER)) {
           if (specifier.startsWith('.') || specifier.startsWith('/')) {
             const file = resolveLocal(dirname(path), specifier);
