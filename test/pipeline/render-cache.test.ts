@@ -35,7 +35,11 @@ function cachedRender(input: FleetInput, dir: string, code = 'code-1', now?: () 
 
 /** The stored entries of every pack under `dir`, by pack file. */
 function packs(dir: string): Map<string, string[]> {
-  return new Map(entries(dir).map((file) => [file, [...(readPack(file)?.keys() ?? [])]]));
+  return new Map(
+    entries(dir)
+      .filter((file) => file.endsWith('.pack'))
+      .map((file) => [file, [...(readPack(file)?.keys() ?? [])]]),
+  );
 }
 
 function entries(dir: string): string[] {

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppDefinition } from '../../model/app-definition';
+import { AppDefinition, SourcedApp } from '../../model/app-definition';
 import { Customization } from '../../model/customize';
 import { ResolvedApp } from '../../model/resolved-app';
 import { ResolvedEnvironment } from '../../model/resolved-environment';
@@ -10,6 +10,7 @@ import { appFilePath } from '../../output/layout';
 import { codeFingerprint } from './code-fingerprint';
 import { contentKey } from './content-key';
 import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
+import { ResolveMemo } from './resolve-memo';
 
 /** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry). */
 const FORMAT = 'v3';
@@ -97,6 +98,8 @@ export class RenderCache implements ObjectResultsMemo {
   private current?: Pack;
   /** Each environment keyed once: every app of it would hash the same value again. */
   private readonly environmentKeys = new WeakMap<ResolvedEnvironment, string | undefined>();
+  /** The fleet's resolutions, when this run resolved through the cache (`resolutions`). */
+  private memo?: ResolveMemo;
 
   constructor(options: RenderCacheOptions) {
     this.root = options.dir;
@@ -105,12 +108,23 @@ export class RenderCache implements ObjectResultsMemo {
     this.maxUnusedMs = options.maxUnusedMs ?? 7 * DAY_MS;
   }
 
+  /** Each app's resolution alone, remembered from earlier runs (see `ResolveMemo`), for a resolution of `apps`; stored by `store`. */
+  resolutions(apps: readonly SourcedApp[]): ResolveMemo {
+    this.memo = new ResolveMemo(this.folder, apps, this.now);
+    return this.memo;
+  }
+
   /**
    * The key of an app's rendering in its environment, or undefined when it cannot be cached (its
    * definition holds code: a `customize` function). `fleet` maps every definition of the fleet to
    * its source file, so a `dependsOn` pointing at another app's definition keys as that app's name.
+   * An app resolved through `resolutions` keys by its resolution's key and what the dependencies
+   * changed (which covers the same values: its definition, environment and release decide its
+   * resolution), without hashing the whole resolved app.
    */
   keyOf(app: ResolvedApp, environment: ResolvedEnvironment, definition: AppDefinition | undefined, fleet: ReadonlyMap<object, string>): string | undefined {
+    const resolved = this.memo?.keyOf(app);
+    if (resolved !== undefined) return contentKey([FORMAT, resolved]);
     if (!this.environmentKeys.has(environment)) this.environmentKeys.set(environment, contentKey([environment]));
     const environmentKey = this.environmentKeys.get(environment);
     const key =
@@ -182,6 +196,7 @@ export class RenderCache implements ObjectResultsMemo {
    * are more than a day old: otherwise a warm run that changed nothing writes nothing.
    */
   store(files: Pick<ReadonlyMap<string, string>, 'get'>): void {
+    this.memo?.store();
     const now = this.now();
     for (const { key, app, rendering, checks } of this.pending.values()) {
       const text = files.get(appFilePath(app));
