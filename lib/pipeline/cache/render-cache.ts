@@ -9,11 +9,12 @@ import { ObjectResults, ObjectResultsMemo } from '../../policy/object-results';
 import { appFilePath } from '../../output/layout';
 import { codeFingerprint } from './code-fingerprint';
 import { contentKey } from './content-key';
+import { decodeManifests, encodeManifests } from './manifest-lines';
 import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
 import { ResolveMemo } from './resolve-memo';
 
-/** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry). */
-const FORMAT = 'v3';
+/** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry; v3: objects as one JSON array). */
+const FORMAT = 'v4';
 const DAY_MS = 24 * 3600 * 1000;
 const HOUR_MS = 3600 * 1000;
 
@@ -72,7 +73,7 @@ interface Hit {
  * whole fleet. Never a source of truth: packs are written whole and atomically, only after a synth
  * succeeded, and an unreadable pack or entry is a miss.
  *
- * Layout: `<dir>/v3-<code>/<environment>/<team>.pack` (see `readPack`), one folder per version of
+ * Layout: `<dir>/v4-<code>/<environment>/<team>.pack` (see `readPack`), one folder per version of
  * the platform's code, so a platform upgrade starts a fresh folder and `prune` drops the old one
  * whole. A pack holds the entries of one team in one environment, so a one-app change rewrites one
  * small pack per environment and a warm run reads a few dozen files, not one per app.
@@ -139,18 +140,16 @@ export class RenderCache implements ObjectResultsMemo {
   get(key: string, address: PackAddress): CachedRendering | undefined {
     const pack = this.pack(address);
     const entry = pack.entries?.get(key);
-    const manifests = entry && parsed(entry.manifests.toString('utf8'));
-    if (!entry || !Array.isArray(manifests)) {
+    // Objects whose bodies are parsed when read: most of a hit's are only indexed by the environment rules (manifest-lines.ts).
+    const manifests = entry && decodeManifests(entry.manifests);
+    if (!entry || !manifests) {
       this.stats.misses++;
       return undefined;
     }
     this.stats.hits++;
     pack.used.add(key);
     const { customization } = entry;
-    const rendering: CachedRendering =
-      customization === undefined
-        ? { manifests: manifests as Manifest[] }
-        : { manifests: manifests as Manifest[], customization: customization as Customization };
+    const rendering: CachedRendering = customization === undefined ? { manifests } : { manifests, customization: customization as Customization };
     // Decoded now, so the pack's bytes can go as soon as the next pack is read.
     const hit: Hit = { pack, key, text: entry.text.toString('utf8'), ...(customization !== undefined ? { customization } : {}) };
     if (entry.checks) hit.checks = entry.checks.toString('utf8');
@@ -207,14 +206,14 @@ export class RenderCache implements ObjectResultsMemo {
         key,
         used: now,
         ...(rendering.customization ? { customization: rendering.customization } : {}),
-        manifests: JSON.stringify(rendering.manifests),
+        manifests: encodeManifests(rendering.manifests),
         text,
         ...(checks ? { checks: JSON.stringify(checks) } : {}),
       });
     }
     for (const { hit, manifests, checks } of this.completed.values()) {
       const { pack, key, text, customization } = hit;
-      pack.fresh.set(key, { key, used: now, customization, manifests: JSON.stringify(manifests), text, checks: JSON.stringify(checks) });
+      pack.fresh.set(key, { key, used: now, customization, manifests: encodeManifests(manifests), text, checks: JSON.stringify(checks) });
     }
     for (const pack of this.packs.values()) {
       const expired = (key: string, used: number) => !pack.used.has(key) && now - used > this.maxUnusedMs;
