@@ -58,8 +58,8 @@ export class ResolveMemo implements ResolutionMemo {
   private readonly environmentKeys = new WeakMap<ResolvedEnvironment, string | undefined>();
   /** The key of each app resolved alone this run. */
   private readonly keys = new WeakMap<ResolvedApp, string>();
-  /** Each final app's resolution alone and its key. */
-  private readonly lineage = new WeakMap<ResolvedApp, { key: string; alone: ResolvedApp }>();
+  /** Each final app's key (see `keyOf`), made when it was resolved: the resolution alone need not be kept for it. */
+  private readonly finalKeys = new WeakMap<ResolvedApp, string>();
 
   constructor(
     private readonly folder: string,
@@ -92,7 +92,8 @@ export class ResolveMemo implements ResolutionMemo {
 
   final(alone: ResolvedApp, final: ResolvedApp): void {
     const key = this.keys.get(alone);
-    if (key !== undefined) this.lineage.set(final, { key, alone });
+    const finalKey = key === undefined ? undefined : contentKey([KEY_FORMAT, key, changes(alone, final)]);
+    if (finalKey !== undefined) this.finalKeys.set(final, finalKey);
   }
 
   /**
@@ -102,9 +103,7 @@ export class ResolveMemo implements ResolutionMemo {
    * is covered by that key, so only what changed is hashed.
    */
   keyOf(final: ResolvedApp): string | undefined {
-    const line = this.lineage.get(final);
-    if (!line) return undefined;
-    return contentKey([KEY_FORMAT, line.key, changes(line.alone, final)]);
+    return this.finalKeys.get(final);
   }
 
   /** Writes the files whose entries this run changed, holding exactly the entries this run used. */
