@@ -19,9 +19,15 @@ export function catalogFiles(apps: readonly ResolvedApp[], options: CatalogOptio
     const key = `${app.team}/${app.name}`;
     byApp.set(key, [...(byApp.get(key) ?? []), app]);
   }
+  // Looked up for every dependency of every app: indexed, the first app of each place kept as a search would find it.
+  const byPlace = new Map<string, ResolvedApp>();
+  for (const app of apps) {
+    const place = `${app.environment}\0${app.namespace}\0${app.name}`;
+    if (!byPlace.has(place)) byPlace.set(place, app);
+  }
   const names: ComponentNames = {
     inNamespace: (environment, namespace, app) => {
-      const found = apps.find((a) => a.environment === environment && a.namespace === namespace && a.name === app);
+      const found = byPlace.get(`${environment}\0${namespace}\0${app}`);
       return found && `${found.team}/${found.name}`;
     },
   };

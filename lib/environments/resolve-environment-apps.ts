@@ -15,6 +15,18 @@ export function presentIn(definition: AppDefinition, environment: string): boole
 }
 
 /**
+ * Remembers resolutions between runs (the render cache does): an app resolved alone is a function
+ * of its definition, the environment and its release, so an unchanged app need not be resolved
+ * again. The dependencies between apps are resolved afresh every run, from every app's resolution.
+ */
+export interface ResolutionMemo {
+  /** What `resolve()` returns, or what it returned in an earlier run for the same inputs. */
+  alone(sourced: SourcedApp, env: ResolvedEnvironment, release: Release | undefined, resolve: () => ResolvedApp): ResolvedApp;
+  /** Told each app's final resolution with the one it was made from by adding what the dependencies contribute. */
+  final(alone: ResolvedApp, final: ResolvedApp): void;
+}
+
+/**
  * Every app of one environment, resolved: each app alone first, then the dependencies between
  * them (which need the whole environment). Apps absent from the environment (`only`) produce
  * nothing. Problems go to `problems`; the apps that resolved are returned, so one run reports the
@@ -26,6 +38,7 @@ export function resolveEnvironmentApps(
   release: (app: SourcedApp) => Release | undefined,
   problems: Problems,
   dataStores: readonly SourcedDataStore[] = [],
+  memo?: ResolutionMemo,
 ): ResolvedApp[] {
   const nodes: { sourced: SourcedApp; app: ResolvedApp }[] = [];
   const absent: SourcedApp[] = [];
@@ -37,7 +50,9 @@ export function resolveEnvironmentApps(
       continue;
     }
     try {
-      nodes.push({ sourced, app: resolveApp(sourced, env, release(sourced), timeZones) });
+      const pin = release(sourced);
+      const resolve = () => resolveApp(sourced, env, pin, timeZones);
+      nodes.push({ sourced, app: memo ? memo.alone(sourced, env, pin, resolve) : resolve() });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       for (const p of error.problems) problems.add(p);
@@ -45,5 +60,8 @@ export function resolveEnvironmentApps(
     }
   }
   const stores = dataStores.map((sourced) => ({ sourced, resolved: resolveSharedDataStore(sourced, env, problems) }));
-  return resolveGraph(nodes, problems, { absent, failed, stores });
+  const resolved = resolveGraph(nodes, problems, { absent, failed, stores });
+  // resolveGraph gives one app per node, in the nodes' order.
+  if (memo) resolved.forEach((app, i) => memo.final(nodes[i].app, app));
+  return resolved;
 }

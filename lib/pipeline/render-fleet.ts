@@ -93,7 +93,7 @@ export function renderResolvedFleet(input: ResolvedFleetInput): RenderedApp[] {
  * quotas): cheap next to rendering, so a synth of one environment or team still runs them over
  * the whole fleet. Problems from all apps are thrown together.
  */
-export function resolveFleetApps(input: Pick<ResolvedFleetInput, 'apps' | 'dataStores' | 'environments' | 'releases'>): ResolvedApp[] {
+export function resolveFleetApps(input: Pick<ResolvedFleetInput, 'apps' | 'dataStores' | 'environments' | 'releases' | 'cache'>): ResolvedApp[] {
   const problems = new Problems();
   checkOverrideNames(input.apps, input.environments, problems);
   checkDefinitionKeys([...input.apps, ...(input.dataStores ?? [])], problems);
@@ -104,9 +104,11 @@ export function resolveFleetApps(input: Pick<ResolvedFleetInput, 'apps' | 'dataS
     (a, b) => compare(a.definition.team, b.definition.team) || compare(a.definition.name, b.definition.name) || compare(a.source, b.source),
   );
   const resolved: ResolvedApp[] = [];
+  // Apps whose definition, environment and release are unchanged since an earlier synth are read back, not resolved again.
+  const memo = input.cache?.resolutions(input.apps);
   for (const env of input.environments) {
     resolved.push(
-      ...resolveEnvironmentApps(ordered, env, (app) => input.releases?.(app.definition.team, app.definition.name, env.name), problems, input.dataStores),
+      ...resolveEnvironmentApps(ordered, env, (app) => input.releases?.(app.definition.team, app.definition.name, env.name), problems, input.dataStores, memo),
     );
   }
   checkUniqueApps(resolved, problems);

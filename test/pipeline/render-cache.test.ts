@@ -5,6 +5,7 @@ import { Rng } from '../../bench/rng';
 import { AppDefinition, SourcedApp } from '../../lib/model/app-definition';
 import { RenderCache } from '../../lib/pipeline/cache/render-cache';
 import { readPack, writePack } from '../../lib/pipeline/cache/pack-file';
+import { decodeManifests } from '../../lib/pipeline/cache/manifest-lines';
 import { FleetInput } from '../../lib/pipeline/render-fleet';
 import { render } from '../../lib/pipeline/synthesize';
 import { loadProject } from '../../lib/pipeline/load-project';
@@ -129,7 +130,7 @@ describe('render cache: the sample fleet', () => {
     );
     const warm = cachedRender(input, dir);
     const found = warm.report.findings.filter((f) => f.message === 'stored, not found again');
-    const [first] = JSON.parse(planted.manifests.toString()) as { kind: string }[];
+    const [first] = decodeManifests(planted.manifests)!;
     expect(found.map((f) => [f.rule, f.severity, f.object.kind])).toEqual([['read-only-root-filesystem', 'warning', first.kind]]);
   });
 
@@ -281,28 +282,28 @@ describe('render cache: pruning', () => {
     cachedRender(input, dir, 'old-code');
     cachedRender(input, dir, 'new-code');
     const longAgo = new Date(Date.now() - 8 * DAY);
-    const stale = join(dir, 'v3-new-code', 'gone', 'gone.pack');
-    mkdirSync(join(dir, 'v3-new-code', 'gone'));
+    const stale = join(dir, 'v4-new-code', 'gone', 'gone.pack');
+    mkdirSync(join(dir, 'v4-new-code', 'gone'));
     writeFileSync(stale, 'x');
     utimesSync(stale, longAgo, longAgo);
-    const oldTemp = join(dir, 'v3-new-code', 'dev', 'x.pack.tmp-1-aaaa');
-    const newTemp = join(dir, 'v3-new-code', 'dev', 'x.pack.tmp-1-bbbb');
+    const oldTemp = join(dir, 'v4-new-code', 'dev', 'x.pack.tmp-1-aaaa');
+    const newTemp = join(dir, 'v4-new-code', 'dev', 'x.pack.tmp-1-bbbb');
     writeFileSync(oldTemp, 'x');
     writeFileSync(newTemp, 'x');
     const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
     utimesSync(oldTemp, twoHoursAgo, twoHoursAgo);
     mkdirSync(join(dir, 'v2-new-code'));
-    for (const old of ['v3-old-code', 'v2-new-code']) utimesSync(join(dir, old), longAgo, longAgo);
-    for (const file of entries(join(dir, 'v3-new-code'))) if (file.endsWith('.pack')) utimesSync(file, longAgo, longAgo);
+    for (const old of ['v4-old-code', 'v2-new-code']) utimesSync(join(dir, old), longAgo, longAgo);
+    for (const file of entries(join(dir, 'v4-new-code'))) if (file.endsWith('.pack')) utimesSync(file, longAgo, longAgo);
 
     cachedRender(input, dir, 'new-code');
-    expect(readdirSync(dir)).toEqual(['v3-new-code']);
+    expect(readdirSync(dir)).toEqual(['v4-new-code']);
     const kept = entries(dir);
     expect(kept).not.toContain(stale);
     expect(kept).not.toContain(oldTemp);
     expect(kept).toContain(newTemp);
     // Every pack this run read is kept, with its modification time refreshed: 3 apps x 3 environments in all.
-    const stored = [...packs(join(dir, 'v3-new-code')).values()].flat();
+    const stored = [...packs(join(dir, 'v4-new-code')).values()].flat();
     expect(stored).toHaveLength(9);
     for (const file of kept.filter((f) => f.endsWith('.pack'))) expect(statSync(file).mtimeMs).toBeGreaterThan(longAgo.getTime() + 1000);
   });
@@ -333,7 +334,7 @@ describe('render cache: pruning', () => {
     now = start + 11 * DAY;
     const first = { ...input, apps: [apps[0]] };
     const { files } = cachedRender(first, dir, 'code', clock);
-    const left = [...packs(join(dir, 'v3-code')).values()].flat();
+    const left = [...packs(join(dir, 'v4-code')).values()].flat();
     expect(left).toHaveLength(3);
     expect(files.size).toBeGreaterThan(0);
     expect(cachedRender(first, dir, 'code', clock).stats).toEqual({ hits: 3, misses: 0, uncacheable: 0, errors: 0 });

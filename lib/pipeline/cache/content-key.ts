@@ -60,7 +60,8 @@ function spelled(value: object, reference: KeyReference): unknown {
   if (value instanceof Set) return { $set: [...value] };
   if (Object.getOwnPropertySymbols(value).length > 0) throw new Unkeyable();
   const prototype = Object.getPrototypeOf(value) as object | null;
-  if (prototype === Object.prototype || prototype === null) return value;
+  // Any realm's Object.prototype: objects V8 deserialized (the resolve memo) are made in the main one, which a test's is not.
+  if (prototype === null || Object.getPrototypeOf(prototype) === null) return value;
   // A class instance (a Duration, a Replicas helper) keys by its class and its own fields.
   return { $class: (prototype.constructor as { name?: string } | undefined)?.name ?? '?', fields: { ...value } };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AppDefinition } from '../../model/app-definition';
+import { AppDefinition, SourcedApp } from '../../model/app-definition';
 import { Customization } from '../../model/customize';
 import { ResolvedApp } from '../../model/resolved-app';
 import { ResolvedEnvironment } from '../../model/resolved-environment';
@@ -10,11 +10,13 @@ import { ObjectResults, ObjectResultsMemo } from '../../policy/object-results';
 import { appFilePath } from '../../output/layout';
 import { codeFingerprint } from './code-fingerprint';
 import { contentKey } from './content-key';
+import { decodeManifests, encodeManifests } from './manifest-lines';
 import { SourceClosures } from './source-closure';
 import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
+import { ResolveMemo } from './resolve-memo';
 
-/** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry). */
-const FORMAT = 'v3';
+/** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry; v3: objects as one JSON array). */
+const FORMAT = 'v4';
 const DAY_MS = 24 * 3600 * 1000;
 const HOUR_MS = 3600 * 1000;
 /** An environment's platform files, beside its teams' packs (a team is a DNS label: never `_platform`). */
@@ -83,7 +85,7 @@ interface Hit {
  * whole fleet. Never a source of truth: packs are written whole and atomically, only after a synth
  * succeeded, and an unreadable pack or entry is a miss.
  *
- * Layout: `<dir>/v3-<code>/<environment>/<team>.pack` (see `readPack`), one folder per version of
+ * Layout: `<dir>/v4-<code>/<environment>/<team>.pack` (see `readPack`), one folder per version of
  * the platform's code, so a platform upgrade starts a fresh folder and `prune` drops the old one
  * whole. A pack holds the entries of one team in one environment, so a one-app change rewrites one
  * small pack per environment and a warm run reads a few dozen files, not one per app.
@@ -116,6 +118,8 @@ export class RenderCache implements ObjectResultsMemo {
   private readonly platformPending = new Map<string, PlatformEntry>();
   /** Each platform file's check results, by its manifests: with the entry they are stored in. */
   private readonly platformChecks = new WeakMap<object, { entry: PlatformEntry; index: number }>();
+  /** The fleet's resolutions, when this run resolved through the cache (`resolutions`). */
+  private memo?: ResolveMemo;
 
   constructor(options: RenderCacheOptions) {
     this.root = options.dir;
@@ -125,14 +129,29 @@ export class RenderCache implements ObjectResultsMemo {
     if (options.root !== undefined) this.closures = new SourceClosures(options.root);
   }
 
+  /** Each app's resolution alone, remembered from earlier runs (see `ResolveMemo`), for a resolution of `apps`; stored by `store`. */
+  resolutions(apps: readonly SourcedApp[]): ResolveMemo {
+    this.memo = new ResolveMemo(this.folder, apps, this.now);
+    return this.memo;
+  }
+
   /**
    * The key of an app's rendering in its environment, or undefined when it cannot be cached (its
    * definition holds code, and the source that code runs is not known). `fleet` maps every
    * definition of the fleet to its source file, so a `dependsOn` pointing at another app's
    * definition keys as that app's name. A function in the definition keys as its text, and the key
-   * then also covers the app file's source closure (`SourceClosures`).
+   * then also covers the app file's source closure (`SourceClosures`). An app resolved through
+   * `resolutions` (one whose definition holds no code) keys by its resolution's key and what the
+   * dependencies changed (which covers the same values: its definition, environment and release
+   * decide its resolution), without hashing the whole resolved app.
    */
   keyOf(app: ResolvedApp, environment: ResolvedEnvironment, definition: AppDefinition | undefined, fleet: ReadonlyMap<object, string>): string | undefined {
+    const resolved = this.memo?.keyOf(app);
+    if (resolved !== undefined) {
+      const key = contentKey([FORMAT, resolved])!;
+      this.appKeys.set(app, key);
+      return key;
+    }
     if (!this.environmentKeys.has(environment)) this.environmentKeys.set(environment, contentKey([environment]));
     const environmentKey = this.environmentKeys.get(environment);
     let code = false;
@@ -205,18 +224,16 @@ export class RenderCache implements ObjectResultsMemo {
   get(key: string, address: PackAddress): CachedRendering | undefined {
     const pack = this.pack(address);
     const entry = pack.entries?.get(key);
-    const manifests = entry && parsed(entry.manifests.toString('utf8'));
-    if (!entry || !Array.isArray(manifests)) {
+    // Objects whose bodies are parsed when read: most of a hit's are only indexed by the environment rules (manifest-lines.ts).
+    const manifests = entry && decodeManifests(entry.manifests);
+    if (!entry || !manifests) {
       this.stats.misses++;
       return undefined;
     }
     this.stats.hits++;
     pack.used.add(key);
     const { customization } = entry;
-    const rendering: CachedRendering =
-      customization === undefined
-        ? { manifests: manifests as Manifest[] }
-        : { manifests: manifests as Manifest[], customization: customization as Customization };
+    const rendering: CachedRendering = customization === undefined ? { manifests } : { manifests, customization: customization as Customization };
     // Decoded now, so the pack's bytes can go as soon as the next pack is read.
     const hit: Hit = { pack, key, text: entry.text.toString('utf8'), ...(customization !== undefined ? { customization } : {}) };
     if (entry.checks) hit.checks = entry.checks.toString('utf8');
@@ -271,6 +288,7 @@ export class RenderCache implements ObjectResultsMemo {
    */
   store(files: Pick<ReadonlyMap<string, string>, 'get'>): void {
     const written = files;
+    this.memo?.store();
     const now = this.now();
     for (const { key, app, rendering, checks } of this.pending.values()) {
       const text = files.get(appFilePath(app));
@@ -281,14 +299,14 @@ export class RenderCache implements ObjectResultsMemo {
         key,
         used: now,
         ...(rendering.customization ? { customization: rendering.customization } : {}),
-        manifests: JSON.stringify(rendering.manifests),
+        manifests: encodeManifests(rendering.manifests),
         text,
         ...(checks ? { checks: JSON.stringify(checks) } : {}),
       });
     }
     for (const { hit, manifests, checks } of this.completed.values()) {
       const { pack, key, text, customization } = hit;
-      pack.fresh.set(key, { key, used: now, customization, manifests: JSON.stringify(manifests), text, checks: JSON.stringify(checks) });
+      pack.fresh.set(key, { key, used: now, customization, manifests: encodeManifests(manifests), text, checks: JSON.stringify(checks) });
     }
     for (const pack of this.packs.values()) {
       const expired = (key: string, used: number) => !pack.used.has(key) && now - used > this.maxUnusedMs;
