@@ -251,7 +251,7 @@ describe("render cache: the platform's own files", () => {
     const dir = tempDir();
     const day = new Date('2026-06-01T08:00:00Z');
     const first = synth(dir, day);
-    const stored = join(dir, 'v3-code', 'dev', '_platform.json');
+    const stored = join(dir, 'v4-code', 'dev', '_platform.json');
     const entry = JSON.parse(readFileSync(stored, 'utf8')) as { files: { path: string }[]; texts: string[] };
     const at = entry.files.findIndex((f) => f.path === 'dev/shop/_namespace.yaml');
     expect(entry.texts[at]).toBe(first.get('dev/shop/_namespace.yaml'));

@@ -21,21 +21,21 @@ function repo(files: Record<string, string> = {}): string {
 describe('SourceClosures', () => {
   test('follows local imports transitively (a `.js` specifier names the .ts file) and names packages by version', () => {
     const root = repo();
-    const key = new SourceClosures(root, Date.now()).of('apps/shop/web.ts');
+    const key = new SourceClosures(root, Date.now() + 1000).of('apps/shop/web.ts');
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     // The same files give the same key in another run; an unrelated file does not count.
     writeFiles(root, { 'apps/shop/other.ts': 'export default 2;\n' });
-    expect(new SourceClosures(root, Date.now()).of('apps/shop/web.ts')).toBe(key);
+    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/web.ts')).toBe(key);
     // Two levels down, a helper's helper.
     writeFiles(root, { 'apps/shared/base.ts': 'export const base = 6;\n' });
-    const edited = new SourceClosures(root, Date.now()).of('apps/shop/web.ts');
+    const edited = new SourceClosures(root, Date.now() + 1000).of('apps/shop/web.ts');
     expect(edited).not.toBe(key);
     writeFiles(root, { 'node_modules/left-pad/package.json': '{ "version": "1.3.1" }' });
-    expect(new SourceClosures(root, Date.now()).of('apps/shop/web.ts')).not.toBe(edited);
+    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/web.ts')).not.toBe(edited);
   });
 
   test("the same content in another copy of the repository keys alike; the platform's own code is left to the code fingerprint", () => {
-    expect(new SourceClosures(repo(), Date.now()).of('apps/shop/web.ts')).toBe(new SourceClosures(repo(), Date.now()).of('apps/shop/web.ts'));
+    expect(new SourceClosures(repo(), Date.now() + 1000).of('apps/shop/web.ts')).toBe(new SourceClosures(repo(), Date.now() + 1000).of('apps/shop/web.ts'));
   });
 
   test('is undefined when a file of the closure was modified after the app files began to load: the code run may not be the code read', () => {
@@ -47,11 +47,11 @@ describe('SourceClosures', () => {
 
   test('is undefined when a relative import names no file, or the file is gone', () => {
     const root = repo({ 'apps/shop/helpers/limits.ts': "export { limit } from './missing';\n" });
-    expect(new SourceClosures(root, Date.now()).of('apps/shop/web.ts')).toBeUndefined();
-    expect(new SourceClosures(root, Date.now()).of('apps/shop/gone.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/web.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/gone.ts')).toBeUndefined();
     mkdirSync(join(root, 'apps/shop/dir.ts'));
     writeFileSync(join(root, 'apps/shop/x.ts'), "import './dir';\n");
-    expect(new SourceClosures(root, Date.now()).of('apps/shop/x.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/x.ts')).toBeUndefined();
   });
 
   test('is undefined when a file requires or imports a module by a computed name, which no reading of the text can follow', () => {
@@ -60,8 +60,8 @@ describe('SourceClosures', () => {
       'apps/shop/lazy.ts': 'export const later = (n: string) => import(`./${n}`);\n',
       'apps/shop/literal.ts': "export default require( './helpers/limits' );\n",
     });
-    expect(new SourceClosures(root, Date.now()).of('apps/shop/dynamic.ts')).toBeUndefined();
-    expect(new SourceClosures(root, Date.now()).of('apps/shop/lazy.ts')).toBeUndefined();
-    expect(new SourceClosures(root, Date.now()).of('apps/shop/literal.ts')).toMatch(/^[0-9a-f]{64}$/);
+    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/dynamic.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/lazy.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/literal.ts')).toMatch(/^[0-9a-f]{64}$/);
   });
 });
