@@ -58,17 +58,36 @@ export function layoutOnto(
 /**
  * The files of some rendered apps and platform files (one environment's, say), each handed to
  * `write` as soon as it is laid out, so a synth need not hold the texts of the whole fleet.
+ * `yaml` gives the emitter for each team's files and then the platform's: a synth passes a fresh
+ * one each time, as an emitter remembers every distinct value it wrote (every app's dashboards),
+ * and one per environment held as much again as the environment's objects.
  */
 export function layoutFiles(
   rendered: readonly RenderedApp[],
   platform: readonly RenderedPlatformFile[],
-  yaml: YamlEmitter,
+  yaml: YamlEmitter | (() => YamlEmitter),
   cache: Pick<RenderCache, 'textOf'> | undefined,
   write: (path: string, text: string) => void,
 ): void {
-  // A cache hit, or an app rendered on a worker thread, brings its file's text: emitting it again would give the same bytes.
-  for (const { app, manifests, text } of rendered) write(appFilePath(app), text ?? cache?.textOf(manifests) ?? renderManifests(app.source, manifests, yaml));
-  for (const file of platform) write(file.path, renderManifests(file.source, file.manifests, yaml));
+  const next = typeof yaml === 'function' ? yaml : () => yaml;
+  let team: string | undefined;
+  let emitter: YamlEmitter | undefined;
+  for (const { app, manifests, text } of rendered) {
+    // A cache hit, or an app rendered on a worker thread, brings its file's text: emitting it again would give the same bytes.
+    const known = text ?? cache?.textOf(manifests);
+    if (known !== undefined) {
+      write(appFilePath(app), known);
+      continue;
+    }
+    if (emitter === undefined || app.team !== team) {
+      emitter = next();
+      team = app.team;
+    }
+    write(appFilePath(app), renderManifests(app.source, manifests, emitter));
+  }
+  if (platform.length === 0) return;
+  const forPlatform = next();
+  for (const file of platform) write(file.path, renderManifests(file.source, file.manifests, forPlatform));
 }
 
 /** Made from the other files' paths, or from every app: a merged tree lays them out afresh. */

@@ -196,8 +196,7 @@ function renderInParts(
       allRendered.push(...rendered);
       allPlatform.push(...platform);
     }
-    // An emitter per environment: it remembers every distinct value it wrote, which would grow with the fleet.
-    layoutFiles(rendered, platform, new YamlEmitter(), options.cache, out);
+    layoutFiles(rendered, platform, () => new YamlEmitter(), options.cache, out);
   }
   if (renderProblems.size > 0 || clashes.size > 0) throw new ValidationError(mergeAcrossEnvironments([...renderProblems.all, ...clashes.all]));
   checks.forEach((check, i) => (perEnvironment[i] ? perEnvironment[i].finish() : check(allRendered, allPlatform)));
