@@ -101,6 +101,13 @@ export function isAggregate(path: string): boolean {
  * (or written an environment at a time) gets the same ones as one synth of the whole fleet.
  */
 export function aggregateFiles(paths: Iterable<string>, apps: readonly ResolvedApp[], catalog: CatalogOptions, yaml: YamlEmitter): Map<string, string> {
+  const files = kustomizationFiles(paths, yaml);
+  for (const [path, text] of catalogFiles(apps, catalog, yaml)) files.set(path, text);
+  return files;
+}
+
+/** The kustomization.yaml of every folder of `paths` that gets one: `aggregateFiles` without the catalog. */
+export function kustomizationFiles(paths: Iterable<string>, yaml: YamlEmitter): Map<string, string> {
   const files = new Map<string, string>();
   const children = new Map<string, Set<string>>();
   for (const path of paths) {
@@ -116,6 +123,5 @@ export function aggregateFiles(paths: Iterable<string>, apps: readonly ResolvedA
     if (NO_KUSTOMIZATION.has(folder)) continue;
     files.set(`${folder}/kustomization.yaml`, renderDocument('apps/environments.ts', kustomization([...entries]), yaml));
   }
-  for (const [path, text] of catalogFiles(apps, catalog, yaml)) files.set(path, text);
   return files;
 }
