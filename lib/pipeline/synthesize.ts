@@ -11,6 +11,7 @@ import { catalogFiles } from '../catalog/catalog-files';
 import { isAggregate, kustomizationFiles, layoutFiles } from './layout-fleet';
 import { FleetInput, RenderedApp, renderEach, ResolvedFleetInput, resolveAppsIn, resolveFleetApps, resolveFleetEnvironments } from './render-fleet';
 import { RenderedPlatformFile, renderPlatform } from './render-platform';
+import { withBoundedHeapGrowth } from './bounded-heap';
 import { checkShard, inShard, ownedByShard, Shard } from './shard';
 
 /**
@@ -64,6 +65,10 @@ export interface SynthesisResult {
  * as it is on disk.
  */
 export function synthesize(options: SynthesizeOptions): SynthesisResult {
+  return withBoundedHeapGrowth(() => synthesizeTree(options));
+}
+
+function synthesizeTree(options: SynthesizeOptions): SynthesisResult {
   const trees = [options.outDir, ...(options.mirrorDir ? [options.mirrorDir] : [])].map((dir) => new StagedTree(dir));
   const objects = new TreeObjectIds();
   const sizes: [string, number][] = [];
