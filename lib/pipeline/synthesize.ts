@@ -65,7 +65,7 @@ export interface SynthesisResult {
  * as it is on disk.
  */
 export function synthesize(options: SynthesizeOptions): SynthesisResult {
-  return withBoundedHeapGrowth(() => synthesizeTree(options));
+  return withBoundedHeapGrowth(options.apps.length * options.environments.length, () => synthesizeTree(options));
 }
 
 function synthesizeTree(options: SynthesizeOptions): SynthesisResult {

@@ -77,9 +77,10 @@ describe('bounded memory', () => {
   });
 
   test('bounding the heap growth hands back what the work returns or throws', () => {
-    expect(withBoundedHeapGrowth(() => 42)).toBe(42);
+    expect(withBoundedHeapGrowth(10, () => 42)).toBe(42);
+    expect(withBoundedHeapGrowth(30_000, () => 42)).toBe(42);
     expect(() =>
-      withBoundedHeapGrowth(() => {
+      withBoundedHeapGrowth(30_000, () => {
         throw new Error('boom');
       }),
     ).toThrow('boom');
