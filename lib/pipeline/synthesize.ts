@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { mergeAcrossEnvironments, Problems, ValidationError } from '../internal/errors';
 import { ResolvedEnvironment } from '../model/resolved-environment';
 import { ResolvedApp } from '../model/resolved-app';
@@ -74,7 +72,10 @@ function synthesizeTree(options: SynthesizeOptions): SynthesisResult {
   const sizes: [string, number][] = [];
   let done: ReturnType<typeof renderInParts>;
   try {
-    done = renderInParts(options, { kept: options.shard && keptOf(options.outDir, options.shard) }, (path, text) => {
+    // The render cache stores an environment's renderings once it passed its checks and is in the new tree: they
+    // are content-addressed, so a later failure leaves only right entries, and a synth holds one environment's, not all.
+    const written = options.cache && (() => options.cache!.store({ get: (path: string) => trees[0].read(path) }));
+    done = renderInParts(options, { kept: options.shard && keptOf(options.outDir, options.shard), written }, (path, text) => {
       for (const tree of trees) tree.add(path, text);
       objects.add(path, text);
       sizes.push([path, Buffer.byteLength(text)]);
@@ -97,8 +98,6 @@ function synthesizeTree(options: SynthesizeOptions): SynthesisResult {
     for (const tree of trees) tree.discard();
     throw error;
   }
-  // Only a synth that passed every check and wrote its tree fills the cache, with the texts it wrote.
-  options.cache?.store(new TreeFiles(options.outDir));
   options.cache?.prune();
   return { renderings: done.renderings, files: new Map(sizes.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
 }
@@ -137,6 +136,8 @@ interface PartsOptions {
   readonly keep?: boolean;
   /** Files of an earlier tree that a shard's synth keeps, written first. */
   readonly kept?: ReadonlyMap<string, string>;
+  /** Called when an environment passed its checks and its files were handed to `write`. */
+  readonly written?: () => void;
 }
 
 /**
@@ -168,6 +169,7 @@ function renderInParts(
   const perEnvironment = checks.map((check) => check.byEnvironment?.(plan.map((p) => p.environment.name)));
   // Checks from this index on are not run: one before them failed, and one pass would stop there.
   let skipFrom = checks.length;
+  let failed = false;
   const renderProblems = new Problems();
   const clashes = new Problems();
   const allRendered: RenderedApp[] = [];
@@ -191,12 +193,18 @@ function renderInParts(
     checkUniqueObjects(rendered, clashes);
     // A problem fails the synth before any check: checking further would be wasted.
     if (renderProblems.size > 0 || clashes.size > 0) return;
-    for (let i = 0; i < skipFrom; i++) if (perEnvironment[i]?.check(rendered, platform) === false) skipFrom = i + 1;
+    for (let i = 0; i < skipFrom; i++) {
+      if (perEnvironment[i]?.check(rendered, platform) === false) {
+        skipFrom = i + 1;
+        failed = true;
+      }
+    }
     if (keep) {
       allRendered.push(...rendered);
       allPlatform.push(...platform);
     }
     layoutFiles(rendered, platform, () => new YamlEmitter(), options.cache, out);
+    if (!failed) parts.written?.();
   };
   for (const part of plan) renderPart(part);
   if (renderProblems.size > 0 || clashes.size > 0) throw new ValidationError(mergeAcrossEnvironments([...renderProblems.all, ...clashes.all]));
@@ -263,16 +271,4 @@ function platformFiles(
 /** The files of the tree in `outDir` that a synth of `shard` keeps as they are. */
 function keptOf(outDir: string, shard: Shard): Map<string, string> {
   return new Map([...readTree(outDir, '')].filter(([path]) => !ownedByShard(shard, path) && !isAggregate(path)));
-}
-
-/** The texts of a written tree, read when asked for (the render cache stores the few it rendered this run). */
-class TreeFiles {
-  constructor(private readonly dir: string) {}
-  get(path: string): string | undefined {
-    try {
-      return readFileSync(join(this.dir, path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  }
 }

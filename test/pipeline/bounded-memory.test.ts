@@ -1,13 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Peer } from '../../lib/model/peer';
 import { YamlEmitter } from '../../lib/output/emit-yaml';
 import { renderManifests } from '../../lib/output/render-yaml';
+import { RenderCache } from '../../lib/pipeline/cache/render-cache';
 import { withBoundedHeapGrowth } from '../../lib/pipeline/bounded-heap';
 import { defaultChecks } from '../../lib/pipeline/default-checks';
 import { layoutFiles } from '../../lib/pipeline/layout-fleet';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
-import { render, synthesize } from '../../lib/pipeline/synthesize';
+import { FleetCheck, render, synthesize } from '../../lib/pipeline/synthesize';
 import { tempDir } from '../fixtures/temp-dir';
 import { sourced, taskDef, webDef, workerDef } from '../helpers';
 import { DEV, NOW, PROD } from '../policy/policy-helpers';
@@ -29,6 +30,16 @@ function treeOf(dir: string, rel = ''): Map<string, string> {
     else if (entry.endsWith('.yaml')) files.set(path, readFileSync(join(dir, path), 'utf8'));
   }
   return files;
+}
+
+function walk(dir: string, rel = ''): string[] {
+  if (!existsSync(join(dir, rel))) return [];
+  return readdirSync(join(dir, rel))
+    .sort()
+    .flatMap((entry) => {
+      const path = rel ? `${rel}/${entry}` : entry;
+      return statSync(join(dir, path)).isDirectory() ? walk(dir, path) : [path];
+    });
 }
 
 describe('bounded memory', () => {
@@ -54,6 +65,32 @@ describe('bounded memory', () => {
       'prod/shop/kustomization.yaml',
       'prod/shop/report.yaml',
     ]);
+  });
+
+  test('the render cache stores an environment once it passed its checks, so a synth failing later leaves right entries and no tree', () => {
+    const dir = tempDir();
+    const outDir = join(dir, 'dist');
+    const cacheDir = join(dir, 'cache');
+    const packsOf = () => walk(cacheDir).filter((f) => f.endsWith('.pack'));
+    // Fails in prod only, as a policy rule with a prod-only finding would.
+    const failsInProd: FleetCheck = Object.assign(() => undefined, {
+      byEnvironment: () => ({
+        check: (rendered: readonly { app: { environment: string } }[]) => rendered[0]?.app.environment !== 'prod',
+        finish: () => {
+          throw new Error('prod failed its check');
+        },
+      }),
+    });
+    const input = { apps: FLEET, environments: [DEV, PROD], now: NOW, outDir };
+
+    expect(() => synthesize({ ...input, cache: new RenderCache({ dir: cacheDir, code: 'c1' }), checks: [failsInProd] })).toThrow('prod failed its check');
+    expect(existsSync(outDir)).toBe(false);
+    expect(packsOf()).toEqual(['v3-c1/dev/mail.pack', 'v3-c1/dev/shop.pack']);
+
+    const cache = new RenderCache({ dir: cacheDir, code: 'c1' });
+    synthesize({ ...input, cache, checks: defaultChecks({ now: NOW, memo: cache }) });
+    expect(cache.stats).toMatchObject({ hits: 3, misses: 3 });
+    expect(packsOf()).toEqual(['v3-c1/dev/mail.pack', 'v3-c1/dev/shop.pack', 'v3-c1/prod/mail.pack', 'v3-c1/prod/shop.pack']);
   });
 
   test("a team's files are laid out with an emitter of their own, the platform's with another, and read the same", () => {
