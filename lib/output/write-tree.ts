@@ -88,6 +88,11 @@ export class StagedTree {
     if (!linkUnchanged(join(this.target, path), file, text)) writeFileSync(file, text);
   }
 
+  /** The text of a file added to the new tree, read back from it; undefined when it was not added. */
+  read(path: string): string | undefined {
+    return this.paths.has(path) && !this.done ? readFileSync(join(this.staging, path), 'utf8') : undefined;
+  }
+
   /** Removes the new tree (and a parent folder made for it): nothing was written. */
   discard(): void {
     this.done = true;

@@ -78,7 +78,7 @@ function byEnvironment(run: Run, onReport: DefaultChecksOptions['onReport'], env
       const apps = checkedObjects(rendered, platform);
       for (const { app, manifests } of apps) {
         sources.add(app.source);
-        if (!firsts.has(app.source)) firsts.set(app.source, { app, manifests: firstLabelled(manifests) });
+        if (!firsts.has(app.source)) firsts.set(app.source, { app: whatWaiversRead(app), manifests: firstLabelled(manifests) });
       }
       try {
         reports.push(run(rendered, apps, shared));
@@ -102,6 +102,12 @@ function byEnvironment(run: Run, onReport: DefaultChecksOptions['onReport'], env
 function finish(report: CheckReport, onReport: DefaultChecksOptions['onReport']): void {
   onReport?.(report);
   if (!report.passed) throw new CheckFailedError(report);
+}
+
+/** What collecting an app's waivers reads of it: kept for every app to the end, so not the whole resolved app. */
+function whatWaiversRead(app: CheckedApp['app']): CheckedApp['app'] {
+  const { name, team, environment, source, waivers, namespace, platform, hardening } = app;
+  return { name, team, environment, source, waivers, namespace, platform, hardening };
 }
 
 /** The first object carrying a data class, which alone makes the app's waivers hardened ones. */

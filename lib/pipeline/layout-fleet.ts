@@ -58,17 +58,37 @@ export function layoutOnto(
 /**
  * The files of some rendered apps and platform files (one environment's, say), each handed to
  * `write` as soon as it is laid out, so a synth need not hold the texts of the whole fleet.
+ * `yaml` gives the emitter for each team's files and then the platform's: a synth passes a fresh
+ * one each time, as an emitter remembers every distinct value it wrote (every app's dashboards),
+ * and one per environment held as much again as the environment's objects.
  */
 export function layoutFiles(
   rendered: readonly RenderedApp[],
   platform: readonly RenderedPlatformFile[],
-  yaml: YamlEmitter,
+  yaml: YamlEmitter | (() => YamlEmitter),
   cache: Pick<RenderCache, 'textOf'> | undefined,
   write: (path: string, text: string) => void,
 ): void {
-  // A cache hit (an app's, or an environment's platform files), or an app rendered on a worker thread, brings its file's text: emitting it again would give the same bytes.
-  for (const { app, manifests, text } of rendered) write(appFilePath(app), text ?? cache?.textOf(manifests) ?? renderManifests(app.source, manifests, yaml));
-  for (const file of platform) write(file.path, cache?.textOf(file.manifests) ?? renderManifests(file.source, file.manifests, yaml));
+  const next = typeof yaml === 'function' ? yaml : () => yaml;
+  let team: string | undefined;
+  let emitter: YamlEmitter | undefined;
+  for (const { app, manifests, text } of rendered) {
+    // A cache hit, or an app rendered on a worker thread, brings its file's text: emitting it again would give the same bytes.
+    const known = text ?? cache?.textOf(manifests);
+    if (known !== undefined) {
+      write(appFilePath(app), known);
+      continue;
+    }
+    if (emitter === undefined || app.team !== team) {
+      emitter = next();
+      team = app.team;
+    }
+    write(appFilePath(app), renderManifests(app.source, manifests, emitter));
+  }
+  if (platform.length === 0) return;
+  let forPlatform: YamlEmitter | undefined;
+  // An environment's platform files taken from the cache bring their texts too.
+  for (const file of platform) write(file.path, cache?.textOf(file.manifests) ?? renderManifests(file.source, file.manifests, (forPlatform ??= next())));
 }
 
 /** Made from the other files' paths, or from every app: a merged tree lays them out afresh. */
@@ -82,6 +102,13 @@ export function isAggregate(path: string): boolean {
  * (or written an environment at a time) gets the same ones as one synth of the whole fleet.
  */
 export function aggregateFiles(paths: Iterable<string>, apps: readonly ResolvedApp[], catalog: CatalogOptions, yaml: YamlEmitter): Map<string, string> {
+  const files = kustomizationFiles(paths, yaml);
+  for (const [path, text] of catalogFiles(apps, catalog, yaml)) files.set(path, text);
+  return files;
+}
+
+/** The kustomization.yaml of every folder of `paths` that gets one: `aggregateFiles` without the catalog. */
+export function kustomizationFiles(paths: Iterable<string>, yaml: YamlEmitter): Map<string, string> {
   const files = new Map<string, string>();
   const children = new Map<string, Set<string>>();
   for (const path of paths) {
@@ -97,6 +124,5 @@ export function aggregateFiles(paths: Iterable<string>, apps: readonly ResolvedA
     if (NO_KUSTOMIZATION.has(folder)) continue;
     files.set(`${folder}/kustomization.yaml`, renderDocument('apps/environments.ts', kustomization([...entries]), yaml));
   }
-  for (const [path, text] of catalogFiles(apps, catalog, yaml)) files.set(path, text);
   return files;
 }

@@ -100,22 +100,36 @@ export function resolveFleetApps(input: Pick<ResolvedFleetInput, 'apps' | 'dataS
   checkUniqueDataStores(input.apps, input.dataStores ?? [], input.environments, problems);
   problems.throwIfAny();
 
-  const ordered = [...input.apps].sort(
-    (a, b) => compare(a.definition.team, b.definition.team) || compare(a.definition.name, b.definition.name) || compare(a.source, b.source),
-  );
+  const ordered = orderedApps(input.apps);
   const resolved: ResolvedApp[] = [];
-  // Apps whose definition, environment and release are unchanged since an earlier synth are read back, not resolved again.
-  const memo = input.cache?.resolutions(input.apps);
-  for (const env of input.environments) {
-    resolved.push(
-      ...resolveEnvironmentApps(ordered, env, (app) => input.releases?.(app.definition.team, app.definition.name, env.name), problems, input.dataStores, memo),
-    );
-  }
+  for (const env of input.environments) resolved.push(...resolveAppsIn(env, input, problems, ordered));
   checkUniqueApps(resolved, problems);
   checkUniqueHosts(resolved, problems);
   checkQuota(resolved, input.environments, problems);
   if (problems.size > 0) throw new ValidationError(mergeAcrossEnvironments(problems.all));
   return resolved;
+}
+
+/**
+ * One environment's share of `resolveFleetApps`, the same apps in the same order, without the
+ * checks across apps: a synth resolves each environment again when it renders it, rather than
+ * hold every environment's apps until the end.
+ */
+export function resolveAppsIn(
+  env: ResolvedEnvironment,
+  input: Pick<ResolvedFleetInput, 'apps' | 'dataStores' | 'releases' | 'cache'>,
+  problems: Problems,
+  ordered: readonly SourcedApp[] = orderedApps(input.apps),
+): ResolvedApp[] {
+  // Apps whose definition, environment and release are unchanged since an earlier synth are read back, not resolved again.
+  const memo = input.cache?.resolutions(input.apps);
+  return resolveEnvironmentApps(ordered, env, (app) => input.releases?.(app.definition.team, app.definition.name, env.name), problems, input.dataStores, memo);
+}
+
+function orderedApps(apps: readonly SourcedApp[]): SourcedApp[] {
+  return [...apps].sort(
+    (a, b) => compare(a.definition.team, b.definition.team) || compare(a.definition.name, b.definition.name) || compare(a.source, b.source),
+  );
 }
 
 /** Builds and synthesizes the given resolved apps (all, or one environment's or team's share). */

@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { mergeAcrossEnvironments, Problems, ValidationError } from '../internal/errors';
 import { ResolvedEnvironment } from '../model/resolved-environment';
 import { ResolvedApp } from '../model/resolved-app';
 import { YamlEmitter } from '../output/emit-yaml';
-import { guardObjectDrops, readTree, TreeObjectIds } from '../output/gitops-guard';
+import { GuardedEnvironment, guardObjectDrops, readTree, TreeObjectIds } from '../output/gitops-guard';
 import { StagedTree } from '../output/write-tree';
 import { checkUniqueObjects } from './fleet-checks';
-import { aggregateFiles, isAggregate, layoutFiles } from './layout-fleet';
-import { FleetInput, RenderedApp, resolveFleetApps, resolveFleetEnvironments, startRenderEach } from './render-fleet';
+import { catalogFiles } from '../catalog/catalog-files';
+import { isAggregate, kustomizationFiles, layoutFiles } from './layout-fleet';
+import { FleetInput, RenderedApp, ResolvedFleetInput, resolveAppsIn, resolveFleetApps, resolveFleetEnvironments, startRenderEach } from './render-fleet';
 import { RenderedPlatformFile, renderPlatform } from './render-platform';
+import { withBoundedHeapGrowth } from './bounded-heap';
 import { checkShard, inShard, ownedByShard, Shard } from './shard';
 
 /**
@@ -63,12 +63,19 @@ export interface SynthesisResult {
  * as it is on disk.
  */
 export function synthesize(options: SynthesizeOptions): SynthesisResult {
+  return withBoundedHeapGrowth(options.apps.length * options.environments.length, () => synthesizeTree(options));
+}
+
+function synthesizeTree(options: SynthesizeOptions): SynthesisResult {
   const trees = [options.outDir, ...(options.mirrorDir ? [options.mirrorDir] : [])].map((dir) => new StagedTree(dir));
   const objects = new TreeObjectIds();
   const sizes: [string, number][] = [];
   let done: ReturnType<typeof renderInParts>;
   try {
-    done = renderInParts(options, { kept: options.shard && keptOf(options.outDir, options.shard) }, (path, text) => {
+    // The render cache stores an environment's renderings once it passed its checks and is in the new tree: they
+    // are content-addressed, so a later failure leaves only right entries, and a synth holds one environment's, not all.
+    const written = options.cache && (() => options.cache!.store({ get: (path: string) => trees[0].read(path) }));
+    done = renderInParts(options, { kept: options.shard && keptOf(options.outDir, options.shard), written }, (path, text) => {
       for (const tree of trees) tree.add(path, text);
       objects.add(path, text);
       sizes.push([path, Buffer.byteLength(text)]);
@@ -76,7 +83,7 @@ export function synthesize(options: SynthesizeOptions): SynthesisResult {
     guardObjectDrops(
       options.outDir,
       objects,
-      done.environments.map((e) => ({ name: e.name, apps: done.apps.filter((a) => a.environment === e.name).length })),
+      done.guarded,
       // One gitops export serves every environment; resolution put it on each.
       { maxDropShare: done.environments[0].gitops.maxDropShare, allowDrop: options.allowDrop ?? false },
     );
@@ -91,8 +98,6 @@ export function synthesize(options: SynthesizeOptions): SynthesisResult {
     for (const tree of trees) tree.discard();
     throw error;
   }
-  // Only a synth that passed every check and wrote its tree fills the cache, with the texts it wrote.
-  options.cache?.store(new TreeFiles(options.outDir));
   options.cache?.prune();
   return { renderings: done.renderings, files: new Map(sizes.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
 }
@@ -120,8 +125,8 @@ export function render(options: FleetInput & Pick<SynthesizeOptions, 'checks' | 
 /** One environment's share of a synth, in the order one check over the whole fleet meets them. */
 interface Part {
   readonly environment: ResolvedEnvironment;
-  /** Its apps to render: all of them, or the shard's. */
-  readonly apps: readonly ResolvedApp[];
+  /** All its apps, resolved (the shard's among them are rendered); unset: resolved again when rendered. */
+  apps?: readonly ResolvedApp[];
   /** Its platform files, when rendered ahead (an environment with no apps to render). */
   readonly platform?: readonly RenderedPlatformFile[];
 }
@@ -131,6 +136,8 @@ interface PartsOptions {
   readonly keep?: boolean;
   /** Files of an earlier tree that a shard's synth keeps, written first. */
   readonly kept?: ReadonlyMap<string, string>;
+  /** Called when an environment passed its checks and its files were handed to `write`. */
+  readonly written?: () => void;
 }
 
 /**
@@ -150,28 +157,19 @@ function renderInParts(
   options: FleetInput & Pick<SynthesizeOptions, 'checks' | 'now' | 'shard'>,
   parts: PartsOptions,
   write: (path: string, text: string) => void,
-): Rendering & { renderings: number } {
+): Rendering & { renderings: number; guarded: GuardedEnvironment[] } {
   const { shard } = options;
   if (shard) checkShard(shard, options.environments, options.apps);
   const environments = resolveFleetEnvironments(options.environments, options.gitops);
   const input = { ...options, environments };
-  const apps = resolveFleetApps(input);
-  const platformOf = (env: ResolvedEnvironment) => {
-    const files = renderPlatform(
-      apps.filter((app) => app.environment === env.name).map((app) => ({ app })),
-      [env],
-      // A shard writes only its share of them: the whole set is kept by a synth of every environment's.
-      { now: options.now, dataStores: options.dataStores, cache: shard ? undefined : options.cache },
-    );
-    return shard ? files.filter((f) => ownedByShard(shard, f.path)) : files;
-  };
-  const plan = partsOf(environments, shard ? apps.filter((a) => inShard(shard, a)) : apps, platformOf);
-
   const checks = options.checks ?? [];
+  const keep = parts.keep === true || checks.some((check) => check.byEnvironment === undefined);
+  // The catalog is written first: it is made from every app of every environment, held only until then.
+  const { plan, guarded, apps } = planParts(input, keep, write);
   const perEnvironment = checks.map((check) => check.byEnvironment?.(plan.map((p) => p.environment.name)));
-  const keep = parts.keep === true || perEnvironment.some((c) => c === undefined);
   // Checks from this index on are not run: one before them failed, and one pass would stop there.
   let skipFrom = checks.length;
+  let failed = false;
   const renderProblems = new Problems();
   const clashes = new Problems();
   const allRendered: RenderedApp[] = [];
@@ -187,66 +185,102 @@ function renderInParts(
   // written here, so they need not wait for this thread (its renderings arrive meanwhile: two
   // environments are held at once).
   const ahead = (options.parallel?.jobs ?? 1) > 1;
-  let next: ((problems: Problems) => RenderedApp[]) | undefined;
-  for (const [k, part] of plan.entries()) {
-    const rendered = (next ?? startRenderEach(part.apps, input))(renderProblems);
-    next = ahead && k + 1 < plan.length ? startRenderEach(plan[k + 1].apps, input) : undefined;
-    const platform = part.platform ?? platformOf(part.environment);
+  const start = (part: Part) => {
+    const own = part.apps ?? resolveAgain(part.environment, input);
+    // Dropped as soon as the environment is done: the plan outlives it.
+    part.apps = undefined;
+    return { own, finish: startRenderEach(shard ? own.filter((a) => inShard(shard, a)) : own, input) };
+  };
+  let next: ReturnType<typeof start> | undefined;
+  // A function, not the loop's body: the interpreter kept a loop body's last objects in its frame
+  // while it rendered the next environment, holding two environments' objects at once.
+  const renderPart = (k: number): void => {
+    const part = plan[k];
+    const { own, finish } = next ?? start(part);
+    const rendered = finish(renderProblems);
+    next = ahead && k + 1 < plan.length ? start(plan[k + 1]) : undefined;
+    const platform = part.platform ?? platformFiles(part.environment, own, options);
     renderings += rendered.length;
     checkUniqueObjects(rendered, clashes);
     // A problem fails the synth before any check: checking further would be wasted.
-    if (renderProblems.size > 0 || clashes.size > 0) continue;
-    perEnvironment.forEach((check, i) => {
-      if (check && i < skipFrom && !check.check(rendered, platform)) skipFrom = i + 1;
-    });
+    if (renderProblems.size > 0 || clashes.size > 0) return;
+    for (let i = 0; i < skipFrom; i++) {
+      if (perEnvironment[i]?.check(rendered, platform) === false) {
+        skipFrom = i + 1;
+        failed = true;
+      }
+    }
     if (keep) {
       allRendered.push(...rendered);
       allPlatform.push(...platform);
     }
-    // An emitter per environment: it remembers every distinct value it wrote, which would grow with the fleet.
-    layoutFiles(rendered, platform, new YamlEmitter(), options.cache, out);
-  }
+    layoutFiles(rendered, platform, () => new YamlEmitter(), options.cache, out);
+    if (!failed) parts.written?.();
+  };
+  for (let k = 0; k < plan.length; k++) renderPart(k);
   if (renderProblems.size > 0 || clashes.size > 0) throw new ValidationError(mergeAcrossEnvironments([...renderProblems.all, ...clashes.all]));
   checks.forEach((check, i) => (perEnvironment[i] ? perEnvironment[i].finish() : check(allRendered, allPlatform)));
-  for (const [path, text] of aggregateFiles(paths, apps, { gitops: environments[0].gitops.argocd }, new YamlEmitter())) out(path, text);
-  return { rendered: allRendered, platform: allPlatform, environments, apps, files: new Map(), renderings };
+  for (const [path, text] of kustomizationFiles(paths, new YamlEmitter())) out(path, text);
+  return { rendered: allRendered, platform: allPlatform, environments, apps: apps ?? [], files: new Map(), renderings, guarded };
 }
 
 /**
- * The environments in the order one check over the fleet meets them: those with apps to render
- * (in the environments' order, as resolution lists the apps), then those with platform files only.
+ * Resolves the whole fleet (so names, hosts, quotas and NetworkPolicy peers are checked and right
+ * across environments and teams), writes the catalog, which reads every environment of every
+ * app, and plans the environments' parts. The resolved apps are then dropped but the first
+ * part's (all of them with `keep`): the others are resolved again when their part is rendered,
+ * which costs a fraction of rendering them and saves holding every environment's apps at once.
  */
-function partsOf(
-  environments: readonly ResolvedEnvironment[],
-  apps: readonly ResolvedApp[],
-  platformOf: (env: ResolvedEnvironment) => RenderedPlatformFile[],
-): Part[] {
+function planParts(
+  input: ResolvedFleetInput & Pick<SynthesizeOptions, 'now' | 'shard'>,
+  keep: boolean,
+  write: (path: string, text: string) => void,
+): { plan: Part[]; guarded: GuardedEnvironment[]; apps?: readonly ResolvedApp[] } {
+  const apps = resolveFleetApps(input);
+  for (const [path, text] of catalogFiles(apps, { gitops: input.environments[0].gitops.argocd }, new YamlEmitter())) write(path, text);
   const withApps: Part[] = [];
   const platformOnly: Part[] = [];
-  for (const environment of environments) {
+  const guarded: GuardedEnvironment[] = [];
+  for (const environment of input.environments) {
     const own = apps.filter((a) => a.environment === environment.name);
-    if (own.length > 0) withApps.push({ environment, apps: own });
-    else {
-      const platform = platformOf(environment);
+    guarded.push({ name: environment.name, apps: own.length });
+    // The environments in the order one check over the fleet meets them: those with apps to render
+    // (in the environments' order, as resolution lists the apps), then those with platform files only.
+    if (own.length > 0 && (!input.shard || own.some((a) => inShard(input.shard!, a)))) {
+      withApps.push({ environment, apps: keep || withApps.length === 0 ? own : undefined });
+    } else {
+      const platform = platformFiles(environment, own, input);
       if (platform.length > 0) platformOnly.push({ environment, apps: [], platform });
     }
   }
-  return [...withApps, ...platformOnly];
+  return { plan: [...withApps, ...platformOnly], guarded, ...(keep ? { apps } : {}) };
+}
+
+/** One environment's apps as `resolveFleetApps` resolved them: its inputs passed every check there. */
+function resolveAgain(environment: ResolvedEnvironment, input: ResolvedFleetInput): ResolvedApp[] {
+  const problems = new Problems();
+  const apps = resolveAppsIn(environment, input, problems);
+  if (problems.size > 0) throw new Error(`bug: environment '${environment.name}' resolved with problems the second time: ${problems.all[0].message}`);
+  return apps;
+}
+
+/** The platform's files of an environment (namespaces, Argo CD Applications), those of the shard's share with a shard. */
+function platformFiles(
+  environment: ResolvedEnvironment,
+  own: readonly ResolvedApp[],
+  options: Pick<SynthesizeOptions, 'now' | 'shard' | 'dataStores' | 'cache'>,
+): RenderedPlatformFile[] {
+  const { shard } = options;
+  const files = renderPlatform(
+    own.map((app) => ({ app })),
+    [environment],
+    // A shard writes only its share of them: the whole set is kept by a synth of every environment's.
+    { now: options.now, dataStores: options.dataStores, cache: shard ? undefined : options.cache },
+  );
+  return shard ? files.filter((f) => ownedByShard(shard, f.path)) : files;
 }
 
 /** The files of the tree in `outDir` that a synth of `shard` keeps as they are. */
 function keptOf(outDir: string, shard: Shard): Map<string, string> {
   return new Map([...readTree(outDir, '')].filter(([path]) => !ownedByShard(shard, path) && !isAggregate(path)));
-}
-
-/** The texts of a written tree, read when asked for (the render cache stores the few it rendered this run). */
-class TreeFiles {
-  constructor(private readonly dir: string) {}
-  get(path: string): string | undefined {
-    try {
-      return readFileSync(join(this.dir, path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  }
 }

@@ -131,7 +131,8 @@ export class RenderCache implements ObjectResultsMemo {
 
   /** Each app's resolution alone, remembered from earlier runs (see `ResolveMemo`), for a resolution of `apps`; stored by `store`. */
   resolutions(apps: readonly SourcedApp[]): ResolveMemo {
-    this.memo = new ResolveMemo(this.folder, apps, this.now);
+    // The same fleet again (a synth resolves an environment again when it renders it): the same memo.
+    if (this.memo?.apps !== apps) this.memo = new ResolveMemo(this.folder, apps, this.now);
     return this.memo;
   }
 

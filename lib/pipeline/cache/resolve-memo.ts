@@ -63,7 +63,8 @@ export class ResolveMemo implements ResolutionMemo {
 
   constructor(
     private readonly folder: string,
-    apps: readonly SourcedApp[],
+    /** The fleet it resolves. */
+    readonly apps: readonly SourcedApp[],
     private readonly now: () => number = Date.now,
   ) {
     this.sources = new Map<object, string>(apps.map((a) => [a.definition, a.source]));
