@@ -4,6 +4,8 @@
  * platform (cdk8s's JsonPatch, the CRD classes a `customize` may add): an app file is loaded by
  * every synth, while the code a `customize` runs is only called when the app is rendered, so a
  * warm synth whose every app comes from the render cache does not load cdk8s (README, "Start-up").
+ * Not covered: writing a static (it lands on the placeholder), listing its keys, and identity
+ * (`JsonPatch !== require('cdk8s').JsonPatch`): nothing the platform's API documents.
  */
 export function lazyClass<T extends object>(load: () => T): T {
   let loaded: T | undefined;

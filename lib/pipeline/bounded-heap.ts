@@ -23,16 +23,31 @@ const LARGE = 5_000;
  * keeps it. The flag is read at every full collection, so setting it at run time takes effect at
  * the next one.
  */
-export function withBoundedHeapGrowth<T>(renderings: number, work: () => T): T {
-  if (renderings < LARGE || setByUser()) return work();
-  setFlagsFromString(`--heap-growing-percent=${GROWTH_PERCENT}`);
+export function withBoundedHeapGrowth<T>(renderings: number, work: () => T, v8: HeapFlags = DEFAULT_FLAGS): T {
+  if (renderings < LARGE || setByUser(v8.processArgs)) return work();
+  v8.set(`--heap-growing-percent=${GROWTH_PERCENT}`);
   try {
     return work();
   } finally {
-    setFlagsFromString('--heap-growing-percent=0');
+    // 0 is V8's default: its own heuristics.
+    v8.set('--heap-growing-percent=0');
   }
 }
 
-function setByUser(): boolean {
-  return [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => /heap[-_]growing[-_]percent/.test(arg));
+/** Where the flag is set and what the process was started with (tests pass their own). */
+export interface HeapFlags {
+  set(flags: string): void;
+  /** The process's own flags: `process.execArgv` and NODE_OPTIONS. */
+  readonly processArgs: readonly string[];
+}
+
+const DEFAULT_FLAGS: HeapFlags = {
+  set: setFlagsFromString,
+  get processArgs() {
+    return [...process.execArgv, process.env.NODE_OPTIONS ?? ''];
+  },
+};
+
+function setByUser(args: readonly string[]): boolean {
+  return args.some((arg) => /heap[-_]growing[-_]percent/.test(arg));
 }

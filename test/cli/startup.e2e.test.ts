@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tempDir } from '../fixtures/temp-dir';
-import { LIB, tempRepo } from '../fixtures/temp-repo';
+import { backdate, LIB, tempRepo } from '../fixtures/temp-repo';
 
 const BIN = join(__dirname, '../../bin/platform');
 
@@ -47,6 +47,7 @@ export default webService({
 });
 `,
     });
+    backdate(root, ['apps/shop/web.ts']);
     const env = { ...process.env, PLATFORM_CACHE_DIR: tempDir() };
     const cold = loaded(['--root', root, 'synth'], env);
     expect(cold).toEqual(expect.arrayContaining(['cdk8s', 'cdk8s-plus-28', 'imports', 'validators']));

@@ -113,13 +113,26 @@ describe('bounded memory', () => {
     expect([...written.keys()]).toEqual(['dev/mail/mailer.yaml', 'dev/shop/checkout.yaml', 'dev/shop/report.yaml', 'dev/_platform/x.yaml']);
   });
 
-  test('bounding the heap growth hands back what the work returns or throws', () => {
-    expect(withBoundedHeapGrowth(10, () => 42)).toBe(42);
-    expect(withBoundedHeapGrowth(30_000, () => 42)).toBe(42);
+  test('bounding the heap growth hands back what the work returns or throws, and sets the flag only for a large synth the user left alone', () => {
+    const calls: string[] = [];
+    const v8 = (processArgs: string[] = []) => ({ set: (flags: string) => calls.push(flags), processArgs });
+    expect(withBoundedHeapGrowth(10, () => 42, v8())).toBe(42);
+    expect(calls).toEqual([]);
+    expect(withBoundedHeapGrowth(30_000, () => 42, v8())).toBe(42);
+    expect(calls).toEqual(['--heap-growing-percent=25', '--heap-growing-percent=0']);
+    calls.length = 0;
     expect(() =>
-      withBoundedHeapGrowth(30_000, () => {
-        throw new Error('boom');
-      }),
+      withBoundedHeapGrowth(
+        30_000,
+        () => {
+          throw new Error('boom');
+        },
+        v8(),
+      ),
     ).toThrow('boom');
+    expect(calls).toEqual(['--heap-growing-percent=25', '--heap-growing-percent=0']);
+    calls.length = 0;
+    expect(withBoundedHeapGrowth(30_000, () => 42, v8(['--max-old-space-size=4096', '--heap-growing-percent=50']))).toBe(42);
+    expect(calls).toEqual([]);
   });
 });

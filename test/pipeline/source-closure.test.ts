@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceClosures } from '../../lib/pipeline/cache/source-closure';
 import { tempDir } from '../fixtures/temp-dir';
@@ -21,37 +21,37 @@ function repo(files: Record<string, string> = {}): string {
 describe('SourceClosures', () => {
   test('follows local imports transitively (a `.js` specifier names the .ts file) and names packages by version', () => {
     const root = repo();
-    const key = new SourceClosures(root, Date.now() + 1000).of('apps/shop/web.ts');
+    const key = new SourceClosures(root, Date.now() + 5000).of('apps/shop/web.ts');
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     // The same files give the same key in another run; an unrelated file does not count.
     writeFiles(root, { 'apps/shop/other.ts': 'export default 2;\n' });
-    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/web.ts')).toBe(key);
+    expect(new SourceClosures(root, Date.now() + 5000).of('apps/shop/web.ts')).toBe(key);
     // Two levels down, a helper's helper.
     writeFiles(root, { 'apps/shared/base.ts': 'export const base = 6;\n' });
-    const edited = new SourceClosures(root, Date.now() + 1000).of('apps/shop/web.ts');
+    const edited = new SourceClosures(root, Date.now() + 5000).of('apps/shop/web.ts');
     expect(edited).not.toBe(key);
     writeFiles(root, { 'node_modules/left-pad/package.json': '{ "version": "1.3.1" }' });
-    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/web.ts')).not.toBe(edited);
+    expect(new SourceClosures(root, Date.now() + 5000).of('apps/shop/web.ts')).not.toBe(edited);
   });
 
   test("the same content in another copy of the repository keys alike; the platform's own code is left to the code fingerprint", () => {
-    expect(new SourceClosures(repo(), Date.now() + 1000).of('apps/shop/web.ts')).toBe(new SourceClosures(repo(), Date.now() + 1000).of('apps/shop/web.ts'));
+    expect(new SourceClosures(repo(), Date.now() + 5000).of('apps/shop/web.ts')).toBe(new SourceClosures(repo(), Date.now() + 5000).of('apps/shop/web.ts'));
   });
 
   test('is undefined when a file of the closure was modified after the app files began to load: the code run may not be the code read', () => {
     const root = repo();
     const since = Date.now();
-    expect(new SourceClosures(root, since + 1000).of('apps/shop/web.ts')).toMatch(/^[0-9a-f]{64}$/);
+    expect(new SourceClosures(root, since + 5000).of('apps/shop/web.ts')).toMatch(/^[0-9a-f]{64}$/);
     expect(new SourceClosures(root, since - 60_000).of('apps/shop/web.ts')).toBeUndefined();
   });
 
   test('is undefined when a relative import names no file, or the file is gone', () => {
     const root = repo({ 'apps/shop/helpers/limits.ts': "export { limit } from './missing';\n" });
-    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/web.ts')).toBeUndefined();
-    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/gone.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now() + 5000).of('apps/shop/web.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now() + 5000).of('apps/shop/gone.ts')).toBeUndefined();
     mkdirSync(join(root, 'apps/shop/dir.ts'));
     writeFileSync(join(root, 'apps/shop/x.ts'), "import './dir';\n");
-    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/x.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now() + 5000).of('apps/shop/x.ts')).toBeUndefined();
   });
 
   test('is undefined when a file requires or imports a module by a computed name, which no reading of the text can follow', () => {
@@ -60,8 +60,32 @@ describe('SourceClosures', () => {
       'apps/shop/lazy.ts': 'export const later = (n: string) => import(`./${n}`);\n',
       'apps/shop/literal.ts': "export default require( './helpers/limits' );\n",
     });
-    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/dynamic.ts')).toBeUndefined();
-    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/lazy.ts')).toBeUndefined();
-    expect(new SourceClosures(root, Date.now() + 1000).of('apps/shop/literal.ts')).toMatch(/^[0-9a-f]{64}$/);
+    expect(new SourceClosures(root, Date.now() + 5000).of('apps/shop/dynamic.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now() + 5000).of('apps/shop/lazy.ts')).toBeUndefined();
+    expect(new SourceClosures(root, Date.now() + 5000).of('apps/shop/literal.ts')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('a package linked into node_modules (a workspace, npm link) is followed as source: an edit changes the key, though its version does not', () => {
+    const root = repo({ 'apps/shop/linked.ts': "import { ANNO } from '@acme/hatch';\nexport default ANNO;\n" });
+    const hatch = tempDir();
+    writeFiles(hatch, { 'package.json': '{ "name": "@acme/hatch", "version": "1.0.0", "main": "index.js" }', 'index.js': "exports.ANNO = 'one';\n" });
+    mkdirSync(join(root, 'node_modules/@acme'), { recursive: true });
+    symlinkSync(hatch, join(root, 'node_modules/@acme/hatch'));
+    const key = new SourceClosures(root, Date.now() + 5000).of('apps/shop/linked.ts');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    writeFiles(hatch, { 'index.js': "exports.ANNO = 'two';\n" });
+    expect(new SourceClosures(root, Date.now() + 5000).of('apps/shop/linked.ts')).not.toBe(key);
+  });
+
+  test("a package is keyed with the versions of the packages it depends on: an update of a dependency's dependency changes the key", () => {
+    const root = repo({
+      'apps/shop/wrapped.ts': "import wrap from 'wrap';\nexport default wrap;\n",
+      'node_modules/wrap/package.json': '{ "version": "1.0.0", "dependencies": { "inner": "^1.0.0" } }',
+      'node_modules/inner/package.json': '{ "version": "1.0.0" }',
+    });
+    const key = new SourceClosures(root, Date.now() + 5000).of('apps/shop/wrapped.ts');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    writeFiles(root, { 'node_modules/inner/package.json': '{ "version": "1.0.1" }' });
+    expect(new SourceClosures(root, Date.now() + 5000).of('apps/shop/wrapped.ts')).not.toBe(key);
   });
 });

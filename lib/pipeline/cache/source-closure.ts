@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CODE_DIRS, CODE_ROOT } from './code-fingerprint';
 
 /** A module specifier in TypeScript or JavaScript source: import/export ... from, import(), require(). */
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"\n]+)\1/g;
+/** File systems that keep modification times in whole seconds (or two): an edit just before the start may look older. */
+const COARSE_MTIME_MS = 2000;
 /** `require(name)` or `import(name)` with a computed name: what it loads cannot be known from the text. */
 const COMPUTED = /\b(?:require|import)\s*\(\s*(?!['"\s])/;
 /** How a relative specifier names a file (TypeScript leaves the extension out). */
@@ -65,6 +67,7 @@ export class SourceClosures {
     }
     const hash = createHash('sha256');
     for (const file of [...seen].sort()) hash.update(`${relative(this.root, file).split(sep).join('/')}\0${this.files.get(file)!.hash}\0`);
+    // Each package with the versions of what it depends on in turn: an update of a dependency's dependency changes no direct version.
     for (const name of [...packages].sort()) hash.update(`${name}@${this.version(name, start)}\0`);
     return hash.digest('hex');
   }
@@ -75,7 +78,7 @@ export class SourceClosures {
       try {
         const text = readFileSync(path, 'utf8');
         // Read, then checked: an edit after the check leaves the text read the one that was loaded.
-        if (statSync(path).mtimeMs >= this.loadedSince) throw new Error('modified since the app files were loaded');
+        if (statSync(path).mtimeMs >= this.loadedSince - COARSE_MTIME_MS) throw new Error('modified since the app files were loaded');
         const locals: string[] = [];
         const packages: string[] = [];
         let readable = !COMPUTED.test(text);
@@ -85,7 +88,11 @@ export class SourceClosures {
             if (file === undefined) readable = false;
             else if (!PLATFORM_CODE.some((dir) => file.startsWith(dir))) locals.push(file);
           } else if (!specifier.startsWith('node:') && !BUILTINS.has(specifier)) {
-            packages.push(packageName(specifier));
+            // A package linked into node_modules (a workspace, `npm link`, `file:`) or found through NODE_PATH is
+            // source that changes without its version: it is followed like a local module.
+            const linked = linkedSource(specifier, path);
+            if (linked === undefined) packages.push(packageName(specifier));
+            else if (!PLATFORM_CODE.some((dir) => linked.startsWith(dir))) locals.push(linked);
           }
         }
         if (readable) part = { hash: createHash('sha256').update(text).digest('hex'), locals, packages };
@@ -97,21 +104,35 @@ export class SourceClosures {
     return this.files.get(path)!;
   }
 
-  /** The version of a package as installed for the repository (none: the name alone). */
+  /**
+   * The version of a package as installed for `from`, with those of the packages it depends on, transitively
+   * (`name@version` sorted; '?' for one not found). Keyed by the folder it is looked up from: nested node_modules may hold another.
+   */
   private version(name: string, from: string): string {
-    if (!this.versions.has(name)) {
-      let version = '?';
-      for (let dir = dirname(from); ; dir = dirname(dir)) {
-        try {
-          version = (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
-          break;
-        } catch {
-          if (dirname(dir) === dir) break;
+    const key = `${dirname(from)}\0${name}`;
+    if (!this.versions.has(key)) {
+      const found = new Map<string, string>();
+      const visit = (pkg: string, dir: string): void => {
+        for (let at = dir; ; at = dirname(at)) {
+          const folder = join(at, 'node_modules', pkg);
+          let manifest: { version?: string; dependencies?: object; optionalDependencies?: object; peerDependencies?: object } | undefined;
+          try {
+            manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as typeof manifest;
+          } catch {
+            if (dirname(at) === at) return void found.set(`${pkg}\0${dir}`, `${pkg}@?`);
+            continue;
+          }
+          const real = realpathSync(folder);
+          if (found.has(real)) return;
+          found.set(real, `${pkg}@${manifest?.version ?? '?'}`);
+          for (const dep of Object.keys({ ...manifest?.dependencies, ...manifest?.optionalDependencies, ...manifest?.peerDependencies })) visit(dep, real);
+          return;
         }
-      }
-      this.versions.set(name, version);
+      };
+      visit(name, dirname(from));
+      this.versions.set(key, [...found.values()].sort().join(','));
     }
-    return this.versions.get(name)!;
+    return this.versions.get(key)!;
   }
 }
 
@@ -140,4 +161,15 @@ function resolveLocal(dir: string, specifier: string): string | undefined {
 function packageName(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** The file a bare specifier loads from `from` when it lies outside every node_modules folder (once symlinks are followed); else undefined. */
+function linkedSource(specifier: string, from: string): string | undefined {
+  let file: string;
+  try {
+    file = realpathSync(require.resolve(specifier, { paths: [dirname(from)] }));
+  } catch {
+    return undefined; // not loadable from here (types only, say): keyed by name and version as before
+  }
+  return file.split(sep).includes('node_modules') ? undefined : file;
 }
