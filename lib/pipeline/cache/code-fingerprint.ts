@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeAtomically } from './write-atomically';
 
 /** The libraries whose versions shape the rendered objects, their YAML and the cached check results (the PromQL grammar decides `promql-valid`). */
 const SHAPING_PACKAGES = ['cdk8s', 'cdk8s-plus-28', 'constructs', 'yaml', '@prometheus-io/lezer-promql'];
@@ -81,15 +82,12 @@ function readMemo(file: string): FileHashes {
   }
 }
 
-/** Written aside and renamed; a folder that cannot be written only costs the memo. */
+/** Written whole or not at all; a folder that cannot be written only costs the memo. */
 function writeMemo(file: string, memo: FileHashes): void {
-  const temporary = `${file}.tmp-${process.pid}`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(memo));
-    renameSync(temporary, file);
+    writeAtomically(file, [JSON.stringify(memo)]);
   } catch {
-    rmSync(temporary, { force: true });
+    // the next run hashes the files again
   }
 }
 

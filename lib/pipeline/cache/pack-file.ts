@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { writeAtomically } from './write-atomically';
 
 /** Names the format in every pack's header: a pack of another format is not read at all. */
 const PACK_FORMAT = 'golden-path-pack/4';
@@ -109,27 +109,10 @@ export function writePack(file: string, entries: readonly PackEntryInput[]): voi
   const sum = createHash('sha256');
   for (const { manifests, text, checks } of parts) for (const part of [manifests, text, checks]) if (part) sum.update(part);
   const header: Header = { format: PACK_FORMAT, bytes, sha256: sum.digest('hex'), entries: rows };
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  mkdirSync(dirname(file), { recursive: true });
-  let fd: number | undefined;
-  try {
-    fd = openSync(temp, 'w');
-    writeAll(fd, Buffer.from(`${JSON.stringify(header)}\n`));
-    for (const { manifests, text, checks } of parts) {
-      writeAll(fd, manifests);
-      writeAll(fd, text);
-      if (checks) writeAll(fd, checks);
-    }
-    // On disk before the rename makes it the pack: a crash then leaves the old pack, not a new name over missing blocks.
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, file);
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeAtomically(file, [
+    `${JSON.stringify(header)}\n`,
+    ...parts.flatMap(({ manifests, text, checks }) => (checks ? [manifests, text, checks] : [manifests, text])),
+  ]);
 }
 
 function digest(bytes: Buffer): string {
@@ -138,8 +121,4 @@ function digest(bytes: Buffer): string {
 
 function toBuffer(part: Buffer | string): Buffer {
   return typeof part === 'string' ? Buffer.from(part) : part;
-}
-
-function writeAll(fd: number, bytes: Buffer): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
 }

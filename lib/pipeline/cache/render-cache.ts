@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppDefinition, SourcedApp } from '../../model/app-definition';
 import { Customization } from '../../model/customize';
 import { ResolvedApp } from '../../model/resolved-app';
@@ -10,6 +10,7 @@ import { ObjectResults, ObjectResultsMemo } from '../../policy/object-results';
 import { appFilePath } from '../../output/layout';
 import { codeFingerprint } from './code-fingerprint';
 import { contentKey } from './content-key';
+import { writeAtomically } from './write-atomically';
 import { decodeManifests, encodeManifests } from './manifest-lines';
 import { SourceClosures } from './source-closure';
 import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
@@ -330,16 +331,11 @@ export class RenderCache implements ObjectResultsMemo {
       const texts: readonly (string | undefined)[] = known ?? files.map((f) => written.get(f.path));
       // A file this synth did not write (another shard's) has no text to trust: not stored.
       if (texts.includes(undefined)) continue;
-      const file = this.platformFile(environment);
-      const temporary = `${file}.tmp-${process.pid}`;
       try {
-        mkdirSync(dirname(file), { recursive: true });
-        // Written aside and renamed: a reader sees the old file or the new one, and a damaged one is a miss.
-        writeFileSync(temporary, JSON.stringify({ key, files, checks, texts }));
-        renameSync(temporary, file);
+        // A reader sees the old file or the new one, and a damaged one does not parse: a miss.
+        writeAtomically(this.platformFile(environment), [JSON.stringify({ key, files, checks, texts })]);
       } catch {
         this.stats.errors++;
-        this.remove(temporary);
       }
     }
     this.platformPending.clear();

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { SourcedApp } from '../../model/app-definition';
 import { ResolvedApp } from '../../model/resolved-app';
@@ -8,6 +8,7 @@ import { ResolvedEnvironment } from '../../model/resolved-environment';
 import { ResolutionMemo } from '../../environments/resolve-environment-apps';
 import { Release } from '../../environments/resolve-image';
 import { contentKey } from './content-key';
+import { writeAtomically } from './write-atomically';
 
 /** Names the format in every file's header: a file of another format is not read at all. */
 const FILE_FORMAT = 'golden-path-resolved/1';
@@ -238,25 +239,10 @@ function readMemoFile(path: string, now: number): Map<string, Buffer> {
   return entries;
 }
 
-/** Writes a file whole or not at all: into a temporary file beside it (`.tmp-`, which the render cache's prune removes when left), flushed, then renamed. */
 function writeMemoFile(path: string, entries: readonly [string, Buffer][]): void {
   const body = Buffer.concat(entries.map(([, bytes]) => bytes));
   const header: Header = { format: FILE_FORMAT, bytes: body.length, sha256: digest(body), entries: entries.map(([key, bytes]) => [key, bytes.length]) };
-  const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  mkdirSync(dirname(path), { recursive: true });
-  let fd: number | undefined;
-  try {
-    fd = openSync(temp, 'w');
-    for (const part of [Buffer.from(`${JSON.stringify(header)}\n`), body]) for (let done = 0; done < part.length;) done += writeSync(fd, part, done);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeAtomically(path, [`${JSON.stringify(header)}\n`, body]);
 }
 
 function digest(bytes: Buffer): string {
