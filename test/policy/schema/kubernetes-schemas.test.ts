@@ -9,8 +9,11 @@ function deployment(change: (d: Untyped) => void): unknown {
 }
 
 describe('Kubernetes schemas', () => {
-  test('represent Kubernetes 1.28.0', () => {
+  test('represent Kubernetes 1.28.0, as the generated schema file records', () => {
     expect(schemas.kubernetesVersion).toBe('1.28.0');
+    // The report states the version without loading the file: the file must say the same.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect((require('../../../lib/policy/schema/data/k8s-1.28-schemas.json') as { kubernetesVersion: string }).kubernetesVersion).toBe('1.28.0');
   });
 
   test('accept every object the golden-path stacks synthesize', () => {
