@@ -45,6 +45,8 @@ export interface SynthesizeOptions extends FleetInput {
   readonly now?: Date;
   /** Render and replace only this environment's or team's share of the tree. @default - the whole fleet */
   readonly shard?: Shard;
+  /** From this many app renderings on, environments after the first are resolved again rather than held (tests). @default 5,000 */
+  readonly resolveAgainFrom?: number;
 }
 
 export interface SynthesisResult {
@@ -154,7 +156,7 @@ interface PartsOptions {
  * resolved apps, which are kept whole.
  */
 function renderInParts(
-  options: FleetInput & Pick<SynthesizeOptions, 'checks' | 'now' | 'shard'>,
+  options: FleetInput & Pick<SynthesizeOptions, 'checks' | 'now' | 'shard' | 'resolveAgainFrom'>,
   parts: PartsOptions,
   write: (path: string, text: string) => void,
 ): Rendering & { renderings: number; guarded: GuardedEnvironment[] } {
@@ -228,15 +230,17 @@ function renderInParts(
  * Resolves the whole fleet (so names, hosts, quotas and NetworkPolicy peers are checked and right
  * across environments and teams), writes the catalog, which reads every environment of every
  * app, and plans the environments' parts. The resolved apps are then dropped but the first
- * part's (all of them with `keep`): the others are resolved again when their part is rendered,
- * which costs a fraction of rendering them and saves holding every environment's apps at once.
+ * part's (all of them with `keep`, or in a fleet of fewer than RESOLVE_AGAIN_FROM app
+ * renderings): the others are resolved again when their part is rendered, which costs a fraction
+ * of rendering them and saves holding every environment's apps at once.
  */
 function planParts(
-  input: ResolvedFleetInput & Pick<SynthesizeOptions, 'now' | 'shard'>,
+  input: ResolvedFleetInput & Pick<SynthesizeOptions, 'now' | 'shard' | 'resolveAgainFrom'>,
   keep: boolean,
   write: (path: string, text: string) => void,
 ): { plan: Part[]; guarded: GuardedEnvironment[]; apps?: readonly ResolvedApp[] } {
   const apps = resolveFleetApps(input);
+  const small = apps.length < (input.resolveAgainFrom ?? RESOLVE_AGAIN_FROM);
   for (const [path, text] of catalogFiles(apps, { gitops: input.environments[0].gitops.argocd }, new YamlEmitter())) write(path, text);
   const withApps: Part[] = [];
   const platformOnly: Part[] = [];
@@ -247,7 +251,7 @@ function planParts(
     // The environments in the order one check over the fleet meets them: those with apps to render
     // (in the environments' order, as resolution lists the apps), then those with platform files only.
     if (own.length > 0 && (!input.shard || own.some((a) => inShard(input.shard!, a)))) {
-      withApps.push({ environment, apps: keep || withApps.length === 0 ? own : undefined });
+      withApps.push({ environment, apps: keep || small || withApps.length === 0 ? own : undefined });
     } else {
       const platform = platformFiles(environment, own, input);
       if (platform.length > 0) platformOnly.push({ environment, apps: [], platform });
@@ -255,6 +259,13 @@ function planParts(
   }
   return { plan: [...withApps, ...platformOnly], guarded, ...(keep ? { apps } : {}) };
 }
+
+/**
+ * From this many app renderings (apps x environments) on, environments after the first are
+ * resolved again rather than held: below it, holding them costs tens of MiB, while resolving them
+ * again was a tenth of a warm one-app-change synth's CPU at 1,000 apps x 3 environments.
+ */
+const RESOLVE_AGAIN_FROM = 5_000;
 
 /** One environment's apps as `resolveFleetApps` resolved them: its inputs passed every check there. */
 function resolveAgain(environment: ResolvedEnvironment, input: ResolvedFleetInput): ResolvedApp[] {
