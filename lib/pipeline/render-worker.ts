@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { workerData } from 'node:worker_threads';
 import { AppDefinition } from '../model/app-definition';
 import { loadDefinition } from './load-fleet';
-import { serveJobs, WorkerInput } from './render-in-workers';
+import { serveJobs, WorkerInput } from './worker-tasks';
 
 // A rendering thread of `startInWorkers`: it loads from the repository the app files whose escape
 // hatches it runs (definitions hold functions, which cannot be sent), prepares its share of each job
