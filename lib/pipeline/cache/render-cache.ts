@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppDefinition, SourcedApp } from '../../model/app-definition';
 import { Customization } from '../../model/customize';
@@ -10,7 +10,7 @@ import { ObjectResults, ObjectResultsMemo } from '../../policy/object-results';
 import { appFilePath } from '../../output/layout';
 import { codeFingerprint } from './code-fingerprint';
 import { contentKey } from './content-key';
-import { writeAtomically } from './write-atomically';
+import { PlatformFilesStore } from './platform-files';
 import { decodeManifests, encodeManifests } from './manifest-lines';
 import { SourceClosures } from './source-closure';
 import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
@@ -20,8 +20,6 @@ import { ResolveMemo } from './resolve-memo';
 const FORMAT = 'v4';
 const DAY_MS = 24 * 3600 * 1000;
 const HOUR_MS = 3600 * 1000;
-/** An environment's platform files, beside its teams' packs (a team is a DNS label: never `_platform`). */
-const PLATFORM_FILE = '_platform.json';
 /** The hashes of the platform's code files, by path and stat (`codeFingerprint`): beside the versions' folders. */
 const CODE_MEMO = 'code-files.json';
 
@@ -115,10 +113,14 @@ export class RenderCache implements ObjectResultsMemo {
   private readonly closures?: SourceClosures;
   /** Each app's key this run, for the key of its environment's platform files. */
   private readonly appKeys = new WeakMap<ResolvedApp, string>();
-  /** Platform files to store once the synth succeeded (rendered this run, or their check results completed): by environment. */
-  private readonly platformPending = new Map<string, PlatformEntry>();
-  /** Each platform file's check results, by its manifests: with the entry they are stored in. */
-  private readonly platformChecks = new WeakMap<object, { entry: PlatformEntry; index: number }>();
+  /** The environments' platform files (`platformFiles`), beside the packs. */
+  private readonly platform = new PlatformFilesStore(() => this.folder, {
+    read: (file, hit) => {
+      this.seen.add(file);
+      if (hit) this.touch(file);
+    },
+    error: () => this.stats.errors++,
+  });
   /** The fleet's resolutions, when this run resolved through the cache (`resolutions`). */
   private memo?: ResolveMemo;
 
@@ -195,31 +197,12 @@ export class RenderCache implements ObjectResultsMemo {
    * with them (`resultsOf`), as with an app's hit.
    */
   platformFiles<T>(environment: string, key: string): T[] | undefined {
-    const file = this.platformFile(environment);
-    this.seen.add(file);
-    let stored: unknown;
-    try {
-      stored = JSON.parse(readFileSync(file, 'utf8'));
-    } catch {
-      return undefined;
-    }
-    const { key: storedKey, files, checks, texts } = (stored ?? {}) as { key?: unknown; files?: unknown; checks?: unknown; texts?: unknown };
-    const fits = (list: unknown): list is unknown[] => Array.isArray(list) && Array.isArray(files) && list.length === files.length;
-    if (storedKey !== key || !fits(files) || !fits(checks) || !fits(texts) || !texts.every((t) => typeof t === 'string')) return undefined;
-    this.touch(file);
-    this.track(environment, { key, files: files as PlatformEntry['files'], checks: checks as (ObjectResults | null)[], texts: texts }, false);
-    return files as T[];
+    return this.platform.get<T>(environment, key);
   }
 
   /** Remembers an environment's platform files rendered this run, stored by `store` if the synth succeeds. */
-  renderedPlatform(environment: string, key: string, files: PlatformEntry['files']): void {
-    this.track(environment, { key, files, checks: files.map(() => null) }, true);
-  }
-
-  private track(environment: string, entry: Omit<PlatformEntry, 'environment'>, fresh: boolean): void {
-    const tracked: PlatformEntry = { environment, ...entry };
-    if (fresh) this.platformPending.set(environment, tracked);
-    tracked.files.forEach((file, index) => this.platformChecks.set(file.manifests, { entry: tracked, index }));
+  renderedPlatform(environment: string, key: string, files: readonly { readonly path: string; readonly manifests: object }[]): void {
+    this.platform.rendered(environment, key, files);
   }
 
   /** The stored rendering for `key` of the app at `address`, or undefined (a miss: nothing stored, or an entry that does not read back). */
@@ -250,16 +233,14 @@ export class RenderCache implements ObjectResultsMemo {
 
   /** The file text stored with a hit (found by its manifests), so layout need not emit it again. */
   textOf(manifests: readonly Manifest[]): string | undefined {
-    const platform = this.platformChecks.get(manifests);
-    return this.hits.get(manifests)?.text ?? (platform && platform.entry.texts?.[platform.index]);
+    return this.hits.get(manifests)?.text ?? this.platform.textOf(manifests);
   }
 
   /** What the checks found in a rendering's objects: stored with a hit, or left by this run's checks. */
   resultsOf(manifests: readonly Manifest[]): ObjectResults | undefined {
     const own = this.pending.get(manifests)?.checks ?? this.completed.get(manifests)?.checks;
     if (own) return own;
-    const platform = this.platformChecks.get(manifests);
-    if (platform) return platform.entry.checks[platform.index] ?? undefined;
+    if (this.platform.has(manifests)) return this.platform.resultsOf(manifests);
     const hit = this.hits.get(manifests);
     if (typeof hit?.checks === 'string') {
       const checks = parsed(hit.checks);
@@ -275,11 +256,7 @@ export class RenderCache implements ObjectResultsMemo {
     if (pending) pending.checks = results;
     const hit = this.hits.get(manifests);
     if (hit) this.completed.set(manifests, { hit, manifests, checks: results });
-    const platform = this.platformChecks.get(manifests);
-    if (platform) {
-      platform.entry.checks[platform.index] = results;
-      this.platformPending.set(platform.entry.environment, platform.entry);
-    }
+    this.platform.remember(manifests, results);
   }
 
   /**
@@ -289,7 +266,6 @@ export class RenderCache implements ObjectResultsMemo {
    * are more than a day old: otherwise a warm run that changed nothing writes nothing.
    */
   store(files: Pick<ReadonlyMap<string, string>, 'get'>): void {
-    const written = files;
     this.memo?.store();
     const now = this.now();
     for (const { key, app, rendering, checks } of this.pending.values()) {
@@ -327,18 +303,7 @@ export class RenderCache implements ObjectResultsMemo {
         this.stats.errors++;
       }
     }
-    for (const [environment, { key, files, checks, texts: known }] of this.platformPending) {
-      const texts: readonly (string | undefined)[] = known ?? files.map((f) => written.get(f.path));
-      // A file this synth did not write (another shard's) has no text to trust: not stored.
-      if (texts.includes(undefined)) continue;
-      try {
-        // A reader sees the old file or the new one, and a damaged one does not parse: a miss.
-        writeAtomically(this.platformFile(environment), [JSON.stringify({ key, files, checks, texts })]);
-      } catch {
-        this.stats.errors++;
-      }
-    }
-    this.platformPending.clear();
+    this.platform.store(files);
     this.pending.clear();
     this.completed.clear();
     // What was written is the new state of each pack: a second store() writes nothing again.
@@ -392,10 +357,6 @@ export class RenderCache implements ObjectResultsMemo {
     return pack;
   }
 
-  private platformFile(environment: string): string {
-    return join(this.folder, encodeURIComponent(environment), PLATFORM_FILE);
-  }
-
   // Every file operation below is best effort: a cache that cannot be written is only slower.
 
   private touch(path: string): void {
@@ -431,16 +392,6 @@ export class RenderCache implements ObjectResultsMemo {
       this.stats.errors++;
     }
   }
-}
-
-/** An environment's platform files with what the checks found in each one's objects (null: not checked). */
-interface PlatformEntry {
-  readonly environment: string;
-  readonly key: string;
-  readonly files: readonly { readonly path: string; readonly manifests: object }[];
-  readonly checks: (ObjectResults | null)[];
-  /** Each file's text as written (a hit's, read back); undefined: read from what the synth wrote, in `store`. */
-  readonly texts?: readonly string[];
 }
 
 /** A stored JSON part, or undefined when it does not parse (a damaged entry: a miss). */

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ObjectResults } from '../../policy/object-results';
+import { writeAtomically } from './write-atomically';
+
+/** An environment's platform files with what the checks found in each one's objects (null: not checked). */
+interface PlatformEntry {
+  readonly environment: string;
+  readonly key: string;
+  readonly files: readonly { readonly path: string; readonly manifests: object }[];
+  readonly checks: (ObjectResults | null)[];
+  /** Each file's text as written (a hit's, read back); undefined: read from what the synth wrote, in `store`. */
+  readonly texts?: readonly string[];
+}
+
+/** An environment's file, beside its teams' packs (a team is a DNS label: never `_platform`). */
+const PLATFORM_FILE = '_platform.json';
+
+/** What the store reports to the render cache that owns it. */
+export interface PlatformFilesEvents {
+  /** A file read (hit or not): kept from pruning, and marked used when it was a hit. */
+  read(file: string, hit: boolean): void;
+  error(): void;
+}
+
+/**
+ * The render cache's part for the platform's own files (namespaces, Argo CD objects, admission
+ * policies, shared data stores): one JSON file per environment (`<env>/_platform.json`) with the
+ * files' objects, check results and exact texts under the key `RenderCache.platformKey` made.
+ */
+export class PlatformFilesStore {
+  /** Entries to write once the synth succeeded (rendered this run, or their check results completed): by environment. */
+  private readonly pending = new Map<string, PlatformEntry>();
+  /** Each file's entry and place in it, by its manifests. */
+  private readonly byManifests = new WeakMap<object, { entry: PlatformEntry; index: number }>();
+
+  /** @param folder the render cache's folder for this code version (set once the cache has made it) */
+  constructor(
+    private readonly folder: () => string,
+    private readonly place: PlatformFilesEvents,
+  ) {}
+
+  /** The files stored for an environment under `key`, or undefined (none, another key, or a file that does not read back). */
+  get<T>(environment: string, key: string): T[] | undefined {
+    const file = this.fileOf(environment);
+    let stored: unknown;
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      this.place.read(file, false);
+      return undefined;
+    }
+    const { key: storedKey, files, checks, texts } = (stored ?? {}) as { key?: unknown; files?: unknown; checks?: unknown; texts?: unknown };
+    const fits = (list: unknown): list is unknown[] => Array.isArray(list) && Array.isArray(files) && list.length === files.length;
+    const hit = storedKey === key && fits(files) && fits(checks) && fits(texts) && texts.every((t) => typeof t === 'string');
+    this.place.read(file, hit);
+    if (!hit) return undefined;
+    this.track(environment, { key, files: files as PlatformEntry['files'], checks: checks as (ObjectResults | null)[], texts: texts }, false);
+    return files as T[];
+  }
+
+  /** Remembers an environment's files rendered this run, written by `store` if the synth succeeds. */
+  rendered(environment: string, key: string, files: PlatformEntry['files']): void {
+    this.track(environment, { key, files, checks: files.map(() => null) }, true);
+  }
+
+  /** Whether these are a platform file's manifests, read or rendered this run. */
+  has(manifests: object): boolean {
+    return this.byManifests.has(manifests);
+  }
+
+  textOf(manifests: object): string | undefined {
+    const at = this.byManifests.get(manifests);
+    return at?.entry.texts?.[at.index];
+  }
+
+  resultsOf(manifests: object): ObjectResults | undefined {
+    const at = this.byManifests.get(manifests);
+    return at?.entry.checks[at.index] ?? undefined;
+  }
+
+  /** Keeps what the checks found in a file's objects: its entry is written again with them. */
+  remember(manifests: object, results: ObjectResults): void {
+    const at = this.byManifests.get(manifests);
+    if (!at) return;
+    at.entry.checks[at.index] = results;
+    this.pending.set(at.entry.environment, at.entry);
+  }
+
+  /** Writes the pending entries, each file's text from what the synth wrote (`written`) when not read back. */
+  store(written: Pick<ReadonlyMap<string, string>, 'get'>): void {
+    for (const [environment, { key, files, checks, texts: known }] of this.pending) {
+      const texts: readonly (string | undefined)[] = known ?? files.map((f) => written.get(f.path));
+      // A file this synth did not write (another shard's) has no text to trust: not stored.
+      if (texts.includes(undefined)) continue;
+      try {
+        // A reader sees the old file or the new one, and a damaged one does not parse: a miss.
+        writeAtomically(this.fileOf(environment), [JSON.stringify({ key, files, checks, texts })]);
+      } catch {
+        this.place.error();
+      }
+    }
+    this.pending.clear();
+  }
+
+  private fileOf(environment: string): string {
+    return join(this.folder(), encodeURIComponent(environment), PLATFORM_FILE);
+  }
+
+  private track(environment: string, entry: Omit<PlatformEntry, 'environment'>, fresh: boolean): void {
+    const tracked: PlatformEntry = { environment, ...entry };
+    if (fresh) this.pending.set(environment, tracked);
+    tracked.files.forEach((file, index) => this.byManifests.set(file.manifests, { entry: tracked, index }));
+  }
+}
