@@ -57,6 +57,31 @@ describe('lib/internal/code-cache.js', () => {
     expect(statSync(packFile()).mtimeMs).toBe(before);
   });
 
+  test('keeps only the modules `only` names: an edit of another module runs the new code and writes nothing', () => {
+    const main = join(dir, 'main.js');
+    const app = join(dir, 'app.js');
+    writeFileSync(main, 'console.log(require("./app.js") + 1);\n');
+    writeFileSync(app, 'module.exports = 2;\n');
+    writeFileSync(enable, `require(${JSON.stringify(CODE_CACHE)}).enableCodeCache(process.env.TEST_CODE_CACHE, { only: (f) => !f.endsWith('app.js') });\n`);
+    expect(run(main)).toMatchObject({ status: 0, stdout: '3\n' });
+    expect(Object.keys(header())).toHaveLength(1);
+    const before = statSync(packFile()).mtimeMs;
+    writeFileSync(app, 'module.exports = 40;\n');
+    expect(run(main)).toMatchObject({ status: 0, stdout: '41\n' });
+    expect(statSync(packFile()).mtimeMs).toBe(before);
+  });
+
+  test("platformCode: installed packages and the platform's own folders, not a repository's app files", () => {
+    const { platformCode } = Module.createRequire(__filename)(CODE_CACHE) as { platformCode: (file: string) => boolean };
+    const root = join(__dirname, '..', '..');
+    expect(platformCode(join(root, 'lib', 'cli', 'main.ts'))).toBe(true);
+    expect(platformCode(join(root, 'imports', 'k8s.ts'))).toBe(true);
+    expect(platformCode('/repo/node_modules/cdk8s/lib/index.js')).toBe(true);
+    expect(platformCode(join(root, 'apps', 'shop', 'storefront.ts'))).toBe(false);
+    expect(platformCode('/repo/apps/shop/storefront.ts')).toBe(false);
+    expect(platformCode(join(root, 'library', 'x.ts'))).toBe(false);
+  });
+
   test('never runs stale code: an edit of the same length (all V8 itself checks) runs the new code', () => {
     const main = join(dir, 'main.js');
     writeFileSync(main, 'console.log("one");\n');
