@@ -64,14 +64,27 @@ describe('pack files', () => {
     expect(readPack(join(dir, 'other.pack'))).toBeUndefined();
     writeFileSync(
       join(dir, 'lengths.pack'),
-      '{"format":"golden-path-pack/4","bytes":4,"sha256":"88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589","entries":[["k1",1,[2,1,-1]]]}\nabcd',
+      '{"format":"golden-path-pack/5","bytes":4,"sum":"sha256:88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589","entries":[["k1",1,[2,1,-1]]]}\nabcd',
     );
     expect(readPack(join(dir, 'lengths.pack'))).toBeUndefined();
     writeFileSync(
       join(dir, 'negative.pack'),
-      '{"format":"golden-path-pack/4","bytes":4,"sha256":"88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589","entries":[["k1",1,[-1,5,-1]]]}\nabcd',
+      '{"format":"golden-path-pack/5","bytes":4,"sum":"sha256:88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589","entries":[["k1",1,[-1,5,-1]]]}\nabcd',
     );
     expect(readPack(join(dir, 'negative.pack'))).toBeUndefined();
+  });
+
+  test('a pack summed with sha256 (a Node without CRC-32 wrote it) reads; one summed with an algorithm not known, or wrongly, does not', () => {
+    const dir = tempDir();
+    const pack = (sum: string) => `{"format":"golden-path-pack/5","bytes":4,"sum":"${sum}","entries":[["k1",1,[2,2,-1]]]}\n[]ab`;
+    writeFileSync(join(dir, 'sha.pack'), pack('sha256:3c192c73fd8d51829c6b20acdc43c5ea3901d41a0bb57c92100fe29adc2ae4d2'));
+    expect(readPack(join(dir, 'sha.pack'))?.get('k1')?.text.toString()).toBe('ab');
+    writeFileSync(join(dir, 'crc.pack'), pack('crc32:8676b0ce'));
+    expect(readPack(join(dir, 'crc.pack'))?.get('k1')?.text.toString()).toBe('ab');
+    writeFileSync(join(dir, 'md5.pack'), pack('md5:8a4d3f3c3e57e1e62d7b2e2d4d5a8b8e'));
+    expect(readPack(join(dir, 'md5.pack'))).toBeUndefined();
+    writeFileSync(join(dir, 'wrong.pack'), pack('crc32:00000000'));
+    expect(readPack(join(dir, 'wrong.pack'))).toBeUndefined();
   });
 
   test('a write that fails leaves the old pack and no temporary file', () => {

@@ -33,7 +33,7 @@ export function encodeManifests(manifests: readonly Manifest[]): string {
  * The objects `encodeManifests` stored, or undefined when the bytes are not in its form (a miss).
  * Each object has the keys JSON.parse of the object would give, in the same order; a large one's
  * head is parsed now and the rest of it on first read of any other key, when every such key
- * becomes a plain value. What is read is what was stored: the pack's sha256 covers every byte. A
+ * becomes a plain value. What is read is what was stored: the pack's checksum covers every byte. A
  * body waits as a copy of its own bytes: a slice of the pack's would keep the whole pack alive for
  * as long as one object of it is (the checks keep an app's first labelled object for the run).
  */
