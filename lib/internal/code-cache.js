@@ -6,8 +6,8 @@
 //
 // Entries are addressed by a hash of the module's path and code (never by its mtime: an edited file
 // is a new key, so stale code cannot run; the path because V8 keeps the file name the data was made
-// under, which stack traces would show). They live in one pack file per V8 version (V8 refuses data
-// of another version anyway): one read per run, and one write after a run that missed, where a
+// under, which stack traces would show). They live in pack files per V8 version (V8 refuses data
+// of another version anyway; the platform's code and a repository's app files apart: `packOf`): one read per run, and one write after a run that missed, where a
 // file per module cost ~0.5 ms of CPU per file written (0.25 s for a first synth). Each entry
 // carries a hash of its data: V8 checks only the length of the source and its own version and
 // flags, so a damaged entry is caught here and is a miss (unchecked, it crashed the process in a
@@ -158,13 +158,14 @@ function requireFor(mod) {
 }
 
 /**
- * What `platform` keeps in the cache: installed packages and the platform's own code, which change
- * with an install or an upgrade. Not a repository's app files: each is a few lines that compile in
- * no measurable time from source (1,000 of them: the same CPU either way), while an edited one was a
- * miss that made the run write the whole pack again at exit (~60 ms of a one-app-change synth).
+ * Which pack `platform` keeps a module in: installed packages and the platform's own code, which
+ * change with an install or an upgrade, in `pack`; a repository's app files in `apps`. Apart, an
+ * edited app file (a miss) makes the run write the small `apps` pack again at exit, not the large
+ * one: in one pack, each one-app change rewrote ~13 MB (~60 ms of a one-app-change synth). Not
+ * cached at all, 1,000 app files compiled in ~45 ms more per run.
  */
-function platformCode(filename) {
-  return filename.includes(`${sep}node_modules${sep}`) || PLATFORM_DIRS.some((dir) => filename.startsWith(dir));
+function packOf(filename) {
+  return filename.includes(`${sep}node_modules${sep}`) || PLATFORM_DIRS.some((dir) => filename.startsWith(dir)) ? PACK : 'apps';
 }
 /** The platform's package: lib/ (or build/ when installed), imports/ and bin/ beside this file's lib/internal/. */
 const PLATFORM_DIRS = ['lib', 'build', 'imports', 'bin'].map((dir) => join(__dirname, '..', '..', dir) + sep);
@@ -177,23 +178,29 @@ function defaultRoot() {
 /**
  * Compiles CommonJS modules through the code cache in `root` (a folder per V8 version is made
  * under it). A module V8 will not compile as a script (ES module syntax, a syntax error) goes
- * through Node's own compiler, which loads it or reports the error. `only(filename)` says which
- * modules the cache keeps (default: all); the others compile as Node compiles them. Returns false
- * when it was already on.
+ * through Node's own compiler, which loads it or reports the error. `packOf(filename)` names the
+ * pack a module is kept in (default: one pack); each pack is read on first use and written again
+ * at exit only when the run missed in it. Returns false when it was already on.
  */
-function enableCodeCache(root = defaultRoot(), { only = () => true } = {}) {
+function enableCodeCache(root = defaultRoot(), { packOf = () => PACK } = {}) {
   const compile = Module.prototype._compile;
   if (compile[MARK]) return false;
-  const pack = join(root, process.versions.v8, PACK);
-  const { entries: stored, close } = readPack(pack);
-  /** What this run used: key -> the stored entry (a hit) or the script to take data from at exit (a miss). */
-  const used = new Map();
-  let missed = false;
+  /** Name -> the pack's stored entries, and what this run used of it: key -> the stored entry (a hit) or the script to take data from at exit (a miss). */
+  const packs = new Map();
+  const open = (name) => {
+    let pack = packs.get(name);
+    if (!pack) {
+      const file = join(root, process.versions.v8, name);
+      packs.set(name, (pack = { file, ...readPack(file), used: new Map(), missed: false }));
+    }
+    return pack;
+  };
 
   function compileCached(content, filename, ...rest) {
-    if (typeof content !== 'string' || !only(filename)) return compile.call(this, content, filename, ...rest);
+    if (typeof content !== 'string') return compile.call(this, content, filename, ...rest);
+    const pack = open(packOf(filename));
     const key = createHash('sha256').update(filename).update('\0').update(content).digest('hex');
-    const entry = stored.get(key);
+    const entry = pack.entries.get(key);
     const cachedData = entry !== undefined && digest(entry.data) === entry.sum ? entry.data : undefined;
     let script;
     try {
@@ -207,39 +214,46 @@ function enableCodeCache(root = defaultRoot(), { only = () => true } = {}) {
       return compile.call(this, content, filename, ...rest); // Node reports the syntax error, or loads an ES module its own way
     }
     const hit = cachedData !== undefined && !script.cachedDataRejected;
-    used.set(key, hit ? entry : { script });
-    missed ||= !hit;
+    pack.used.set(key, hit ? entry : { script });
+    pack.missed ||= !hit;
     const wrapper = script.runInThisContext({ displayErrors: true });
     return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, dirname(filename));
   }
   compileCached[MARK] = true;
   Module.prototype._compile = compileCached;
 
-  // A run that found everything writes nothing. Otherwise the pack is written again: this run's
-  // modules, then the most recently used of the others (another command's, another copy of the
-  // repository's) that a run used within the week, up to twice this run's own size: `platform diff`
-  // synthesizes the base from a new temporary folder each time, whose entries must not pile up.
   process.once('exit', () => {
-    if (!missed) return close();
-    const now = Date.now();
-    const next = new Map();
-    let room = 0;
-    for (const [key, entry] of used) {
-      const data = entry.script ? entry.script.createCachedData() : entry.data;
-      next.set(key, { data, usedAt: now, sum: entry.script ? digest(data) : entry.sum });
-      room += 2 * data.length;
-    }
-    const others = [...stored].filter(([key, entry]) => !next.has(key) && now - entry.usedAt <= MAX_UNUSED_MS);
-    for (const [key, entry] of others.sort((a, b) => b[1].usedAt - a[1].usedAt)) {
-      if (entry.length > room) break;
-      room -= entry.length;
-      next.set(key, { data: entry.data, usedAt: entry.usedAt, sum: entry.sum });
-    }
-    // Every byte kept is read now: the descriptor closes before the pack is replaced.
-    close();
-    if (writePack(pack, next)) prune(root);
+    let wrote = false;
+    for (const pack of packs.values()) wrote = (pack.missed ? write(pack) : pack.close()) || wrote;
+    if (wrote) prune(root);
   });
   return true;
 }
 
-module.exports = { enableCodeCache, platformCode };
+/**
+ * A pack a run missed in, written again: this run's modules, then the most recently used of the
+ * others (another command's, another copy of the repository's) that a run used within the week,
+ * up to twice this run's own size: `platform diff` synthesizes the base from a new temporary
+ * folder each time, whose entries must not pile up. True when it was written.
+ */
+function write({ file, entries, close, used }) {
+  const now = Date.now();
+  const next = new Map();
+  let room = 0;
+  for (const [key, entry] of used) {
+    const data = entry.script ? entry.script.createCachedData() : entry.data;
+    next.set(key, { data, usedAt: now, sum: entry.script ? digest(data) : entry.sum });
+    room += 2 * data.length;
+  }
+  const others = [...entries].filter(([key, entry]) => !next.has(key) && now - entry.usedAt <= MAX_UNUSED_MS);
+  for (const [key, entry] of others.sort((a, b) => b[1].usedAt - a[1].usedAt)) {
+    if (entry.length > room) break;
+    room -= entry.length;
+    next.set(key, { data: entry.data, usedAt: entry.usedAt, sum: entry.sum });
+  }
+  // Every byte kept is read now: the descriptor closes before the pack is replaced.
+  close();
+  return writePack(file, next);
+}
+
+module.exports = { enableCodeCache, packOf };

@@ -57,29 +57,37 @@ describe('lib/internal/code-cache.js', () => {
     expect(statSync(packFile()).mtimeMs).toBe(before);
   });
 
-  test('keeps only the modules `only` names: an edit of another module runs the new code and writes nothing', () => {
+  test('keeps modules in the packs `packOf` names: a miss in one writes that pack again, not the other', () => {
     const main = join(dir, 'main.js');
     const app = join(dir, 'app.js');
     writeFileSync(main, 'console.log(require("./app.js") + 1);\n');
     writeFileSync(app, 'module.exports = 2;\n');
-    writeFileSync(enable, `require(${JSON.stringify(CODE_CACHE)}).enableCodeCache(process.env.TEST_CODE_CACHE, { only: (f) => !f.endsWith('app.js') });\n`);
+    writeFileSync(
+      enable,
+      `require(${JSON.stringify(CODE_CACHE)}).enableCodeCache(process.env.TEST_CODE_CACHE, { packOf: (f) => f.endsWith('app.js') ? 'apps' : 'pack' });\n`,
+    );
     expect(run(main)).toMatchObject({ status: 0, stdout: '3\n' });
+    const apps = join(cache, process.versions.v8, 'apps');
     expect(Object.keys(header())).toHaveLength(1);
-    const before = statSync(packFile()).mtimeMs;
+    expect(Object.keys(header(readFileSync(apps)))).toHaveLength(1);
+    const [packBefore, appsBefore] = [statSync(packFile()).mtimeMs, statSync(apps).mtimeMs];
     writeFileSync(app, 'module.exports = 40;\n');
     expect(run(main)).toMatchObject({ status: 0, stdout: '41\n' });
-    expect(statSync(packFile()).mtimeMs).toBe(before);
+    expect(statSync(packFile()).mtimeMs).toBe(packBefore);
+    expect(statSync(apps).mtimeMs).not.toBe(appsBefore);
+    expect(Object.values(header(readFileSync(apps)))).toHaveLength(2);
+    expect(wellFormed(readFileSync(apps))).toBe(true);
   });
 
-  test("platformCode: installed packages and the platform's own folders, not a repository's app files", () => {
-    const { platformCode } = Module.createRequire(__filename)(CODE_CACHE) as { platformCode: (file: string) => boolean };
+  test("packOf: installed packages and the platform's own folders in one pack, a repository's app files in another", () => {
+    const { packOf } = Module.createRequire(__filename)(CODE_CACHE) as { packOf: (file: string) => string };
     const root = join(__dirname, '..', '..');
-    expect(platformCode(join(root, 'lib', 'cli', 'main.ts'))).toBe(true);
-    expect(platformCode(join(root, 'imports', 'k8s.ts'))).toBe(true);
-    expect(platformCode('/repo/node_modules/cdk8s/lib/index.js')).toBe(true);
-    expect(platformCode(join(root, 'apps', 'shop', 'storefront.ts'))).toBe(false);
-    expect(platformCode('/repo/apps/shop/storefront.ts')).toBe(false);
-    expect(platformCode(join(root, 'library', 'x.ts'))).toBe(false);
+    expect(packOf(join(root, 'lib', 'cli', 'main.ts'))).toBe('pack');
+    expect(packOf(join(root, 'imports', 'k8s.ts'))).toBe('pack');
+    expect(packOf('/repo/node_modules/cdk8s/lib/index.js')).toBe('pack');
+    expect(packOf(join(root, 'apps', 'shop', 'storefront.ts'))).toBe('apps');
+    expect(packOf('/repo/apps/shop/storefront.ts')).toBe('apps');
+    expect(packOf(join(root, 'library', 'x.ts'))).toBe('apps');
   });
 
   test('never runs stale code: an edit of the same length (all V8 itself checks) runs the new code', () => {
