@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { Dirent, existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { gitText, readGitFolder, runGit } from '../internal/git';
 import { PlatformError } from '../internal/errors';
@@ -37,7 +37,7 @@ export function guardDrops(outDir: string, files: ReadonlyMap<string, string>, e
 /** `guardDrops` of a new tree known by its objects (gathered while it was written), so its texts need not be held. */
 export function guardObjectDrops(outDir: string, fresh: TreeObjectIds, environments: readonly GuardedEnvironment[], options: GuardOptions): void {
   if (options.allowDrop) return;
-  const { ids: previous, from } = previousTree(outDir);
+  const { read, kept, from } = previousTree(outDir, fresh);
   const problems: string[] = [];
   for (const { name: env, apps } of environments) {
     if (!Number.isInteger(apps) || apps < 0) throw new Error(`bug: the guard was given ${String(apps)} apps for environment '${env}'`);
@@ -46,12 +46,15 @@ export function guardObjectDrops(outDir: string, fresh: TreeObjectIds, environme
       continue;
     }
     const now = fresh.of(env);
-    const old = previous.of(env);
-    const removed = [...old].filter((id) => !now.has(id)).sort();
-    if (old.size > 0 && removed.length / old.size > options.maxDropShare) {
+    // The old objects: those of the files the new tree keeps unchanged (all in `now`), and those read again.
+    const unchanged = kept(env);
+    const reread = read.of(env);
+    const removed = [...reread].filter((id) => !now.has(id)).sort();
+    const old = unchanged.size + count(reread, (id) => !unchanged.has(id));
+    if (old > 0 && removed.length / old > options.maxDropShare) {
       const shown = removed.slice(0, 10).join(', ') + (removed.length > 10 ? `, and ${removed.length - 10} more` : '');
       problems.push(
-        `environment '${env}' would lose ${removed.length} of its ${old.size} objects (${Math.round((100 * removed.length) / old.size)}% > ${Math.round(options.maxDropShare * 100)}%): ${shown}`,
+        `environment '${env}' would lose ${removed.length} of its ${old} objects (${Math.round((100 * removed.length) / old)}% > ${Math.round(options.maxDropShare * 100)}%): ${shown}`,
       );
     }
   }
@@ -70,21 +73,58 @@ export function guardObjectDrops(outDir: string, fresh: TreeObjectIds, environme
  */
 export class TreeObjectIds {
   private readonly byFolder = new Map<string, Set<string>>();
-  private static readonly NONE: ReadonlySet<string> = new Set();
+  /** Per folder, the objects of the .yaml files added as unchanged: the old tree's as well as the new one's. */
+  private readonly keptByFolder = new Map<string, Set<string>>();
+  private readonly keptPaths = new Set<string>();
 
-  add(path: string, text: string): void {
+  /**
+   * Adds a file's objects. `unchanged`: the old tree on disk holds these very bytes at `path` (the
+   * new tree links that file), so its objects there are these and the guard need not read it.
+   */
+  add(path: string, text: string, unchanged = false): void {
+    // Only .yaml files of the old tree count for the guard.
+    const kept = unchanged && path.endsWith('.yaml');
+    if (kept) this.keptPaths.add(path);
     const slash = path.indexOf('/');
     if (slash < 0 || path[slash + 1] === '_') return;
     const folder = path.slice(0, slash);
-    let ids = this.byFolder.get(folder);
-    if (!ids) this.byFolder.set(folder, (ids = new Set()));
-    for (const m of text.matchAll(OBJECT)) ids.add(copied(`${m[1]} ${m[3] ? `${m[3]}/` : ''}${m[2]}`));
+    const ids = setOf(this.byFolder, folder);
+    const old = kept ? setOf(this.keptByFolder, folder) : undefined;
+    for (const m of text.matchAll(OBJECT)) {
+      const id = copied(`${m[1]} ${m[3] ? `${m[3]}/` : ''}${m[2]}`);
+      ids.add(id);
+      old?.add(id);
+    }
   }
 
   /** The objects under `<folder>/`. */
   of(folder: string): ReadonlySet<string> {
-    return this.byFolder.get(folder) ?? TreeObjectIds.NONE;
+    return this.byFolder.get(folder) ?? NONE;
   }
+
+  /** The objects under `<folder>/` of the files added as unchanged. */
+  keptOf(folder: string): ReadonlySet<string> {
+    return this.keptByFolder.get(folder) ?? NONE;
+  }
+
+  /** Whether the file at `path` was added as unchanged. */
+  isKept(path: string): boolean {
+    return this.keptPaths.has(path);
+  }
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+function setOf(sets: Map<string, Set<string>>, key: string): Set<string> {
+  let set = sets.get(key);
+  if (!set) sets.set(key, (set = new Set()));
+  return set;
+}
+
+function count<T>(items: Iterable<T>, test: (item: T) => boolean): number {
+  let n = 0;
+  for (const item of items) if (test(item)) n++;
+  return n;
 }
 
 /**
@@ -96,31 +136,41 @@ function copied(slice: string): string {
 }
 
 /**
- * What the GitOps repository last had: the folder on disk (read a file at a time), or, when it is
- * missing or empty (deleted by hand, a fresh clone that never synthesized), what Git has committed
- * at that path. Only a folder Git has never seen compares against nothing.
+ * What the GitOps repository last had: the folder on disk, or, when it holds no .yaml file (deleted
+ * by hand, a fresh clone that never synthesized), what Git has committed at that path. Only a
+ * folder Git has never seen compares against nothing. Of the folder, only the files the new tree
+ * did not keep unchanged are read again (`read`); the others' objects are the new tree's (`kept`).
  */
-function previousTree(outDir: string): { ids: TreeObjectIds; from?: string } {
-  const ids = new TreeObjectIds();
-  if (readIds(resolve(outDir), '', ids) > 0) return { ids };
-  const { files, from } = committedTree(resolve(outDir));
-  for (const [path, text] of files) ids.add(path, text);
-  return { ids, from };
+function previousTree(outDir: string, fresh: TreeObjectIds): { read: TreeObjectIds; kept: (folder: string) => ReadonlySet<string>; from?: string } {
+  const dir = resolve(outDir);
+  const read = new TreeObjectIds();
+  let found = 0;
+  eachYamlFile(dir, (path) => {
+    found++;
+    if (!fresh.isKept(path)) read.add(path, readFileSync(join(dir, path), 'utf8'));
+  });
+  if (found > 0) return { read, kept: (folder) => fresh.keptOf(folder) };
+  const { files, from } = committedTree(dir);
+  for (const [path, text] of files) read.add(path, text);
+  return { read, kept: () => NONE, from };
 }
 
-/** Adds the objects of every .yaml file under `dir` to `ids`; returns how many files it read. */
-function readIds(dir: string, rel: string, ids: TreeObjectIds): number {
-  if (!existsSync(join(dir, rel))) return 0;
-  let read = 0;
-  for (const entry of readdirSync(join(dir, rel))) {
-    const path = rel ? `${rel}/${entry}` : entry;
-    if (statSync(join(dir, path)).isDirectory()) read += readIds(dir, path, ids);
-    else if (entry.endsWith('.yaml')) {
-      ids.add(path, readFileSync(join(dir, path), 'utf8'));
-      read++;
-    }
+/** Calls `visit` with the relative path of every .yaml file under `dir` (none when it is missing), following symbolic links. */
+function eachYamlFile(dir: string, visit: (path: string) => void): void {
+  if (existsSync(dir)) eachYamlFileIn(dir, '', visit);
+}
+
+function eachYamlFileIn(dir: string, rel: string, visit: (path: string) => void): void {
+  // Typed entries: a stat only for a symbolic link, to learn whether it leads to a folder.
+  for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const path = rel ? `${rel}/${entry.name}` : entry.name;
+    if (isFolder(entry, dir, path)) eachYamlFileIn(dir, path, visit);
+    else if (entry.name.endsWith('.yaml')) visit(path);
   }
-  return read;
+}
+
+function isFolder(entry: Dirent, dir: string, path: string): boolean {
+  return entry.isDirectory() || (entry.isSymbolicLink() && statSync(join(dir, path)).isDirectory());
 }
 
 function committedTree(target: string): { files: Map<string, string>; from?: string } {
@@ -135,12 +185,11 @@ function committedTree(target: string): { files: Map<string, string>; from?: str
   return { files: readGitFolder(toplevel, 'HEAD', path), from: `${path}/ as committed at HEAD, as the folder is missing or empty` };
 }
 
+/** Every .yaml file under `join(dir, rel)` (none when it is missing), by its path relative to `dir`, added to `out`. */
 export function readTree(dir: string, rel: string, out = new Map<string, string>()): Map<string, string> {
-  if (!existsSync(join(dir, rel))) return out;
-  for (const entry of readdirSync(join(dir, rel))) {
-    const path = rel ? `${rel}/${entry}` : entry;
-    if (statSync(join(dir, path)).isDirectory()) readTree(dir, path, out);
-    else if (entry.endsWith('.yaml')) out.set(path, readFileSync(join(dir, path), 'utf8'));
-  }
+  eachYamlFile(join(dir, rel), (path) => {
+    const full = rel ? `${rel}/${path}` : path;
+    out.set(full, readFileSync(join(dir, full), 'utf8'));
+  });
   return out;
 }

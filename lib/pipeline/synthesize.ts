@@ -78,8 +78,9 @@ function synthesizeTree(options: SynthesizeOptions): SynthesisResult {
     // are content-addressed, so a later failure leaves only right entries, and a synth holds one environment's, not all.
     const written = options.cache && (() => options.cache!.store({ get: (path: string) => trees[0].read(path) }));
     done = renderInParts(options, { kept: options.shard && keptOf(options.outDir, options.shard), written }, (path, text) => {
-      for (const tree of trees) tree.add(path, text);
-      objects.add(path, text);
+      // The guard reads again only the old files that the output folder's tree did not link unchanged.
+      const [unchanged] = trees.map((tree) => tree.add(path, text));
+      objects.add(path, text, unchanged);
       sizes.push([path, Buffer.byteLength(text)]);
     });
     guardObjectDrops(

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlatformError } from '../../lib/internal/errors';
 import { recoverSwap, StagedTree, writeTree } from '../../lib/output/write-tree';
@@ -214,5 +214,70 @@ describe('recoverSwap: a write stopped part-way', () => {
     leftovers(parent, { dist: 'old' });
     expect(recoverSwap(join(parent, 'dist'))).toEqual([]);
     expect(recoverSwap(join(parent, 'missing', 'dist'))).toEqual([]);
+  });
+});
+
+describe('StagedTree: linking unchanged files and removing the old tree', () => {
+  test('tells which files it linked unchanged: not a changed one, not a new one', () => {
+    const out = join(outDir(), 'dist');
+    writeTree(
+      out,
+      new Map([
+        ['prod/same.yaml', 'same'],
+        ['prod/changed.yaml', 'a'],
+      ]),
+    );
+    const tree = new StagedTree(out);
+    expect([tree.add('prod/same.yaml', 'same'), tree.add('prod/changed.yaml', 'b'), tree.add('prod/new.yaml', 'new')]).toEqual([true, false, false]);
+    tree.commit();
+    expect(['same', 'changed', 'new'].map((f) => readFileSync(join(out, `prod/${f}.yaml`), 'utf8'))).toEqual(['same', 'b', 'new']);
+  });
+
+  test('compares UTF-8 bytes, a short file after a long one included', () => {
+    const out = join(outDir(), 'dist');
+    const long = `# ${'é'.repeat(500)}\n`;
+    writeTree(
+      out,
+      new Map([
+        ['a-long.yaml', long],
+        ['b-short.yaml', 'é ✓ 😀'],
+        ['c-short.yaml', 'é'],
+      ]),
+    );
+    const tree = new StagedTree(out);
+    // 'è' has the size of 'é' in UTF-8 (2 bytes) and the long file left 'é' bytes in the buffer it is read into.
+    expect([tree.add('a-long.yaml', long), tree.add('b-short.yaml', 'é ✓ 😀'), tree.add('c-short.yaml', 'è')]).toEqual([true, true, false]);
+    tree.commit();
+    expect(readFileSync(join(out, 'c-short.yaml'), 'utf8')).toBe('è');
+    expect(readFileSync(join(out, 'b-short.yaml'))).toEqual(Buffer.from([0xc3, 0xa9, 0x20, 0xe2, 0x9c, 0x93, 0x20, 0xf0, 0x9f, 0x98, 0x80]));
+  });
+
+  test('writes a file over an old symbolic link holding the same bytes, and leaves its target alone', () => {
+    const parent = outDir();
+    const out = join(parent, 'dist');
+    writeTree(out, new Map([['a.yaml', 'x']]));
+    writeFileSync(join(parent, 'target.yaml'), 'same');
+    symlinkSync(join(parent, 'target.yaml'), join(out, 'link.yaml'));
+    const tree = new StagedTree(out);
+    expect(tree.add('link.yaml', 'same')).toBe(false);
+    tree.commit();
+    expect(lstatSync(join(out, 'link.yaml')).isFile()).toBe(true);
+    expect(statSync(join(out, 'link.yaml')).ino).not.toBe(statSync(join(parent, 'target.yaml')).ino);
+    expect(readFileSync(join(parent, 'target.yaml'), 'utf8')).toBe('same');
+  });
+
+  test('removes the old tree with its hand-made folders, and a link to a folder elsewhere without what it links to', () => {
+    const parent = outDir();
+    const out = join(parent, 'dist');
+    writeTree(out, new Map([['prod/a.yaml', 'x']]));
+    mkdirSync(join(out, 'prod/deep/er'), { recursive: true });
+    writeFileSync(join(out, 'prod/deep/er/stray.txt'), 'stray');
+    mkdirSync(join(parent, 'elsewhere'));
+    writeFileSync(join(parent, 'elsewhere/keep.yaml'), 'keep');
+    symlinkSync(join(parent, 'elsewhere'), join(out, 'prod/linked'));
+    writeTree(out, new Map([['prod/a.yaml', 'x']]));
+    expect(readdirSync(parent).sort()).toEqual(['dist', 'elsewhere']);
+    expect(readdirSync(join(out, 'prod'))).toEqual(['a.yaml']);
+    expect(readFileSync(join(parent, 'elsewhere/keep.yaml'), 'utf8')).toBe('keep');
   });
 });
