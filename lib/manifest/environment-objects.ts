@@ -51,9 +51,9 @@ export class EnvironmentObjects {
     readonly all: readonly Manifest[],
     pods: PodTemplates = new PodTemplates(),
   ) {
-    for (const object of all) {
+    all.forEach((object, at) => {
       const namespace = namespaceOf(object);
-      this.position.set(object, this.position.size);
+      this.position.set(object, at);
       push(this.byKind, object.kind, object);
       push(this.byNamespaceKind, `${namespace}\0${object.kind}`, object);
       this.byName.set(`${namespace}\0${object.kind}\0${object.metadata.name}`, object);
@@ -67,7 +67,12 @@ export class EnvironmentObjects {
         const target = (object as { spec?: { scaleTargetRef?: ScaleTargetRef } }).spec?.scaleTargetRef;
         if (target?.kind && target.name) this.autoscalers.set(`${namespace}\0${target.kind}\0${target.name}`, object);
       }
-    }
+    });
+  }
+
+  /** Where the object is in `all` (the last place, if it is there twice), or undefined when it is not there. */
+  indexOf(object: Manifest): number | undefined {
+    return this.position.get(object);
   }
 
   ofKind(kind: string): readonly Manifest[] {
