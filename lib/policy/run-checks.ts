@@ -115,7 +115,7 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
     const valid: Manifest[] = [];
     // The owner of valid[i], so the object rules' loop below does no map lookup per rule and object.
     const validOwners: Owned[] = [];
-    // The valid objects the memoized rules have not been answered for by a summary (`unsummarized[i]` is valid[i]'s index).
+    // Where in `valid` the objects are that the memoized rules still check: those of apps no summary answered for.
     const unsummarized: number[] = [];
     for (const checked of apps.filter((a) => a.app.environment === environment)) {
       const { namespace, platform } = checked.app;
