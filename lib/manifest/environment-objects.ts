@@ -27,6 +27,8 @@ interface SelectorIndex {
   readonly byPair: Map<string, Manifest[]>;
   /** Selectors without matchLabels (empty, or expressions only): checked against every pod. */
   readonly unindexed: Manifest[];
+  /** What `selecting` found for a workload's pod labels: several rules ask for the same workload's budgets or policies. */
+  readonly found: WeakMap<object, readonly Manifest[]>;
 }
 
 /**
@@ -35,9 +37,12 @@ interface SelectorIndex {
  */
 export class EnvironmentObjects {
   private readonly byKind = new Map<string, Manifest[]>();
-  private readonly byNamespaceKind = new Map<string, Manifest[]>();
-  private readonly byName = new Map<string, Manifest>();
+  // Built on first use, per kind: rules look up a few kinds by namespace or name, and most objects are of other kinds.
+  private readonly byNamespace = new Map<string, Map<string, Manifest[]>>();
+  private readonly byName = new Map<string, Map<string, Manifest>>();
   private readonly workloadList: Workload[] = [];
+  /** The pod labels of the workloads: objects of the index, which do not change while it is in use. */
+  private readonly podLabels = new WeakSet<object>();
   private readonly workloadsByNamespace = new Map<string, Workload[]>();
   private readonly autoscalers = new Map<string, Manifest>();
   private readonly position = new Map<Manifest, number>();
@@ -51,23 +56,27 @@ export class EnvironmentObjects {
     readonly all: readonly Manifest[],
     pods: PodTemplates = new PodTemplates(),
   ) {
-    for (const object of all) {
+    all.forEach((object, at) => {
       const namespace = namespaceOf(object);
-      this.position.set(object, this.position.size);
+      this.position.set(object, at);
       push(this.byKind, object.kind, object);
-      push(this.byNamespaceKind, `${namespace}\0${object.kind}`, object);
-      this.byName.set(`${namespace}\0${object.kind}\0${object.metadata.name}`, object);
       const pod = pods.of(object);
       if (pod) {
         const workload = { object, namespace, pod };
         this.workloadList.push(workload);
         push(this.workloadsByNamespace, namespace, workload);
+        this.podLabels.add(pod.labels);
       }
       if (object.kind === 'HorizontalPodAutoscaler') {
         const target = (object as { spec?: { scaleTargetRef?: ScaleTargetRef } }).spec?.scaleTargetRef;
         if (target?.kind && target.name) this.autoscalers.set(`${namespace}\0${target.kind}\0${target.name}`, object);
       }
-    }
+    });
+  }
+
+  /** Where the object is in `all` (the last place, if it is there twice), or undefined when it is not there. */
+  indexOf(object: Manifest): number | undefined {
+    return this.position.get(object);
   }
 
   ofKind(kind: string): readonly Manifest[] {
@@ -75,11 +84,24 @@ export class EnvironmentObjects {
   }
 
   inNamespace(namespace: string, kind: string): readonly Manifest[] {
-    return this.byNamespaceKind.get(`${namespace}\0${kind}`) ?? [];
+    let index = this.byNamespace.get(kind);
+    if (!index) {
+      index = new Map();
+      for (const object of this.ofKind(kind)) push(index, namespaceOf(object), object);
+      this.byNamespace.set(kind, index);
+    }
+    return index.get(namespace) ?? [];
   }
 
+  /** The object of this kind, namespace and name; the last one given, if there are several. */
   get(namespace: string, kind: string, name: string): Manifest | undefined {
-    return this.byName.get(`${namespace}\0${kind}\0${name}`);
+    let index = this.byName.get(kind);
+    if (!index) {
+      index = new Map();
+      for (const object of this.ofKind(kind)) index.set(`${namespaceOf(object)}\0${object.metadata.name}`, object);
+      this.byName.set(kind, index);
+    }
+    return index.get(`${namespace}\0${name}`);
   }
 
   /** Objects that run pods, in one namespace or everywhere. */
@@ -108,12 +130,18 @@ export class EnvironmentObjects {
    * pods with these labels, in the order they were given. Indexed, so a namespace of a thousand
    * apps costs a thousand lookups rather than a million comparisons.
    */
-  selecting(kind: 'NetworkPolicy' | 'PodDisruptionBudget' | 'Service', namespace: string, labels: Readonly<Record<string, string>>): Manifest[] {
+  selecting(kind: 'NetworkPolicy' | 'PodDisruptionBudget' | 'Service', namespace: string, labels: Readonly<Record<string, string>>): readonly Manifest[] {
     const index = this.selectorIndex(kind, namespace);
+    // Remembered only for a workload's labels: those cannot change while the index is in use, a caller's own object could.
+    const known = this.podLabels.has(labels);
+    const remembered = known ? index.found.get(labels) : undefined;
+    if (remembered) return remembered;
     const candidates = new Set(index.unindexed);
     for (const [k, v] of Object.entries(labels)) for (const o of index.byPair.get(`${k}=${v}`) ?? []) candidates.add(o);
     const selectorOf = POD_SELECTORS[kind];
-    return [...candidates].filter((o) => selects(selectorOf(o), labels)).sort((a, b) => this.position.get(a)! - this.position.get(b)!);
+    const found = [...candidates].filter((o) => selects(selectorOf(o), labels)).sort((a, b) => this.position.get(a)! - this.position.get(b)!);
+    if (known) index.found.set(labels, found);
+    return found;
   }
 
   private podLabelIndex(namespace: string): Map<string, Workload[]> {
@@ -142,7 +170,7 @@ export class EnvironmentObjects {
     const key = `${namespace}\0${kind}`;
     let index = this.selectorIndexes.get(key);
     if (!index) {
-      index = { byPair: new Map(), unindexed: [] };
+      index = { byPair: new Map(), unindexed: [], found: new WeakMap() };
       for (const object of this.inNamespace(namespace, kind)) {
         const selector = POD_SELECTORS[kind](object);
         if (!selector) continue;

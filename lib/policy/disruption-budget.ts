@@ -15,7 +15,7 @@ export function replicatedWorkloads(objects: EnvironmentObjects): Workload[] {
 }
 
 /** The PodDisruptionBudgets of the workload's namespace that select its pods. */
-export function budgetsCovering(objects: EnvironmentObjects, workload: Workload): Manifest[] {
+export function budgetsCovering(objects: EnvironmentObjects, workload: Workload): readonly Manifest[] {
   return objects.selecting('PodDisruptionBudget', workload.namespace, workload.pod.labels);
 }
 

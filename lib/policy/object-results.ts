@@ -18,6 +18,49 @@ export interface ObjectResults {
   };
 }
 
+/** One object's results that found something: its index in the app, the rule's id (null: the schema) and what was found. */
+export type SummaryFinding = readonly [index: number, rule: string | null, violations: readonly Violation[]];
+
+/**
+ * An app's `ObjectResults` in short, stored beside them: which results are there for every object,
+ * and only those that found something. Nearly every app finds nothing, so a run whose checks the
+ * summary covers reads one short line per app instead of a list per object and rule, and loops
+ * over none of its objects for the object rules or the schema (see `SummaryCoverage`).
+ */
+export interface ResultsSummary {
+  /** How many objects the results are of. */
+  readonly objects: number;
+  /** Every object's schema problems are in the results. */
+  readonly schema: boolean;
+  /** What the object rules knew besides the object (`objectRulesContext`); null when no rule ran. */
+  readonly context: string | null;
+  /** The ids of the object rules whose results are there for every object, each followed by a space. */
+  readonly rules: string;
+  /** Every non-empty result of the schema and of the rules in `rules`, in no particular order. */
+  readonly found: readonly SummaryFinding[];
+}
+
+/** The summary of `results` of `objects` objects: what is there for every object, and what found something. */
+export function summarize(results: ObjectResults, objects: number): ResultsSummary {
+  const found: SummaryFinding[] = [];
+  const complete = (list: readonly (readonly Violation[] | null)[] | undefined): list is readonly (readonly Violation[])[] =>
+    Array.isArray(list) && list.length === objects && list.every((v) => Array.isArray(v));
+  const collect = (list: readonly (readonly Violation[])[], rule: string | null) =>
+    list.forEach((violations, index) => {
+      if (violations.length > 0) found.push([index, rule, violations]);
+    });
+  const schema = complete(results.schema);
+  if (schema) collect(results.schema, null);
+  let rules = '';
+  // An id holding the separator cannot be listed; its results are simply not summarized (pack ids are kebab-case).
+  for (const [id, list] of Object.entries(results.rules?.byRule ?? {})) {
+    if (id === '' || id.includes(' ') || !complete(list)) continue;
+    rules += `${id} `;
+    collect(list, id);
+  }
+  return { objects, schema, context: results.rules?.context ?? null, rules, found };
+}
+
 /**
  * Where a check run finds and leaves the per-object results of an app's objects, found by its
  * manifests (the render cache is one: a hit's manifests come with the results stored with them).
@@ -27,6 +70,8 @@ export interface ObjectResults {
 export interface ObjectResultsMemo {
   resultsOf(manifests: readonly Manifest[]): ObjectResults | undefined;
   remember(manifests: readonly Manifest[], results: ObjectResults): void;
+  /** The summary of the stored results (`summarize`), when there is one and no run changed them since. @default - none: the results are read */
+  summaryOf?(manifests: readonly Manifest[]): ResultsSummary | undefined;
 }
 
 /** Results found already (by a render worker), read first; what a run adds goes on to `memo`. */

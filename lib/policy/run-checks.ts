@@ -11,7 +11,8 @@ import { dataClassOf } from '../manifest/data-class';
 import { checkWaiver, DeclaredWaiver, isExpired, utcDay, waiverCovers } from './waiver';
 import { PodTemplates } from '../manifest/pod-template';
 import { PromqlParser } from '../monitoring/promql';
-import { AppResults, givenResults, objectRulesContext, ObjectResults, ObjectResultsMemo } from './object-results';
+import { AppResults, givenResults, objectRulesContext, ObjectResults, ObjectResultsMemo, ResultsSummary } from './object-results';
+import { SummaryCoverage } from './results-summary';
 
 /** One app in one environment, as the check sees it. A `RenderedApp` is one. */
 export interface CheckedApp {
@@ -66,7 +67,7 @@ interface Owned {
   readonly context: RuleContext;
   /** Position in the run, so findings sort by object as they were synthesized. */
   readonly order: number;
-  /** The app's stored results, and the object's index in the app. */
+  /** The app's stored results (none when its summary answered), and the object's index in the app. */
   readonly results?: AppResults;
   readonly index: number;
 }
@@ -101,6 +102,9 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
   const { memo } = options;
   // Only the pack's rules: the render cache's key covers its code, not the code of a caller's rules.
   const memoized = new Set<Rule>(GOLDEN_PATH_PACK);
+  const coverage = new SummaryCoverage(validateSchema, memoizedOrders(rules, memoized));
+  // The objects of apps whose findings came from their summary still go to the rules that are not memoized and to the environment rules.
+  const allValid = rules.some((rule) => rule.scope === 'environment' || !memoized.has(rule));
   const results: AppResults[] = [];
 
   const raw: RawFinding[] = [];
@@ -108,24 +112,45 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
   let objectCount = 0;
   for (const environment of environments) {
     const context: RuleContext = { environment, production: production.has(environment), pods, promql };
-    const owners = new Map<Manifest, Owned>();
     const valid: Manifest[] = [];
     // The owner of valid[i], so the object rules' loop below does no map lookup per rule and object.
     const validOwners: Owned[] = [];
+    // Where in `valid` the objects are that the memoized rules still check: those of apps no summary answered for.
+    const unsummarized: number[] = [];
     for (const checked of apps.filter((a) => a.app.environment === environment)) {
       const { namespace, platform } = checked.app;
       const ownerContext: RuleContext = { ...context, owner: { platform: platform ?? false, ...(namespace !== undefined ? { namespace } : {}) } };
+      const rulesContext = objectRulesContext(environment, context.production, platform ?? false, namespace);
+      const { manifests } = checked;
+      const summary = checked.results ? undefined : memo?.summaryOf?.(manifests);
+      if (summary && coverage.covers(summary, manifests.length, rulesContext)) {
+        // Every result this run reads of the app is in its summary: only what found something is read, and no object is checked.
+        const first = order;
+        order += manifests.length;
+        objectCount += manifests.length;
+        const ownerAt = (index: number): Owned => ({ app: checked.app, context: ownerContext, order: first + index, index });
+        const invalid = summarizedFindings(summary, validateSchema, coverage, rules, (index, info, ruleOrder, violation) =>
+          raw.push({ info, ruleOrder, object: manifests[index], owner: ownerAt(index), violation }),
+        );
+        if (allValid)
+          manifests.forEach((object, index) => {
+            if (invalid.has(index)) return;
+            valid.push(object);
+            validOwners.push(ownerAt(index));
+          });
+        continue;
+      }
       const appMemo = checked.results ? givenResults(checked.results, memo) : memo;
-      const stored = appMemo && new AppResults(appMemo, checked.manifests, objectRulesContext(environment, context.production, platform ?? false, namespace));
+      const stored = appMemo && new AppResults(appMemo, manifests, rulesContext);
       if (stored) results.push(stored);
-      checked.manifests.forEach((object, index) => {
+      manifests.forEach((object, index) => {
         const owner = { app: checked.app, context: ownerContext, order: order++, results: stored, index };
-        owners.set(object, owner);
         objectCount++;
         const validate = () => schemas.validate(object);
         const problems = !validateSchema ? [] : stored ? stored.schemaOf(index, validate) : validate();
         for (const problem of problems) raw.push({ info: SCHEMA_CHECK, ruleOrder: -1, object, owner, violation: problem });
         if (problems.length === 0) {
+          unsummarized.push(valid.length);
           valid.push(object);
           validOwners.push(owner);
         }
@@ -135,7 +160,7 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
     rules.forEach((rule, ruleOrder) => {
       if (rule.scope !== 'object') return;
       const memoize = memoized.has(rule);
-      for (let i = 0; i < valid.length; i++) {
+      const check = (i: number) => {
         const object = valid[i];
         const owner = validOwners[i];
         const violations =
@@ -143,15 +168,18 @@ export function runChecks(apps: readonly CheckedApp[], options: RunChecksOptions
             ? owner.results.ruleOf(rule.id, owner.index, () => checkObject(rule, object, owner.context))
             : checkObject(rule, object, owner.context);
         for (let v = 0; v < violations.length; v++) raw.push({ info: rule, ruleOrder, object, owner, violation: violations[v] });
-      }
+      };
+      if (memoize) for (let u = 0; u < unsummarized.length; u++) check(unsummarized[u]);
+      else for (let i = 0; i < valid.length; i++) check(i);
     });
+    if (!rules.some((rule) => rule.scope === 'environment')) continue;
     const index = new EnvironmentObjects(valid, pods);
     rules.forEach((rule, ruleOrder) => {
       if (rule.scope === 'environment') {
         for (const violation of guard(rule, undefined, () => rule.check(index, context))) {
-          const owner = owners.get(violation.object);
-          if (!owner) throw new Error(`bug: rule ${rule.id} reported an object that is not in environment ${environment}`);
-          raw.push({ info: rule, ruleOrder, object: violation.object, owner, violation });
+          const at = index.indexOf(violation.object);
+          if (at === undefined) throw new Error(`bug: rule ${rule.id} reported an object that is not in environment ${environment}`);
+          raw.push({ info: rule, ruleOrder, object: violation.object, owner: validOwners[at], violation });
         }
       }
     });
@@ -288,6 +316,43 @@ function checkObject(rule: ObjectRule, object: Manifest, context: RuleContext): 
 function ruleFailed(rule: Rule, object: Manifest | undefined, error: unknown): Error {
   const where = object ? ` on ${object.kind} ${object.metadata.namespace ?? ''}/${object.metadata.name}` : '';
   return new Error(`bug: policy rule '${rule.id}' failed${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
+/**
+ * Gives `found` each finding of the schema (when validated) and of the run's memoized object rules
+ * in an app's summary, which holds every result the run needs (`SummaryCoverage.covers`); returns
+ * the objects found invalid, which the rules skip as in a run that validates them.
+ */
+function summarizedFindings(
+  summary: ResultsSummary,
+  validateSchema: boolean,
+  coverage: SummaryCoverage,
+  rules: readonly Rule[],
+  found: (index: number, info: RuleInfo, ruleOrder: number, violation: Violation) => void,
+): Set<number> {
+  const invalid = new Set<number>();
+  for (const [index, rule, violations] of summary.found) {
+    if (rule !== null || !validateSchema) continue;
+    invalid.add(index);
+    for (const violation of violations) found(index, SCHEMA_CHECK, -1, violation);
+  }
+  for (const [index, rule, violations] of summary.found) {
+    const orders = rule === null || invalid.has(index) ? undefined : coverage.orders.get(rule);
+    for (const ruleOrder of orders ?? []) for (const violation of violations) found(index, rules[ruleOrder], ruleOrder, violation);
+  }
+  return invalid;
+}
+
+/** Where each memoized object rule of `rules` runs in them, by id (an id twice runs twice). */
+function memoizedOrders(rules: readonly Rule[], memoized: ReadonlySet<Rule>): Map<string, number[]> {
+  const orders = new Map<string, number[]>();
+  rules.forEach((rule, order) => {
+    if (rule.scope !== 'object' || !memoized.has(rule)) return;
+    const list = orders.get(rule.id);
+    if (list) list.push(order);
+    else orders.set(rule.id, [order]);
+  });
+  return orders;
 }
 
 function unique(values: readonly string[]): string[] {

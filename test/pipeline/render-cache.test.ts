@@ -4,7 +4,9 @@ import { generateFleet } from '../../bench/fleet';
 import { Rng } from '../../bench/rng';
 import { AppDefinition, SourcedApp } from '../../lib/model/app-definition';
 import { RenderCache } from '../../lib/pipeline/cache/render-cache';
-import { readPack, writePack } from '../../lib/pipeline/cache/pack-file';
+import { PackEntry, readPack, writePack } from '../../lib/pipeline/cache/pack-file';
+import { encodeChecks } from '../../lib/pipeline/cache/stored-checks';
+import { ObjectResults } from '../../lib/policy/object-results';
 import { decodeManifests } from '../../lib/pipeline/cache/manifest-lines';
 import { FleetInput } from '../../lib/pipeline/render-fleet';
 import { render } from '../../lib/pipeline/synthesize';
@@ -114,24 +116,38 @@ describe('render cache: the sample fleet', () => {
     expect(cachedRender(input, dir).stats.hits).toBe(cold.stats.misses);
   });
 
-  test("a hit's objects are not checked again: the report shows what the schema and the object rules found when it was stored", () => {
+  test("a hit's objects are not checked again: the report shows what the schema and the object rules found when it was stored, from the summary or from the results", () => {
     const dir = tempDir();
     const cold = cachedRender(input, dir);
-    expect(cold.report.findings.filter((f) => f.message === 'stored, not found again')).toEqual([]);
-    // Plant a finding of a warning rule (an error would stop the synth) in one entry's first object.
-    const file = entries(dir).find((f) => [...readPack(f)!.values()].some((e) => e.checks !== undefined))!;
+    expect(cold.report.findings.filter((f) => f.message?.startsWith('stored, not found again'))).toEqual([]);
+    // Plant a finding of a warning rule (an error would stop the synth) in two entries' first object: one
+    // stored with its summary, one as results alone (no summary line), which the checks then read.
+    const file = entries(dir).find((f) => [...readPack(f)!.values()].filter((e) => e.checks !== undefined).length >= 2)!;
     const stored = [...readPack(file)!.values()];
-    const planted = stored.find((e) => e.checks !== undefined)!;
-    const checks = JSON.parse(planted.checks!.toString()) as { rules: { byRule: Record<string, unknown[][]> } };
-    checks.rules.byRule['read-only-root-filesystem'][0] = [{ message: 'stored, not found again' }];
+    const [summarized, bare] = stored.filter((e) => e.checks !== undefined);
+    const planted = (entry: PackEntry, message: string) => {
+      const text = entry.checks!.toString();
+      const checks = JSON.parse(text.slice(text.indexOf('\n') + 1)) as ObjectResults & { rules: { byRule: Record<string, unknown[][]> } };
+      checks.rules.byRule['read-only-root-filesystem'][0] = [{ message }];
+      return checks;
+    };
+    const changed = new Map([
+      [summarized, encodeChecks(planted(summarized, 'stored, not found again (summary)'), decodeManifests(summarized.manifests)!.length)],
+      [bare, JSON.stringify(planted(bare, 'stored, not found again (results)'))],
+    ]);
     writePack(
       file,
-      stored.map((e) => (e === planted ? { ...e, checks: JSON.stringify(checks) } : e)),
+      stored.map((e) => ({ ...e, checks: changed.get(e) ?? e.checks })),
     );
     const warm = cachedRender(input, dir);
-    const found = warm.report.findings.filter((f) => f.message === 'stored, not found again');
-    const [first] = decodeManifests(planted.manifests)!;
-    expect(found.map((f) => [f.rule, f.severity, f.object.kind])).toEqual([['read-only-root-filesystem', 'warning', first.kind]]);
+    const found = warm.report.findings.filter((f) => f.message?.startsWith('stored, not found again'));
+    const kind = (entry: PackEntry) => decodeManifests(entry.manifests)![0].kind;
+    expect(found.map((f) => [f.rule, f.severity, f.object.kind, f.message]).sort()).toEqual(
+      [
+        ['read-only-root-filesystem', 'warning', kind(summarized), 'stored, not found again (summary)'],
+        ['read-only-root-filesystem', 'warning', kind(bare), 'stored, not found again (results)'],
+      ].sort(),
+    );
   });
 
   test('another version of the platform code misses every entry', () => {

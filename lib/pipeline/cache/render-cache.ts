@@ -6,7 +6,7 @@ import { Customization } from '../../model/customize';
 import { ResolvedApp } from '../../model/resolved-app';
 import { ResolvedEnvironment } from '../../model/resolved-environment';
 import { Manifest } from '../../manifest/manifest';
-import { ObjectResults, ObjectResultsMemo } from '../../policy/object-results';
+import { ObjectResults, ObjectResultsMemo, ResultsSummary } from '../../policy/object-results';
 import { appFilePath } from '../../output/layout';
 import { codeFingerprint } from './code-fingerprint';
 import { contentKey } from './content-key';
@@ -15,6 +15,7 @@ import { decodeManifests, encodeManifests } from './manifest-lines';
 import { SourceClosures } from './source-closure';
 import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
 import { ResolveMemo } from './resolve-memo';
+import { encodeChecks, StoredChecks } from './stored-checks';
 
 /** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry; v3: objects as one JSON array). */
 const FORMAT = 'v4';
@@ -67,8 +68,8 @@ interface Hit {
   readonly pack: Pack;
   readonly key: string;
   readonly text: string;
-  /** The stored check results: as JSON until first asked for, null when they do not read back. */
-  checks?: string | ObjectResults | null;
+  /** The stored check results and their summary, each parsed when first asked for. */
+  readonly checks?: StoredChecks;
   readonly customization?: unknown;
 }
 
@@ -220,8 +221,13 @@ export class RenderCache implements ObjectResultsMemo {
     const { customization } = entry;
     const rendering: CachedRendering = customization === undefined ? { manifests } : { manifests, customization: customization as Customization };
     // Decoded now, so the pack's bytes can go as soon as the next pack is read.
-    const hit: Hit = { pack, key, text: entry.text.toString('utf8'), ...(customization !== undefined ? { customization } : {}) };
-    if (entry.checks) hit.checks = entry.checks.toString('utf8');
+    const hit: Hit = {
+      pack,
+      key,
+      text: entry.text.toString('utf8'),
+      ...(customization !== undefined ? { customization } : {}),
+      ...(entry.checks ? { checks: new StoredChecks(entry.checks) } : {}),
+    };
     this.hits.set(rendering.manifests, hit);
     return rendering;
   }
@@ -241,13 +247,13 @@ export class RenderCache implements ObjectResultsMemo {
     const own = this.pending.get(manifests)?.checks ?? this.completed.get(manifests)?.checks;
     if (own) return own;
     if (this.platform.has(manifests)) return this.platform.resultsOf(manifests);
-    const hit = this.hits.get(manifests);
-    if (typeof hit?.checks === 'string') {
-      const checks = parsed(hit.checks);
-      // Read back from JSON: anything but an object is results not stored (AppResults checks the rest).
-      hit.checks = checks !== null && typeof checks === 'object' && !Array.isArray(checks) ? checks : null;
-    }
-    return hit?.checks ?? undefined;
+    return this.hits.get(manifests)?.checks?.results();
+  }
+
+  /** The summary stored with a hit's check results, unless this run changed them (`remember`): then the checks read the results. */
+  summaryOf(manifests: readonly Manifest[]): ResultsSummary | undefined {
+    if (this.completed.has(manifests)) return undefined;
+    return this.hits.get(manifests)?.checks?.summary();
   }
 
   /** Keeps what the checks found in a rendering's objects, stored with it by `store`. */
@@ -279,12 +285,12 @@ export class RenderCache implements ObjectResultsMemo {
         ...(rendering.customization ? { customization: rendering.customization } : {}),
         manifests: encodeManifests(rendering.manifests),
         text,
-        ...(checks ? { checks: JSON.stringify(checks) } : {}),
+        ...(checks ? { checks: encodeChecks(checks, rendering.manifests.length) } : {}),
       });
     }
     for (const { hit, manifests, checks } of this.completed.values()) {
       const { pack, key, text, customization } = hit;
-      pack.fresh.set(key, { key, used: now, customization, manifests: encodeManifests(manifests), text, checks: JSON.stringify(checks) });
+      pack.fresh.set(key, { key, used: now, customization, manifests: encodeManifests(manifests), text, checks: encodeChecks(checks, manifests.length) });
     }
     for (const pack of this.packs.values()) {
       const expired = (key: string, used: number) => !pack.used.has(key) && now - used > this.maxUnusedMs;
@@ -391,14 +397,5 @@ export class RenderCache implements ObjectResultsMemo {
     } catch {
       this.stats.errors++;
     }
-  }
-}
-
-/** A stored JSON part, or undefined when it does not parse (a damaged entry: a miss). */
-function parsed(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
   }
 }

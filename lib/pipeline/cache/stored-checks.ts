@@ -1,0 +1,54 @@
+import { ObjectResults, ResultsSummary, summarize } from '../../policy/object-results';
+import { asSummary } from '../../policy/results-summary';
+
+/**
+ * An entry's check results as stored: their summary (`summarize`) on one line, then the results as
+ * JSON. JSON never writes a raw newline, so the first one ends the summary; bytes without one are
+ * results alone (no summary).
+ */
+export function encodeChecks(results: ObjectResults, objects: number): string {
+  return `${JSON.stringify(summarize(results, objects))}\n${JSON.stringify(results)}`;
+}
+
+/**
+ * A hit's stored check results, each part parsed on first use: a warm synth of an app whose summary
+ * covers its checks parses the summary's one short line and never the results (about 40 lists per
+ * object). Holds a copy of the bytes: a slice of the pack's would keep the whole pack alive.
+ */
+export class StoredChecks {
+  private readonly bytes: Buffer;
+  private summaryRead?: ResultsSummary | null;
+  private resultsRead?: ObjectResults | null;
+
+  constructor(bytes: Buffer) {
+    this.bytes = Buffer.from(bytes);
+  }
+
+  /** The stored summary, or undefined: none stored, or one that does not read back. */
+  summary(): ResultsSummary | undefined {
+    if (this.summaryRead === undefined) {
+      const end = this.bytes.indexOf(0x0a);
+      this.summaryRead = end < 0 ? null : (asSummary(parsed(this.bytes.toString('utf8', 0, end))) ?? null);
+    }
+    return this.summaryRead ?? undefined;
+  }
+
+  /** The stored results, or undefined when they do not read back (AppResults checks the lists). */
+  results(): ObjectResults | undefined {
+    if (this.resultsRead === undefined) {
+      const results = parsed(this.bytes.toString('utf8', this.bytes.indexOf(0x0a) + 1));
+      // Read back from JSON: anything but an object is results not stored.
+      this.resultsRead = results !== null && typeof results === 'object' && !Array.isArray(results) ? results : null;
+    }
+    return this.resultsRead ?? undefined;
+  }
+}
+
+/** A stored JSON part, or undefined when it does not parse. */
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
