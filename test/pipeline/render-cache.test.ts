@@ -119,7 +119,7 @@ describe('render cache: the sample fleet', () => {
     const cold = cachedRender(input, dir);
     expect(cold.report.findings.filter((f) => f.message === 'stored, not found again')).toEqual([]);
     // Plant a finding of a warning rule (an error would stop the synth) in one entry's first object.
-    const file = entries(dir).find((f) => [...readPack(f)!.values()].some((e) => e.checks !== undefined))!;
+    const file = entries(dir).find((f) => f.endsWith('.pack') && [...readPack(f)!.values()].some((e) => e.checks !== undefined))!;
     const stored = [...readPack(file)!.values()];
     const planted = stored.find((e) => e.checks !== undefined)!;
     const checks = JSON.parse(planted.checks!.toString()) as { rules: { byRule: Record<string, unknown[][]> } };

@@ -8,6 +8,7 @@ import { ResolvedEnvironment } from '../../model/resolved-environment';
 import { Manifest } from '../../manifest/manifest';
 import { ObjectResults, ObjectResultsMemo } from '../../policy/object-results';
 import { appFilePath } from '../../output/layout';
+import { CatalogStore } from './catalog-store';
 import { codeFingerprint } from './code-fingerprint';
 import { contentKey } from './content-key';
 import { PlatformFilesStore } from './platform-files';
@@ -123,6 +124,12 @@ export class RenderCache implements ObjectResultsMemo {
   });
   /** The fleet's resolutions, when this run resolved through the cache (`resolutions`). */
   private memo?: ResolveMemo;
+  /** The Backstage catalog's files (`catalogFiles`), keyed by the keys the fleet's resolutions got. */
+  readonly catalog = new CatalogStore(
+    () => this.folder,
+    (app) => this.memo?.keyOf(app),
+    () => this.now(),
+  );
 
   constructor(options: RenderCacheOptions) {
     this.root = options.dir;
@@ -267,6 +274,7 @@ export class RenderCache implements ObjectResultsMemo {
    */
   store(files: Pick<ReadonlyMap<string, string>, 'get'>): void {
     this.memo?.store();
+    this.catalog.store();
     const now = this.now();
     for (const { key, app, rendering, checks } of this.pending.values()) {
       const text = files.get(appFilePath(app));
