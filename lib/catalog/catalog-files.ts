@@ -1,23 +1,47 @@
 import { ResolvedApp } from '../model/resolved-app';
 import { YamlEmitter } from '../output/emit-yaml';
 import { renderDocument } from '../output/render-yaml';
-import { BACKSTAGE_API_VERSION, CatalogEntity, catalogInfo, CatalogOptions, ComponentNames } from './catalog-info';
+import { BACKSTAGE_API_VERSION, CatalogEntity, catalogInfo, CatalogOptions, componentDependencies, ComponentNames } from './catalog-info';
 
 /** The folder of the rendered tree that Backstage reads; it holds no Kubernetes objects. */
 export const CATALOG_FOLDER = 'catalog';
+
+/** Keeps the catalog's Component files between runs (the render cache), so a warm synth does not emit them again. */
+export interface CatalogFilesMemo {
+  /**
+   * A key of everything a Component file is made of: its app's renderings (each keyed when it was
+   * resolved) and `parts` (what else it reads); undefined when a rendering has no key (the file is made every run).
+   */
+  catalogKey(renderings: readonly ResolvedApp[], parts: readonly unknown[]): string | undefined;
+  /** The file stored under `key` in `group` (the app's team, or LOCATION_GROUP), or undefined. */
+  catalogFile(group: string, key: string): string | undefined;
+  /** Remembers a file made this run, stored if the synth succeeds. */
+  renderedCatalogFile(group: string, key: string, text: string): void;
+}
+
+/** The group of `all.yaml` in a `CatalogFilesMemo` (a team is a DNS label: never this). */
+export const LOCATION_GROUP = '_location';
 
 /**
  * The Backstage catalog of the fleet: `catalog/<team>/<app>.yaml` (a Component per app) and
  * `catalog/all.yaml`, a Location listing them all, so Backstage registers the fleet from one URL.
  * Components are named after their app, in their team's Backstage namespace: a second team's app of
  * the same name is a second entity, and the first keeps its name. `yaml`: the run's emitter, shared
- * with the other files.
+ * with the other files. With `memo`, a Component whose renderings, dependencies and repository are
+ * those of an earlier run is taken from it, not emitted again.
  */
-export function catalogFiles(apps: readonly ResolvedApp[], options: CatalogOptions = {}, yaml: YamlEmitter = new YamlEmitter()): Map<string, string> {
+export function catalogFiles(
+  apps: readonly ResolvedApp[],
+  options: CatalogOptions = {},
+  yaml: YamlEmitter = new YamlEmitter(),
+  memo?: CatalogFilesMemo,
+): Map<string, string> {
   const byApp = new Map<string, ResolvedApp[]>();
   for (const app of apps) {
     const key = `${app.team}/${app.name}`;
-    byApp.set(key, [...(byApp.get(key) ?? []), app]);
+    const renderings = byApp.get(key);
+    if (renderings) renderings.push(app);
+    else byApp.set(key, [app]);
   }
   // Looked up for every dependency of every app: indexed, the first app of each place kept as a search would find it.
   const byPlace = new Map<string, ResolvedApp>();
@@ -31,13 +55,35 @@ export function catalogFiles(apps: readonly ResolvedApp[], options: CatalogOptio
       return found && `${found.team}/${found.name}`;
     },
   };
+  // Of the repository, a Component reads only these (sourceAnnotations).
+  const repository = options.gitops ? [options.gitops.repoURL, options.gitops.targetRevision] : null;
   const files = new Map<string, string>();
   for (const key of [...byApp.keys()].sort()) {
     const renderings = byApp.get(key)!;
-    files.set(`${CATALOG_FOLDER}/${key}.yaml`, renderDocument(renderings[0].source, catalogInfo(renderings, names, options), yaml));
+    // What a Component reads of the other apps is their names, through its dependencies: keyed as they came out.
+    const stored = memo?.catalogKey(renderings, [componentDependencies(renderings, names), repository]);
+    const text = kept(memo, renderings[0].team, stored, () => renderDocument(renderings[0].source, catalogInfo(renderings, names, options), yaml));
+    files.set(`${CATALOG_FOLDER}/${key}.yaml`, text);
   }
-  if (files.size > 0) files.set(`${CATALOG_FOLDER}/all.yaml`, renderDocument('apps/<team>/<app>.ts (every app)', location([...files.keys()]), yaml));
+  if (files.size > 0) {
+    const paths = [...files.keys()];
+    // Made of the paths alone; kept too, for its targets start with `./`, which yaml itself is asked to quote, one by one.
+    const stored = memo?.catalogKey([], [paths]);
+    files.set(
+      `${CATALOG_FOLDER}/all.yaml`,
+      kept(memo, LOCATION_GROUP, stored, () => renderDocument('apps/<team>/<app>.ts (every app)', location(paths), yaml)),
+    );
+  }
   return files;
+}
+
+/** The text `memo` holds under `key`, else the one `make` makes (remembered under `key` when there is one). */
+function kept(memo: CatalogFilesMemo | undefined, group: string, key: string | undefined, make: () => string): string {
+  const stored = key === undefined ? undefined : memo!.catalogFile(group, key);
+  if (stored !== undefined) return stored;
+  const text = make();
+  if (key !== undefined) memo!.renderedCatalogFile(group, key, text);
+  return text;
 }
 
 function location(paths: readonly string[]): CatalogEntity {

@@ -57,12 +57,7 @@ export function catalogInfo(renderings: readonly ResolvedApp[], names: Component
   const primary = renderings[renderings.length - 1];
   if (!primary) throw new Error('bug: catalogInfo needs at least one rendering of the app');
   const live = renderings.some((r) => r.production && r.schedule?.suspend !== true);
-  const peers = primary.network.egress.filter((p) => p.kind === 'app' && p.app !== undefined);
-  const dependsOn = [
-    ...new Set(peers.map((p) => names.inNamespace(primary.environment, p.namespace ?? primary.namespace, p.app!)).filter((n): n is string => n !== undefined)),
-  ]
-    .sort()
-    .map((n) => `component:${n}`);
+  const dependsOn = componentDependencies(renderings, names);
   const dashboards = [...renderings]
     .reverse()
     .filter((r) => r.monitoring)
@@ -86,6 +81,20 @@ export function catalogInfo(renderings: readonly ResolvedApp[], names: Component
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
     },
   };
+}
+
+/**
+ * The entity refs a Component depends on (`component:<team>/<app>`, sorted): the apps of the fleet
+ * its most production-like rendering may call. All a Component reads of the other apps of the fleet.
+ */
+export function componentDependencies(renderings: readonly ResolvedApp[], names: ComponentNames): string[] {
+  const primary = renderings[renderings.length - 1];
+  const peers = primary.network.egress.filter((p) => p.kind === 'app' && p.app !== undefined);
+  return [
+    ...new Set(peers.map((p) => names.inNamespace(primary.environment, p.namespace ?? primary.namespace, p.app!)).filter((n): n is string => n !== undefined)),
+  ]
+    .sort()
+    .map((n) => `component:${n}`);
 }
 
 function kubernetesAnnotations(app: ResolvedApp): Record<string, string> {

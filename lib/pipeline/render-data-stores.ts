@@ -5,7 +5,7 @@ import { ResolvedEnvironment } from '../model/resolved-environment';
 import { resolveSharedDataStore } from '../environments/resolve-shared-data-store';
 import { Manifest } from '../manifest/manifest';
 import { DataStore, DataStoreProps } from '../stacks/data-store';
-import { RenderedApp } from './render-fleet';
+import { PlatformApp } from './platform-app';
 
 /** A shared store's file: where it goes, and its objects. */
 export interface RenderedDataStoreFile {
@@ -24,17 +24,14 @@ export interface RenderedDataStoreFile {
 export function renderDataStores(
   dataStores: readonly SourcedDataStore[],
   env: ResolvedEnvironment,
-  rendered: readonly Pick<RenderedApp, 'app'>[],
+  apps: readonly Pick<PlatformApp, 'environment' | 'name' | 'namespace' | 'calls'>[],
 ): RenderedDataStoreFile[] {
   const files: RenderedDataStoreFile[] = [];
   for (const sourced of dataStores) {
     const shared = resolveSharedDataStore(sourced, env, new Problems());
     if (!shared?.store.inCluster) continue;
-    const clients = rendered
-      .map((r) => r.app)
-      .filter(
-        (app) => app.environment === env.name && app.network.egress.some((p) => p.kind === 'app' && p.app === shared.name && p.namespace === shared.namespace),
-      )
+    const clients = apps
+      .filter((app) => app.environment === env.name && app.calls.some((p) => p.app === shared.name && p.namespace === shared.namespace))
       .map((app) => ({ kind: 'app' as const, app: app.name, namespace: app.namespace, port: shared.store.port, protocol: 'TCP' as const }));
     files.push({
       path: `${env.name}/${shared.team}/${shared.name}.yaml`,

@@ -3,6 +3,7 @@ import { ResolvedApp } from '../model/resolved-app';
 import { resolveNamespace } from '../environments/resolve-namespace';
 import { Manifest } from '../manifest/manifest';
 import { RenderedApp } from './render-fleet';
+import { PlatformApp, platformApp, platformAppsKey } from './platform-app';
 import { SourcedDataStore } from '../model/data-store-definition';
 import type { platformAppProject, teamAppProject } from '../gitops/app-project';
 import type { platformApplication, rootApplication, teamApplication } from '../gitops/argocd';
@@ -52,9 +53,11 @@ export interface RenderPlatformOptions {
 
 /** Keeps an environment's platform files between runs (the render cache). */
 export interface PlatformFilesMemo {
+  /** A key of the environment, the keys `apps` got this run (undefined when one has none) and `parts`. */
   platformKey(environment: ResolvedEnvironment, apps: readonly ResolvedApp[], parts: readonly unknown[]): string | undefined;
-  platformFiles(environment: string, key: string): RenderedPlatformFile[] | undefined;
-  renderedPlatform(environment: string, key: string, files: readonly RenderedPlatformFile[]): void;
+  /** The files stored under one of `keys`, or undefined. */
+  platformFiles(environment: string, keys: readonly string[]): RenderedPlatformFile[] | undefined;
+  renderedPlatform(environment: string, keys: readonly string[], files: readonly RenderedPlatformFile[]): void;
 }
 
 /**
@@ -70,29 +73,47 @@ export function renderPlatform(
 ): RenderedPlatformFile[] {
   const files: RenderedPlatformFile[] = [];
   const now = options.now ?? new Date();
+  const dataStores = options.dataStores ?? [];
   for (const env of environments) {
-    const own = rendered.filter((r) => r.app.environment === env.name);
+    const own = rendered.filter((r) => r.app.environment === env.name).map((r) => r.app);
     // Waivers expire by the UTC day (isExpired): the day is all of `now` they are rendered from.
-    const key = options.cache?.platformKey(
-      env,
-      own.map((r) => r.app),
-      [options.dataStores ?? [], now.toISOString().slice(0, 10)],
-    );
-    const stored = key === undefined ? undefined : options.cache!.platformFiles(env.name, key);
-    const made = stored ?? renderEnvironment(env, own, now, options.dataStores ?? []);
-    if (key !== undefined && stored === undefined) options.cache!.renderedPlatform(env.name, key, made);
-    files.push(...made);
+    const parts = [dataStores, now.toISOString().slice(0, 10)];
+    files.push(...cachedFiles(options.cache, env, own, parts, (apps) => renderEnvironment(env, apps, now, dataStores)));
   }
   return files;
 }
 
-/** `renderPlatform` for one environment and its apps. */
-function renderEnvironment(
+/**
+ * An environment's platform files from `cache`, else made from what they read of its apps (and
+ * remembered). Two keys stand for them: the keys the apps got this run (made anyway, but an edit of
+ * anything of an app changes one), tried first; then what the files read of the apps
+ * (`platformApp`), made only when the first missed. So an edit of an app, or a return to a fleet
+ * the cache knew, renders them (and loads what renders them) only when it changed what they read.
+ */
+function cachedFiles(
+  cache: PlatformFilesMemo | undefined,
   env: ResolvedEnvironment,
-  rendered: readonly Pick<RenderedApp, 'app'>[],
-  now: Date,
-  dataStores: readonly SourcedDataStore[],
+  apps: readonly ResolvedApp[],
+  parts: readonly unknown[],
+  make: (apps: readonly PlatformApp[]) => RenderedPlatformFile[],
 ): RenderedPlatformFile[] {
+  const quick = cache?.platformKey(env, apps, parts);
+  const hit = quick === undefined ? undefined : cache!.platformFiles(env.name, [quick]);
+  if (hit) return hit;
+  const read = apps.map(platformApp);
+  const stands = cache && platformAppsKey(read);
+  // No apps' keys in this one: what the files read of them stands for them.
+  const key = stands && cache.platformKey(env, [], [...stands, ...parts]);
+  const keys = [key, quick].filter((k): k is string => k !== undefined);
+  const stored = key === undefined ? undefined : cache!.platformFiles(env.name, keys);
+  if (stored) return stored;
+  const made = make(read);
+  if (keys.length > 0) cache!.renderedPlatform(env.name, keys, made);
+  return made;
+}
+
+/** `renderPlatform` for one environment and its apps. */
+function renderEnvironment(env: ResolvedEnvironment, apps: readonly PlatformApp[], now: Date, dataStores: readonly SourcedDataStore[]): RenderedPlatformFile[] {
   const {
     admissionObjects,
     GOLDEN_PATH_PACK,
@@ -106,7 +127,6 @@ function renderEnvironment(
   } = renderers();
   const files: RenderedPlatformFile[] = [];
   const argocd = env.gitops.argocd;
-  const apps = rendered.map((r) => r.app);
   const admission = admissionObjects(env, apps, GOLDEN_PATH_PACK, now);
   if (admission.length > 0) {
     files.push({ path: `${env.name}/${PLATFORM_FOLDER}/admission.yaml`, environment: env.name, source: ENVIRONMENTS_SOURCE, manifests: admission });
@@ -116,8 +136,8 @@ function renderEnvironment(
     }
   }
   const teams = new Set<string>();
-  for (const { app } of rendered) teams.add(app.team);
-  for (const file of renderDataStores(dataStores, env, rendered)) {
+  for (const app of apps) teams.add(app.team);
+  for (const file of renderDataStores(dataStores, env, apps)) {
     teams.add(file.team);
     files.push(file);
   }
@@ -131,7 +151,7 @@ function renderEnvironment(
     });
     if (argocd) {
       // A hardened app's changes reach production only after review (or in the environment's sync window).
-      const reviewedSync = env.production && rendered.some(({ app }) => app.team === team && app.hardening !== undefined);
+      const reviewedSync = env.production && apps.some((app) => app.team === team && app.hardened);
       const manifests = [
         teamAppProject(env, argocd, team, namespace.name, { reviewedSync }),
         teamApplication(env, argocd, team, namespace.name, { reviewedSync }),

@@ -242,7 +242,8 @@ function planParts(
 ): { plan: Part[]; guarded: GuardedEnvironment[]; apps?: readonly ResolvedApp[] } {
   const apps = resolveFleetApps(input);
   const small = apps.length < (input.resolveAgainFrom ?? RESOLVE_AGAIN_FROM);
-  for (const [path, text] of catalogFiles(apps, { gitops: input.environments[0].gitops.argocd }, new YamlEmitter())) write(path, text);
+  const catalog = { gitops: input.environments[0].gitops.argocd };
+  for (const [path, text] of catalogFiles(apps, catalog, new YamlEmitter(), input.cache?.catalog)) write(path, text);
   const withApps: Part[] = [];
   const platformOnly: Part[] = [];
   const guarded: GuardedEnvironment[] = [];

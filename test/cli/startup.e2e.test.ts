@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tempDir } from '../fixtures/temp-dir';
-import { backdate, LIB, tempRepo } from '../fixtures/temp-repo';
+import { backdate, LIB, tempRepo, webApp, writeFiles } from '../fixtures/temp-repo';
 
 const BIN = join(__dirname, '../../bin/platform');
 
@@ -31,7 +31,7 @@ describe('start-up: a command loads only what it needs', () => {
     expect(loaded(['set-image', '--help'])).toEqual(['commander', 'esbuild']);
   });
 
-  test('a warm synth whose every rendering is a hit loads neither cdk8s nor the CRD imports nor the validators, even for an app with customize', () => {
+  test('a warm synth whose every rendering is a hit loads neither cdk8s nor the CRD imports nor the validators, even for an app with customize or after an edit undone', () => {
     const root = tempRepo({
       'apps/shop/web.ts': `import { goldenPath, JsonPatch } from '${LIB}';
 import * as crds from '${LIB}/api/crds';
@@ -46,12 +46,22 @@ export default webService({
   },
 });
 `,
+      'apps/shop/api.ts': webApp('api'),
     });
-    backdate(root, ['apps/shop/web.ts']);
+    backdate(root, ['apps/shop/web.ts', 'apps/shop/api.ts']);
     const env = { ...process.env, PLATFORM_CACHE_DIR: tempDir() };
     const cold = loaded(['--root', root, 'synth'], env);
     expect(cold).toEqual(expect.arrayContaining(['cdk8s', 'cdk8s-plus-28', 'imports', 'validators']));
     // What remains reads apps/releases.yaml: yaml, and the ajv runtime helper of its precompiled validator.
-    expect(loaded(['--root', root, 'synth'], env)).toEqual(['ajv', 'commander', 'esbuild', 'yaml']);
+    const warm = ['ajv', 'commander', 'esbuild', 'yaml'];
+    expect(loaded(['--root', root, 'synth'], env)).toEqual(warm);
+    // An edit renders its app; undone, every rendering and every environment's platform files are hits again
+    // (the platform's files are kept under a key of what they read of the apps, which the edit left as it was).
+    writeFiles(root, { 'apps/shop/api.ts': webApp('api', 'shop', "description: 'An edit.'") });
+    backdate(root, ['apps/shop/api.ts']);
+    expect(loaded(['--root', root, 'synth'], env)).toEqual(expect.arrayContaining(['cdk8s', 'cdk8s-plus-28']));
+    writeFiles(root, { 'apps/shop/api.ts': webApp('api') });
+    backdate(root, ['apps/shop/api.ts']);
+    expect(loaded(['--root', root, 'synth'], env)).toEqual(warm);
   });
 });

@@ -122,7 +122,7 @@ describe('render cache: the sample fleet', () => {
     expect(cold.report.findings.filter((f) => f.message?.startsWith('stored, not found again'))).toEqual([]);
     // Plant a finding of a warning rule (an error would stop the synth) in two entries' first object: one
     // stored with its summary, one as results alone (no summary line), which the checks then read.
-    const file = entries(dir).find((f) => [...readPack(f)!.values()].filter((e) => e.checks !== undefined).length >= 2)!;
+    const file = entries(dir).find((f) => f.endsWith('.pack') && [...readPack(f)!.values()].filter((e) => e.checks !== undefined).length >= 2)!;
     const stored = [...readPack(file)!.values()];
     const [summarized, bare] = stored.filter((e) => e.checks !== undefined);
     const planted = (entry: PackEntry, message: string) => {

@@ -6,7 +6,8 @@ import { writeAtomically } from './write-atomically';
 /** An environment's platform files with what the checks found in each one's objects (null: not checked). */
 interface PlatformEntry {
   readonly environment: string;
-  readonly key: string;
+  /** Keys of the same files: one by the keys of the apps, one by what the files read of them (`renderPlatform`). */
+  readonly keys: readonly string[];
   readonly files: readonly { readonly path: string; readonly manifests: object }[];
   readonly checks: (ObjectResults | null)[];
   /** Each file's text as written (a hit's, read back); undefined: read from what the synth wrote, in `store`. */
@@ -26,7 +27,7 @@ export interface PlatformFilesEvents {
 /**
  * The render cache's part for the platform's own files (namespaces, Argo CD objects, admission
  * policies, shared data stores): one JSON file per environment (`<env>/_platform.json`) with the
- * files' objects, check results and exact texts under the key `RenderCache.platformKey` made.
+ * files' objects, check results and exact texts under the keys `RenderCache.platformKey` made.
  */
 export class PlatformFilesStore {
   /** Entries to write once the synth succeeded (rendered this run, or their check results completed): by environment. */
@@ -40,8 +41,11 @@ export class PlatformFilesStore {
     private readonly place: PlatformFilesEvents,
   ) {}
 
-  /** The files stored for an environment under `key`, or undefined (none, another key, or a file that does not read back). */
-  get<T>(environment: string, key: string): T[] | undefined {
+  /**
+   * The files stored for an environment under one of `keys`, or undefined (none, other keys, or a
+   * file that does not read back). Found under some of them, the entry is written again under all.
+   */
+  get<T>(environment: string, keys: readonly string[]): T[] | undefined {
     const file = this.fileOf(environment);
     let stored: unknown;
     try {
@@ -50,18 +54,22 @@ export class PlatformFilesStore {
       this.place.read(file, false);
       return undefined;
     }
-    const { key: storedKey, files, checks, texts } = (stored ?? {}) as { key?: unknown; files?: unknown; checks?: unknown; texts?: unknown };
+    const { keys: storedKeys, files, checks, texts } = (stored ?? {}) as { keys?: unknown; files?: unknown; checks?: unknown; texts?: unknown };
     const fits = (list: unknown): list is unknown[] => Array.isArray(list) && Array.isArray(files) && list.length === files.length;
-    const hit = storedKey === key && fits(files) && fits(checks) && fits(texts) && texts.every((t) => typeof t === 'string');
+    const known = Array.isArray(storedKeys) ? storedKeys.filter((key): key is string => typeof key === 'string') : [];
+    const missing = keys.filter((key) => !known.includes(key));
+    const hit = missing.length < keys.length && fits(files) && fits(checks) && fits(texts) && texts.every((t) => typeof t === 'string');
     this.place.read(file, hit);
     if (!hit) return undefined;
-    this.track(environment, { key, files: files as PlatformEntry['files'], checks: checks as (ObjectResults | null)[], texts: texts }, false);
+    // Found under one key but not another (an app's key changed, not what the files read of it): written again under this run's keys.
+    const entry = { files: files as PlatformEntry['files'], checks: checks as (ObjectResults | null)[], texts };
+    this.track(environment, { keys: missing.length > 0 ? keys : known, ...entry }, missing.length > 0);
     return files as T[];
   }
 
   /** Remembers an environment's files rendered this run, written by `store` if the synth succeeds. */
-  rendered(environment: string, key: string, files: PlatformEntry['files']): void {
-    this.track(environment, { key, files, checks: files.map(() => null) }, true);
+  rendered(environment: string, keys: readonly string[], files: PlatformEntry['files']): void {
+    this.track(environment, { keys, files, checks: files.map(() => null) }, true);
   }
 
   /** Whether these are a platform file's manifests, read or rendered this run. */
@@ -89,13 +97,13 @@ export class PlatformFilesStore {
 
   /** Writes the pending entries, each file's text from what the synth wrote (`written`) when not read back. */
   store(written: Pick<ReadonlyMap<string, string>, 'get'>): void {
-    for (const [environment, { key, files, checks, texts: known }] of this.pending) {
+    for (const [environment, { keys, files, checks, texts: known }] of this.pending) {
       const texts: readonly (string | undefined)[] = known ?? files.map((f) => written.get(f.path));
       // A file this synth did not write (another shard's) has no text to trust: not stored.
       if (texts.includes(undefined)) continue;
       try {
         // A reader sees the old file or the new one, and a damaged one does not parse: a miss.
-        writeAtomically(this.fileOf(environment), [JSON.stringify({ key, files, checks, texts })]);
+        writeAtomically(this.fileOf(environment), [JSON.stringify({ keys, files, checks, texts })]);
       } catch {
         this.place.error();
       }

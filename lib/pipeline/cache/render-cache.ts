@@ -8,6 +8,7 @@ import { ResolvedEnvironment } from '../../model/resolved-environment';
 import { Manifest } from '../../manifest/manifest';
 import { ObjectResults, ObjectResultsMemo, ResultsSummary } from '../../policy/object-results';
 import { appFilePath } from '../../output/layout';
+import { CatalogStore } from './catalog-store';
 import { codeFingerprint } from './code-fingerprint';
 import { contentKey } from './content-key';
 import { PlatformFilesStore } from './platform-files';
@@ -124,6 +125,12 @@ export class RenderCache implements ObjectResultsMemo {
   });
   /** The fleet's resolutions, when this run resolved through the cache (`resolutions`). */
   private memo?: ResolveMemo;
+  /** The Backstage catalog's files (`catalogFiles`), keyed by the keys the fleet's resolutions got. */
+  readonly catalog = new CatalogStore(
+    () => this.folder,
+    (app) => this.memo?.keyOf(app),
+    () => this.now(),
+  );
 
   constructor(options: RenderCacheOptions) {
     this.root = options.dir;
@@ -180,8 +187,8 @@ export class RenderCache implements ObjectResultsMemo {
   }
 
   /**
-   * The key of an environment's platform files (namespaces, Argo CD Applications, admission
-   * policies, shared data stores): the environment, the keys of its apps (each keyed this run by
+   * A key of an environment's platform files (namespaces, Argo CD Applications, admission
+   * policies, shared data stores): the environment, the keys of `apps` (each keyed this run by
    * `keyOf`, else undefined: not cached) and `parts` (what else they are rendered from).
    */
   platformKey(environment: ResolvedEnvironment, apps: readonly ResolvedApp[], parts: readonly unknown[]): string | undefined {
@@ -193,17 +200,17 @@ export class RenderCache implements ObjectResultsMemo {
   }
 
   /**
-   * The platform files stored for an environment under `key`, or undefined (none, another key, or a
+   * The platform files stored for an environment under one of `keys`, or undefined (none, another key, or a
    * file that does not read back). What the schema and the object rules found in their objects comes
    * with them (`resultsOf`), as with an app's hit.
    */
-  platformFiles<T>(environment: string, key: string): T[] | undefined {
-    return this.platform.get<T>(environment, key);
+  platformFiles<T>(environment: string, keys: readonly string[]): T[] | undefined {
+    return this.platform.get<T>(environment, keys);
   }
 
   /** Remembers an environment's platform files rendered this run, stored by `store` if the synth succeeds. */
-  renderedPlatform(environment: string, key: string, files: readonly { readonly path: string; readonly manifests: object }[]): void {
-    this.platform.rendered(environment, key, files);
+  renderedPlatform(environment: string, keys: readonly string[], files: readonly { readonly path: string; readonly manifests: object }[]): void {
+    this.platform.rendered(environment, keys, files);
   }
 
   /** The stored rendering for `key` of the app at `address`, or undefined (a miss: nothing stored, or an entry that does not read back). */
@@ -273,6 +280,7 @@ export class RenderCache implements ObjectResultsMemo {
    */
   store(files: Pick<ReadonlyMap<string, string>, 'get'>): void {
     this.memo?.store();
+    this.catalog.store();
     const now = this.now();
     for (const { key, app, rendering, checks } of this.pending.values()) {
       const text = files.get(appFilePath(app));
