@@ -22,7 +22,9 @@ export function presentIn(definition: AppDefinition, environment: string): boole
 export interface ResolutionMemo {
   /** What `resolve()` returns, or what it returned in an earlier run for the same inputs. */
   alone(sourced: SourcedApp, env: ResolvedEnvironment, release: Release | undefined, resolve: () => ResolvedApp): ResolvedApp;
-  /** Told each app's final resolution with the one it was made from by adding what the dependencies contribute. */
+  /** Told when every app of the environment was resolved alone, before anything else is done with them. */
+  resolved(): void;
+  /** Told each app's final resolution with the one it was made from by adding what the dependencies contribute (the same object when they change nothing). */
   final(alone: ResolvedApp, final: ResolvedApp): void;
 }
 
@@ -59,6 +61,7 @@ export function resolveEnvironmentApps(
       failed.push(sourced);
     }
   }
+  memo?.resolved();
   const stores = dataStores.map((sourced) => ({ sourced, resolved: resolveSharedDataStore(sourced, env, problems) }));
   const resolved = resolveGraph(nodes, problems, { absent, failed, stores });
   // resolveGraph gives one app per node, in the nodes' order.

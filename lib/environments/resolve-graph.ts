@@ -195,47 +195,64 @@ export function resolveGraph(nodes: readonly GraphNode[], problems: Problems, co
 
   return nodes.map((node) => {
     const { app } = node;
-    const env = new Map(app.env.map((e) => [e.name, e.value]));
     const secretNames = new Set((app.secrets?.env ?? []).map((e) => e.name));
     const added = addresses.get(node) ?? [];
     // Copied only when dependencies add variables: both hold every field of the app.
     const provenance: Record<string, Origin> = added.length > 0 ? { ...app.provenance } : app.provenance;
     const settings: Record<string, unknown> = added.length > 0 ? { ...app.settings } : app.settings;
-    for (const address of added) {
-      const existing = secretNames.has(address.name) ? '(a secret)' : env.get(address.name);
-      if (existing !== undefined && existing !== address.value) {
-        problems.add({
-          code: 'E_ENV_CONFLICT',
-          source: app.source,
-          app: app.name,
-          environment: app.environment,
-          field: `env.${address.name}`,
-          value: existing,
-          message: `is also set by ${address.field} to '${address.value}'`,
-          fix: `remove env.${address.name}: dependsOn provides it`,
-        });
-        continue;
+    // Resolution lists an app's variables by name, each once: with none added they need no merging.
+    let vars = app.env;
+    if (added.length > 0 || !inOrderOfName(app.env)) {
+      const env = new Map(app.env.map((e) => [e.name, e.value]));
+      for (const address of added) {
+        const existing = secretNames.has(address.name) ? '(a secret)' : env.get(address.name);
+        if (existing !== undefined && existing !== address.value) {
+          problems.add({
+            code: 'E_ENV_CONFLICT',
+            source: app.source,
+            app: app.name,
+            environment: app.environment,
+            field: `env.${address.name}`,
+            value: existing,
+            message: `is also set by ${address.field} to '${address.value}'`,
+            fix: `remove env.${address.name}: dependsOn provides it`,
+          });
+          continue;
+        }
+        env.set(address.name, address.value);
+        provenance[`env.${address.name}`] = 'app';
+        settings[`env.${address.name}`] = address.value;
       }
-      env.set(address.name, address.value);
-      provenance[`env.${address.name}`] = 'app';
-      settings[`env.${address.name}`] = address.value;
+      vars = [...env.keys()].sort().map((name) => ({ name, value: env.get(name)! }));
     }
-    return {
-      ...app,
-      env: orderEnv(
-        [...env.keys()].sort().map((name) => ({ name, value: env.get(name)! })),
-        { defined: [...secretNames, ...Object.keys(app.config ?? {})] },
-        problems.at({ source: app.source, app: app.name, environment: app.environment }),
-      ),
-      network: {
-        ...app.network,
-        ingress: sortPeers([...app.network.ingress, ...(ingress.get(node) ?? [])]),
-        egress: sortPeers([...app.network.egress, ...(egress.get(node) ?? [])]),
-      },
-      provenance,
-      settings,
-    };
+    const at = problems.at({ source: app.source, app: app.name, environment: app.environment });
+    const env = unchanged(app.env, orderEnv(vars, { defined: [...secretNames, ...Object.keys(app.config ?? {})] }, at));
+    const network = withPeers(app.network, ingress.get(node), egress.get(node));
+    // Nothing added or reordered: the app as resolved alone, which a warm synth then keys by that alone.
+    if (env === app.env && network === app.network && provenance === app.provenance && settings === app.settings) return app;
+    return { ...app, env, network, provenance, settings };
   });
+}
+
+/** The app's network with the peers its callers and callees add, in order; the same objects where that changes nothing. */
+function withPeers(
+  network: ResolvedApp['network'],
+  ingress: readonly ResolvedPeer[] | undefined,
+  egress: readonly ResolvedPeer[] | undefined,
+): ResolvedApp['network'] {
+  const ingressPeers = unchanged(network.ingress, sortPeers(ingress ? [...network.ingress, ...ingress] : network.ingress));
+  const egressPeers = unchanged(network.egress, sortPeers(egress ? [...network.egress, ...egress] : network.egress));
+  return ingressPeers === network.ingress && egressPeers === network.egress ? network : { ...network, ingress: ingressPeers, egress: egressPeers };
+}
+
+/** `before` when `after` holds the same items in the same order (so a warm synth's key need not spell it out), else `after`. */
+function unchanged<T>(before: readonly T[], after: readonly T[]): readonly T[] {
+  return after.length === before.length && after.every((item, i) => item === before[i]) ? before : after;
+}
+
+/** Whether the variables are in order of name, each once (as resolution lists them). */
+function inOrderOfName(vars: readonly { readonly name: string }[]): boolean {
+  return vars.every((v, i) => i === 0 || vars[i - 1].name < v.name);
 }
 
 /**

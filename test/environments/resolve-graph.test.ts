@@ -6,7 +6,7 @@ import { addressVariable, resolveGraph } from '../../lib/environments/resolve-gr
 import { resolveEnvironmentApps } from '../../lib/environments/resolve-environment-apps';
 import { renderFleet } from '../../lib/pipeline/render-fleet';
 import { NetworkGraph } from '../../lib/network/reachability';
-import { expectError, resolvedEnvironment, sourced, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
+import { expectError, resolve, resolvedEnvironment, sourced, taskDef, testEnvironment, webDef, workerDef } from '../helpers';
 
 const payments = webDef({ name: 'payments', team: 'pay', protocol: 'grpc', port: 50051, metricsPort: 9090 } as never);
 const checkout = webDef({ name: 'checkout', team: 'shop', dependsOn: [payments] });
@@ -172,5 +172,28 @@ describe('resolveGraph', () => {
     const node = { sourced: sourced(webDef()), app: resolveAll([webDef()])[0] };
     expect(resolveGraph([node], problems)[0]).toEqual(node.app);
     expect(problems.size).toBe(0);
+  });
+
+  test('gives back the app resolved alone when the dependencies add and reorder nothing, and the parts of it they leave as they were', () => {
+    const nodeOf = (def: AppDefinition) => ({ sourced: sourced(def), app: resolve(def) });
+    const [caller, callee, alone] = [nodeOf(checkout), nodeOf(payments), nodeOf(webDef({ name: 'cart', team: 'shop' }))];
+    const referring = nodeOf(webDef({ name: 'search', team: 'shop', env: { A_URL: 'http://$(B_HOST)', B_HOST: 'b' } }));
+    const problems = new Problems();
+    const [called, calling, untouched, reordered] = resolveGraph([callee, caller, alone, referring], problems);
+    expect(problems.size).toBe(0);
+    expect(untouched).toBe(alone.app);
+    expect(called).not.toBe(callee.app);
+    expect(called.env).toBe(callee.app.env);
+    expect(called.network.egress).toBe(callee.app.network.egress);
+    expect(called.provenance).toBe(callee.app.provenance);
+    expect(called.network.ingress).toContainEqual({ kind: 'app', app: 'checkout', namespace: 'shop', port: 50051, protocol: 'TCP' });
+    expect(calling.network.ingress).toBe(caller.app.network.ingress);
+    expect(calling.provenance).not.toBe(caller.app.provenance);
+    expect(calling.provenance['env.PAYMENTS_ADDR']).toBe('app');
+    // A variable that refers to another comes after it: a new list, the app a new object.
+    expect(reordered).not.toBe(referring.app);
+    expect(referring.app.env.map((e) => e.name)).toEqual(['A_URL', 'B_HOST', 'LOG_LEVEL']);
+    expect(reordered.env.map((e) => e.name)).toEqual(['B_HOST', 'A_URL', 'LOG_LEVEL']);
+    expect(reordered.network).toBe(referring.app.network);
   });
 });

@@ -1,11 +1,11 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateFleet } from '../../bench/fleet';
 import { AppDefinition, SourcedApp } from '../../lib/model/app-definition';
 import { Environment } from '../../lib/model/environment';
 import { RenderCache } from '../../lib/pipeline/cache/render-cache';
 import { FleetInput } from '../../lib/pipeline/render-fleet';
-import { render } from '../../lib/pipeline/synthesize';
+import { render, synthesize } from '../../lib/pipeline/synthesize';
 import { tempDir } from '../fixtures/temp-dir';
 
 /** Renders with the cache and stores what a successful synth stores; the files, and what the resolve memo and the render cache did. */
@@ -106,5 +106,31 @@ describe('resolve memo', () => {
     expect(again.resolved.hits + again.resolved.misses).toBe(ALL);
     expect(again.files).toEqual(render(input).files);
     expect(cachedRender(input, dir).resolved).toEqual({ hits: ALL, misses: 0 });
+  });
+
+  test('a synth that resolves each environment again when it renders it reads back what it resolved the first time, and writes the same bytes', () => {
+    const dir = tempDir();
+    const expected = render(input).files;
+    const synth = () => {
+      const cache = new RenderCache({ dir, code: 'code-1' });
+      const outDir = join(tempDir(), 'dist');
+      synthesize({ ...input, outDir, cache, resolveAgainFrom: 0 });
+      for (const [path, text] of expected) expect({ path, text: readFileSync(join(outDir, path), 'utf8') }).toEqual({ path, text });
+      return cache.resolutions(input.apps).stats;
+    };
+    // The environments after the first are resolved again when rendered: from this run's own resolutions.
+    expect(synth()).toEqual({ hits: 24, misses: ALL });
+    expect(synth()).toEqual({ hits: ALL + 24, misses: 0 });
+  });
+
+  test("a memo file cut short is a miss for its team's apps in its environment alone", () => {
+    const dir = tempDir();
+    cachedRender(input, dir);
+    const file = join(dir, readdirSync(dir)[0], 'dev', `${fleet.apps[1].definition.team}.resolved`);
+    writeFileSync(file, readFileSync(file).subarray(0, 200));
+    const again = cachedRender(input, dir);
+    // Each team of this fleet has one app.
+    expect(again.resolved).toEqual({ hits: ALL - 1, misses: 1 });
+    expect(again.files).toEqual(render(input).files);
   });
 });
