@@ -82,8 +82,8 @@ export function measureIncremental(apps: number, seed: number, runs: number, onR
 /**
  * Flushes the writes of the runs before (sync(1)), so a measured run does not pay for the kernel
  * writing back the previous run's output: each `--no-cache` run writes a whole new dist/ (65 MB at
- * 1,000 apps), and the warm run after it measured 1.76..3.05 s on an otherwise idle machine while
- * that went to disk. Where there is no sync, runs are measured as they come.
+ * 1,000 apps), and the warm run right after it spread over 1.76..3.05 s while that went to disk.
+ * Where there is no sync, runs are measured as they come.
  */
 function settle(): void {
   spawnSync('sync', { stdio: 'ignore' });
