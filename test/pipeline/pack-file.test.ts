@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as zlib from 'node:zlib';
 import { readPack, writePack } from '../../lib/pipeline/cache/pack-file';
 import { tempDir } from '../fixtures/temp-dir';
 
@@ -80,11 +81,30 @@ describe('pack files', () => {
     writeFileSync(join(dir, 'sha.pack'), pack('sha256:3c192c73fd8d51829c6b20acdc43c5ea3901d41a0bb57c92100fe29adc2ae4d2'));
     expect(readPack(join(dir, 'sha.pack'))?.get('k1')?.text.toString()).toBe('ab');
     writeFileSync(join(dir, 'crc.pack'), pack('crc32:8676b0ce'));
-    expect(readPack(join(dir, 'crc.pack'))?.get('k1')?.text.toString()).toBe('ab');
+    // Engines allow Node 20.0-20.14 and 22.0-22.1, which have no zlib.crc32: there such a pack is a miss.
+    const crc32 = typeof (zlib as { crc32?: unknown }).crc32 === 'function';
+    expect(readPack(join(dir, 'crc.pack'))?.get('k1')?.text.toString()).toBe(crc32 ? 'ab' : undefined);
     writeFileSync(join(dir, 'md5.pack'), pack('md5:8a4d3f3c3e57e1e62d7b2e2d4d5a8b8e'));
     expect(readPack(join(dir, 'md5.pack'))).toBeUndefined();
     writeFileSync(join(dir, 'wrong.pack'), pack('crc32:00000000'));
     expect(readPack(join(dir, 'wrong.pack'))).toBeUndefined();
+  });
+
+  test('on a Node without zlib.crc32, a pack is written with sha256 and reads back; one summed with CRC-32 is a miss', () => {
+    const dir = tempDir();
+    let noCrc: typeof import('../../lib/pipeline/cache/pack-file') | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('node:zlib', () => ({ ...jest.requireActual<typeof zlib>('node:zlib'), crc32: undefined }));
+      noCrc = jest.requireActual<typeof import('../../lib/pipeline/cache/pack-file')>('../../lib/pipeline/cache/pack-file');
+    });
+    jest.dontMock('node:zlib');
+    noCrc!.writePack(join(dir, 'old-node.pack'), ENTRIES);
+    expect(readFileSync(join(dir, 'old-node.pack'), 'utf8')).toMatch(/^\{"format":"golden-path-pack\/5","bytes":\d+,"sum":"sha256:[0-9a-f]{64}",/);
+    expect(noCrc!.readPack(join(dir, 'old-node.pack'))?.get('k1')?.text.toString()).toBe('kind: Service\nname: é\n');
+    // Read where CRC-32 is known, the sha256 sum still holds.
+    expect(readPack(join(dir, 'old-node.pack'))?.get('k2')?.text.toString()).toBe('');
+    writeFileSync(join(dir, 'crc.pack'), '{"format":"golden-path-pack/5","bytes":4,"sum":"crc32:8676b0ce","entries":[["k1",1,[2,2,-1]]]}\n[]ab');
+    expect(noCrc!.readPack(join(dir, 'crc.pack'))).toBeUndefined();
   });
 
   test('a write that fails leaves the old pack and no temporary file', () => {
