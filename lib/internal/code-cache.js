@@ -22,7 +22,7 @@ const Module = require('node:module');
 const vm = require('node:vm');
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
-const { dirname, join, sep } = require('node:path');
+const { basename, dirname, join, sep } = require('node:path');
 const { threadId } = require('node:worker_threads');
 
 const MAX_UNUSED_MS = 7 * 24 * 3600 * 1000;
@@ -159,13 +159,17 @@ function requireFor(mod) {
 
 /**
  * Which pack `platform` keeps a module in: installed packages and the platform's own code, which
- * change with an install or an upgrade, in `pack`; a repository's app files in `apps`. Apart, an
- * edited app file (a miss) makes the run write the small `apps` pack again at exit, not the large
- * one: in one pack, each one-app change rewrote ~13 MB (~60 ms of a one-app-change synth). Not
- * cached at all, 1,000 app files compiled in ~45 ms more per run.
+ * change with an install or an upgrade, in `pack`; a repository's app files in one of
+ * sixteen small packs, `apps-<hex digit>`, by a hash of the file's name. Apart, an edited app
+ * file (a miss) makes the run write one small pack again at exit, not the large one: in one pack,
+ * each one-app change rewrote ~13 MB (~60 ms of a one-app-change synth), and in one pack of every
+ * app file still ~5 MB (~0.1 s) at 1,000 apps. By the file's name, not its path, so a copy of the
+ * repository (the folder `platform diff` renders the base in) uses the same packs, whose size
+ * `write` bounds. Not cached at all, 1,000 app files compiled in ~45 ms more per run.
  */
 function packOf(filename) {
-  return filename.includes(`${sep}node_modules${sep}`) || PLATFORM_DIRS.some((dir) => filename.startsWith(dir)) ? PACK : 'apps';
+  if (filename.includes(`${sep}node_modules${sep}`) || PLATFORM_DIRS.some((dir) => filename.startsWith(dir))) return PACK;
+  return `apps-${createHash('sha256').update(basename(filename)).digest('hex').slice(0, 1)}`;
 }
 /** The platform's package: lib/ (or build/ when installed), imports/ and bin/ beside this file's lib/internal/. */
 const PLATFORM_DIRS = ['lib', 'build', 'imports', 'bin'].map((dir) => join(__dirname, '..', '..', dir) + sep);

@@ -79,15 +79,17 @@ describe('lib/internal/code-cache.js', () => {
     expect(wellFormed(readFileSync(apps))).toBe(true);
   });
 
-  test("packOf: installed packages and the platform's own folders in one pack, a repository's app files in another", () => {
+  test("packOf: installed packages and the platform's own folders in one pack, a repository's app files in sixteen by file name", () => {
     const { packOf } = Module.createRequire(__filename)(CODE_CACHE) as { packOf: (file: string) => string };
     const root = join(__dirname, '..', '..');
     expect(packOf(join(root, 'lib', 'cli', 'main.ts'))).toBe('pack');
     expect(packOf(join(root, 'imports', 'k8s.ts'))).toBe('pack');
     expect(packOf('/repo/node_modules/cdk8s/lib/index.js')).toBe('pack');
-    expect(packOf(join(root, 'apps', 'shop', 'storefront.ts'))).toBe('apps');
-    expect(packOf('/repo/apps/shop/storefront.ts')).toBe('apps');
-    expect(packOf(join(root, 'library', 'x.ts'))).toBe('apps');
+    // By the file's name: the repository and a copy of it (`platform diff`'s base) share a pack.
+    expect(packOf(join(root, 'apps', 'shop', 'storefront.ts'))).toBe('apps-b');
+    expect(packOf('/tmp/base-copy/apps/shop/storefront.ts')).toBe('apps-b');
+    expect(packOf('/repo/apps/payments/ledger.ts')).toBe('apps-9');
+    expect(packOf(join(root, 'library', 'x.ts'))).toBe('apps-0');
   });
 
   test('never runs stale code: an edit of the same length (all V8 itself checks) runs the new code', () => {
