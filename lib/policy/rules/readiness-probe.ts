@@ -25,7 +25,8 @@ export const readinessProbe: EnvironmentRule = {
       for (const workload of objects.podsSelectedBy(namespaceOf(service), serviceSelector(spec?.selector))) {
         for (const at of context.pods.containersOf(workload.pod)) {
           if (at.type !== 'container' || at.container.readinessProbe || !serves(at.container.ports ?? [], spec?.ports ?? [])) continue;
-          const key = `${workload.object.kind}/${workload.object.metadata.name}/${at.path}`;
+          // One finding per container however many Services select it; by namespace too, as two teams' workloads may share a name.
+          const key = `${workload.object.kind}/${namespaceOf(workload.object)}/${workload.object.metadata.name}/${at.path}`;
           if (reported.has(key)) continue;
           reported.add(key);
           out.push({
