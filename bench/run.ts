@@ -18,6 +18,7 @@ import { ExternalSummary, formatRatios, formatScaling, formatScenarioTable, form
 import { formatIncremental, formatStartup } from './incremental-report';
 import { measureIncremental, measureStartup } from './incremental';
 import { formatParallel, measureParallel } from './parallel';
+import { scaleTargets } from './scale-targets';
 import { measureSampleSynth } from './sample-synth';
 import { DEFAULT_SCENARIOS, SCENARIO_IDS, ScenarioId } from './scenario';
 
@@ -208,7 +209,19 @@ async function main(): Promise<void> {
     }
 
     const r = ratios(mainSummaries);
-    const t = targets(options.apps, meta.environments, mainSummaries, r, npmSynth);
+    const t = [
+      ...targets(options.apps, meta.environments, mainSummaries, r, npmSynth),
+      ...scaleTargets({
+        incremental,
+        parallel,
+        startup,
+        cpus: meta.cpus,
+        ratios: r,
+        apps: options.apps,
+        scaling: [...scaling, { apps: options.apps, summaries: mainSummaries }],
+        environments: meta.environments,
+      }),
+    ];
     const durationMs = Date.now() - started;
     const report = [
       '',
