@@ -16,9 +16,60 @@ describe('contentKey', () => {
   test('tells apart what JSON would write alike: Map and Set contents, a class, undefined and null in a list', () => {
     expect(contentKey([new Map([['a', 1]])])).not.toBe(contentKey([new Map([['a', 2]])]));
     expect(contentKey([new Set([1])])).not.toBe(contentKey([new Set([2])]));
-    expect(contentKey([new Size(1)])).not.toBe(contentKey([{ amount: 1 }]));
+    const text = (fn: (...args: never[]) => unknown) => fn.toString();
+    expect(contentKey([new Size(1)], undefined, text)).not.toBe(contentKey([{ amount: 1 }], undefined, text));
+    expect(contentKey([new Size(1)], undefined, text)).not.toBe(contentKey([new Size(2)], undefined, text));
     expect(contentKey([[undefined]])).not.toBe(contentKey([[null]]));
     expect(contentKey([1n])).not.toBe(contentKey(['1']));
+  });
+
+  test('tells apart what JSON would write alike in an object: an undefined field and a missing one, -0 and 0, NaN and null', () => {
+    // Each pair renders differently (a ConfigMap's hash, YAML's -0, .nan), so keying them alike served stale output.
+    expect(contentKey([{ a: 'x', b: undefined }])).not.toBe(contentKey([{ a: 'x' }]));
+    expect(contentKey([{ backoffLimit: -0 }])).not.toBe(contentKey([{ backoffLimit: 0 }]));
+    expect(contentKey([{ factor: NaN }])).not.toBe(contentKey([{ factor: null }]));
+    expect(contentKey([{ factor: Infinity }])).not.toBe(contentKey([{ factor: -Infinity }]));
+    expect(contentKey([new Date(0)])).not.toBe(contentKey(['1970-01-01T00:00:00.000Z']));
+    expect(contentKey([new Date(0)])).not.toBe(contentKey([new Date(1)]));
+  });
+
+  test('keys what an object holds, not what its toJSON writes', () => {
+    const a = { size: 1, toJSON: () => 'same' };
+    expect(contentKey([a])).toBeUndefined();
+    const text = (fn: (...args: never[]) => unknown) => fn.toString();
+    expect(contentKey([a], undefined, text)).not.toBe(contentKey([{ size: 2, toJSON: () => 'same' }], undefined, text));
+  });
+
+  test("keys a class instance by its class's code: its private fields and getters are not its own fields", () => {
+    class Sizing {
+      readonly #tier: string;
+      constructor(tier: string) {
+        this.#tier = tier;
+      }
+      get cpu(): string {
+        return this.#tier === 'large' ? '500m' : '100m';
+      }
+    }
+    // Without code to key it by, it cannot be keyed: two tiers would look the same.
+    expect(contentKey([new Sizing('large')])).toBeUndefined();
+    const seen: string[] = [];
+    const code = (fn: (...args: never[]) => unknown) => {
+      seen.push(fn.name);
+      return fn.toString();
+    };
+    const key = contentKey([new Sizing('large')], undefined, code);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(seen).toEqual(['Sizing']);
+    class Other {
+      readonly tier = 'large';
+    }
+    expect(contentKey([new Other()], undefined, code)).not.toBe(contentKey([{ tier: 'large' }], undefined, code));
+  });
+
+  test('is undefined for a built-in object it cannot read: a RegExp, a typed array', () => {
+    const text = (fn: (...args: never[]) => unknown) => fn.toString();
+    expect(contentKey([{ match: /a/ }], undefined, text)).toBeUndefined();
+    expect(contentKey([{ bytes: new Uint8Array([1]) }], undefined, text)).toBeUndefined();
   });
 
   test('is undefined for what content cannot key: a function anywhere, a symbol key, a cycle', () => {

@@ -16,17 +16,24 @@ class Unkeyable extends Error {}
  * A sha256 over `parts` as JSON. It reads values generically, never a list of fields, so a field
  * added to a definition or a resolved app changes the key without anyone touching this file. Keys
  * keep their insertion order: the same code building the same value gives the same text, and a
- * value built in another order is only a miss, never a wrong hit. Maps, Sets and class instances
- * are spelled out (JSON would write `{}` for a Map). Returns undefined when a part cannot be keyed
- * by content: a function (an escape hatch's `customize` is code, whose effect no hash of the value
- * can predict; unless `code` says what stands for it), a symbol, or a cycle. `reference` may name an object instead of walking it (another
- * app's definition that `dependsOn` points at: what it contributes is already in the resolved app).
+ * value built in another order is only a miss, never a wrong hit. What JSON would write alike but
+ * renders differently is spelled apart: Map and Set contents, a field set to undefined and a missing
+ * one, -0, NaN and the infinities, a Date; an object with a toJSON keys by what it holds.
+ *
+ * Returns undefined when a part cannot be keyed by content: a function (an escape hatch's `customize`
+ * is code, whose effect no hash of the value can predict) or a class instance (its private fields and
+ * getters are not its own fields) unless `code` says what stands for the function or the class; a
+ * built-in object other than those above (a RegExp, a typed array); a symbol; a cycle. `reference` may
+ * name an object instead of walking it (another app's definition that `dependsOn` points at: what it
+ * contributes is already in the resolved app).
  */
 export function contentKey(parts: readonly unknown[], reference: KeyReference = () => undefined, code?: KeyCode): string | undefined {
   let text: string;
   try {
     // JSON.stringify walks in native code: several times faster than a walk written here.
-    text = JSON.stringify(parts, function (this: unknown, _key: string, value: unknown): unknown {
+    text = JSON.stringify(parts, function (this: Record<string, unknown>, key: string): unknown {
+      // JSON has called toJSON already: key what the holder holds, not what it would write for it.
+      const value = this[key];
       switch (typeof value) {
         case 'function':
           if (code) return { $function: code(value as (...args: never[]) => unknown) };
@@ -36,10 +43,13 @@ export function contentKey(parts: readonly unknown[], reference: KeyReference = 
         case 'bigint':
           return `${String(value)}n`;
         case 'undefined':
-          // Inside an array JSON writes null for undefined: say which it was.
-          return Array.isArray(this) ? { $undefined: true } : undefined;
+          // JSON leaves an undefined field out (and writes null in a list): say it was there.
+          return { $undefined: true };
+        case 'number':
+          // JSON writes -0 as 0 and NaN and the infinities as null; YAML writes each as itself.
+          return Number.isFinite(value) && !Object.is(value, -0) ? value : { $number: Object.is(value, -0) ? '-0' : String(value) };
         case 'object':
-          return value === null ? null : spelled(value, reference);
+          return value === null ? null : spelled(value, reference, code);
         default:
           return value;
       }
@@ -52,16 +62,23 @@ export function contentKey(parts: readonly unknown[], reference: KeyReference = 
   return createHash('sha256').update(text).digest('hex');
 }
 
-function spelled(value: object, reference: KeyReference): unknown {
+function spelled(value: object, reference: KeyReference, code: KeyCode | undefined): unknown {
   const named = reference(value);
   if (named !== undefined) return { $ref: named };
   if (Array.isArray(value)) return value;
   if (value instanceof Map) return { $map: [...value.entries()] };
   if (value instanceof Set) return { $set: [...value] };
+  if (value instanceof Date) return { $date: value.getTime() };
   if (Object.getOwnPropertySymbols(value).length > 0) throw new Unkeyable();
   const prototype = Object.getPrototypeOf(value) as object | null;
   // Any realm's Object.prototype: objects V8 deserialized (the resolve memo) are made in the main one, which a test's is not.
   if (prototype === null || Object.getPrototypeOf(prototype) === null) return value;
-  // A class instance (a Duration, a Replicas helper) keys by its class and its own fields.
-  return { $class: (prototype.constructor as { name?: string } | undefined)?.name ?? '?', fields: { ...value } };
+  // A class instance (a sizing helper): its getters and #private fields are its class's code, which `code`
+  // keys (and with it the source the class was loaded from); a built-in's code is native and says nothing.
+  const constructor = (prototype as { constructor?: unknown }).constructor;
+  if (!code || typeof constructor !== 'function' || NATIVE.test(Function.prototype.toString.call(constructor))) throw new Unkeyable();
+  return { $class: code(constructor as (...args: never[]) => unknown), fields: { ...value } };
 }
+
+/** How Function.prototype.toString writes a built-in function. */
+const NATIVE = /\{\s*\[native code\]\s*\}\s*$/;
