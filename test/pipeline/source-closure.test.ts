@@ -9,7 +9,7 @@ function repo(files: Record<string, string> = {}): string {
   const root = tempDir();
   writeFiles(root, {
     'apps/shop/web.ts': `import { goldenPath } from '${LIB}';\nimport { limit } from './helpers/limits';\nimport left from 'left-pad/sub';\nexport default limit;\n`,
-    'apps/shop/helpers/limits.ts': "export { base as limit } from '../../shared/base.js';\n",
+    'apps/shop/helpers/limits.ts': "export { base as limit } from '../../shared/base';\n",
     'apps/shared/base.ts': 'export const base = 5;\n',
     'apps/shop/other.ts': 'export default 1;\n',
     'node_modules/left-pad/package.json': '{ "version": "1.3.0" }',
@@ -19,7 +19,7 @@ function repo(files: Record<string, string> = {}): string {
 }
 
 describe('SourceClosures', () => {
-  test('follows local imports transitively (a `.js` specifier names the .ts file) and names packages by version', () => {
+  test('follows local imports transitively and names packages by version', () => {
     const root = repo();
     const key = new SourceClosures(root, Date.now() + 5000).of('apps/shop/web.ts');
     expect(key).toMatch(/^[0-9a-f]{64}$/);
@@ -87,5 +87,54 @@ describe('SourceClosures', () => {
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     writeFiles(root, { 'node_modules/inner/package.json': '{ "version": "1.0.1" }' });
     expect(new SourceClosures(root, Date.now() + 5000).of('apps/shop/wrapped.ts')).not.toBe(key);
+  });
+
+  describe('resolves a specifier to the file Node loads', () => {
+    const key = (root: string, source = 'apps/shop/mesh-app.ts') => new SourceClosures(root, Date.now() + 5000).of(source);
+
+    test('a .js beside a .ts of the same name: Node tries .js, .json and .node before the .ts the loader adds', () => {
+      const root = repo({
+        'apps/shop/mesh-app.ts': "import { mesh } from './mesh';\nexport default mesh;\n",
+        'apps/shop/mesh.ts': 'export const mesh = 1;\n',
+        'apps/shop/mesh.js': 'exports.mesh = 1;\n',
+      });
+      const before = key(root);
+      writeFiles(root, { 'apps/shop/mesh.js': 'exports.mesh = 2;\n' });
+      expect(key(root)).not.toBe(before);
+    });
+
+    test("a folder's package.json main comes before its index, and is part of the closure itself", () => {
+      const root = repo({
+        'apps/shop/mesh-app.ts': "import { mesh } from './mesh';\nexport default mesh;\n",
+        'apps/shop/mesh/package.json': '{ "main": "lib/entry" }',
+        'apps/shop/mesh/lib/entry.ts': 'export const mesh = 1;\n',
+        'apps/shop/mesh/index.ts': 'export const mesh = 0;\n',
+      });
+      const before = key(root);
+      writeFiles(root, { 'apps/shop/mesh/lib/entry.ts': 'export const mesh = 2;\n' });
+      const edited = key(root);
+      expect(edited).not.toBe(before);
+      writeFiles(root, { 'apps/shop/mesh/package.json': '{ "main": "index" }' });
+      expect(key(root)).not.toBe(edited);
+    });
+
+    test('a folder without a main loads its index, .js before .ts', () => {
+      const root = repo({
+        'apps/shop/mesh-app.ts': "import { mesh } from './mesh';\nexport default mesh;\n",
+        'apps/shop/mesh/index.ts': 'export const mesh = 1;\n',
+        'apps/shop/mesh/index.js': 'exports.mesh = 1;\n',
+      });
+      const before = key(root);
+      writeFiles(root, { 'apps/shop/mesh/index.js': 'exports.mesh = 2;\n' });
+      expect(key(root)).not.toBe(before);
+    });
+
+    test('a file of the exact name first: `./mesh.json` is that JSON file', () => {
+      const root = repo({ 'apps/shop/mesh-app.ts': "import mesh from './mesh.json';\nexport default mesh;\n", 'apps/shop/mesh.json': '{ "a": 1 }' });
+      const before = key(root);
+      expect(before).toMatch(/^[0-9a-f]{64}$/);
+      writeFiles(root, { 'apps/shop/mesh.json': '{ "a": 2 }' });
+      expect(key(root)).not.toBe(before);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import Module, { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CODE_DIRS, CODE_ROOT } from './code-fingerprint';
 
@@ -10,8 +10,6 @@ const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"\
 const COARSE_MTIME_MS = 2000;
 /** `require(name)` or `import(name)` with a computed name: what it loads cannot be known from the text. */
 const COMPUTED = /\b(?:require|import)\s*\(\s*(?!['"\s])/;
-/** How a relative specifier names a file (TypeScript leaves the extension out). */
-const SUFFIXES = ['', '.ts', '.tsx', '.js', '.cjs', '.mjs', '.json', `${sep}index.ts`, `${sep}index.js`];
 const BUILTINS = new Set(builtinModules);
 /** The platform's own code: in the code fingerprint already, so a closure stops there. */
 const PLATFORM_CODE = CODE_DIRS.map((dir) => join(CODE_ROOT, dir) + sep);
@@ -81,12 +79,14 @@ export class SourceClosures {
         if (statSync(path).mtimeMs >= this.loadedSince - COARSE_MTIME_MS) throw new Error('modified since the app files were loaded');
         const locals: string[] = [];
         const packages: string[] = [];
-        let readable = !COMPUTED.test(text);
-        for (const [, , specifier] of text.matchAll(SPECIFIER)) {
+        // Data, not code: a JSON file (or a package.json the resolution read) imports nothing.
+        const code = !/\.(json|node)$/.test(path);
+        let readable = !code || !COMPUTED.test(text);
+        for (const [, , specifier] of code ? text.matchAll(SPECIFIER) : []) {
           if (specifier.startsWith('.') || specifier.startsWith('/')) {
-            const file = resolveLocal(dirname(path), specifier);
-            if (file === undefined) readable = false;
-            else if (!PLATFORM_CODE.some((dir) => file.startsWith(dir))) locals.push(file);
+            const found = resolveLocal(dirname(path), specifier);
+            if (found === undefined) readable = false;
+            else for (const file of found) if (!PLATFORM_CODE.some((dir) => file.startsWith(dir))) locals.push(file);
           } else if (!specifier.startsWith('node:') && !BUILTINS.has(specifier)) {
             // A package linked into node_modules (a workspace, `npm link`, `file:`) or found through NODE_PATH is
             // source that changes without its version: it is followed like a local module.
@@ -136,25 +136,64 @@ export class SourceClosures {
   }
 }
 
-function resolveLocal(dir: string, specifier: string): string | undefined {
+/**
+ * The file `require(specifier)` loads from `dir`, as Node's CommonJS loader finds it (the loader that
+ * runs app files): the exact name, then each extension it knows in its order (.js, .json, .node, then
+ * the .ts that register-ts.js adds); then a folder's package.json `main` and its `index` with the same
+ * extensions. Listed first, followed by the package.json files read on the way, whose edit may change
+ * which file loads. Undefined when nothing is found (or a package.json cannot be read): the loader would
+ * fail too, or the closure cannot be known.
+ */
+function resolveLocal(dir: string, specifier: string): string[] | undefined {
   const base = resolve(dir, specifier);
-  // `./x.js` in TypeScript written for ES modules names x.ts.
-  if (/\.js$/.test(specifier)) {
-    const typescript = base.replace(/\.js$/, '.ts');
-    try {
-      if (statSync(typescript).isFile()) return typescript;
-    } catch {
-      // a JavaScript file, then
-    }
+  const extensions = loaderExtensions();
+  const file = /[/\\]$/.test(specifier) ? undefined : asFile(base, extensions);
+  if (file !== undefined) return [file];
+  const manifest = join(base, 'package.json');
+  if (!isFile(manifest)) return oneOf(asIndex(base, extensions));
+  let main: unknown;
+  try {
+    main = (JSON.parse(readFileSync(manifest, 'utf8')) as { main?: unknown }).main;
+  } catch {
+    return undefined; // Node throws on a package.json it cannot parse
   }
-  for (const suffix of SUFFIXES) {
-    try {
-      if (statSync(base + suffix).isFile()) return base + suffix;
-    } catch {
-      // not this form
-    }
+  if (typeof main === 'string' && main !== '') {
+    const entry = resolve(base, main);
+    const found = asFile(entry, extensions) ?? asIndex(entry, extensions);
+    if (found !== undefined) return [found, manifest];
   }
+  // A main that names no file: Node falls back to the folder's index (deprecated, DEP0128).
+  const index = asIndex(base, extensions);
+  return index === undefined ? undefined : [index, manifest];
+}
+
+/** Node's own extensions and those registered since, in order; .ts when this process has not loaded the hook (a test). */
+function loaderExtensions(): string[] {
+  const own = Object.keys((Module as unknown as { _extensions: Record<string, unknown> })._extensions);
+  return own.includes('.ts') ? own : [...own, '.ts'];
+}
+
+function asFile(base: string, extensions: readonly string[]): string | undefined {
+  if (isFile(base)) return base;
+  for (const extension of extensions) if (isFile(base + extension)) return base + extension;
   return undefined;
+}
+
+function asIndex(folder: string, extensions: readonly string[]): string | undefined {
+  for (const extension of extensions) if (isFile(join(folder, `index${extension}`))) return join(folder, `index${extension}`);
+  return undefined;
+}
+
+function oneOf(file: string | undefined): string[] | undefined {
+  return file === undefined ? undefined : [file];
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** `@scope/name/sub` -> `@scope/name`; `name/sub` -> `name`. */
