@@ -4,6 +4,7 @@ import { AppDefinition } from '../../lib/model/app-definition';
 import { DataStoreDefinition } from '../../lib/model/data-store-definition';
 import { GitOpsSettings } from '../../lib/model/gitops';
 import { RenderCache } from '../../lib/pipeline/cache/render-cache';
+import { readSummedJson, writeSummedJson } from '../../lib/pipeline/cache/summed-file';
 import { PlatformApp, platformAppsKey } from '../../lib/pipeline/platform-app';
 import { render } from '../../lib/pipeline/synthesize';
 import { sourced, testEnvironment, webDef, workerDef } from '../fixtures/definitions';
@@ -40,17 +41,19 @@ function platform(dir: string | undefined, apps: readonly AppDefinition[] = FLEE
   return new Map(made.map((f) => [f.path, files.get(f.path)!]));
 }
 
+const FORMAT = 'golden-path-platform/2';
+
 function stored(dir: string): { file: string; entry: { keys: string[]; texts: string[] } }[] {
   const folder = join(dir, 'v4-code');
   return readdirSync(folder)
     .filter((name) => !name.startsWith('_'))
     .map((env) => join(folder, env, '_platform.json'))
-    .map((file) => ({ file, entry: JSON.parse(readFileSync(file, 'utf8')) as { keys: string[]; texts: string[] } }));
+    .map((file) => ({ file, entry: readSummedJson(file, FORMAT) as { keys: string[]; texts: string[] } }));
 }
 
 /** Appends PLANTED to every stored text. */
 function plant(dir: string): void {
-  for (const { file, entry } of stored(dir)) writeFileSync(file, JSON.stringify({ ...entry, texts: entry.texts.map((t) => t + PLANTED) }));
+  for (const { file, entry } of stored(dir)) writeSummedJson(file, FORMAT, { ...entry, texts: entry.texts.map((t) => t + PLANTED) });
 }
 
 /** The platform files a run made afresh: those without the planted mark. */
@@ -97,12 +100,31 @@ describe("render cache: the platform's own files, keyed by what they read of the
     for (const keys of [undefined, 'a-key', [42], []]) {
       for (const { file, entry } of stored(dir)) {
         const { keys: own, ...rest } = entry;
-        writeFileSync(file, JSON.stringify({ ...rest, key: own[0], keys, texts: entry.texts.map((t) => t + PLANTED) }));
+        writeSummedJson(file, FORMAT, { ...rest, key: own[0], keys, texts: entry.texts.map((t) => t + PLANTED) });
       }
       const warm = platform(dir);
       expect(made(warm)).toEqual([...none.keys()]);
       expect(warm).toEqual(none);
     }
+  });
+
+  test('a file whose bytes changed after it was written (a flipped byte that still parses) is a miss: its texts would go to dist/ as they are', () => {
+    const dir = tempDir();
+    const none = platform(undefined);
+    platform(dir);
+    for (const { file } of stored(dir)) {
+      const bytes = readFileSync(file);
+      const at = bytes.indexOf('name: dev-shop') >= 0 ? bytes.indexOf('name: dev-shop') : bytes.indexOf('name: prod-shop');
+      expect(at).toBeGreaterThan(0);
+      bytes[at + 'name: '.length] = 'x'.charCodeAt(0);
+      writeFileSync(file, bytes);
+      // Still JSON, and still a stored entry: only the sum tells.
+      expect(() => JSON.parse(bytes.toString('utf8', bytes.indexOf('\n') + 1))).not.toThrow();
+      expect(readSummedJson(file, FORMAT)).toBeUndefined();
+    }
+    const warm = platform(dir);
+    expect(made(warm)).toEqual([...none.keys()]);
+    expect(warm).toEqual(none);
   });
 
   // [what changed, the fleet after, a file it changes, a line the file gains (or loses) with it]

@@ -5,6 +5,7 @@ import { Rng } from '../../bench/rng';
 import { AppDefinition, SourcedApp } from '../../lib/model/app-definition';
 import { RenderCache } from '../../lib/pipeline/cache/render-cache';
 import { PackEntry, readPack, writePack } from '../../lib/pipeline/cache/pack-file';
+import { readSummedJson, writeSummedJson } from '../../lib/pipeline/cache/summed-file';
 import { encodeChecks } from '../../lib/pipeline/cache/stored-checks';
 import { ObjectResults } from '../../lib/policy/object-results';
 import { decodeManifests } from '../../lib/pipeline/cache/manifest-lines';
@@ -268,20 +269,21 @@ describe("render cache: the platform's own files", () => {
     const day = new Date('2026-06-01T08:00:00Z');
     const first = synth(dir, day);
     const stored = join(dir, 'v4-code', 'dev', '_platform.json');
-    const entry = JSON.parse(readFileSync(stored, 'utf8')) as { files: { path: string }[]; texts: string[] };
+    const FORMAT = 'golden-path-platform/2';
+    const entry = readSummedJson(stored, FORMAT) as { files: { path: string }[]; texts: string[] };
     const at = entry.files.findIndex((f) => f.path === 'dev/shop/_namespace.yaml');
     expect(entry.texts[at]).toBe(first.get('dev/shop/_namespace.yaml'));
     // Planted under the same key: a later run that day takes the stored files and their texts as they are.
     entry.texts[at] += '# planted\n';
-    writeFileSync(stored, JSON.stringify(entry));
+    writeSummedJson(stored, FORMAT, entry);
     expect(synth(dir, new Date('2026-06-01T20:00:00Z')).get('dev/shop/_namespace.yaml')).toBe(`${first.get('dev/shop/_namespace.yaml')}# planted\n`);
     // An entry missing its texts does not read back: rendered afresh.
-    writeFileSync(stored, JSON.stringify({ ...entry, texts: undefined }));
+    writeSummedJson(stored, FORMAT, { ...entry, texts: undefined });
     expect(synth(dir, day).get('dev/shop/_namespace.yaml')).toBe(first.get('dev/shop/_namespace.yaml'));
     // Another day, or another app in the environment, is another key: rendered afresh.
-    writeFileSync(stored, JSON.stringify(entry));
+    writeSummedJson(stored, FORMAT, entry);
     expect(synth(dir, new Date('2026-06-02T08:00:00Z')).get('dev/shop/_namespace.yaml')).toBe(first.get('dev/shop/_namespace.yaml'));
-    writeFileSync(stored, JSON.stringify(entry));
+    writeSummedJson(stored, FORMAT, entry);
     const fewer = synth(dir, day, { ...input, apps: [apps[0]] });
     expect([...fewer.values()].filter((text) => text.includes('planted'))).toEqual([]);
     expect(fewer).toEqual(render({ ...input, apps: [apps[0]], now: day }).files);

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogFilesMemo } from '../../catalog/catalog-files';
 import { ResolvedApp } from '../../model/resolved-app';
-import { writeAtomically } from './write-atomically';
+import { readSummedJson, writeSummedJson } from './summed-file';
 
 /** Names the format in every file: a file of another format is not read. */
-const FILE_FORMAT = 'golden-path-catalog/1';
+const FILE_FORMAT = 'golden-path-catalog/2';
 /** In every key: bumped when what a key covers changes. */
 const KEY_FORMAT = 'catalog-1';
 /** The catalog's folder beside the environments' (an environment is a DNS label: never `_catalog`). */
@@ -79,7 +79,7 @@ export class CatalogStore implements CatalogFilesMemo {
       if (same) continue;
       const entries = Object.fromEntries([...file.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       try {
-        writeAtomically(file.path, [JSON.stringify({ format: FILE_FORMAT, entries })]);
+        writeSummedJson(file.path, FILE_FORMAT, entries);
       } catch {
         // A catalog that cannot be stored is only made again.
       }
@@ -104,14 +104,9 @@ export class CatalogStore implements CatalogFilesMemo {
  * file read a day after its last write is touched, so the render cache's prune sees it in use.
  */
 function readTeamFile(path: string, now: number): Map<string, string> {
-  let stored: unknown;
-  try {
-    stored = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return new Map();
-  }
-  const { format, entries } = (stored ?? {}) as { format?: unknown; entries?: unknown };
-  if (format !== FILE_FORMAT || entries === null || typeof entries !== 'object' || Array.isArray(entries)) return new Map();
+  // A file that is not whole (its sum tells) holds nothing: its texts go to dist/ as they are.
+  const entries = readSummedJson(path, FILE_FORMAT);
+  if (entries === undefined || entries === null || typeof entries !== 'object' || Array.isArray(entries)) return new Map();
   const texts = new Map<string, string>();
   for (const [key, text] of Object.entries(entries)) {
     // One entry that is not a text makes the file no file: it was not written by `store`.

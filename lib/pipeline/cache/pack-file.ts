@@ -1,10 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import * as zlib from 'node:zlib';
-
-/** Node 20.15+, 22.2+ (engines allow older 20s, which sum with sha256). */
-const crc32 = (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc32;
-import { writeAtomically } from './write-atomically';
+import { readSummed, writeSummed } from './summed-file';
 
 /** Names the format in every pack's header: a pack of another format is not read at all. */
 const PACK_FORMAT = 'golden-path-pack/5';
@@ -41,10 +35,10 @@ interface Header {
   readonly format: string;
   readonly bytes: number;
   /**
-   * `<algorithm>:<hex>` of the body: a pack of the right length whose blocks were lost (a crash
-   * before the disk had them) is no pack. CRC-32 where Node has it (20.15+): it catches such damage
-   * as surely and costs half of sha256's ~90 ms over a 1,000-app fleet's 145 MB of packs per warm
-   * run; no one gains by forging it, as whoever can write the cache can write a right sum.
+   * `<algorithm>:<hex>` of the body (`sumOf`): a pack of the right length whose blocks were lost (a
+   * crash before the disk had them) is no pack. CRC-32 where Node has it (20.15+): it catches such
+   * damage as surely and costs half of sha256's ~90 ms over a 1,000-app fleet's 145 MB of packs per
+   * warm run.
    */
   readonly sum: string;
   readonly entries: HeaderRow[];
@@ -60,23 +54,10 @@ interface Header {
  * never a wrong hit; a hit's text goes to dist/ as it is, unparsed, so only the sum catches it).
  */
 export function readPack(file: string): Map<string, PackEntry> | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  const end = bytes.indexOf(0x0a);
-  if (end < 0) return undefined;
-  let header: Header;
-  try {
-    header = JSON.parse(bytes.toString('utf8', 0, end)) as Header;
-  } catch {
-    return undefined;
-  }
-  if (header === null || typeof header !== 'object' || header.format !== PACK_FORMAT || !Array.isArray(header.entries)) return undefined;
-  const body = bytes.subarray(end + 1);
-  if (body.length !== header.bytes || typeof header.sum !== 'string' || sumOf([body], header.sum.split(':')[0]) !== header.sum) return undefined;
+  const read = readSummed(file, PACK_FORMAT);
+  if (read === undefined || !Array.isArray(read.header.entries)) return undefined;
+  const { body } = read;
+  const header = read.header as unknown as Header;
   const entries = new Map<string, PackEntry>();
   let at = 0;
   for (const row of header.entries) {
@@ -109,28 +90,12 @@ export function writePack(file: string, entries: readonly PackEntryInput[]): voi
     text: toBuffer(e.text),
     checks: e.checks === undefined ? undefined : toBuffer(e.checks),
   }));
-  let bytes = 0;
   const rows = parts.map(({ entry, manifests, text, checks }): HeaderRow => {
-    bytes += manifests.length + text.length + (checks?.length ?? 0);
     const lengths: [number, number, number] = [manifests.length, text.length, checks?.length ?? -1];
     return entry.customization === undefined ? [entry.key, entry.used, lengths] : [entry.key, entry.used, lengths, entry.customization];
   });
   const body = parts.flatMap(({ manifests, text, checks }) => (checks ? [manifests, text, checks] : [manifests, text]));
-  const header: Header = { format: PACK_FORMAT, bytes, sum: sumOf(body, crc32 ? 'crc32' : 'sha256')!, entries: rows };
-  writeAtomically(file, [`${JSON.stringify(header)}\n`, ...body]);
-}
-
-/** `<algorithm>:<hex>` of the bytes, one after the other; undefined for an algorithm this Node has not (the pack is then a miss). */
-function sumOf(bytes: readonly Buffer[], algorithm: string | undefined): string | undefined {
-  if (algorithm === 'crc32' && crc32) {
-    let crc = 0;
-    for (const part of bytes) crc = crc32(part, crc);
-    return `crc32:${crc.toString(16).padStart(8, '0')}`;
-  }
-  if (algorithm !== 'sha256') return undefined;
-  const hash = createHash('sha256');
-  for (const part of bytes) hash.update(part);
-  return `sha256:${hash.digest('hex')}`;
+  writeSummed(file, PACK_FORMAT, { entries: rows }, body);
 }
 
 function toBuffer(part: Buffer | string): Buffer {

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ObjectResults } from '../../policy/object-results';
-import { writeAtomically } from './write-atomically';
+import { readSummedJson, writeSummedJson } from './summed-file';
 
 /** An environment's platform files with what the checks found in each one's objects (null: not checked). */
 interface PlatformEntry {
@@ -16,6 +15,8 @@ interface PlatformEntry {
 
 /** An environment's file, beside its teams' packs (a team is a DNS label: never `_platform`). */
 const PLATFORM_FILE = '_platform.json';
+/** Names the format in the file's header: a file of another format is not read at all. */
+const FILE_FORMAT = 'golden-path-platform/2';
 
 /** What the store reports to the render cache that owns it. */
 export interface PlatformFilesEvents {
@@ -47,10 +48,9 @@ export class PlatformFilesStore {
    */
   get<T>(environment: string, keys: readonly string[]): T[] | undefined {
     const file = this.fileOf(environment);
-    let stored: unknown;
-    try {
-      stored = JSON.parse(readFileSync(file, 'utf8'));
-    } catch {
+    // A file that is not whole (its sum tells) is a miss: its texts go to dist/ as they are.
+    const stored = readSummedJson(file, FILE_FORMAT);
+    if (stored === undefined) {
       this.place.read(file, false);
       return undefined;
     }
@@ -102,8 +102,8 @@ export class PlatformFilesStore {
       // A file this synth did not write (another shard's) has no text to trust: not stored.
       if (texts.includes(undefined)) continue;
       try {
-        // A reader sees the old file or the new one, and a damaged one does not parse: a miss.
-        writeAtomically(this.fileOf(environment), [JSON.stringify({ keys, files, checks, texts })]);
+        // A reader sees the old file or the new one, and a damaged one fails its sum: a miss.
+        writeSummedJson(this.fileOf(environment), FILE_FORMAT, { keys, files, checks, texts });
       } catch {
         this.place.error();
       }

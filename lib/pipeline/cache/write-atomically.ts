@@ -8,8 +8,10 @@ import { dirname } from 'node:path';
  * old file or the new one. Not flushed to disk before the rename (2-3 ms a file here, more on a CI
  * runner's network disk, ~10 files in a one-app change): a crash of the machine may leave the new
  * name over lost blocks (zeros, or cut short), and every file written this way is read back only
- * through a check that catches that (a pack's or resolution file's sum, JSON that does not parse),
- * so it is a miss, never a wrong hit. Throws what failed, with the temporary file removed.
+ * through a check that catches that (the sum in the header of a pack, a resolution file, a platform
+ * or catalog file: `summed-file.ts`), so it is a miss, never a wrong hit. The code fingerprint's
+ * memo has no sum: a damaged entry there gives another fingerprint, a cold cache, never a wrong hit.
+ * Throws what failed, with the temporary file removed.
  */
 export function writeAtomically(file: string, parts: readonly (Buffer | string)[]): void {
   const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
