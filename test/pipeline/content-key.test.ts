@@ -66,10 +66,13 @@ describe('contentKey', () => {
     expect(contentKey([new Other()], undefined, code)).not.toBe(contentKey([{ tier: 'large' }], undefined, code));
   });
 
-  test('is undefined for a built-in object it cannot read: a RegExp, a typed array', () => {
+  test('is undefined for a built-in object it cannot read: a RegExp, a typed array, a Proxy', () => {
     const text = (fn: (...args: never[]) => unknown) => fn.toString();
     expect(contentKey([{ match: /a/ }], undefined, text)).toBeUndefined();
     expect(contentKey([{ bytes: new Uint8Array([1]) }], undefined, text)).toBeUndefined();
+    // JSON sees a Proxy's ownKeys (none here); the renderer reads `cpu` through its handler.
+    const helper = { cpu: '1' };
+    expect(contentKey([{ resources: new Proxy({}, { get: (_, key) => helper[key as 'cpu'] }) }], undefined, text)).toBeUndefined();
   });
 
   test('is undefined for what content cannot key: a function anywhere, a symbol key, a cycle', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { types } from 'node:util';
 
 /** Stands for an object the key must not walk into; see `contentKey`. */
 export type KeyReference = (value: object) => string | undefined;
@@ -23,7 +24,7 @@ class Unkeyable extends Error {}
  * Returns undefined when a part cannot be keyed by content: a function (an escape hatch's `customize`
  * is code, whose effect no hash of the value can predict) or a class instance (its private fields and
  * getters are not its own fields) unless `code` says what stands for the function or the class; a
- * built-in object other than those above (a RegExp, a typed array); a symbol; a cycle. `reference` may
+ * built-in object other than those above (a RegExp, a typed array); a Proxy; a symbol; a cycle. `reference` may
  * name an object instead of walking it (another app's definition that `dependsOn` points at: what it
  * contributes is already in the resolved app).
  */
@@ -65,6 +66,8 @@ export function contentKey(parts: readonly unknown[], reference: KeyReference = 
 function spelled(value: object, reference: KeyReference, code: KeyCode | undefined): unknown {
   const named = reference(value);
   if (named !== undefined) return { $ref: named };
+  // A Proxy answers JSON what its handler (code) says; the renderer may ask it something else.
+  if (types.isProxy(value)) throw new Unkeyable();
   if (Array.isArray(value)) return value;
   if (value instanceof Map) return { $map: [...value.entries()] };
   if (value instanceof Set) return { $set: [...value] };
