@@ -100,4 +100,25 @@ describe('contentKey', () => {
     expect(contentKey([{ customize: () => 2 }], undefined, text)).not.toBe(key);
     expect(contentKey([{ customize: () => 1 }], undefined, () => 'same')).toBe(contentKey([{ customize: () => 2 }], undefined, () => 'same'));
   });
+
+  test('tells `failed` what it could not key and under which field, for a synth to say why an app is never cached', () => {
+    const why = (parts: unknown[], code?: (fn: (...args: never[]) => unknown) => string): string | undefined => {
+      let reason: string | undefined;
+      expect(contentKey(parts, undefined, code, (r) => (reason = r))).toBeUndefined();
+      return reason;
+    };
+    class Sizing {}
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(why([{ customize: () => 1 }])).toBe("a function at 'customize'");
+    expect(why([{ resources: new Sizing() }])).toBe("an instance of class Sizing at 'resources'");
+    expect(why([{ resources: new Proxy({}, {}) }])).toBe("a Proxy at 'resources'");
+    expect(why([{ match: /a/ }], String)).toBe("a built-in RegExp at 'match'");
+    expect(why([{ resources: Object.create({ cpu: '1' }) as object }], String)).toBe("an object made with Object.create at 'resources'");
+    expect(why([{ kind: Symbol('web') }])).toBe("a symbol at 'kind'");
+    expect(why([cycle])).toBe('a cycle (an object that holds itself)');
+    let called = false;
+    expect(contentKey([{ a: 1 }], undefined, undefined, () => (called = true))).toMatch(/^[0-9a-f]{64}$/);
+    expect(called).toBe(false);
+  });
 });

@@ -65,6 +65,23 @@ describe('SourceClosures', () => {
     expect(new SourceClosures(root, Date.now() + 5000).of('apps/shop/literal.ts')).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  test('says why a closure cannot be read, naming the file, for a synth to tell the team', () => {
+    const root = repo({
+      'apps/shop/dynamic.ts': "import './helpers/limits';\nexport default require(['./x'].join(''));\n",
+      'apps/shop/broken.ts': "export { limit } from './helpers/missing';\n",
+    });
+    const closures = new SourceClosures(root, Date.now() + 5000);
+    expect(closures.why('apps/shop/dynamic.ts')).toBe('apps/shop/dynamic.ts requires or imports a module by a computed name');
+    expect(closures.why('apps/shop/broken.ts')).toBe("apps/shop/broken.ts imports './helpers/missing', which names no file");
+    expect(closures.why('apps/shop/web.ts')).toBeUndefined();
+    // What passes by itself is not a reason to give: a file edited just before the run, or gone since it loaded.
+    const fresh = new SourceClosures(root, Date.now() - 60_000);
+    expect(fresh.of('apps/shop/web.ts')).toBeUndefined();
+    expect(fresh.why('apps/shop/web.ts')).toBeUndefined();
+    expect(closures.of('apps/shop/gone.ts')).toBeUndefined();
+    expect(closures.why('apps/shop/gone.ts')).toBeUndefined();
+  });
+
   test('a package linked into node_modules (a workspace, npm link) is followed as source: an edit changes the key, though its version does not', () => {
     const root = repo({ 'apps/shop/linked.ts': "import { ANNO } from '@acme/hatch';\nexport default ANNO;\n" });
     const hatch = tempDir();

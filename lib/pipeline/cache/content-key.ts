@@ -10,8 +10,11 @@ export type KeyReference = (value: object) => string | undefined;
  */
 export type KeyCode = (fn: (...args: never[]) => unknown) => string;
 
-/** Thrown inside JSON.stringify to stop at a value that cannot be keyed by content. */
+/** Thrown inside JSON.stringify to stop at a value that cannot be keyed by content; the message says what and where. */
 class Unkeyable extends Error {}
+
+/** Told why a value could not be keyed, e.g. "a Proxy at 'resources'", for a synth to say which apps are never cached. */
+export type KeyFailure = (reason: string) => void;
 
 /**
  * A sha256 over `parts` as JSON. It reads values generically, never a list of fields, so a field
@@ -28,7 +31,12 @@ class Unkeyable extends Error {}
  * name an object instead of walking it (another app's definition that `dependsOn` points at: what it
  * contributes is already in the resolved app).
  */
-export function contentKey(parts: readonly unknown[], reference: KeyReference = () => undefined, code?: KeyCode): string | undefined {
+export function contentKey(
+  parts: readonly unknown[],
+  reference: KeyReference = () => undefined,
+  code?: KeyCode,
+  failed: KeyFailure = () => {},
+): string | undefined {
   let text: string;
   try {
     // JSON.stringify walks in native code: several times faster than a walk written here.
@@ -38,9 +46,9 @@ export function contentKey(parts: readonly unknown[], reference: KeyReference = 
       switch (typeof value) {
         case 'function':
           if (code) return { $function: code(value as (...args: never[]) => unknown) };
-          throw new Unkeyable();
+          throw new Unkeyable(`a function at '${key}'`);
         case 'symbol':
-          throw new Unkeyable();
+          throw new Unkeyable(`a symbol at '${key}'`);
         case 'bigint':
           return `${String(value)}n`;
         case 'undefined':
@@ -50,36 +58,42 @@ export function contentKey(parts: readonly unknown[], reference: KeyReference = 
           // JSON writes -0 as 0 and NaN and the infinities as null; YAML writes each as itself.
           return Number.isFinite(value) && !Object.is(value, -0) ? value : { $number: Object.is(value, -0) ? '-0' : String(value) };
         case 'object':
-          return value === null ? null : spelled(value, reference, code);
+          return value === null ? null : spelled(value, key, reference, code);
         default:
           return value;
       }
     });
   } catch (error) {
     // A cycle is a TypeError from JSON.stringify itself (a RangeError when it runs through a class instance, rebuilt at each visit).
-    if (error instanceof Unkeyable || error instanceof TypeError || error instanceof RangeError) return undefined;
-    throw error;
+    if (error instanceof Unkeyable) failed(error.message);
+    else if (error instanceof TypeError || error instanceof RangeError) failed('a cycle (an object that holds itself)');
+    else throw error;
+    return undefined;
   }
   return createHash('sha256').update(text).digest('hex');
 }
 
-function spelled(value: object, reference: KeyReference, code: KeyCode | undefined): unknown {
+function spelled(value: object, key: string, reference: KeyReference, code: KeyCode | undefined): unknown {
   const named = reference(value);
   if (named !== undefined) return { $ref: named };
   // A Proxy answers JSON what its handler (code) says; the renderer may ask it something else.
-  if (types.isProxy(value)) throw new Unkeyable();
+  if (types.isProxy(value)) throw new Unkeyable(`a Proxy at '${key}'`);
   if (Array.isArray(value)) return value;
   if (value instanceof Map) return { $map: [...value.entries()] };
   if (value instanceof Set) return { $set: [...value] };
   if (value instanceof Date) return { $date: value.getTime() };
-  if (Object.getOwnPropertySymbols(value).length > 0) throw new Unkeyable();
+  if (Object.getOwnPropertySymbols(value).length > 0) throw new Unkeyable(`a symbol-keyed property under '${key}'`);
   const prototype = Object.getPrototypeOf(value) as object | null;
   // Any realm's Object.prototype: objects V8 deserialized (the resolve memo) are made in the main one, which a test's is not.
   if (prototype === null || Object.getPrototypeOf(prototype) === null) return value;
   // A class instance (a sizing helper): its getters and #private fields are its class's code, which `code`
   // keys (and with it the source the class was loaded from); a built-in's code is native and says nothing.
   const constructor = (prototype as { constructor?: unknown }).constructor;
-  if (!code || typeof constructor !== 'function' || NATIVE.test(Function.prototype.toString.call(constructor))) throw new Unkeyable();
+  if (typeof constructor !== 'function' || NATIVE.test(Function.prototype.toString.call(constructor))) {
+    const name = typeof constructor === 'function' ? constructor.name : '';
+    throw new Unkeyable(name === 'Object' || name === '' ? `an object made with Object.create at '${key}'` : `a built-in ${name} at '${key}'`);
+  }
+  if (!code) throw new Unkeyable(`an instance of class ${constructor.name || '(anonymous)'} at '${key}'`);
   return { $class: code(constructor as (...args: never[]) => unknown), fields: { ...value } };
 }
 

@@ -94,6 +94,8 @@ interface Hit {
 export class RenderCache implements ObjectResultsMemo {
   /** What this run found, for the synth summary and the benchmark. */
   readonly stats = { hits: 0, misses: 0, uncacheable: 0, errors: 0 };
+  /** Why each app file whose renderings cannot be cached as it stands is not, by its source: rendered every run, which a team should know. */
+  readonly uncached = new Map<string, string>();
   private readonly root: string;
   private readonly folder: string;
   private readonly now: () => number;
@@ -112,6 +114,7 @@ export class RenderCache implements ObjectResultsMemo {
   private current?: Pack;
   /** Each environment keyed once: every app of it would hash the same value again. */
   private readonly environmentKeys = new WeakMap<ResolvedEnvironment, string | undefined>();
+  private readonly environmentFailures = new WeakMap<ResolvedEnvironment, string>();
   private readonly closures?: SourceClosures;
   /** Each app's key this run, for the key of its environment's platform files. */
   private readonly appKeys = new WeakMap<ResolvedApp, string>();
@@ -164,9 +167,9 @@ export class RenderCache implements ObjectResultsMemo {
       this.appKeys.set(app, key);
       return key;
     }
-    if (!this.environmentKeys.has(environment)) this.environmentKeys.set(environment, contentKey([environment]));
-    const environmentKey = this.environmentKeys.get(environment);
+    const environmentKey = this.environmentKey(environment);
     let code = false;
+    let failure: string | undefined;
     const key =
       environmentKey === undefined
         ? undefined
@@ -178,12 +181,37 @@ export class RenderCache implements ObjectResultsMemo {
                 code = true;
                 return fn.toString();
               }),
+            (reason) => (failure = `its definition holds ${reason}`),
           );
     const closure = key !== undefined && code ? this.closures?.of(app.source) : undefined;
     const result = !code ? key : closure === undefined ? undefined : createHash('sha256').update(`${key}\0${closure}`).digest('hex');
-    if (result === undefined) this.stats.uncacheable++;
-    else this.appKeys.set(app, result);
+    if (result === undefined) {
+      this.stats.uncacheable++;
+      const reason =
+        environmentKey === undefined
+          ? `environment '${environment.name}' cannot be keyed (${this.environmentFailures.get(environment) ?? 'unknown'})`
+          : (failure ?? this.closureFailure(app.source));
+      if (reason !== undefined && !this.uncached.has(app.source)) this.uncached.set(app.source, reason);
+    } else this.appKeys.set(app, result);
     return result;
+  }
+
+  /** Why the code an app runs cannot be keyed; undefined when that passes by itself (a file edited just before the run). */
+  private closureFailure(source: string): string | undefined {
+    if (!this.closures) return 'its definition holds code, and the cache was not given the repository to read it from';
+    const why = this.closures.why(source);
+    return why === undefined ? undefined : `the code it runs cannot be read whole: ${why}`;
+  }
+
+  /** An environment's key, hashed once per run (every app of it would hash the same value again); why not, when it cannot be keyed. */
+  private environmentKey(environment: ResolvedEnvironment): string | undefined {
+    if (!this.environmentKeys.has(environment)) {
+      this.environmentKeys.set(
+        environment,
+        contentKey([environment], undefined, undefined, (reason) => this.environmentFailures.set(environment, reason)),
+      );
+    }
+    return this.environmentKeys.get(environment);
   }
 
   /**
@@ -192,8 +220,7 @@ export class RenderCache implements ObjectResultsMemo {
    * `keyOf`, else undefined: not cached) and `parts` (what else they are rendered from).
    */
   platformKey(environment: ResolvedEnvironment, apps: readonly ResolvedApp[], parts: readonly unknown[]): string | undefined {
-    if (!this.environmentKeys.has(environment)) this.environmentKeys.set(environment, contentKey([environment]));
-    const environmentKey = this.environmentKeys.get(environment);
+    const environmentKey = this.environmentKey(environment);
     const keys = apps.map((app) => this.appKeys.get(app));
     if (environmentKey === undefined || keys.includes(undefined)) return undefined;
     return contentKey([FORMAT, 'platform', environmentKey, keys, parts]);

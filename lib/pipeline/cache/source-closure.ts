@@ -14,6 +14,28 @@ const BUILTINS = new Set(builtinModules);
 /** The platform's own code: in the code fingerprint already, so a closure stops there. */
 const PLATFORM_CODE = CODE_DIRS.map((dir) => join(CODE_ROOT, dir) + sep);
 
+/** A file's own part of a closure: its content hash and the files and packages it names, by absolute path. */
+interface FilePart {
+  readonly hash: string;
+  readonly locals: string[];
+  readonly packages: string[];
+}
+
+/** Why a file's part of a closure cannot be known; `passing` when it will not be so in the next run. */
+interface Failure {
+  readonly reason: string;
+  readonly passing: boolean;
+}
+
+class Unreadable extends Error {
+  constructor(
+    message: string,
+    readonly passing = false,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * A sha256 of the code an app file runs: its own source and that of every local module it imports,
  * transitively (by the literal specifiers of `import`, `export ... from`, `import()` and `require()`),
@@ -28,9 +50,9 @@ const PLATFORM_CODE = CODE_DIRS.map((dir) => join(CODE_ROOT, dir) + sep);
  * "Incremental synth".
  */
 export class SourceClosures {
-  /** Each file's own part: its content hash and the files and packages it names, by absolute path. */
-  private readonly files = new Map<string, { hash: string; locals: string[]; packages: string[] } | null>();
-  private readonly closures = new Map<string, string | undefined>();
+  /** Each file's own part: its content hash and the files and packages it names, or why it cannot be keyed; by absolute path. */
+  private readonly files = new Map<string, FilePart | Failure>();
+  private readonly closures = new Map<string, { hash: string } | Failure>();
   private readonly versions = new Map<string, string>();
 
   /**
@@ -43,19 +65,34 @@ export class SourceClosures {
     private readonly loadedSince: number = performance.timeOrigin,
   ) {}
 
-  /** The hash of the closure of `source` (relative to the root), or undefined when it cannot be read. */
+  /** The hash of the closure of `source` (relative to the root), or undefined when it cannot be read (`why` says why). */
   of(source: string): string | undefined {
-    if (!this.closures.has(source)) this.closures.set(source, this.compute(join(this.root, source)));
-    return this.closures.get(source);
+    const closure = this.closure(source);
+    return 'hash' in closure ? closure.hash : undefined;
   }
 
-  private compute(start: string): string | undefined {
+  /**
+   * Why the closure of `source` can never be read as the code stands, e.g. "apps/shop/web.ts requires or
+   * imports a module by a computed name"; undefined when it can, or when what stops it passes by itself
+   * (a file modified just before the run, or gone since it loaded: cached from the next run).
+   */
+  why(source: string): string | undefined {
+    const closure = this.closure(source);
+    return 'reason' in closure && !closure.passing ? closure.reason : undefined;
+  }
+
+  private closure(source: string): { hash: string } | Failure {
+    if (!this.closures.has(source)) this.closures.set(source, this.compute(join(this.root, source)));
+    return this.closures.get(source)!;
+  }
+
+  private compute(start: string): { hash: string } | Failure {
     const seen = new Set<string>([start]);
     const queue = [start];
     const packages = new Set<string>();
     for (let i = 0; i < queue.length; i++) {
       const own = this.file(queue[i]);
-      if (!own) return undefined;
+      if ('reason' in own) return own;
       for (const name of own.packages) packages.add(name);
       for (const local of own.locals) {
         if (seen.has(local)) continue;
@@ -64,29 +101,35 @@ export class SourceClosures {
       }
     }
     const hash = createHash('sha256');
-    for (const file of [...seen].sort()) hash.update(`${relative(this.root, file).split(sep).join('/')}\0${this.files.get(file)!.hash}\0`);
+    for (const file of [...seen].sort()) hash.update(`${this.name(file)}\0${(this.files.get(file) as FilePart).hash}\0`);
     // Each package with the versions of what it depends on in turn: an update of a dependency's dependency changes no direct version.
     for (const name of [...packages].sort()) hash.update(`${name}@${this.version(name, start)}\0`);
-    return hash.digest('hex');
+    return { hash: hash.digest('hex') };
   }
 
-  private file(path: string): { hash: string; locals: string[]; packages: string[] } | null {
+  /** A file as the key and messages name it: relative to the root, with forward slashes. */
+  private name(file: string): string {
+    return relative(this.root, file).split(sep).join('/');
+  }
+
+  private file(path: string): FilePart | Failure {
     if (!this.files.has(path)) {
-      let part: { hash: string; locals: string[]; packages: string[] } | null = null;
+      let part: FilePart | Failure;
       try {
         const text = readFileSync(path, 'utf8');
         // Read, then checked: an edit after the check leaves the text read the one that was loaded.
-        if (statSync(path).mtimeMs >= this.loadedSince - COARSE_MTIME_MS) throw new Error('modified since the app files were loaded');
+        if (statSync(path).mtimeMs >= this.loadedSince - COARSE_MTIME_MS)
+          throw new Unreadable(`${this.name(path)} was modified after the app files began to load`, true);
         const locals: string[] = [];
         const packages: string[] = [];
         // Data, not code: a JSON file (or a package.json the resolution read) imports nothing.
         const code = !/\.(json|node)$/.test(path);
-        let readable = !code || !COMPUTED.test(text);
+        if (code && COMPUTED.test(text)) throw new Unreadable(`${this.name(path)} requires or imports a module by a computed name`);
         for (const [, , specifier] of code ? text.matchAll(SPECIFIER) : []) {
           if (specifier.startsWith('.') || specifier.startsWith('/')) {
             const found = resolveLocal(dirname(path), specifier);
-            if (found === undefined) readable = false;
-            else for (const file of found) if (!PLATFORM_CODE.some((dir) => file.startsWith(dir))) locals.push(file);
+            if (found === undefined) throw new Unreadable(`${this.name(path)} imports '${specifier}', which names no file`);
+            for (const file of found) if (!PLATFORM_CODE.some((dir) => file.startsWith(dir))) locals.push(file);
           } else if (!specifier.startsWith('node:') && !BUILTINS.has(specifier)) {
             // A package linked into node_modules (a workspace, `npm link`, `file:`) or found through NODE_PATH is
             // source that changes without its version: it is followed like a local module.
@@ -95,9 +138,10 @@ export class SourceClosures {
             else if (!PLATFORM_CODE.some((dir) => linked.startsWith(dir))) locals.push(linked);
           }
         }
-        if (readable) part = { hash: createHash('sha256').update(text).digest('hex'), locals, packages };
-      } catch {
+        part = { hash: createHash('sha256').update(text).digest('hex'), locals, packages };
+      } catch (error) {
         // gone or unreadable: the closure is unknown
+        part = error instanceof Unreadable ? { reason: error.message, passing: error.passing } : { reason: `${this.name(path)} cannot be read`, passing: true };
       }
       this.files.set(path, part);
     }
