@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { statSync, utimesSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { SharedValues } from './shared-values';
-import { writeAtomically } from './write-atomically';
+import { readSummed, writeSummed } from './summed-file';
 
 /** Names the format in every file's header: a file of another format is not read at all. */
-const FILE_FORMAT = 'golden-path-resolved/2';
+const FILE_FORMAT = 'golden-path-resolved/3';
 const DAY_MS = 24 * 3600 * 1000;
 /** Once this share of a file's entries were written since its values were last shared whole, they are shared whole again. */
 const MAX_LOOSE = 0.25;
@@ -15,8 +14,8 @@ interface Header {
   /** What every entry was resolved with (the environment, the runtime): a file of another key has no entry for this run. */
   readonly key: string;
   readonly bytes: number;
-  /** sha256 of the body: a file of the right length whose blocks were lost is no file. */
-  readonly sha256: string;
+  /** `<algorithm>:<hex>` of the body (`sumOf`): a file of the right length whose blocks were lost is no file. */
+  readonly sum: string;
   /** The entries' keys, in the order of the body's values. */
   readonly entries: string[];
   /** How many entries were written since the values were last shared whole (see `encode`). */
@@ -42,7 +41,7 @@ interface Slot {
 /**
  * One `.resolved` file of the resolve memo, an environment's team, and what this run does with it.
  *
- * The format: a one-line JSON header (format, key, the body's length and sha256, the entries' keys,
+ * The format: a one-line JSON header (format, the body's length and sum, key, the entries' keys,
  * the count of loose entries), then the body: V8's serialization of one list holding every entry's
  * value, in which equal parts of different entries are one value (`SharedValues`), written once
  * and read back shared. A file that is missing, of another format or key, or not whole has no
@@ -171,33 +170,20 @@ function encode(entries: readonly { value: object; stored: boolean }[], loose: n
 }
 
 /** A file as read, or undefined when it is missing, of another format or not whole. */
-function readMemoFile(path: string, now: number): (Omit<Header, 'format' | 'bytes' | 'sha256'> & { body: Buffer }) | undefined {
-  let bytes: Buffer;
+function readMemoFile(path: string, now: number): (Omit<Header, 'format' | 'bytes' | 'sum'> & { body: Buffer }) | undefined {
+  const read = readSummed(path, FILE_FORMAT);
+  if (read === undefined) return undefined;
+  const { key, entries, loose } = read.header;
+  if (typeof key !== 'string' || typeof loose !== 'number') return undefined;
+  if (!Array.isArray(entries) || !entries.every((k) => typeof k === 'string')) return undefined;
   try {
-    bytes = readFileSync(path);
-  } catch {
-    return undefined;
-  }
-  try {
-    const end = bytes.indexOf(0x0a);
-    if (end < 0) return undefined;
-    const header = JSON.parse(bytes.toString('utf8', 0, end)) as Header;
-    const body = bytes.subarray(end + 1);
-    if (header?.format !== FILE_FORMAT || typeof header.key !== 'string' || typeof header.loose !== 'number') return undefined;
-    if (!Array.isArray(header.entries) || !header.entries.every((k) => typeof k === 'string')) return undefined;
-    if (body.length !== header.bytes || digest(body) !== header.sha256) return undefined;
     if (now - statSync(path).mtimeMs > DAY_MS) utimesSync(path, new Date(now), new Date(now));
-    return { key: header.key, entries: header.entries, loose: header.loose, body };
   } catch {
-    return undefined;
+    // Only pruned sooner.
   }
+  return { key, entries, loose, body: read.body };
 }
 
-function writeMemoFile(path: string, header: Omit<Header, 'format' | 'bytes' | 'sha256'>, body: Buffer): void {
-  const line: Header = { format: FILE_FORMAT, key: header.key, bytes: body.length, sha256: digest(body), entries: header.entries, loose: header.loose };
-  writeAtomically(path, [`${JSON.stringify(line)}\n`, body]);
-}
-
-function digest(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+function writeMemoFile(path: string, header: Omit<Header, 'format' | 'bytes' | 'sum'>, body: Buffer): void {
+  writeSummed(path, FILE_FORMAT, { key: header.key, entries: header.entries, loose: header.loose }, [body]);
 }
