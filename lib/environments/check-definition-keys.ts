@@ -26,7 +26,10 @@ function check(value: unknown, shape: Shape, path: string, problems: Problems): 
     if (!hasType(value, shape)) wrongType(value, article(shape), path, problems);
   } else if ('list' in shape) {
     if (!Array.isArray(value)) return wrongType(value, 'a list', path, problems);
-    value.forEach((item, i) => check(item, shape.list, `${path}[${i}]`, problems));
+    // In a list, undefined is not an absent field but a hole the output cannot hold.
+    value.forEach((item, i) =>
+      item === undefined ? wrongType(item, listItem(shape.list), `${path}[${i}]`, problems) : check(item, shape.list, `${path}[${i}]`, problems),
+    );
   } else if ('map' in shape) {
     if (!isRecord(value)) return wrongType(value, 'an object', path, problems);
     for (const [key, item] of Object.entries(value)) check(item, shape.map, `${path}.${key}`, problems);
@@ -73,6 +76,16 @@ function wrongType(value: unknown, expected: string, path: string, problems: Pro
     message: `must be ${expected}`,
     fix: fix ?? `give ${expected} (see the field's type in lib/model)`,
   });
+}
+
+/** What a list's items must be, as a message says it. */
+function listItem(shape: Shape): string {
+  if (typeof shape === 'string') return article(shape);
+  if ('list' in shape) return 'a list';
+  if ('fields' in shape) return `an object (${shape.noun})`;
+  if ('kinds' in shape) return shape.noun;
+  if ('map' in shape) return 'an object';
+  return shape.oneOf.map((s) => (typeof s === 'string' ? article(s) : 'list' in s ? 'a list' : 'an object')).join(' or ');
 }
 
 function hasType(value: unknown, type: Extract<Shape, string>): boolean {

@@ -60,11 +60,20 @@ export class UsageError extends PlatformError {}
 export function formatProblem(p: Problem): string {
   const where = [p.source, p.app && `app '${p.app}'`, p.environment && `environment '${p.environment}'`].filter(Boolean).join(': ');
   const field = p.field ? `'${p.field}' ` : '';
-  const got = 'value' in p && p.value !== undefined ? ` (got ${JSON.stringify(p.value)})` : '';
+  const got = 'value' in p && p.value !== undefined ? ` (got ${shown(p.value)})` : '';
   const said = `${field}${p.message}${got}`;
   // A message that ends a sentence itself ('did you mean 'health'?') takes no second full stop.
   const fix = p.fix ? `${/[.?!]$/.test(said) ? '' : '.'} Fix: ${p.fix}` : '';
   return `${where ? where + ': ' : ''}${said}${fix} [${p.code}]`;
+}
+
+/** A value as JSON, which a bigint or a cycle (from an app file written in JavaScript or with a cast) has not. */
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${String(v)}n` : v)) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 export function formatProblems(problems: readonly Problem[]): string {
