@@ -75,6 +75,18 @@ describe('contentKey', () => {
     expect(contentKey([{ resources: new Proxy({}, { get: (_, key) => helper[key as 'cpu'] }) }], undefined, text)).toBeUndefined();
   });
 
+  test('is undefined for an object whose fields JSON does not see: inherited from a prototype of its own, or not enumerable', () => {
+    const text = (fn: (...args: never[]) => unknown) => fn.toString();
+    // A prototype with no prototype of its own is not Object.prototype: `cpu` is read through it.
+    const bare = Object.assign(Object.create(null) as object, { cpu: '200m' });
+    expect(contentKey([{ resources: Object.create(bare) as object }], undefined, text)).toBeUndefined();
+    expect(contentKey([{ resources: Object.create(new Proxy(Object.create(null) as object, {})) as object }], undefined, text)).toBeUndefined();
+    expect(contentKey([{ resources: Object.defineProperty({ memory: '384Mi' }, 'cpu', { value: '200m' }) }], undefined, text)).toBeUndefined();
+    // An object with no prototype at all, and an array's length, are plain.
+    expect(contentKey([{ resources: bare, list: ['a'] }])).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentKey([{ resources: bare }])).not.toBe(contentKey([{ resources: Object.assign(Object.create(null) as object, { cpu: '250m' }) }]));
+  });
+
   test('is undefined for what content cannot key: a function anywhere, a symbol key, a cycle', () => {
     expect(contentKey([{ customize: { run: () => 1 } }])).toBeUndefined();
     expect(contentKey([{ [Symbol('s')]: 1 }])).toBeUndefined();

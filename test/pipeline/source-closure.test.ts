@@ -153,5 +153,19 @@ describe('SourceClosures', () => {
       writeFiles(root, { 'apps/shop/mesh.json': '{ "a": 2 }' });
       expect(key(root)).not.toBe(before);
     });
+
+    test("a symlinked file resolves its imports from where it really is, as Node does, not from the link's folder", () => {
+      const outside = tempDir();
+      writeFiles(outside, { 'helper.ts': "import { data } from './data';\nexport const mesh = { a: data };\n", 'data.ts': "export const data = 'ext1';\n" });
+      const root = repo({
+        'apps/shop/mesh-app.ts': "import { mesh } from '../helper';\nexport default mesh;\n",
+        'apps/data.ts': "export const data = 'local';\n",
+      });
+      symlinkSync(join(outside, 'helper.ts'), join(root, 'apps/helper.ts'));
+      const before = key(root);
+      expect(before).toMatch(/^[0-9a-f]{64}$/);
+      writeFiles(outside, { 'data.ts': "export const data = 'ext2';\n" });
+      expect(key(root)).not.toBe(before);
+    });
   });
 });

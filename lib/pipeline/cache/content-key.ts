@@ -84,8 +84,11 @@ function spelled(value: object, key: string, reference: KeyReference, code: KeyC
   if (value instanceof Date) return { $date: value.getTime() };
   if (Object.getOwnPropertySymbols(value).length > 0) throw new Unkeyable(`a symbol-keyed property under '${key}'`);
   const prototype = Object.getPrototypeOf(value) as object | null;
-  // Any realm's Object.prototype: objects V8 deserialized (the resolve memo) are made in the main one, which a test's is not.
-  if (prototype === null || Object.getPrototypeOf(prototype) === null) return value;
+  if (prototype === null || isObjectPrototype(prototype)) {
+    // JSON sees the enumerable own fields only; code reading the object sees the others too.
+    if (Object.getOwnPropertyNames(value).length !== Object.keys(value).length) throw new Unkeyable(`a field that is not enumerable under '${key}'`);
+    return value;
+  }
   // A class instance (a sizing helper): its getters and #private fields are its class's code, which `code`
   // keys (and with it the source the class was loaded from); a built-in's code is native and says nothing.
   const constructor = (prototype as { constructor?: unknown }).constructor;
@@ -99,3 +102,24 @@ function spelled(value: object, key: string, reference: KeyReference, code: KeyC
 
 /** How Function.prototype.toString writes a built-in function. */
 const NATIVE = /\{\s*\[native code\]\s*\}\s*$/;
+
+/** Object.prototype of another realm, once recognized. */
+const objectPrototypes = new WeakSet<object>([Object.prototype]);
+
+/**
+ * Whether `prototype` is Object.prototype of some realm: objects V8 deserialized (the resolve memo) are made
+ * in the main realm, which a test's is not. Not any prototype that has none itself: an object made with
+ * `Object.create(Object.create(null))` reads fields through its prototype, which JSON does not see.
+ */
+export function isObjectPrototype(prototype: object): boolean {
+  if (objectPrototypes.has(prototype)) return true;
+  const constructor = Object.getOwnPropertyDescriptor(prototype, 'constructor')?.value as unknown;
+  const is =
+    Object.getPrototypeOf(prototype) === null &&
+    typeof constructor === 'function' &&
+    constructor.name === 'Object' &&
+    (constructor as { prototype?: unknown }).prototype === prototype &&
+    NATIVE.test(Function.prototype.toString.call(constructor));
+  if (is) objectPrototypes.add(prototype);
+  return is;
+}

@@ -4,7 +4,7 @@ import { ResolvedApp } from '../../model/resolved-app';
 import { ResolvedEnvironment } from '../../model/resolved-environment';
 import { ResolutionMemo } from '../../environments/resolve-environment-apps';
 import { Release } from '../../environments/resolve-image';
-import { contentKey } from './content-key';
+import { contentKey, isObjectPrototype } from './content-key';
 import { MemoFile } from './resolve-memo-file';
 
 /** In every key: bumped when what a key covers changes. */
@@ -197,5 +197,5 @@ function isPlain(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   // Any realm's Object.prototype, as content-key.ts sees it: V8 deserializes into the main realm, which a test's is not.
   const prototype = Object.getPrototypeOf(value) as object | null;
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
+  return prototype === null || isObjectPrototype(prototype);
 }

@@ -120,6 +120,8 @@ export class SourceClosures {
         // Read, then checked: an edit after the check leaves the text read the one that was loaded.
         if (statSync(path).mtimeMs >= this.loadedSince - COARSE_MTIME_MS)
           throw new Unreadable(`${this.name(path)} was modified after the app files began to load`, true);
+        // Node resolves a module's imports from where the file really is: a symlinked file's from its target's folder.
+        const real = realpathSync(path);
         const locals: string[] = [];
         const packages: string[] = [];
         // Data, not code: a JSON file (or a package.json the resolution read) imports nothing.
@@ -127,13 +129,13 @@ export class SourceClosures {
         if (code && COMPUTED.test(text)) throw new Unreadable(`${this.name(path)} requires or imports a module by a computed name`);
         for (const [, , specifier] of code ? text.matchAll(SPECIFIER) : []) {
           if (specifier.startsWith('.') || specifier.startsWith('/')) {
-            const found = resolveLocal(dirname(path), specifier);
+            const found = resolveLocal(dirname(real), specifier);
             if (found === undefined) throw new Unreadable(`${this.name(path)} imports '${specifier}', which names no file`);
             for (const file of found) if (!PLATFORM_CODE.some((dir) => file.startsWith(dir))) locals.push(file);
           } else if (!specifier.startsWith('node:') && !BUILTINS.has(specifier)) {
             // A package linked into node_modules (a workspace, `npm link`, `file:`) or found through NODE_PATH is
             // source that changes without its version: it is followed like a local module.
-            const linked = linkedSource(specifier, path);
+            const linked = linkedSource(specifier, real);
             if (linked === undefined) packages.push(packageName(specifier));
             else if (!PLATFORM_CODE.some((dir) => linked.startsWith(dir))) locals.push(linked);
           }
