@@ -26,13 +26,20 @@ function check(value: unknown, shape: Shape, path: string, problems: Problems): 
     if (!hasType(value, shape)) wrongType(value, article(shape), path, problems);
   } else if ('list' in shape) {
     if (!Array.isArray(value)) return wrongType(value, 'a list', path, problems);
-    // In a list, undefined is not an absent field but a hole the output cannot hold.
-    value.forEach((item, i) =>
-      item === undefined ? wrongType(item, listItem(shape.list), `${path}[${i}]`, problems) : check(item, shape.list, `${path}[${i}]`, problems),
-    );
+    // In a list, undefined (or a hole, which forEach would skip) is not an absent field but a gap the output cannot hold.
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === undefined) wrongType(item, expected(shape.list), `${path}[${i}]`, problems);
+      else check(item, shape.list, `${path}[${i}]`, problems);
+    }
   } else if ('map' in shape) {
     if (!isRecord(value)) return wrongType(value, 'an object', path, problems);
-    for (const [key, item] of Object.entries(value)) check(item, shape.map, `${path}.${key}`, problems);
+    for (const [key, item] of Object.entries(value)) {
+      // A name set to undefined in a map of strings (env, config, labels) is not unset: the key says it is there.
+      if (item === undefined && typeof shape.map === 'string' && shape.map !== 'any') {
+        wrongType(item, expected(shape.map), `${path}.${key}`, problems, `give ${expected(shape.map)}, or remove ${path}.${key} to leave it unset`);
+      } else check(item, shape.map, `${path}.${key}`, problems);
+    }
   } else if ('fields' in shape) {
     checkObject(value, shape, path, problems);
   } else if ('kinds' in shape) {
@@ -42,8 +49,7 @@ function check(value: unknown, shape: Shape, path: string, problems: Problems): 
     if (variant !== undefined) check(value, variant, path, problems);
   } else {
     const match = shape.oneOf.find((s) => (typeof s === 'string' ? hasType(value, s) : 'list' in s ? Array.isArray(value) : isRecord(value)));
-    if (!match)
-      return wrongType(value, shape.oneOf.map((s) => (typeof s === 'string' ? article(s) : 'list' in s ? 'a list' : 'an object')).join(' or '), path, problems);
+    if (!match) return wrongType(value, expected(shape), path, problems);
     check(value, match, path, problems);
   }
 }
@@ -78,8 +84,8 @@ function wrongType(value: unknown, expected: string, path: string, problems: Pro
   });
 }
 
-/** What a list's items must be, as a message says it. */
-function listItem(shape: Shape): string {
+/** What a value of `shape` must be, as a message says it. */
+function expected(shape: Shape): string {
   if (typeof shape === 'string') return article(shape);
   if ('list' in shape) return 'a list';
   if ('fields' in shape) return `an object (${shape.noun})`;

@@ -12,7 +12,6 @@ import { PLATFORM_DEFAULTS } from './platform-defaults';
 import { isList, isPositiveInt, ResolveContext } from './resolve-context';
 import { checkRequestsWithinLimits } from './resolve-resources';
 import { Release } from './resolve-image';
-import { stringValues } from './string-values';
 
 /** An IANA service name, what a container port's name must be. */
 const PORT_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9]|-(?!-))*[a-z0-9]$|^[a-z]$/;
@@ -169,7 +168,7 @@ function resolveContainerImage(ctx: ResolveContext, field: string, name: string,
 
 function containerEnv(ctx: ResolveContext, field: string, env: Readonly<Record<string, string>> | undefined): ResolvedContainer['env'] {
   const out: { name: string; value: string }[] = [];
-  for (const [name, value] of Object.entries(stringValues(ctx.problems, `${field}.env`, env) ?? {})) {
+  for (const [name, value] of Object.entries(env ?? {})) {
     if (!isEnvVarName(name)) {
       ctx.problems.add({
         code: 'E_ENV_NAME',

@@ -33,7 +33,6 @@ import { resolveEnvRefs } from './resolve-env-refs';
 import { resolvePodMetadata } from './resolve-pod-metadata';
 import { resolveShutdown } from './resolve-shutdown';
 import { checkHardenedDataStores, checkHardenedExposure, hardenPorts, hardenProbes, resolveHardening } from './resolve-hardening';
-import { stringValues } from './string-values';
 
 const COMPONENT = { 'web-service': 'server', worker: 'worker', 'scheduled-task': 'task', 'stateful-service': 'store', 'batch-job': 'job' } as const;
 
@@ -78,22 +77,14 @@ export function resolveApp(app: SourcedApp, env: ResolvedEnvironment, release?: 
       });
     }
   }
-  const overridden = `environments.${env.name}.`;
   const envVars = prov.merge(
     'env',
     [env.profile.logLevel.origin, { LOG_LEVEL: env.profile.logLevel.value }],
     ['app', dataStores.env],
-    ['app', stringValues(problems, 'env', def.env)],
-    ['override', stringValues(problems, `${overridden}env`, override.env)],
+    ['app', def.env],
+    ['override', override.env],
   );
-  const config =
-    def.config || override.config
-      ? prov.merge(
-          'config',
-          ['app', stringValues(problems, 'config', def.config)],
-          ['override', stringValues(problems, `${overridden}config`, override.config)],
-        )
-      : undefined;
+  const config = def.config || override.config ? prov.merge('config', ['app', def.config], ['override', override.config]) : undefined;
   for (const [field, record] of [
     ['env', envVars],
     ['config', config ?? {}],

@@ -69,6 +69,7 @@ export function formatProblem(p: Problem): string {
 
 /** A value as JSON, which a bigint or a cycle (from an app file written in JavaScript or with a cast) has not. */
 function shown(value: unknown): string {
+  if (typeof value === 'bigint') return `${String(value)}n`;
   try {
     return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${String(v)}n` : v)) ?? String(value);
   } catch {

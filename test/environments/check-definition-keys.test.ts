@@ -148,15 +148,21 @@ describe('strict definitions', () => {
   });
 
   test('rejects undefined in a list, where it is a hole the output cannot hold, not an absent field', () => {
-    const def = loose({ ...workerDef(), command: ['/app/ledger-worker', undefined], args: ['--once'], dependsOn: [undefined] });
-    expect(problemsOf(def).map((p) => `${p.field}: ${p.message}`)).toEqual(['command[1]: must be a string', 'dependsOn[0]: must be a dependency']);
+    const sparse: string[] = ['--once'];
+    sparse[2] = '--verbose';
+    const def = loose({ ...workerDef(), command: ['/app/ledger-worker', undefined], args: sparse, dependsOn: [undefined] });
+    expect(problemsOf(def).map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'command[1]: must be a string',
+      'args[1]: must be a string',
+      'dependsOn[0]: must be a dependency',
+    ]);
   });
 
   test('shows a bigint as what it is in the message, where JSON has no bigint', () => {
     const error = expectError<ValidationError>(() =>
       renderFleet({ apps: [sourced(loose({ ...workerDef(), env: { BATCH_SIZE: 100n } }))], environments: [testEnvironment()] }),
     );
-    expect(error.message).toContain('\'env.BATCH_SIZE\' must be a string (got "100n")');
+    expect(error.message).toContain("'env.BATCH_SIZE' must be a string (got 100n)");
   });
 
   test('synth reports every problem of every app at once, naming the file, and renders nothing', () => {

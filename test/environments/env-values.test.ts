@@ -1,59 +1,42 @@
-import { resolve, webDef, workerDef } from '../helpers';
-import { expectOnlyProblem, expectProblem } from './expect-problem';
+import { ValidationError } from '../../lib/internal/errors';
+import { AppDefinition } from '../../lib/model/app-definition';
+import { renderFleet } from '../../lib/pipeline/render-fleet';
+import { expectError, resolve, sourced, testEnvironment, webDef, workerDef } from '../helpers';
+
+/** What plain JavaScript (or `as any`) lets through. */
+function loose(definition: object): AppDefinition {
+  return definition as AppDefinition;
+}
+
+/** The fleet's error for one app: the definition check runs before anything is resolved. */
+function errorOf(definition: object): string {
+  return expectError<ValidationError>(() => renderFleet({ apps: [sourced(loose(definition))], environments: [testEnvironment()] })).message;
+}
 
 // TypeScript types env and config as strings; a JavaScript app file (or a cast) can still hand over
-// anything, and a value that is not a string used to crash the pipeline instead of naming the field.
-describe('resolveApp: env and config values', () => {
-  test('an env var set to undefined is a problem naming it, not a crash', () => {
-    expectOnlyProblem(() => resolve(webDef({ env: { LOG_LEVEL: undefined as unknown as string } })), {
-      code: 'E_ENV_VALUE',
-      field: 'env.LOG_LEVEL',
-      value: null,
-      message: 'must be a string, not undefined',
-      fix: 'remove env.LOG_LEVEL to leave it unset',
-    });
+// anything. An env var set to undefined used to pass the definition check (undefined reads as an
+// absent field) and crash env ordering with a TypeError; a bigint crashed the error message itself.
+describe('env and config values that are not strings', () => {
+  test('an env var set to undefined names the field and says how to leave it unset', () => {
+    expect(errorOf({ ...webDef(), env: { LOG_LEVEL: undefined } })).toBe(
+      "apps/shop/checkout.ts: app 'checkout': 'env.LOG_LEVEL' must be a string. Fix: give a string, or remove env.LOG_LEVEL to leave it unset [E_FIELD_TYPE]",
+    );
   });
 
-  test('a number must be quoted: Kubernetes takes env values as strings only', () => {
-    expectOnlyProblem(() => resolve(webDef({ env: { BATCH_SIZE: 100 as unknown as string } })), {
-      code: 'E_ENV_VALUE',
-      field: 'env.BATCH_SIZE',
-      value: 100,
-      message: 'must be a string, not number',
-      fix: "BATCH_SIZE: '100'",
-    });
+  test('in config, in an environment override and in a sidecar too', () => {
+    expect(errorOf({ ...webDef(), config: { A: 'x', B: undefined } })).toContain("'config.B' must be a string. Fix: give a string, or remove config.B");
+    expect(errorOf({ ...webDef(), environments: { prod: { env: { FLAG: undefined } } } })).toContain("'environments.prod.env.FLAG' must be a string");
+    const sidecar = { name: 'proxy', image: 'ghcr.io/acme/proxy:1.0', env: { PORT: undefined } };
+    expect(errorOf({ ...workerDef(), sidecars: [sidecar] })).toContain("'sidecars[0].env.PORT' must be a string");
   });
 
-  test('in an environment override, named as the override', () => {
-    expectOnlyProblem(() => resolve(webDef({ environments: { prod: { env: { FLAG: true as unknown as string } } } })), {
-      code: 'E_ENV_VALUE',
-      field: 'environments.prod.env.FLAG',
-      value: true,
-      message: 'must be a string, not boolean',
-      fix: "FLAG: 'true'",
-    });
-  });
-
-  test('in config', () => {
-    expectOnlyProblem(() => resolve(webDef({ config: { A: 'x', B: undefined as unknown as string } })), {
-      code: 'E_ENV_VALUE',
-      field: 'config.B',
-      value: null,
-      message: 'must be a string, not undefined',
-      fix: 'remove config.B',
-    });
-  });
-
-  test("in a sidecar's env", () => {
-    const sidecar = { name: 'proxy', image: 'ghcr.io/acme/proxy:1.0', env: { PORT: 15001 as unknown as string } };
-    expectProblem(() => resolve(workerDef({ sidecars: [sidecar] })), {
-      code: 'E_ENV_VALUE',
-      field: 'sidecars[0].env.PORT',
-      value: 15001,
-      message: 'must be a string, not number',
-      fix: "PORT: '15001'",
-      app: 'mailer',
-    });
+  test('a number, a boolean or a bigint is the wrong type, shown as what it is', () => {
+    expect(errorOf({ ...workerDef(), env: { BATCH_SIZE: 100, DRY_RUN: true, LIMIT: 10n } })).toBe(
+      '3 problems:\n' +
+        "  - apps/shop/mailer.ts: app 'mailer': 'env.BATCH_SIZE' must be a string (got 100). Fix: give a string (see the field's type in lib/model) [E_FIELD_TYPE]\n" +
+        "  - apps/shop/mailer.ts: app 'mailer': 'env.DRY_RUN' must be a string (got true). Fix: give a string (see the field's type in lib/model) [E_FIELD_TYPE]\n" +
+        "  - apps/shop/mailer.ts: app 'mailer': 'env.LIMIT' must be a string (got 10n). Fix: give a string (see the field's type in lib/model) [E_FIELD_TYPE]",
+    );
   });
 
   test('strings pass as they are', () => {
