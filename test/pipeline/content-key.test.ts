@@ -33,6 +33,28 @@ describe('contentKey', () => {
     expect(contentKey([new Date(0)])).not.toBe(contentKey([new Date(1)]));
   });
 
+  test('never reads data as one of its spellings: a `$` key of the data is escaped, a bigint is not a string', () => {
+    expect(contentKey([{ x: undefined }])).not.toBe(contentKey([{ x: { $undefined: true } }]));
+    expect(contentKey([{ x: -0 }])).not.toBe(contentKey([{ x: { $number: '-0' } }]));
+    expect(contentKey([new Map([['a', 1]])])).not.toBe(contentKey([{ $map: [['a', 1]] }]));
+    expect(contentKey([5n])).not.toBe(contentKey(['5n']));
+    expect(contentKey([{ $ref: 'a' }])).toBe(contentKey([{ $ref: 'a' }]));
+  });
+
+  test('keys a subclass of a built-in as a class: by its code, which a subclass of Map may change', () => {
+    class LoudMap extends Map<string, string> {
+      override get(key: string): string | undefined {
+        return super.get(key)?.toUpperCase();
+      }
+    }
+    class QuietMap extends Map<string, string> {}
+    expect(contentKey([new LoudMap([['a', 'b']])])).toBeUndefined();
+    const text = (fn: (...args: never[]) => unknown) => fn.toString();
+    expect(contentKey([new LoudMap([['a', 'b']])], undefined, text)).not.toBe(contentKey([new QuietMap([['a', 'b']])], undefined, text));
+    class Tags extends Array<string> {}
+    expect(contentKey([Tags.from(['a'])])).toBeUndefined();
+  });
+
   test('keys what an object holds, not what its toJSON writes', () => {
     const a = { size: 1, toJSON: () => 'same' };
     expect(contentKey([a])).toBeUndefined();
@@ -129,6 +151,15 @@ describe('contentKey', () => {
     expect(why([{ resources: Object.create({ cpu: '1' }) as object }], String)).toBe("an object made with Object.create at 'resources'");
     expect(why([{ kind: Symbol('web') }])).toBe("a symbol at 'kind'");
     expect(why([cycle])).toBe('a cycle (an object that holds itself)');
+    const throwing = {
+      get cpu(): string {
+        throw new TypeError('no sizing for this tier');
+      },
+    };
+    expect(why([{ resources: throwing }])).toBe('a value whose reading threw TypeError: no sizing for this tier');
+    let deep: object = {};
+    for (let i = 0; i < 100_000; i++) deep = { deep };
+    expect(why([deep])).toBe('a structure too deep to walk, or a cycle through a class instance');
     let called = false;
     expect(contentKey([{ a: 1 }], undefined, undefined, () => (called = true))).toMatch(/^[0-9a-f]{64}$/);
     expect(called).toBe(false);

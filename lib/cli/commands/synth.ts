@@ -103,23 +103,30 @@ function synthesizeProject(root: string, outDir: string, mirrorDir: string | und
     ? `${result.renderings} app renderings of ${shard.environments.join(', ')}${shard.team ? ` (team ${shard.team})` : ''}`
     : `${apps.length} apps x ${environments.length} environments`;
   io.out(`synthesized ${what}: ${result.files.size} files in ${outDir}${reused}${threads > 1 ? ` (rendered on ${threads} threads)` : ''}\n`);
-  if (cache && cache.uncached.size > 0) io.err(uncachedNote(cache.uncached));
+  if (cache && (cache.uncached.size > 0 || cache.uncachedEnvironments.size > 0)) io.err(uncachedNote(cache.uncached, cache.uncachedEnvironments));
   return EXIT.ok;
 }
 
 /** How many app files `uncachedNote` names; the rest are counted. */
 const UNCACHED_LISTED = 10;
 
-/** Which app files are rendered every run and why: a team whose app is never cached should learn it from the synth, not from a slow CI. */
-function uncachedNote(uncached: ReadonlyMap<string, string>): string {
-  const listed = [...uncached].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, UNCACHED_LISTED);
+/** Which app files (and environments) are rendered every run and why: a team whose app is never cached should learn it from the synth, not from a slow CI. */
+function uncachedNote(uncached: ReadonlyMap<string, string>, environments: ReadonlyMap<string, string>): string {
+  const byName = ([a]: [string, string], [b]: [string, string]) => (a < b ? -1 : a > b ? 1 : 0);
+  const lines = [...environments]
+    .sort(byName)
+    .map(([name, reason]) => `synth: note: environment '${name}' is rendered every run, never taken from the cache: it holds ${reason}\n`);
+  if (uncached.size === 0) return lines.join('');
+  const listed = [...uncached].sort(byName).slice(0, UNCACHED_LISTED);
   const more = uncached.size - listed.length;
   const files = uncached.size === 1 ? '1 app file is' : `${uncached.size} app files are`;
   return (
+    lines.join('') +
     [
       `synth: note: ${files} rendered every run, never taken from the cache (README, "Incremental synth"):`,
       ...listed.map(([source, reason]) => `  ${source}: ${reason}`),
       ...(more > 0 ? [`  and ${more} more`] : []),
-    ].join('\n') + '\n'
+    ].join('\n') +
+    '\n'
   );
 }

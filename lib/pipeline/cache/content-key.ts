@@ -5,16 +5,16 @@ import { types } from 'node:util';
 export type KeyReference = (value: object) => string | undefined;
 
 /**
- * Stands for a function: what the key says of it. The caller answers for what the function does
- * (RenderCache keys the source it runs, see SourceClosures).
+ * Stands for a function or a class: what the key says of it. The caller answers for what the code
+ * does (RenderCache keys the source it runs, see SourceClosures).
  */
 export type KeyCode = (fn: (...args: never[]) => unknown) => string;
 
-/** Thrown inside JSON.stringify to stop at a value that cannot be keyed by content; the message says what and where. */
-class Unkeyable extends Error {}
-
 /** Told why a value could not be keyed, e.g. "a Proxy at 'resources'", for a synth to say which apps are never cached. */
 export type KeyFailure = (reason: string) => void;
+
+/** Thrown inside JSON.stringify to stop at a value that cannot be keyed by content; the message says what and where. */
+class Unkeyable extends Error {}
 
 /**
  * A sha256 over `parts` as JSON. It reads values generically, never a list of fields, so a field
@@ -22,14 +22,18 @@ export type KeyFailure = (reason: string) => void;
  * keep their insertion order: the same code building the same value gives the same text, and a
  * value built in another order is only a miss, never a wrong hit. What JSON would write alike but
  * renders differently is spelled apart: Map and Set contents, a field set to undefined and a missing
- * one, -0, NaN and the infinities, a Date; an object with a toJSON keys by what it holds.
+ * one, -0, NaN and the infinities, a bigint, a Date; an object with a toJSON keys by what it holds.
+ * The spellings are objects with a `$` key, and a `$` key of the data itself is escaped, so data
+ * never reads as a spelling.
  *
- * Returns undefined when a part cannot be keyed by content: a function (an escape hatch's `customize`
- * is code, whose effect no hash of the value can predict) or a class instance (its private fields and
- * getters are not its own fields) unless `code` says what stands for the function or the class; a
- * built-in object other than those above (a RegExp, a typed array); a Proxy; a symbol; a cycle. `reference` may
- * name an object instead of walking it (another app's definition that `dependsOn` points at: what it
- * contributes is already in the resolved app).
+ * Returns undefined (and tells `failed` why) when a part cannot be keyed by content: a function (an
+ * escape hatch's `customize` is code, whose effect no hash of the value can predict) or an instance of
+ * a class written in JavaScript (its #private fields and getters are not own fields: what they hold
+ * comes from code) unless `code` says what stands for the function or the class; an object whose
+ * content JSON cannot see whole (a Proxy, a field that is not enumerable or keyed by a symbol, a
+ * prototype of its own, a built-in other than those above); a symbol; a cycle; a getter that throws.
+ * `reference` may name an object instead of walking it (another app's definition that `dependsOn`
+ * points at: what it contributes is already in the resolved app).
  */
 export function contentKey(
   parts: readonly unknown[],
@@ -50,7 +54,7 @@ export function contentKey(
         case 'symbol':
           throw new Unkeyable(`a symbol at '${key}'`);
         case 'bigint':
-          return `${String(value)}n`;
+          return { $bigint: String(value) };
         case 'undefined':
           // JSON leaves an undefined field out (and writes null in a list): say it was there.
           return { $undefined: true };
@@ -64,13 +68,18 @@ export function contentKey(
       }
     });
   } catch (error) {
-    // A cycle is a TypeError from JSON.stringify itself (a RangeError when it runs through a class instance, rebuilt at each visit).
-    if (error instanceof Unkeyable) failed(error.message);
-    else if (error instanceof TypeError || error instanceof RangeError) failed('a cycle (an object that holds itself)');
-    else throw error;
+    failed(reasonOf(error));
     return undefined;
   }
   return createHash('sha256').update(text).digest('hex');
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof Unkeyable) return error.message;
+  if (error instanceof TypeError && /circular/i.test(error.message)) return 'a cycle (an object that holds itself)';
+  // A class instance is spelled anew at each visit, so a cycle through one runs until the stack is out.
+  if (error instanceof RangeError) return 'a structure too deep to walk, or a cycle through a class instance';
+  return `a value whose reading threw ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error)}`;
 }
 
 function spelled(value: object, key: string, reference: KeyReference, code: KeyCode | undefined): unknown {
@@ -78,48 +87,59 @@ function spelled(value: object, key: string, reference: KeyReference, code: KeyC
   if (named !== undefined) return { $ref: named };
   // A Proxy answers JSON what its handler (code) says; the renderer may ask it something else.
   if (types.isProxy(value)) throw new Unkeyable(`a Proxy at '${key}'`);
-  if (Array.isArray(value)) return value;
-  if (value instanceof Map) return { $map: [...value.entries()] };
-  if (value instanceof Set) return { $set: [...value] };
-  if (value instanceof Date) return { $date: value.getTime() };
   if (Object.getOwnPropertySymbols(value).length > 0) throw new Unkeyable(`a symbol-keyed property under '${key}'`);
   const prototype = Object.getPrototypeOf(value) as object | null;
-  if (prototype === null || isObjectPrototype(prototype)) {
-    // JSON sees the enumerable own fields only; code reading the object sees the others too.
-    if (Object.getOwnPropertyNames(value).length !== Object.keys(value).length) throw new Unkeyable(`a field that is not enumerable under '${key}'`);
-    return value;
+  const builtin = prototype === null ? 'Object' : builtinOf(prototype);
+  switch (builtin) {
+    case 'Object':
+      return plain(value as Record<string, unknown>, key);
+    case 'Array':
+      // Code iterates a list by index, as JSON does; a hole reads as undefined to both.
+      return value;
+    case 'Map':
+      return { $map: [...(value as Map<unknown, unknown>).entries()] };
+    case 'Set':
+      return { $set: [...(value as Set<unknown>)] };
+    case 'Date':
+      return { $date: (value as Date).getTime() };
+    case '':
+      throw new Unkeyable(`an object made with Object.create at '${key}'`);
+    case undefined:
+      break;
+    default:
+      throw new Unkeyable(`a built-in ${builtin} at '${key}'`);
   }
-  // A class instance (a sizing helper): its getters and #private fields are its class's code, which `code`
-  // keys (and with it the source the class was loaded from); a built-in's code is native and says nothing.
-  const constructor = (prototype as { constructor?: unknown }).constructor;
-  if (typeof constructor !== 'function' || NATIVE.test(Function.prototype.toString.call(constructor))) {
-    const name = typeof constructor === 'function' ? constructor.name : '';
-    throw new Unkeyable(name === 'Object' || name === '' ? `an object made with Object.create at '${key}'` : `a built-in ${name} at '${key}'`);
-  }
+  // An instance of a class written in JavaScript (a sizing helper; a subclass of Map): its getters and #private
+  // fields come from its class's code, which `code` keys (and with it the source the class was loaded from).
+  const constructor = (prototype as { constructor: (...args: never[]) => unknown }).constructor;
   if (!code) throw new Unkeyable(`an instance of class ${constructor.name || '(anonymous)'} at '${key}'`);
-  return { $class: code(constructor as (...args: never[]) => unknown), fields: { ...value } };
+  return { $class: code(constructor), fields: { ...value } };
 }
 
-/** How Function.prototype.toString writes a built-in function. */
-const NATIVE = /\{\s*\[native code\]\s*\}\s*$/;
-
-/** Object.prototype of another realm, once recognized. */
-const objectPrototypes = new WeakSet<object>([Object.prototype]);
+/** A plain object as JSON should walk it: whole, and with a `$` key of its own escaped. */
+function plain(value: Record<string, unknown>, key: string): unknown {
+  const keys = Object.keys(value);
+  // JSON sees the enumerable own fields only; code reading the object sees the others too.
+  if (Object.getOwnPropertyNames(value).length !== keys.length) throw new Unkeyable(`a field that is not enumerable under '${key}'`);
+  return keys.some((k) => k.charCodeAt(0) === 0x24) ? { $escaped: Object.entries(value) } : value;
+}
 
 /**
- * Whether `prototype` is Object.prototype of some realm: objects V8 deserialized (the resolve memo) are made
- * in the main realm, which a test's is not. Not any prototype that has none itself: an object made with
- * `Object.create(Object.create(null))` reads fields through its prototype, which JSON does not see.
+ * The name of the built-in `prototype` belongs to, in any realm (objects V8 deserialized, the resolve
+ * memo's, are made in the main realm, which a test's is not): 'Object', 'Array', 'Map', 'RegExp'...; ''
+ * for a prototype that is no constructor's (an object made with Object.create); undefined for a class
+ * written in JavaScript.
  */
-export function isObjectPrototype(prototype: object): boolean {
-  if (objectPrototypes.has(prototype)) return true;
+function builtinOf(prototype: object): string | undefined {
+  if (prototype === Object.prototype) return 'Object';
+  if (prototype === Array.prototype) return 'Array';
   const constructor = Object.getOwnPropertyDescriptor(prototype, 'constructor')?.value as unknown;
-  const is =
-    Object.getPrototypeOf(prototype) === null &&
-    typeof constructor === 'function' &&
-    constructor.name === 'Object' &&
-    (constructor as { prototype?: unknown }).prototype === prototype &&
-    NATIVE.test(Function.prototype.toString.call(constructor));
-  if (is) objectPrototypes.add(prototype);
-  return is;
+  if (typeof constructor !== 'function' || (constructor as { prototype?: unknown }).prototype !== prototype) return '';
+  // Sliced from the script's source for a class written in JavaScript: no copy of it is made.
+  return Function.prototype.toString.call(constructor).endsWith('{ [native code] }') ? constructor.name : undefined;
+}
+
+/** Whether `prototype` is Object.prototype of some realm (see `builtinOf`). */
+export function isObjectPrototype(prototype: object): boolean {
+  return builtinOf(prototype) === 'Object';
 }

@@ -96,6 +96,10 @@ export class RenderCache implements ObjectResultsMemo {
   readonly stats = { hits: 0, misses: 0, uncacheable: 0, errors: 0 };
   /** Why each app file whose renderings cannot be cached as it stands is not, by its source: rendered every run, which a team should know. */
   readonly uncached = new Map<string, string>();
+  /** Why each environment that cannot be keyed is not, by its name: none of its apps is cached. */
+  readonly uncachedEnvironments = new Map<string, string>();
+  /** `codeKey`'s hashes, for this run. */
+  private readonly codeKeys = new WeakMap<(...args: never[]) => unknown, string>();
   private readonly root: string;
   private readonly folder: string;
   private readonly now: () => number;
@@ -114,7 +118,6 @@ export class RenderCache implements ObjectResultsMemo {
   private current?: Pack;
   /** Each environment keyed once: every app of it would hash the same value again. */
   private readonly environmentKeys = new WeakMap<ResolvedEnvironment, string | undefined>();
-  private readonly environmentFailures = new WeakMap<ResolvedEnvironment, string>();
   private readonly closures?: SourceClosures;
   /** Each app's key this run, for the key of its environment's platform files. */
   private readonly appKeys = new WeakMap<ResolvedApp, string>();
@@ -179,7 +182,7 @@ export class RenderCache implements ObjectResultsMemo {
             this.closures &&
               ((fn) => {
                 code = true;
-                return fn.toString();
+                return this.codeKey(fn);
               }),
             (reason) => (failure = `its definition holds ${reason}`),
           );
@@ -187,20 +190,19 @@ export class RenderCache implements ObjectResultsMemo {
     const result = !code ? key : closure === undefined ? undefined : createHash('sha256').update(`${key}\0${closure}`).digest('hex');
     if (result === undefined) {
       this.stats.uncacheable++;
-      const reason =
-        environmentKey === undefined
-          ? `environment '${environment.name}' cannot be keyed (${this.environmentFailures.get(environment) ?? 'unknown'})`
-          : (failure ?? this.closureFailure(app.source));
+      // An environment that cannot be keyed is told once, as itself; what passes by itself (a file edited just before the run) is not told.
+      const why = environmentKey === undefined ? undefined : code && failure === undefined ? this.closures?.why(app.source) : undefined;
+      const reason = failure ?? (why === undefined ? undefined : `the code it runs cannot be read whole: ${why}`);
       if (reason !== undefined && !this.uncached.has(app.source)) this.uncached.set(app.source, reason);
     } else this.appKeys.set(app, result);
     return result;
   }
 
-  /** Why the code an app runs cannot be keyed; undefined when that passes by itself (a file edited just before the run). */
-  private closureFailure(source: string): string | undefined {
-    if (!this.closures) return 'its definition holds code, and the cache was not given the repository to read it from';
-    const why = this.closures.why(source);
-    return why === undefined ? undefined : `the code it runs cannot be read whole: ${why}`;
+  /** What a key says of a function or a class: a hash of its source, made once per run however many instances and apps share it. */
+  private codeKey(fn: (...args: never[]) => unknown): string {
+    let key = this.codeKeys.get(fn);
+    if (key === undefined) this.codeKeys.set(fn, (key = createHash('sha256').update(fn.toString()).digest('hex')));
+    return key;
   }
 
   /** An environment's key, hashed once per run (every app of it would hash the same value again); why not, when it cannot be keyed. */
@@ -208,7 +210,7 @@ export class RenderCache implements ObjectResultsMemo {
     if (!this.environmentKeys.has(environment)) {
       this.environmentKeys.set(
         environment,
-        contentKey([environment], undefined, undefined, (reason) => this.environmentFailures.set(environment, reason)),
+        contentKey([environment], undefined, undefined, (reason) => this.uncachedEnvironments.set(environment.name, reason)),
       );
     }
     return this.environmentKeys.get(environment);

@@ -36,7 +36,12 @@ export function writeSummedJson(file: string, format: string, value: unknown): v
  * Writes a one-line JSON header (`format`, the body's length and sum, then `fields`) and the body's parts
  * one after the other, all or nothing (`writeAtomically`). Throws when it cannot write.
  */
-export function writeSummed(file: string, format: string, fields: object, body: readonly Buffer[]): void {
+export function writeSummed(
+  file: string,
+  format: string,
+  fields: Readonly<Record<string, unknown>> & { readonly format?: never; readonly bytes?: never; readonly sum?: never },
+  body: readonly Buffer[],
+): void {
   const bytes = body.reduce((sum, part) => sum + part.length, 0);
   writeAtomically(file, [`${JSON.stringify({ format, bytes, sum: sumOf(body), ...fields })}\n`, ...body]);
 }
