@@ -167,5 +167,27 @@ describe('SourceClosures', () => {
       writeFiles(outside, { 'data.ts': "export const data = 'ext2';\n" });
       expect(key(root)).not.toBe(before);
     });
+
+    test("`..` and `.` name a folder, as a trailing slash does: its index, not a file of the folder's name beside it", () => {
+      const root = repo({
+        'apps/shop/mesh-app.ts': "import { mesh } from '..';\nexport default mesh;\n",
+        'apps.ts': 'export const mesh = 0;\n',
+        'apps/index.ts': 'export const mesh = 1;\n',
+      });
+      const before = key(root);
+      writeFiles(root, { 'apps.ts': 'export const mesh = 2;\n' });
+      expect(key(root)).toBe(before);
+      writeFiles(root, { 'apps/index.ts': 'export const mesh = 3;\n' });
+      expect(key(root)).not.toBe(before);
+    });
+
+    test('an import of types only (erased by the compiler, never loaded) does not make the closure unknown', () => {
+      const root = repo({
+        'apps/shop/mesh-app.ts':
+          "import type { Mesh } from './types';\nexport type { Port } from './ports';\nimport { Sizes } from './sizes';\nexport default 1 as unknown as Mesh | Sizes;\n",
+        'apps/shop/sizes.d.ts': 'export interface Sizes { cpu: string }\n',
+      });
+      expect(key(root)).toMatch(/^[0-9a-f]{64}$/);
+    });
   });
 });

@@ -8,6 +8,8 @@ import { CODE_DIRS, CODE_ROOT } from './code-fingerprint';
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"\n]+)\1/g;
 /** File systems that keep modification times in whole seconds (or two): an edit just before the start may look older. */
 const COARSE_MTIME_MS = 2000;
+/** `import type ... from` and `export type ... from`: erased by the compiler, so Node never loads what they name. */
+const TYPE_ONLY = /\b(?:import|export)\s+type\s+[^;'"]*?\bfrom\s*(['"])[^'"\n]+\1/g;
 /** `require(name)` or `import(name)` with a computed name: what it loads cannot be known from the text. */
 const COMPUTED = /\b(?:require|import)\s*\(\s*(?!['"\s])/;
 const BUILTINS = new Set(builtinModules);
@@ -127,7 +129,7 @@ export class SourceClosures {
         // Data, not code: a JSON file (or a package.json the resolution read) imports nothing.
         const code = !/\.(json|node)$/.test(path);
         if (code && COMPUTED.test(text)) throw new Unreadable(`${this.name(path)} requires or imports a module by a computed name`);
-        for (const [, , specifier] of code ? text.matchAll(SPECIFIER) : []) {
+        for (const [, , specifier] of code ? text.replace(TYPE_ONLY, '').matchAll(SPECIFIER) : []) {
           if (specifier.startsWith('.') || specifier.startsWith('/')) {
             const found = resolveLocal(dirname(real), specifier);
             if (found === undefined) throw new Unreadable(`${this.name(path)} imports '${specifier}', which names no file`);
@@ -143,7 +145,12 @@ export class SourceClosures {
         part = { hash: createHash('sha256').update(text).digest('hex'), locals, packages };
       } catch (error) {
         // gone or unreadable: the closure is unknown
-        part = error instanceof Unreadable ? { reason: error.message, passing: error.passing } : { reason: `${this.name(path)} cannot be read`, passing: true };
+        // A file gone since it loaded passes by itself; one that cannot be read (EACCES, a broken link) does not.
+        const gone = (error as { code?: unknown }).code === 'ENOENT';
+        part =
+          error instanceof Unreadable
+            ? { reason: error.message, passing: error.passing }
+            : { reason: `${this.name(path)} cannot be read${gone ? '' : ` (${String((error as { code?: unknown }).code ?? error)})`}`, passing: gone };
       }
       this.files.set(path, part);
     }
@@ -191,9 +198,18 @@ export class SourceClosures {
  * fail too, or the closure cannot be known.
  */
 function resolveLocal(dir: string, specifier: string): string[] | undefined {
+  const found = resolveLikeNode(dir, specifier);
+  if (found !== undefined) return found;
+  // Declarations only: an import of what is only a type is erased by the compiler, so Node never loads it.
+  const declarations = `${resolve(dir, specifier)}.d.ts`;
+  return isFile(declarations) ? [declarations] : undefined;
+}
+
+function resolveLikeNode(dir: string, specifier: string): string[] | undefined {
   const base = resolve(dir, specifier);
   const extensions = loaderExtensions();
-  const file = /[/\\]$/.test(specifier) ? undefined : asFile(base, extensions);
+  // A specifier ending in a slash, or that is `.` or `..` (or ends in `/.`, `/..`), names a folder to Node, never a file.
+  const file = /(?:^|[/\\])\.{0,2}$/.test(specifier) ? undefined : asFile(base, extensions);
   if (file !== undefined) return [file];
   const manifest = join(base, 'package.json');
   if (!isFile(manifest)) return oneOf(asIndex(base, extensions));
