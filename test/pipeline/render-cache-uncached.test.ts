@@ -18,7 +18,7 @@ describe('RenderCache: why an app is not cached', () => {
     expect(keyOf(cache, proxied)).toBeUndefined();
     expect(keyOf(cache, proxied)).toBeUndefined();
     expect(keyOf(cache, webDef({ name: 'plain' }))).toMatch(/^[0-9a-f]{64}$/);
-    expect([...cache.uncached]).toEqual([['apps/shop/proxied.ts', "its definition holds a Proxy at 'resources'"]]);
+    expect([...cache.keys.uncached]).toEqual([['apps/shop/proxied.ts', "its definition holds a Proxy at 'resources'"]]);
     expect(cache.stats.uncacheable).toBe(2);
   });
 
@@ -29,11 +29,11 @@ describe('RenderCache: why an app is not cached', () => {
     // A file written since the process started is not trusted to be the code it loaded: not cached, and not named (cached from the next run).
     const fresh = new RenderCache({ dir: tempDir(), code: 'code', root });
     expect(keyOf(fresh, dynamic)).toBeUndefined();
-    expect([...fresh.uncached]).toEqual([]);
+    expect([...fresh.keys.uncached]).toEqual([]);
     backdate(root, ['apps/shop/dynamic.ts']);
     const cache = new RenderCache({ dir: tempDir(), code: 'code', root });
     expect(keyOf(cache, dynamic)).toBeUndefined();
-    expect([...cache.uncached]).toEqual([
+    expect([...cache.keys.uncached]).toEqual([
       ['apps/shop/dynamic.ts', 'the code it runs cannot be read whole: apps/shop/dynamic.ts requires or imports a module by a computed name'],
     ]);
   });
@@ -43,7 +43,7 @@ describe('RenderCache: why an app is not cached', () => {
     const environment = { ...resolvedEnvironment(), labels: new Proxy({}, {}) } as unknown as ResolvedEnvironment;
     expect(keyOf(cache, webDef({ name: 'web' }), environment)).toBeUndefined();
     expect(keyOf(cache, webDef({ name: 'api' }), environment)).toBeUndefined();
-    expect([...cache.uncached]).toEqual([]);
-    expect([...cache.uncachedEnvironments]).toEqual([['prod', "a Proxy at 'labels'"]]);
+    expect([...cache.keys.uncached]).toEqual([]);
+    expect([...cache.keys.uncachedEnvironments]).toEqual([['prod', "a Proxy at 'labels'"]]);
   });
 });

@@ -103,7 +103,8 @@ function synthesizeProject(root: string, outDir: string, mirrorDir: string | und
     ? `${result.renderings} app renderings of ${shard.environments.join(', ')}${shard.team ? ` (team ${shard.team})` : ''}`
     : `${apps.length} apps x ${environments.length} environments`;
   io.out(`synthesized ${what}: ${result.files.size} files in ${outDir}${reused}${threads > 1 ? ` (rendered on ${threads} threads)` : ''}\n`);
-  if (cache && (cache.uncached.size > 0 || cache.uncachedEnvironments.size > 0)) io.err(uncachedNote(cache.uncached, cache.uncachedEnvironments));
+  if (cache && (cache.keys.uncached.size > 0 || cache.keys.uncachedEnvironments.size > 0))
+    io.err(uncachedNote(cache.keys.uncached, cache.keys.uncachedEnvironments));
   return EXIT.ok;
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppDefinition, SourcedApp } from '../../model/app-definition';
@@ -10,10 +9,9 @@ import { ObjectResults, ObjectResultsMemo, ResultsSummary } from '../../policy/o
 import { appFilePath } from '../../output/layout';
 import { CatalogStore } from './catalog-store';
 import { codeFingerprint } from './code-fingerprint';
-import { contentKey } from './content-key';
 import { PlatformFilesStore } from './platform-files';
 import { decodeManifests, encodeManifests } from './manifest-lines';
-import { SourceClosures } from './source-closure';
+import { RenderKeys } from './render-keys';
 import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
 import { ResolveMemo } from './resolve-memo';
 import { encodeChecks, StoredChecks } from './stored-checks';
@@ -94,12 +92,8 @@ interface Hit {
 export class RenderCache implements ObjectResultsMemo {
   /** What this run found, for the synth summary and the benchmark. */
   readonly stats = { hits: 0, misses: 0, uncacheable: 0, errors: 0 };
-  /** Why each app file whose renderings cannot be cached as it stands is not, by its source: rendered every run, which a team should know. */
-  readonly uncached = new Map<string, string>();
-  /** Why each environment that cannot be keyed is not, by its name: none of its apps is cached. */
-  readonly uncachedEnvironments = new Map<string, string>();
-  /** `codeKey`'s hashes, for this run. */
-  private readonly codeKeys = new WeakMap<(...args: never[]) => unknown, string>();
+  /** This run's keys, and why some could not be made (what `platform synth` tells). */
+  readonly keys: RenderKeys;
   private readonly root: string;
   private readonly folder: string;
   private readonly now: () => number;
@@ -116,11 +110,6 @@ export class RenderCache implements ObjectResultsMemo {
   private readonly seen = new Set<string>();
   /** The pack whose bytes are in memory: only one at a time, so a warm run holds one pack, not the fleet. */
   private current?: Pack;
-  /** Each environment keyed once: every app of it would hash the same value again. */
-  private readonly environmentKeys = new WeakMap<ResolvedEnvironment, string | undefined>();
-  private readonly closures?: SourceClosures;
-  /** Each app's key this run, for the key of its environment's platform files. */
-  private readonly appKeys = new WeakMap<ResolvedApp, string>();
   /** The environments' platform files (`platformFiles`), beside the packs. */
   private readonly platform = new PlatformFilesStore(() => this.folder, {
     read: (file, hit) => {
@@ -143,7 +132,7 @@ export class RenderCache implements ObjectResultsMemo {
     this.folder = join(options.dir, `${FORMAT}-${(options.code ?? codeFingerprint(join(options.dir, CODE_MEMO))).slice(0, 16)}`);
     this.now = options.now ?? Date.now;
     this.maxUnusedMs = options.maxUnusedMs ?? 7 * DAY_MS;
-    if (options.root !== undefined) this.closures = new SourceClosures(options.root);
+    this.keys = new RenderKeys(FORMAT, () => this.memo, this.stats, options.root);
   }
 
   /** Each app's resolution alone, remembered from earlier runs (see `ResolveMemo`), for a resolution of `apps`; stored by `store`. */
@@ -153,79 +142,13 @@ export class RenderCache implements ObjectResultsMemo {
     return this.memo;
   }
 
-  /**
-   * The key of an app's rendering in its environment, or undefined when it cannot be cached (its
-   * definition holds code, and the source that code runs is not known). `fleet` maps every
-   * definition of the fleet to its source file, so a `dependsOn` pointing at another app's
-   * definition keys as that app's name. A function in the definition keys as its text, and the key
-   * then also covers the app file's source closure (`SourceClosures`). An app resolved through
-   * `resolutions` (one whose definition holds no code) keys by its resolution's key and what the
-   * dependencies changed (which covers the same values: its definition, environment and release
-   * decide its resolution), without hashing the whole resolved app.
-   */
+  /** The keys of this run's renderings and platform files, and why some could not be keyed (`RenderKeys`). */
   keyOf(app: ResolvedApp, environment: ResolvedEnvironment, definition: AppDefinition | undefined, fleet: ReadonlyMap<object, string>): string | undefined {
-    const resolved = this.memo?.keyOf(app);
-    if (resolved !== undefined) {
-      const key = contentKey([FORMAT, resolved])!;
-      this.appKeys.set(app, key);
-      return key;
-    }
-    const environmentKey = this.environmentKey(environment);
-    let code = false;
-    let failure: string | undefined;
-    const key =
-      environmentKey === undefined
-        ? undefined
-        : contentKey(
-            [FORMAT, app, environmentKey, definition],
-            (value) => (value === definition ? undefined : fleet.get(value)),
-            this.closures &&
-              ((fn) => {
-                code = true;
-                return this.codeKey(fn);
-              }),
-            (reason) => (failure = `its definition holds ${reason}`),
-          );
-    const closure = key !== undefined && code ? this.closures?.of(app.source) : undefined;
-    const result = !code ? key : closure === undefined ? undefined : createHash('sha256').update(`${key}\0${closure}`).digest('hex');
-    if (result === undefined) {
-      this.stats.uncacheable++;
-      // An environment that cannot be keyed is told once, as itself; what passes by itself (a file edited just before the run) is not told.
-      const why = environmentKey === undefined ? undefined : code && failure === undefined ? this.closures?.why(app.source) : undefined;
-      const reason = failure ?? (why === undefined ? undefined : `the code it runs cannot be read whole: ${why}`);
-      if (reason !== undefined && !this.uncached.has(app.source)) this.uncached.set(app.source, reason);
-    } else this.appKeys.set(app, result);
-    return result;
+    return this.keys.keyOf(app, environment, definition, fleet);
   }
 
-  /** What a key says of a function or a class: a hash of its source, made once per run however many instances and apps share it. */
-  private codeKey(fn: (...args: never[]) => unknown): string {
-    let key = this.codeKeys.get(fn);
-    if (key === undefined) this.codeKeys.set(fn, (key = createHash('sha256').update(fn.toString()).digest('hex')));
-    return key;
-  }
-
-  /** An environment's key, hashed once per run (every app of it would hash the same value again); why not, when it cannot be keyed. */
-  private environmentKey(environment: ResolvedEnvironment): string | undefined {
-    if (!this.environmentKeys.has(environment)) {
-      this.environmentKeys.set(
-        environment,
-        contentKey([environment], undefined, undefined, (reason) => this.uncachedEnvironments.set(environment.name, reason)),
-      );
-    }
-    return this.environmentKeys.get(environment);
-  }
-
-  /**
-   * A key of an environment's platform files (namespaces, Argo CD Applications, admission
-   * policies, shared data stores): the environment, the keys of `apps` (each keyed this run by
-   * `keyOf`, else undefined: not cached) and `parts` (what else they are rendered from).
-   */
   platformKey(environment: ResolvedEnvironment, apps: readonly ResolvedApp[], parts: readonly unknown[]): string | undefined {
-    const environmentKey = this.environmentKey(environment);
-    const keys = apps.map((app) => this.appKeys.get(app));
-    if (environmentKey === undefined || keys.includes(undefined)) return undefined;
-    return contentKey([FORMAT, 'platform', environmentKey, keys, parts]);
+    return this.keys.platformKey(environment, apps, parts);
   }
 
   /**
