@@ -156,7 +156,7 @@ export function startRenderEach(resolved: readonly ResolvedApp[], input: Resolve
   const environments = new Map(input.environments.map((e) => [e.name, e]));
   const { cache } = input;
   // Cache hits are decided here; only the misses are rendered, in worker threads when there are many.
-  const keys = resolved.map((app) => cache?.keyOf(app, environments.get(app.environment)!, definitions.get(app.source), sources));
+  const keys = resolved.map((app) => cache?.keys.keyOf(app, environments.get(app.environment)!, definitions.get(app.source), sources));
   const rendered: (RenderedApp | undefined)[] = resolved.map((app, i) => {
     const hit = keys[i] === undefined ? undefined : cache!.get(keys[i], app);
     return hit ? { app, ...hit } : undefined;

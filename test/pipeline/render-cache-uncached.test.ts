@@ -9,7 +9,7 @@ import { backdate, writeFiles } from '../fixtures/temp-repo';
 describe('RenderCache: why an app is not cached', () => {
   const keyOf = (cache: RenderCache, definition: ReturnType<typeof webDef>, environment: ResolvedEnvironment = resolvedEnvironment()) => {
     const app = { ...resolvedWebService({ name: definition.name }), source: sourced(definition).source };
-    return cache.keyOf(app, environment, definition, new Map());
+    return cache.keys.keyOf(app, environment, definition, new Map());
   };
 
   test('an app whose definition holds what cannot be keyed is named once, with the field', () => {

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppDefinition, SourcedApp } from '../../model/app-definition';
+import { SourcedApp } from '../../model/app-definition';
 import { Customization } from '../../model/customize';
 import { ResolvedApp } from '../../model/resolved-app';
 import { ResolvedEnvironment } from '../../model/resolved-environment';
@@ -142,11 +142,7 @@ export class RenderCache implements ObjectResultsMemo {
     return this.memo;
   }
 
-  /** The keys of this run's renderings and platform files, and why some could not be keyed (`RenderKeys`). */
-  keyOf(app: ResolvedApp, environment: ResolvedEnvironment, definition: AppDefinition | undefined, fleet: ReadonlyMap<object, string>): string | undefined {
-    return this.keys.keyOf(app, environment, definition, fleet);
-  }
-
+  /** `PlatformFilesMemo`'s key of an environment's platform files (`RenderKeys.platformKey`). */
   platformKey(environment: ResolvedEnvironment, apps: readonly ResolvedApp[], parts: readonly unknown[]): string | undefined {
     return this.keys.platformKey(environment, apps, parts);
   }

@@ -75,9 +75,10 @@ export class RenderKeys {
     const result = !code ? key : closure === undefined ? undefined : createHash('sha256').update(`${key}\0${closure}`).digest('hex');
     if (result === undefined) {
       this.stats.uncacheable++;
-      // An environment that cannot be keyed is told once, as itself; what passes by itself (a file edited just before the run) is not told.
-      const why = environmentKey === undefined ? undefined : code && failure === undefined ? this.closures?.why(app.source) : undefined;
-      const reason = failure ?? (why === undefined ? undefined : `the code it runs cannot be read whole: ${why}`);
+      // An environment that cannot be keyed is told as itself (`uncachedEnvironments`: the definition was never walked, so neither
+      // `failure` nor `code` is set); what passes by itself (a file edited just before the run) has no `why` and is not told.
+      const why = code ? this.closures?.why(app.source) : undefined;
+      const reason = failure ?? (why && `the code it runs cannot be read whole: ${why}`);
       if (reason !== undefined && !this.uncached.has(app.source)) this.uncached.set(app.source, reason);
     } else this.appKeys.set(app, result);
     return result;
