@@ -74,6 +74,9 @@ describe('SourceClosures', () => {
     expect(closures.why('apps/shop/dynamic.ts')).toBe('apps/shop/dynamic.ts requires or imports a module by a computed name');
     expect(closures.why('apps/shop/broken.ts')).toBe("apps/shop/broken.ts imports './helpers/missing', which names no file");
     expect(closures.why('apps/shop/web.ts')).toBeUndefined();
+    // What no later run reads either: a folder where a file should be.
+    mkdirSync(join(root, 'apps/shop/folder.ts'));
+    expect(closures.why('apps/shop/folder.ts')).toBe('apps/shop/folder.ts cannot be read (EISDIR)');
     // What passes by itself is not a reason to give: a file edited just before the run, or gone since it loaded.
     const fresh = new SourceClosures(root, Date.now() - 60_000);
     expect(fresh.of('apps/shop/web.ts')).toBeUndefined();
@@ -107,78 +110,58 @@ describe('SourceClosures', () => {
   });
 
   describe('resolves a specifier to the file Node loads', () => {
-    const key = (root: string, source = 'apps/shop/mesh-app.ts') => new SourceClosures(root, Date.now() + 5000).of(source);
+    const key = (root: string) => new SourceClosures(root, Date.now() + 5000).of('apps/shop/mesh-app.ts');
+    /** Whether writing `edit` changes the key, i.e. whether the closure holds the files edited. */
+    const follows = (root: string, edit: Record<string, string>): boolean => {
+      const before = key(root);
+      expect(before).toMatch(/^[0-9a-f]{64}$/);
+      writeFiles(root, edit);
+      return key(root) !== before;
+    };
+    const app = (specifier: string) => ({ 'apps/shop/mesh-app.ts': `import { mesh } from '${specifier}';\nexport default mesh;\n` });
 
     test('a .js beside a .ts of the same name: Node tries .js, .json and .node before the .ts the loader adds', () => {
-      const root = repo({
-        'apps/shop/mesh-app.ts': "import { mesh } from './mesh';\nexport default mesh;\n",
-        'apps/shop/mesh.ts': 'export const mesh = 1;\n',
-        'apps/shop/mesh.js': 'exports.mesh = 1;\n',
-      });
-      const before = key(root);
-      writeFiles(root, { 'apps/shop/mesh.js': 'exports.mesh = 2;\n' });
-      expect(key(root)).not.toBe(before);
+      const root = repo({ ...app('./mesh'), 'apps/shop/mesh.ts': 'export const mesh = 1;\n', 'apps/shop/mesh.js': 'exports.mesh = 1;\n' });
+      expect(follows(root, { 'apps/shop/mesh.js': 'exports.mesh = 2;\n' })).toBe(true);
     });
 
     test("a folder's package.json main comes before its index, and is part of the closure itself", () => {
       const root = repo({
-        'apps/shop/mesh-app.ts': "import { mesh } from './mesh';\nexport default mesh;\n",
+        ...app('./mesh'),
         'apps/shop/mesh/package.json': '{ "main": "lib/entry" }',
         'apps/shop/mesh/lib/entry.ts': 'export const mesh = 1;\n',
         'apps/shop/mesh/index.ts': 'export const mesh = 0;\n',
       });
-      const before = key(root);
-      writeFiles(root, { 'apps/shop/mesh/lib/entry.ts': 'export const mesh = 2;\n' });
-      const edited = key(root);
-      expect(edited).not.toBe(before);
-      writeFiles(root, { 'apps/shop/mesh/package.json': '{ "main": "index" }' });
-      expect(key(root)).not.toBe(edited);
+      expect(follows(root, { 'apps/shop/mesh/lib/entry.ts': 'export const mesh = 2;\n' })).toBe(true);
+      expect(follows(root, { 'apps/shop/mesh/package.json': '{ "main": "index" }' })).toBe(true);
     });
 
     test('a folder without a main loads its index, .js before .ts', () => {
-      const root = repo({
-        'apps/shop/mesh-app.ts': "import { mesh } from './mesh';\nexport default mesh;\n",
-        'apps/shop/mesh/index.ts': 'export const mesh = 1;\n',
-        'apps/shop/mesh/index.js': 'exports.mesh = 1;\n',
-      });
-      const before = key(root);
-      writeFiles(root, { 'apps/shop/mesh/index.js': 'exports.mesh = 2;\n' });
-      expect(key(root)).not.toBe(before);
+      const root = repo({ ...app('./mesh'), 'apps/shop/mesh/index.ts': 'export const mesh = 1;\n', 'apps/shop/mesh/index.js': 'exports.mesh = 1;\n' });
+      expect(follows(root, { 'apps/shop/mesh/index.js': 'exports.mesh = 2;\n' })).toBe(true);
     });
 
     test('a file of the exact name first: `./mesh.json` is that JSON file', () => {
-      const root = repo({ 'apps/shop/mesh-app.ts': "import mesh from './mesh.json';\nexport default mesh;\n", 'apps/shop/mesh.json': '{ "a": 1 }' });
-      const before = key(root);
-      expect(before).toMatch(/^[0-9a-f]{64}$/);
-      writeFiles(root, { 'apps/shop/mesh.json': '{ "a": 2 }' });
-      expect(key(root)).not.toBe(before);
+      const root = repo({ ...app('./mesh.json'), 'apps/shop/mesh.json': '{ "mesh": 1 }' });
+      expect(follows(root, { 'apps/shop/mesh.json': '{ "mesh": 2 }' })).toBe(true);
     });
 
     test("a symlinked file resolves its imports from where it really is, as Node does, not from the link's folder", () => {
       const outside = tempDir();
       writeFiles(outside, { 'helper.ts': "import { data } from './data';\nexport const mesh = { a: data };\n", 'data.ts': "export const data = 'ext1';\n" });
-      const root = repo({
-        'apps/shop/mesh-app.ts': "import { mesh } from '../helper';\nexport default mesh;\n",
-        'apps/data.ts': "export const data = 'local';\n",
-      });
+      const root = repo({ ...app('../helper'), 'apps/data.ts': "export const data = 'local';\n" });
       symlinkSync(join(outside, 'helper.ts'), join(root, 'apps/helper.ts'));
+      // The link's folder holds a data.ts too; the one Node loads is beside the link's target.
+      expect(follows(root, { 'apps/data.ts': "export const data = 'other';\n" })).toBe(false);
       const before = key(root);
-      expect(before).toMatch(/^[0-9a-f]{64}$/);
       writeFiles(outside, { 'data.ts': "export const data = 'ext2';\n" });
       expect(key(root)).not.toBe(before);
     });
 
     test("`..` and `.` name a folder, as a trailing slash does: its index, not a file of the folder's name beside it", () => {
-      const root = repo({
-        'apps/shop/mesh-app.ts': "import { mesh } from '..';\nexport default mesh;\n",
-        'apps.ts': 'export const mesh = 0;\n',
-        'apps/index.ts': 'export const mesh = 1;\n',
-      });
-      const before = key(root);
-      writeFiles(root, { 'apps.ts': 'export const mesh = 2;\n' });
-      expect(key(root)).toBe(before);
-      writeFiles(root, { 'apps/index.ts': 'export const mesh = 3;\n' });
-      expect(key(root)).not.toBe(before);
+      const root = repo({ ...app('..'), 'apps.ts': 'export const mesh = 0;\n', 'apps/index.ts': 'export const mesh = 1;\n' });
+      expect(follows(root, { 'apps.ts': 'export const mesh = 2;\n' })).toBe(false);
+      expect(follows(root, { 'apps/index.ts': 'export const mesh = 3;\n' })).toBe(true);
     });
 
     test('an import of types only (erased by the compiler, never loaded) does not make the closure unknown', () => {

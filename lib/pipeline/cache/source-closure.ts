@@ -144,13 +144,15 @@ export class SourceClosures {
         }
         part = { hash: createHash('sha256').update(text).digest('hex'), locals, packages };
       } catch (error) {
-        // gone or unreadable: the closure is unknown
-        // A file gone since it loaded passes by itself; one that cannot be read (EACCES, a broken link) does not.
-        const gone = (error as { code?: unknown }).code === 'ENOENT';
-        part =
-          error instanceof Unreadable
-            ? { reason: error.message, passing: error.passing }
-            : { reason: `${this.name(path)} cannot be read${gone ? '' : ` (${String((error as { code?: unknown }).code ?? error)})`}`, passing: gone };
+        if (error instanceof Unreadable) part = { reason: error.message, passing: error.passing };
+        else {
+          // A file gone since it loaded passes by itself; one that cannot be read (EACCES, a folder: EISDIR) does not.
+          const code = (error as { code?: unknown }).code;
+          part =
+            code === 'ENOENT'
+              ? { reason: `${this.name(path)} is gone`, passing: true }
+              : { reason: `${this.name(path)} cannot be read (${String(code ?? error)})`, passing: false };
+        }
       }
       this.files.set(path, part);
     }
