@@ -164,4 +164,22 @@ describe('contentKey', () => {
     expect(contentKey([{ a: 1 }], undefined, undefined, () => (called = true))).toMatch(/^[0-9a-f]{64}$/);
     expect(called).toBe(false);
   });
+
+  test('names the whole field, as a definition spells it, not only its last key', () => {
+    const why = (parts: unknown[]): string | undefined => {
+      let reason: string | undefined;
+      expect(contentKey(parts, undefined, undefined, (r) => (reason = r))).toBeUndefined();
+      return reason;
+    };
+    const proxied = { environments: { prod: { resources: new Proxy({}, {}) } } };
+    expect(why(['format', { name: 'api' }, proxied])).toBe("a Proxy at 'environments.prod.resources'");
+    expect(why([{ sidecars: [{ name: 'log' }, { name: 'proxy', command: ['/bin/x', () => 1] }] }])).toBe("a function at 'sidecars[1].command[1]'");
+    const hidden = { cpu: '1' };
+    Object.defineProperty(hidden, 'memory', { value: '1Gi', enumerable: false });
+    expect(why([{ environments: { dev: { resources: hidden } } }])).toBe("a field that is not enumerable at 'environments.dev.resources.memory'");
+    expect(why([{ labels: { [Symbol('team')]: 'shop' } }])).toBe("a field keyed by a symbol under 'labels'");
+    expect(why([{ [Symbol('team')]: 'shop' }])).toBe('a field keyed by a symbol in a part itself');
+    // Walked as a copy (a Map's entries): not found again by identity, so the field's own name.
+    expect(why([{ config: new Map([['a', { f: () => 1 }]]) }])).toBe("a function at 'f'");
+  });
 });

@@ -12,14 +12,19 @@ describe('RenderCache: why an app is not cached', () => {
     return cache.keys.keyOf(app, environment, definition, new Map());
   };
 
-  test('an app whose definition holds what cannot be keyed is named once, with the field', () => {
+  test('an app whose definition holds what cannot be keyed is named once, with the whole field', () => {
     const cache = new RenderCache({ dir: tempDir(), code: 'code', root: tempDir() });
     const proxied = webDef({ name: 'proxied', resources: new Proxy({ cpu: '100m', memory: '128Mi' }, {}) });
     expect(keyOf(cache, proxied)).toBeUndefined();
     expect(keyOf(cache, proxied)).toBeUndefined();
     expect(keyOf(cache, webDef({ name: 'plain' }))).toMatch(/^[0-9a-f]{64}$/);
-    expect([...cache.keys.uncached]).toEqual([['apps/shop/proxied.ts', "its definition holds a Proxy at 'resources'"]]);
-    expect(cache.stats.uncacheable).toBe(2);
+    const nested = webDef({ name: 'nested', environments: { prod: { resources: new Proxy({ cpu: '1' }, {}) } } });
+    expect(keyOf(cache, nested)).toBeUndefined();
+    expect([...cache.keys.uncached]).toEqual([
+      ['apps/shop/proxied.ts', "its definition holds a Proxy at 'resources'"],
+      ['apps/shop/nested.ts', "its definition holds a Proxy at 'environments.prod.resources'"],
+    ]);
+    expect(cache.stats.uncacheable).toBe(3);
   });
 
   test('an app whose code cannot be read whole is named with the file that stops it', () => {
