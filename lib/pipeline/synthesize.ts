@@ -241,6 +241,9 @@ function planParts(
   write: (path: string, text: string) => void,
 ): { plan: Part[]; guarded: GuardedEnvironment[]; apps?: readonly ResolvedApp[] } {
   const apps = resolveFleetApps(input);
+  // Written now, not with the renderings: they are content-addressed by their inputs, so a later failure leaves only
+  // right entries, and the bytes of every environment's resolutions are not held while the environments render.
+  input.cache?.storeResolutions();
   const small = apps.length < (input.resolveAgainFrom ?? RESOLVE_AGAIN_FROM);
   const catalog = { gitops: input.environments[0].gitops.argocd };
   for (const [path, text] of catalogFiles(apps, catalog, new YamlEmitter(), input.cache?.catalog)) write(path, text);

@@ -290,6 +290,30 @@ describe("render cache: the platform's own files", () => {
   });
 });
 
+describe('render cache: storing', () => {
+  test("writes each pack before it encodes the next: a cold synth holds one pack's entries as bytes, not an environment's", () => {
+    const { apps, environments, gitops } = generateFleet({ apps: 30, seed: 3 });
+    const dir = tempDir();
+    const cache = new RenderCache({ dir, code: 'code-1' });
+    const { files } = render({ apps, environments, gitops, cache, checks: defaultChecks({ now: NOW, memo: cache }) });
+    const appFiles = new Set(environments.flatMap((e) => apps.map((a) => `${e.name}/${a.definition.team}/${a.definition.name}.yaml`)));
+    // For each app file the store reads to encode its entry: the pack (environment/team), and how many packs were on disk then.
+    const onDisk = new Map<string, number[]>();
+    cache.store({
+      get: (path) => {
+        const pack = path.split('/').slice(0, 2).join('/');
+        if (appFiles.has(path)) onDisk.set(pack, [...(onDisk.get(pack) ?? []), entries(dir).filter((f) => f.endsWith('.pack')).length]);
+        return files.get(path);
+      },
+    });
+    // 20 teams, in each environment in the teams' order: the 18th of dev (shop, 2 apps) is encoded after 17 packs are written.
+    expect(onDisk.size).toBe(60);
+    expect(onDisk.get('dev/analytics')).toEqual([0, 0]);
+    expect(onDisk.get('dev/shop')).toEqual([17, 17]);
+    expect(onDisk.get('prod/shop')).toEqual([57, 57]);
+  });
+});
+
 describe('render cache: pruning', () => {
   const DAY = 24 * 3600 * 1000;
   const { apps, environments, gitops } = generateFleet({ apps: 3, seed: 1 });

@@ -123,6 +123,26 @@ describe('resolve memo', () => {
     expect(synth()).toEqual({ hits: ALL + 24, misses: 0 });
   });
 
+  test('resolutions are written once the fleet resolved, before rendering: a synth whose rendering fails leaves them, and no rendering', () => {
+    const dir = tempDir();
+    const broken = fleet.apps[0];
+    const customize = () => {
+      throw new Error('no such container');
+    };
+    const apps = fleet.apps.map((a) => (a === broken ? { ...a, definition: { ...a.definition, customize } } : a));
+    const cache = new RenderCache({ dir, code: 'code-1' });
+    expect(() => synthesize({ ...input, apps, outDir: join(tempDir(), 'dist'), cache })).toThrow('no such container');
+    const folder = join(dir, readdirSync(dir)[0]);
+    const written = readdirSync(folder).flatMap((env) => readdirSync(join(folder, env)));
+    expect(written.filter((f) => f.endsWith('.pack'))).toEqual([]);
+    expect(written.filter((f) => f.endsWith('.resolved')).length).toBeGreaterThanOrEqual(3);
+    // What was written reads back as what resolution gives. The broken app's definition held code (not memoized): it resolves again.
+    const fixed = cachedRender(input, dir);
+    expect(fixed.resolved).toEqual({ hits: ALL - 3, misses: 3 });
+    expect(fixed.rendered).toEqual({ hits: 0, misses: ALL });
+    expect(fixed.files).toEqual(render(input).files);
+  });
+
   test("a memo file cut short is a miss for its team's apps in its environment alone", () => {
     const dir = tempDir();
     cachedRender(input, dir);

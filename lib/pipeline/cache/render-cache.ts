@@ -56,8 +56,6 @@ interface Pack {
   readonly marks: ReadonlyMap<string, number>;
   /** The stored entries with their bytes, while this pack is the one being read (see `pack`). */
   entries?: ReadonlyMap<string, PackEntry>;
-  /** Entries to write with this run's renderings or check results, by key. */
-  readonly fresh: Map<string, PackEntryInput>;
   /** Keys this run used. */
   readonly used: Set<string>;
 }
@@ -140,6 +138,15 @@ export class RenderCache implements ObjectResultsMemo {
     // The same fleet again (a synth resolves an environment again when it renders it): the same memo.
     if (this.memo?.apps !== apps) this.memo = new ResolveMemo(this.folder, apps, this.now);
     return this.memo;
+  }
+
+  /**
+   * Writes the resolutions of this run (`resolutions`) now, once the fleet resolved without problems, and lets go
+   * of their bytes; `store` writes those of later resolutions. An entry is keyed by everything its resolution
+   * reads, so one written by a synth that fails later is still right.
+   */
+  storeResolutions(): void {
+    this.memo?.store();
   }
 
   /** `PlatformFilesMemo`'s key of an environment's platform files (`RenderKeys.platformKey`). */
@@ -230,35 +237,49 @@ export class RenderCache implements ObjectResultsMemo {
     this.memo?.store();
     this.catalog.store();
     const now = this.now();
+    // Encoded a pack at a time, each written before the next is encoded: encoding a whole environment's
+    // entries first held them twice, as objects and as bytes (+250 MB at 3,000 apps with a cold cache).
+    const entriesOf = new Map<Pack, (() => PackEntryInput | undefined)[]>();
+    const add = (pack: Pack, entry: () => PackEntryInput | undefined) => {
+      const list = entriesOf.get(pack);
+      if (list) list.push(entry);
+      else entriesOf.set(pack, [entry]);
+    };
     for (const { key, app, rendering, checks } of this.pending.values()) {
-      const text = files.get(appFilePath(app));
-      if (text === undefined) continue;
-      const pack = this.pack(app);
-      pack.used.add(key);
-      pack.fresh.set(key, {
-        key,
-        used: now,
-        ...(rendering.customization ? { customization: rendering.customization } : {}),
-        manifests: encodeManifests(rendering.manifests),
-        text,
-        ...(checks ? { checks: encodeChecks(checks, rendering.manifests.length) } : {}),
+      add(this.packAt(app), () => {
+        const text = files.get(appFilePath(app));
+        if (text === undefined) return undefined;
+        return {
+          key,
+          used: now,
+          ...(rendering.customization ? { customization: rendering.customization } : {}),
+          manifests: encodeManifests(rendering.manifests),
+          text,
+          ...(checks ? { checks: encodeChecks(checks, rendering.manifests.length) } : {}),
+        };
       });
     }
     for (const { hit, manifests, checks } of this.completed.values()) {
       const { pack, key, text, customization } = hit;
-      pack.fresh.set(key, { key, used: now, customization, manifests: encodeManifests(manifests), text, checks: encodeChecks(checks, manifests.length) });
+      add(pack, () => ({ key, used: now, customization, manifests: encodeManifests(manifests), text, checks: encodeChecks(checks, manifests.length) }));
     }
     for (const pack of this.packs.values()) {
+      // This run's renderings and completed check results, by key.
+      const fresh = new Map<string, PackEntryInput>();
+      for (const entry of entriesOf.get(pack) ?? []) {
+        const input = entry();
+        if (input) fresh.set(input.key, input);
+      }
       const expired = (key: string, used: number) => !pack.used.has(key) && now - used > this.maxUnusedMs;
       const stale = [...pack.marks].some(([key, used]) => expired(key, used) || (pack.used.has(key) && now - used > DAY_MS));
-      if (pack.fresh.size === 0 && !stale) continue;
+      if (fresh.size === 0 && !stale) continue;
       // Read again for the bytes of the entries kept as they are (a concurrent synth's additions among them).
       const kept: PackEntryInput[] = [];
       for (const entry of (readPack(pack.file) ?? new Map<string, PackEntry>()).values()) {
-        if (pack.fresh.has(entry.key) || expired(entry.key, entry.used)) continue;
+        if (fresh.has(entry.key) || expired(entry.key, entry.used)) continue;
         kept.push(pack.used.has(entry.key) ? { ...entry, used: now } : entry);
       }
-      const entries = [...kept, ...pack.fresh.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const entries = [...kept, ...fresh.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       try {
         writePack(pack.file, entries);
       } catch {
@@ -298,19 +319,28 @@ export class RenderCache implements ObjectResultsMemo {
     }
   }
 
+  /** The pack of an environment's team as this run knows it (every keyed app's was read by `get`), without reading it again. */
+  private packAt(address: PackAddress): Pack {
+    return this.packs.get(this.packFile(address)) ?? this.pack(address);
+  }
+
+  private packFile(address: PackAddress): string {
+    return join(this.folder, encodeURIComponent(address.environment), `${encodeURIComponent(address.team)}.pack`);
+  }
+
   /**
    * The pack of an environment's team. Its bytes stay in memory until another pack is read:
    * the fleet is resolved in (environment, team) order, so each pack is read once per run.
    */
   private pack(address: PackAddress): Pack {
-    const file = join(this.folder, encodeURIComponent(address.environment), `${encodeURIComponent(address.team)}.pack`);
+    const file = this.packFile(address);
     let pack = this.packs.get(file);
     if (pack && pack === this.current) return pack;
     const entries = readPack(file) ?? new Map<string, PackEntry>();
     if (!pack) {
       if (entries.size > 0) this.touch(file);
       this.seen.add(file);
-      pack = { file, marks: new Map([...entries.values()].map((e) => [e.key, e.used])), fresh: new Map(), used: new Set() };
+      pack = { file, marks: new Map([...entries.values()].map((e) => [e.key, e.used])), used: new Set() };
       this.packs.set(file, pack);
     }
     if (this.current) this.current.entries = undefined;

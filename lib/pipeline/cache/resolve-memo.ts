@@ -32,9 +32,10 @@ const RUNTIME = `${process.versions.node}/${process.versions.icu ?? ''}/${proces
  * the values written (undefined fields and shared references included; JSON would drop the first),
  * one file per environment and team beside the render cache's packs:
  * `<folder>/<environment>/<team>.resolved` (`MemoFile`). Never a source of truth: a file that does
- * not read back whole is a miss, and files are written (atomically) only by `store`, after a synth
- * succeeded, from bytes: a fresh resolution is serialized when resolution leaves its file, before
- * later stages are given it.
+ * not read back whole is a miss, and files are written (atomically) only by `store`, once the
+ * fleet resolved without problems (an entry is keyed by all its resolution reads, so a synth that
+ * fails later leaves right entries), from bytes: a fresh resolution is serialized when resolution
+ * leaves its file, before later stages are given it.
  */
 export class ResolveMemo implements ResolutionMemo {
   readonly stats = { hits: 0, misses: 0 };
