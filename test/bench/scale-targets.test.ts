@@ -47,6 +47,11 @@ describe("bench: issue 17's targets", () => {
         met: false,
       },
       { name: '17(c) peak RSS of (1) at 10000 apps x 3 envs', limit: '<= 1 GiB', actual: '958 MiB', met: true },
+      {
+        name: "17(c) peak RSS of 'platform synth' at 10000 apps x 3 envs: filling the cache, one app changed, --no-cache",
+        limit: '<= 1 GiB',
+        actual: 'not measured at 10000 apps (the incremental pass ran at 1000: --incremental-apps 10000)',
+      },
       { name: '17(d) (1)/(2) pipeline / raw cdk8s-plus by CPU, 1000 apps', limit: '<= 0.6', actual: '1.20', met: false },
       { name: '17(e) sample repo synth / loading cdk8s + cdk8s-plus-28', limit: '<= 2 by wall and CPU', actual: '1.67 by wall, 1.81 by CPU', met: true },
     ]);
@@ -66,7 +71,23 @@ describe("bench: issue 17's targets", () => {
 
   test('a target the run did not measure is not judged, and (c) says which size was measured and how to measure it', () => {
     const judged = scaleTargets({ cpus: 2, ratios: {}, apps: 1000, scaling: [{ apps: 3000, summaries: { pipeline: pipeline(390 * 1024) } }], environments: 3 });
-    expect(judged.map((t) => t.met)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(judged.map((t) => t.met)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
     expect(judged[2].actual).toBe('not measured at 10000 apps (390 MiB at 3000: --scaling 10000)');
+  });
+
+  test("(c) as a team meets it: every 'platform synth' process at 10,000 apps within 1 GiB, the cache filled, warm and off", () => {
+    const at10k = (fill: number, warm: number, off: number) =>
+      scaleTargets({
+        ...measured,
+        incremental: {
+          apps: 10000,
+          fill: { ...usage(80000, 80000, 80000), maxRssKb: fill * 1024 },
+          oneAppChanged: { ...usage(9000, 8000, 9500), maxRssKb: warm * 1024 },
+          noCache: { ...usage(50000, 49000, 52000), maxRssKb: off * 1024 },
+        },
+      })[3];
+    expect(at10k(990, 900, 950)).toMatchObject({ limit: '<= 1 GiB, each', actual: '990 MiB, 900 MiB, 950 MiB', met: true });
+    expect(at10k(1254, 900, 950)).toMatchObject({ actual: '1254 MiB, 900 MiB, 950 MiB', met: false });
+    expect(at10k(990, 900, 1040)).toMatchObject({ met: false });
   });
 });
