@@ -146,6 +146,27 @@ describe('resolve memo: files', () => {
     expect(run(folder, FLEET).stats).toEqual({ hits: 3, misses: 0 });
   });
 
+  test('files read back whole and used whole are let go once an environment resolved (nothing to write); those with news are kept for the store', () => {
+    const folder = tempDir();
+    run(folder, FLEET);
+    const memo = new ResolveMemo(folder, FLEET);
+    const resolveAll = (apps: readonly SourcedApp[]) => apps.forEach((a) => memo.alone(a, DEV, undefined, () => resolveApp(a, DEV)));
+    resolveAll(FLEET);
+    memo.resolved();
+    expect(memo.stats).toEqual({ hits: 3, misses: 0 });
+    // Let go: resolving dev again reads the files anew, so a file cut since is a miss now.
+    const { path } = memoFile(folder, 'shop');
+    const whole = readFileSync(path);
+    writeFileSync(path, whole.subarray(0, whole.length - 100));
+    resolveAll(FLEET);
+    memo.resolved();
+    expect(memo.stats).toEqual({ hits: 4, misses: 2 });
+    // The shop file has news (its entries resolved again): kept, and written whole by the store.
+    memo.store();
+    expect(readFileSync(path).length).toBe(whole.length);
+    expect(run(folder, FLEET).stats).toEqual({ hits: 3, misses: 0 });
+  });
+
   test('a file whose blocks were lost (its body zeros, of the same length) is a miss', () => {
     const folder = tempDir();
     run(folder, FLEET);

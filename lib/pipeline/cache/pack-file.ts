@@ -1,4 +1,5 @@
 import { readSummed, writeSummed } from './summed-file';
+import { TextRef } from './pack-texts';
 
 /** Names the format in every pack's header: a pack of another format is not read at all. */
 const PACK_FORMAT = 'golden-path-pack/5';
@@ -14,6 +15,8 @@ export interface PackEntry {
   readonly manifests: Buffer;
   /** The exact text of the app's file. */
   readonly text: Buffer;
+  /** Where `text` is in the pack file read, to read it again instead of holding it (`PackTexts`). */
+  readonly textAt: TextRef;
   /** What the checks found in the objects, as JSON. @default - not checked when stored */
   readonly checks?: Buffer;
 }
@@ -45,7 +48,7 @@ interface Header {
 }
 
 /**
- * Reads a pack: a one-line JSON header (the format, the body's length and one row per entry) and
+ * Reads a pack (touched first, with `touch`: see `readSummed`): a one-line JSON header (the format, the body's length and one row per entry) and
  * the body, every entry's parts one after the other. One read for many apps, and nothing parsed
  * but the header until an entry is asked for: a warm synth of 1,000 apps reads 60 files instead of
  * 3,000 and never decodes the stored YAML into strings it only writes back out. Returns undefined
@@ -53,10 +56,10 @@ interface Header {
  * header says, or whose bytes do not hash to the header's sum: every entry of it is then a miss,
  * never a wrong hit; a hit's text goes to dist/ as it is, unparsed, so only the sum catches it).
  */
-export function readPack(file: string): Map<string, PackEntry> | undefined {
-  const read = readSummed(file, PACK_FORMAT);
+export function readPack(file: string, touch?: Date): Map<string, PackEntry> | undefined {
+  const read = readSummed(file, PACK_FORMAT, touch);
   if (read === undefined || !Array.isArray(read.header.entries)) return undefined;
-  const { body } = read;
+  const { body, bodyAt, identity } = read;
   const header = read.header as unknown as Header;
   const entries = new Map<string, PackEntry>();
   let at = 0;
@@ -65,12 +68,15 @@ export function readPack(file: string): Map<string, PackEntry> | undefined {
     const [key, used, [manifests, text, checks], customization] = row;
     if (![manifests, text, checks].every((n) => Number.isInteger(n) && n >= -1) || manifests < 0 || text < 0) return undefined;
     const part = (length: number) => body.subarray(at, (at += length));
+    const manifestsPart = part(manifests);
+    const textAt: TextRef = { file, identity, at: bodyAt + at, length: text };
     entries.set(key, {
       key,
       used,
       ...(customization !== undefined ? { customization } : {}),
-      manifests: part(manifests),
+      manifests: manifestsPart,
       text: part(text),
+      textAt,
       ...(checks >= 0 ? { checks: part(checks) } : {}),
     });
   }

@@ -13,6 +13,7 @@ import { PlatformFilesStore } from './platform-files';
 import { decodeManifests, encodeManifests } from './manifest-lines';
 import { RenderKeys } from './render-keys';
 import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
+import { PackTexts, TextRef } from './pack-texts';
 import { ResolveMemo } from './resolve-memo';
 import { encodeChecks, StoredChecks } from './stored-checks';
 
@@ -64,7 +65,8 @@ interface Pack {
 interface Hit {
   readonly pack: Pack;
   readonly key: string;
-  readonly text: string;
+  /** Where its file's text is: read when layout writes it, not held until then. */
+  readonly text: TextRef;
   /** The stored check results and their summary, each parsed when first asked for. */
   readonly checks?: StoredChecks;
   readonly customization?: unknown;
@@ -106,6 +108,8 @@ export class RenderCache implements ObjectResultsMemo {
   private readonly completed = new Map<object, { hit: Hit; manifests: readonly Manifest[]; checks: ObjectResults }>();
   /** Every pack file this run read or wrote: never pruned by the run that uses it. */
   private readonly seen = new Set<string>();
+  /** Reads hits' texts back from their packs (`textOf`). */
+  private readonly texts = new PackTexts();
   /** The pack whose bytes are in memory: only one at a time, so a warm run holds one pack, not the fleet. */
   private current?: Pack;
   /** The environments' platform files (`platformFiles`), beside the packs. */
@@ -186,7 +190,7 @@ export class RenderCache implements ObjectResultsMemo {
     const hit: Hit = {
       pack,
       key,
-      text: entry.text.toString('utf8'),
+      text: entry.textAt,
       ...(customization !== undefined ? { customization } : {}),
       ...(entry.checks ? { checks: new StoredChecks(entry.checks) } : {}),
     };
@@ -201,7 +205,8 @@ export class RenderCache implements ObjectResultsMemo {
 
   /** The file text stored with a hit (found by its manifests), so layout need not emit it again. */
   textOf(manifests: readonly Manifest[]): string | undefined {
-    return this.hits.get(manifests)?.text ?? this.platform.textOf(manifests);
+    const hit = this.hits.get(manifests);
+    return hit ? this.texts.read(hit.text) : this.platform.textOf(manifests);
   }
 
   /** What the checks found in a rendering's objects: stored with a hit, or left by this run's checks. */
@@ -260,8 +265,13 @@ export class RenderCache implements ObjectResultsMemo {
       });
     }
     for (const { hit, manifests, checks } of this.completed.values()) {
-      const { pack, key, text, customization } = hit;
-      add(pack, () => ({ key, used: now, customization, manifests: encodeManifests(manifests), text, checks: encodeChecks(checks, manifests.length) }));
+      const { pack, key, customization } = hit;
+      add(pack, () => {
+        const text = this.texts.read(hit.text);
+        return text === undefined
+          ? undefined
+          : { key, used: now, customization, manifests: encodeManifests(manifests), text, checks: encodeChecks(checks, manifests.length) };
+      });
     }
     for (const pack of this.packs.values()) {
       // This run's renderings and completed check results, by key.
@@ -286,6 +296,7 @@ export class RenderCache implements ObjectResultsMemo {
         this.stats.errors++;
       }
     }
+    this.texts.close();
     this.platform.store(files);
     this.pending.clear();
     this.completed.clear();
@@ -301,6 +312,7 @@ export class RenderCache implements ObjectResultsMemo {
    * older than an hour.
    */
   prune(): void {
+    this.texts.close();
     const now = this.now();
     this.touch(this.folder);
     for (const name of this.list(this.root)) {
@@ -336,9 +348,10 @@ export class RenderCache implements ObjectResultsMemo {
     const file = this.packFile(address);
     let pack = this.packs.get(file);
     if (pack && pack === this.current) return pack;
-    const entries = readPack(file) ?? new Map<string, PackEntry>();
+    // Touched when first read, so pruning sees it in use; through the descriptor it is read with, so the state of the
+    // file whose texts hits point at is the touched one (`PackTexts`).
+    const entries = readPack(file, pack ? undefined : new Date(this.now())) ?? new Map<string, PackEntry>();
     if (!pack) {
-      if (entries.size > 0) this.touch(file);
       this.seen.add(file);
       pack = { file, marks: new Map([...entries.values()].map((e) => [e.key, e.used])), used: new Set() };
       this.packs.set(file, pack);

@@ -108,12 +108,19 @@ export class MemoFile {
     for (const segment of this.segments) if (segment.values) segment.values = undefined;
   }
 
+  /** Whether `store` would write nothing: this run used exactly the entries the file holds, none of them new. */
+  unchanged(): boolean {
+    const [first] = this.segments;
+    if (this.pending.length > 0 || !first?.stored || this.used.size !== first.keys.length) return false;
+    for (const slot of this.used.values()) if (slot.segment !== first) return false;
+    return true;
+  }
+
   /** Writes the file (atomically) when this run used other entries than it holds: exactly those. Throws what failed. */
   store(): void {
     this.leave();
+    if (this.unchanged()) return;
     const slots = [...this.used];
-    const [first] = this.segments;
-    if (first?.stored && slots.length === first.keys.length && slots.every(([, slot]) => slot.segment === first)) return;
     const last = this.segments[this.segments.length - 1];
     if (!last) return;
     // Every entry resolved this run, in one segment (a file resolved whole): its bytes are the body.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { BigIntStats, closeSync, fstatSync, futimesSync, openSync, readFileSync } from 'node:fs';
 import * as zlib from 'node:zlib';
 import { writeAtomically } from './write-atomically';
 
@@ -57,15 +57,41 @@ export function readSummedJson(file: string, format: string): unknown {
   }
 }
 
+/** A file as read by `readSummed`: its header and body, where the body starts in the file, and which file it was. */
+export interface SummedFile {
+  readonly header: Record<string, unknown>;
+  readonly body: Buffer;
+  /** The body's offset in the file. */
+  readonly bodyAt: number;
+  /** The file read (`identityOf`): bytes read again later are these only while the file at its path has this identity. */
+  readonly identity: string;
+}
+
 /**
  * A file of a one-line JSON header (`format`, the body's length in `bytes`, its `sum`, and whatever else
  * the format keeps there) and a body: both, or undefined when the file is missing, of another format, or
- * not whole (a body shorter or longer than the header says, or whose bytes do not match its sum).
+ * not whole (a body shorter or longer than the header says, or whose bytes do not match its sum). With
+ * `touch`, its modification time is set to that moment first, through the same descriptor, so the
+ * identity it reports is the file's after the touch.
  */
-export function readSummed(file: string, format: string): { header: Record<string, unknown>; body: Buffer } | undefined {
+export function readSummed(file: string, format: string, touch?: Date): SummedFile | undefined {
   let bytes: Buffer;
+  let identity: string;
   try {
-    bytes = readFileSync(file);
+    const fd = openSync(file, 'r');
+    try {
+      if (touch) {
+        try {
+          futimesSync(fd, touch, touch);
+        } catch {
+          // A cache folder this user may not touch is read as it is: only pruned sooner.
+        }
+      }
+      identity = identityOf(fstatSync(fd, { bigint: true }));
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return undefined;
   }
@@ -80,5 +106,14 @@ export function readSummed(file: string, format: string): { header: Record<strin
   if (header === null || typeof header !== 'object' || header.format !== format || typeof header.sum !== 'string') return undefined;
   const body = bytes.subarray(end + 1);
   if (body.length !== header.bytes || sumOf([body], header.sum.split(':')[0]) !== header.sum) return undefined;
-  return { header, body };
+  return { header, body, bodyAt: end + 1, identity };
+}
+
+/**
+ * Which file a stat is of, and in which state: device, inode, size, and the modification and change times
+ * in nanoseconds. A writer replaces a cache file by renaming a new one over it (a new inode, or a reused
+ * one with new times) and the change time is the kernel's, which no one sets back.
+ */
+export function identityOf(stat: BigIntStats): string {
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
 }

@@ -1,0 +1,74 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { identityOf } from './summed-file';
+
+/** Where an entry's file text is: the pack file, which state of it was read and verified (`identityOf`), and the bytes' place. */
+export interface TextRef {
+  readonly file: string;
+  readonly identity: string;
+  readonly at: number;
+  readonly length: number;
+}
+
+/**
+ * Reads hits' file texts back from their packs when layout writes them, so a warm synth holds none
+ * of them in the meantime (at 10,000 apps, an environment's texts were ~350 MB). A text is read only
+ * from the state of the file whose sum was verified: a pack replaced since (a concurrent synth
+ * renames a new one over it) gives undefined, and the caller emits the file from its objects. One
+ * descriptor is open at a time: layout goes team by team, and a team's hits share a pack.
+ */
+export class PackTexts {
+  private open?: { readonly file: string; readonly fd: number; readonly identity: string | undefined };
+  /** Closes a descriptor left open by a synth that stopped before `close` (it threw): when its cache is collected. */
+  private static readonly orphans = new FinalizationRegistry<{ fd?: number }>((held) => {
+    if (held.fd !== undefined) PackTexts.closeQuietly(held.fd);
+  });
+  private readonly held: { fd?: number } = {};
+
+  constructor() {
+    PackTexts.orphans.register(this, this.held);
+  }
+
+  /** The text `ref` points at, or undefined when its pack is gone, replaced or cut since it was read. */
+  read(ref: TextRef): string | undefined {
+    if (this.open?.file !== ref.file) {
+      this.close();
+      let fd: number;
+      try {
+        fd = openSync(ref.file, 'r');
+      } catch {
+        return undefined;
+      }
+      let identity: string | undefined;
+      try {
+        identity = identityOf(fstatSync(fd, { bigint: true }));
+      } catch {
+        identity = undefined;
+      }
+      this.open = { file: ref.file, fd, identity };
+      this.held.fd = fd;
+    }
+    if (this.open.identity !== ref.identity) return undefined;
+    const bytes = Buffer.allocUnsafe(ref.length);
+    try {
+      if (readSync(this.open.fd, bytes, 0, ref.length, ref.at) !== ref.length) return undefined;
+    } catch {
+      return undefined;
+    }
+    return bytes.toString('utf8');
+  }
+
+  close(): void {
+    if (!this.open) return;
+    PackTexts.closeQuietly(this.open.fd);
+    this.open = undefined;
+    this.held.fd = undefined;
+  }
+
+  private static closeQuietly(fd: number): void {
+    try {
+      closeSync(fd);
+    } catch {
+      // Closed already.
+    }
+  }
+}
