@@ -15,7 +15,7 @@ import { RenderKeys } from './render-keys';
 import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
 import { PackTexts, TextRef } from './pack-texts';
 import { ResolveMemo } from './resolve-memo';
-import { encodeChecks, StoredChecks } from './stored-checks';
+import { encodeChecks, StoredChecks, storedResults } from './stored-checks';
 
 /** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry; v3: objects as one JSON array). */
 const FORMAT = 'v4';
@@ -101,7 +101,8 @@ export class RenderCache implements ObjectResultsMemo {
   /** Every pack this run read (or will write), by file. */
   private readonly packs = new Map<string, Pack>();
   /** Misses rendered this run, to store once the synth succeeded: by the rendering's manifests. */
-  private readonly pending = new Map<object, { key: string; app: ResolvedApp; rendering: CachedRendering; checks?: ObjectResults }>();
+  // Their check results as they will be stored (`encodeChecks`): a third of the lists' heap, held until the environment is stored.
+  private readonly pending = new Map<object, { key: string; app: ResolvedApp; rendering: CachedRendering; checks?: string }>();
   /** Each hit, by the manifests it was returned as. */
   private readonly hits = new WeakMap<object, Hit>();
   /** Hits whose check results this run completed (stored by a synth that ran fewer checks), to write again. */
@@ -211,7 +212,8 @@ export class RenderCache implements ObjectResultsMemo {
 
   /** What the checks found in a rendering's objects: stored with a hit, or left by this run's checks. */
   resultsOf(manifests: readonly Manifest[]): ObjectResults | undefined {
-    const own = this.pending.get(manifests)?.checks ?? this.completed.get(manifests)?.checks;
+    const encoded = this.pending.get(manifests)?.checks;
+    const own = encoded !== undefined ? storedResults(encoded) : this.completed.get(manifests)?.checks;
     if (own) return own;
     if (this.platform.has(manifests)) return this.platform.resultsOf(manifests);
     return this.hits.get(manifests)?.checks?.results();
@@ -226,7 +228,7 @@ export class RenderCache implements ObjectResultsMemo {
   /** Keeps what the checks found in a rendering's objects, stored with it by `store`. */
   remember(manifests: readonly Manifest[], results: ObjectResults): void {
     const pending = this.pending.get(manifests);
-    if (pending) pending.checks = results;
+    if (pending) pending.checks = encodeChecks(results, manifests.length);
     const hit = this.hits.get(manifests);
     if (hit) this.completed.set(manifests, { hit, manifests, checks: results });
     this.platform.remember(manifests, results);
@@ -260,7 +262,7 @@ export class RenderCache implements ObjectResultsMemo {
           ...(rendering.customization ? { customization: rendering.customization } : {}),
           manifests: encodeManifests(rendering.manifests),
           text,
-          ...(checks ? { checks: encodeChecks(checks, rendering.manifests.length) } : {}),
+          ...(checks !== undefined ? { checks } : {}),
         };
       });
     }

@@ -35,13 +35,16 @@ export class StoredChecks {
 
   /** The stored results, or undefined when they do not read back (AppResults checks the lists). */
   results(): ObjectResults | undefined {
-    if (this.resultsRead === undefined) {
-      const results = parsed(this.bytes.toString('utf8', this.bytes.indexOf(0x0a) + 1));
-      // Read back from JSON: anything but an object is results not stored.
-      this.resultsRead = results !== null && typeof results === 'object' && !Array.isArray(results) ? results : null;
-    }
+    // Read back from JSON: anything but an object is results not stored.
+    if (this.resultsRead === undefined) this.resultsRead = storedResults(this.bytes.toString('utf8')) ?? null;
     return this.resultsRead ?? undefined;
   }
+}
+
+/** The results `encodeChecks` wrote, or undefined when they do not read back. */
+export function storedResults(encoded: string): ObjectResults | undefined {
+  const results = parsed(encoded.slice(encoded.indexOf('\n') + 1));
+  return results !== null && typeof results === 'object' && !Array.isArray(results) ? (results) : undefined;
 }
 
 /** A stored JSON part, or undefined when it does not parse. */
