@@ -1,5 +1,5 @@
 import { readSummed, writeSummed } from './summed-file';
-import { TextRef } from './pack-texts';
+import type { TextRef } from './pack-texts';
 
 /** Names the format in every pack's header: a pack of another format is not read at all. */
 const PACK_FORMAT = 'golden-path-pack/5';
@@ -69,7 +69,7 @@ export function readPack(file: string, touch?: Date): Map<string, PackEntry> | u
     if (![manifests, text, checks].every((n) => Number.isInteger(n) && n >= -1) || manifests < 0 || text < 0) return undefined;
     const part = (length: number) => body.subarray(at, (at += length));
     const manifestsPart = part(manifests);
-    const textAt: TextRef = { file, identity, at: bodyAt + at, length: text };
+    const textAt: TextRef = { file, key, identity, at: bodyAt + at, length: text };
     entries.set(key, {
       key,
       used,

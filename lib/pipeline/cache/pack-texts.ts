@@ -1,9 +1,12 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { PackEntry, readPack } from './pack-file';
 import { identityOf } from './summed-file';
 
 /** Where an entry's file text is: the pack file, which state of it was read and verified (`identityOf`), and the bytes' place. */
 export interface TextRef {
   readonly file: string;
+  /** The entry's key: found again by it in a pack that replaced the one read. */
+  readonly key: string;
   readonly identity: string;
   readonly at: number;
   readonly length: number;
@@ -12,12 +15,16 @@ export interface TextRef {
 /**
  * Reads hits' file texts back from their packs when layout writes them, so a warm synth holds none
  * of them in the meantime (at 10,000 apps, an environment's texts were ~350 MB). A text is read only
- * from the state of the file whose sum was verified: a pack replaced since (a concurrent synth
- * renames a new one over it) gives undefined, and the caller emits the file from its objects. One
- * descriptor is open at a time: layout goes team by team, and a team's hits share a pack.
+ * from the state of the file whose sum was verified. A pack replaced since (a concurrent synth
+ * renames a new one over it) is read again whole and verified, and the text taken from the entry of
+ * the same key: entries are content-addressed, so it is the same text. Undefined when that fails too
+ * (the entry was pruned, the pack is damaged or gone): the caller then emits the file from its
+ * objects. One descriptor is open at a time: layout goes team by team, and a team's hits share a pack.
  */
 export class PackTexts {
   private open?: { readonly file: string; readonly fd: number; readonly identity: string | undefined };
+  /** The pack that replaced the one read, read again whole for the texts of its team's other hits. */
+  private replaced?: { readonly file: string; readonly entries: ReadonlyMap<string, PackEntry> | undefined };
   /** Closes a descriptor left open by a synth that stopped before `close` (it threw): when its cache is collected. */
   private static readonly orphans = new FinalizationRegistry<{ fd?: number }>((held) => {
     if (held.fd !== undefined) PackTexts.closeQuietly(held.fd);
@@ -28,8 +35,15 @@ export class PackTexts {
     PackTexts.orphans.register(this, this.held);
   }
 
-  /** The text `ref` points at, or undefined when its pack is gone, replaced or cut since it was read. */
+  /** The text `ref` points at, or undefined when neither the pack read nor one that replaced it has it whole. */
   read(ref: TextRef): string | undefined {
+    const text = this.readAt(ref);
+    if (text !== undefined) return text;
+    if (this.replaced?.file !== ref.file) this.replaced = { file: ref.file, entries: readPack(ref.file) };
+    return this.replaced.entries?.get(ref.key)?.text.toString('utf8');
+  }
+
+  private readAt(ref: TextRef): string | undefined {
     if (this.open?.file !== ref.file) {
       this.close();
       let fd: number;
@@ -58,6 +72,7 @@ export class PackTexts {
   }
 
   close(): void {
+    this.replaced = undefined;
     if (!this.open) return;
     PackTexts.closeQuietly(this.open.fd);
     this.open = undefined;

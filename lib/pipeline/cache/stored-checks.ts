@@ -44,7 +44,7 @@ export class StoredChecks {
 /** The results `encodeChecks` wrote, or undefined when they do not read back. */
 export function storedResults(encoded: string): ObjectResults | undefined {
   const results = parsed(encoded.slice(encoded.indexOf('\n') + 1));
-  return results !== null && typeof results === 'object' && !Array.isArray(results) ? (results) : undefined;
+  return results !== null && typeof results === 'object' && !Array.isArray(results) ? results : undefined;
 }
 
 /** A stored JSON part, or undefined when it does not parse. */
