@@ -8,6 +8,7 @@ import { Release } from '../environments/resolve-image';
 import { resolveEnvironmentApps } from '../environments/resolve-environment-apps';
 import { resolveEnvironments } from '../environments/resolve-environment';
 import { Manifest } from '../manifest/manifest';
+import { compactCopy } from '../manifest/compact-copy';
 import { checkDefinitionKeys } from '../environments/check-definition-keys';
 import { Customization } from '../model/customize';
 import { RenderCache } from './cache/render-cache';
@@ -196,7 +197,13 @@ function startMisses(
     const pending = workers.startInWorkers(misses, (app) => definitions.get(app.source), parallel!);
     return (problems) => pending.finish(problems);
   }
-  return (problems) => misses.map((app) => serial.renderForFleet(app, definitions.get(app.source), problems));
+  // Copied into tighter objects (`compactCopy`): an environment's renderings are held until it is checked and laid out.
+  // (A worker's come back as JSON, parsed here: tight already.)
+  return (problems) =>
+    misses.map((app) => {
+      const rendering = serial.renderForFleet(app, definitions.get(app.source), problems);
+      return { ...rendering, manifests: compactCopy(rendering.manifests) };
+    });
 }
 
 function compare(a: string, b: string): number {
