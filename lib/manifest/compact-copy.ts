@@ -1,7 +1,7 @@
 /**
  * A copy of rendered objects, value for value: -0, NaN, the infinities and fields set to undefined
- * stay what they are (JSON would write them otherwise, and YAML writes each as itself), shared
- * parts stay shared nowhere (each object is copied where it is met). Objects made whole from their
+ * stay what they are (JSON would write them otherwise, and YAML writes each as itself); a part met
+ * twice is copied twice. Objects made whole from their
  * entries take less of V8's heap than those cdk8s's synth builds a key at a time: ~6 KB less for a
  * rendering of ~41 KB, and a synth holds an environment's renderings until they are checked and
  * laid out.

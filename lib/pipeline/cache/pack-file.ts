@@ -1,8 +1,17 @@
 import { readSummed, writeSummed } from './summed-file';
-import type { TextRef } from './pack-texts';
 
 /** Names the format in every pack's header: a pack of another format is not read at all. */
 const PACK_FORMAT = 'golden-path-pack/5';
+
+/** Where an entry's file text is: the pack file, which state of it was read and verified (`identityOf`), and the bytes' place. */
+export interface TextRef {
+  readonly file: string;
+  /** The entry's key: found again by it in a pack that replaced the one read. */
+  readonly key: string;
+  readonly identity: string;
+  readonly at: number;
+  readonly length: number;
+}
 
 /** One entry of a pack as read: its parts are views into the pack's bytes, decoded only when asked for. */
 export interface PackEntry {

@@ -1,16 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { PackEntry, readPack } from './pack-file';
+import { PackEntry, readPack, TextRef } from './pack-file';
 import { identityOf } from './summed-file';
-
-/** Where an entry's file text is: the pack file, which state of it was read and verified (`identityOf`), and the bytes' place. */
-export interface TextRef {
-  readonly file: string;
-  /** The entry's key: found again by it in a pack that replaced the one read. */
-  readonly key: string;
-  readonly identity: string;
-  readonly at: number;
-  readonly length: number;
-}
 
 /**
  * Reads hits' file texts back from their packs when layout writes them, so a warm synth holds none

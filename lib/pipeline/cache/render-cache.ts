@@ -12,8 +12,8 @@ import { codeFingerprint } from './code-fingerprint';
 import { PlatformFilesStore } from './platform-files';
 import { decodeManifests, encodeManifests } from './manifest-lines';
 import { RenderKeys } from './render-keys';
-import { PackEntry, PackEntryInput, readPack, writePack } from './pack-file';
-import { PackTexts, TextRef } from './pack-texts';
+import { PackEntry, PackEntryInput, readPack, TextRef, writePack } from './pack-file';
+import { PackTexts } from './pack-texts';
 import { ResolveMemo } from './resolve-memo';
 import { encodeChecks, StoredChecks, storedResults } from './stored-checks';
 
