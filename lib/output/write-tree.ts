@@ -107,9 +107,9 @@ export class StagedTree {
     return this.buffers.text.subarray(0, this.buffers.text.write(text));
   }
 
-  /** The text of a file added to the new tree, read back from it; undefined when it was not added. */
-  read(path: string): string | undefined {
-    return this.paths.has(path) && !this.done ? readFileSync(join(this.staging, path), 'utf8') : undefined;
+  /** The bytes of a file added to the new tree, read back from it (the render cache stores them as they are); undefined when it was not added. */
+  readBytes(path: string): Buffer | undefined {
+    return this.paths.has(path) && !this.done ? readFileSync(join(this.staging, path)) : undefined;
   }
 
   /** Removes the new tree (and a parent folder made for it): nothing was written. */

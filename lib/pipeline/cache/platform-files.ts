@@ -96,9 +96,9 @@ export class PlatformFilesStore {
   }
 
   /** Writes the pending entries, each file's text from what the synth wrote (`written`) when not read back. */
-  store(written: Pick<ReadonlyMap<string, string>, 'get'>): void {
+  store(written: Pick<ReadonlyMap<string, string | Buffer>, 'get'>): void {
     for (const [environment, { keys, files, checks, texts: known }] of this.pending) {
-      const texts: readonly (string | undefined)[] = known ?? files.map((f) => written.get(f.path));
+      const texts: readonly (string | undefined)[] = known ?? files.map((f) => written.get(f.path)?.toString());
       // A file this synth did not write (another shard's) has no text to trust: not stored.
       if (texts.includes(undefined)) continue;
       try {

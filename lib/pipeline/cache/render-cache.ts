@@ -240,7 +240,7 @@ export class RenderCache implements ObjectResultsMemo {
    * written again to drop entries unused for `maxUnusedMs`, or to mark entries used when its marks
    * are more than a day old: otherwise a warm run that changed nothing writes nothing.
    */
-  store(files: Pick<ReadonlyMap<string, string>, 'get'>): void {
+  store(files: Pick<ReadonlyMap<string, string | Buffer>, 'get'>): void {
     this.memo?.store();
     this.catalog.store();
     const now = this.now();
