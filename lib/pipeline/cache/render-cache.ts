@@ -253,7 +253,9 @@ export class RenderCache implements ObjectResultsMemo {
       else entriesOf.set(pack, [entry]);
     };
     for (const { key, app, rendering, checks } of this.pending.values()) {
-      add(this.packAt(app), () => {
+      const pack = this.packAt(app);
+      pack.used.add(key);
+      add(pack, () => {
         const text = files.get(appFilePath(app));
         if (text === undefined) return undefined;
         return {
