@@ -24,6 +24,7 @@ export interface ScaleMeasurements {
 }
 
 const A_LIMIT_MS = 1500;
+const A_APPS = 1000;
 const B_MIN_SPEEDUP = 1.6;
 const C_LIMIT_KB = 1024 * 1024;
 const C_APPS = 10_000;
@@ -45,6 +46,8 @@ function incrementalTarget(r: IncrementalResult | undefined): Target {
   const name = '17(a) one app changed, warm cache, whole process';
   if (!r) return { name, limit: '<= 1.5 s wall', actual: 'n/a' };
   const s = r.oneAppChanged;
+  // The target is set at 1,000 apps: a pass at another size (10,000 for (c)) is reported, not judged.
+  if (r.apps !== A_APPS) return { name: `${name}, ${r.apps} apps`, limit: `<= 1.5 s wall at ${A_APPS} apps`, actual: `${spread(s)}; not judged at this size` };
   const met = s.wallMs <= A_LIMIT_MS && s.maxWallMs <= A_LIMIT_MS;
   const across = met || s.wallMs > A_LIMIT_MS ? '' : '; the slowest run is over';
   return { name: `${name}, ${r.apps} apps`, limit: '<= 1.5 s wall, every run', actual: `${spread(s)}${across}`, met };
