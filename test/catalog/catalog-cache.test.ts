@@ -155,12 +155,17 @@ describe("render cache: the Backstage catalog's files", () => {
     expect(warm.get(path)).toContain(line);
   });
 
-  test('a team file that does not read back whole, or of another format, is a miss: made again, never a failure', () => {
+  /** The catalog stored once (and marked, to tell made files from cached ones), what no cache gives, and the shop team's file. */
+  const storedOnce = () => {
     const dir = tempDir();
     const none = catalog(undefined);
     catalog(dir);
     plant(dir);
-    const shop = join(catalogFolder(dir), 'shop.json');
+    return { dir, none, shop: join(catalogFolder(dir), 'shop.json') };
+  };
+
+  test('a team file that does not read back whole, or of another format, is a miss: made again, never a failure', () => {
+    const { dir, none, shop } = storedOnce();
     writeFileSync(shop, readFileSync(shop, 'utf8').slice(0, -10));
     const ops = join(catalogFolder(dir), 'ops.json');
     writeSummedJson(ops, 'golden-path-catalog/1', entriesOf(ops));
@@ -175,11 +180,7 @@ describe("render cache: the Backstage catalog's files", () => {
   });
 
   test('a team file whose bytes changed after it was written (a flipped byte that still parses) is a miss: its texts would go to dist/ as they are', () => {
-    const dir = tempDir();
-    const none = catalog(undefined);
-    catalog(dir);
-    plant(dir);
-    const shop = join(catalogFolder(dir), 'shop.json');
+    const { dir, none, shop } = storedOnce();
     const bytes = readFileSync(shop);
     const at = bytes.indexOf('name: ');
     expect(at).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourcedApp } from '../../model/app-definition';
 import { Customization } from '../../model/customize';
@@ -14,13 +14,13 @@ import { decodeManifests, encodeManifests } from './manifest-lines';
 import { RenderKeys } from './render-keys';
 import { PackEntry, PackEntryInput, readPack, TextRef, writePack } from './pack-file';
 import { PackTexts } from './pack-texts';
+import { pruneCache } from './prune-cache';
 import { ResolveMemo } from './resolve-memo';
 import { encodeChecks, StoredChecks, storedResults } from './stored-checks';
 
 /** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry; v3: objects as one JSON array). */
 const FORMAT = 'v4';
 const DAY_MS = 24 * 3600 * 1000;
-const HOUR_MS = 3600 * 1000;
 /** The hashes of the platform's code files, by path and stat (`codeFingerprint`): beside the versions' folders. */
 const CODE_MEMO = 'code-files.json';
 
@@ -309,30 +309,11 @@ export class RenderCache implements ObjectResultsMemo {
     this.current = undefined;
   }
 
-  /**
-   * Deletes what no run is likely to read again: other code versions' folders (and other formats')
-   * not used for a day, packs of this version no run read for `maxUnusedMs` (a team or an
-   * environment that is gone; a read refreshes a pack's modification time), and unfinished writes
-   * older than an hour.
-   */
+  /** Deletes what no run is likely to read again (`pruneCache`), never what this run read or wrote. */
   prune(): void {
     this.texts.close();
-    const now = this.now();
     this.touch(this.folder);
-    for (const name of this.list(this.root)) {
-      const path = join(this.root, name);
-      if (path === this.folder || !name.startsWith('v')) continue;
-      if (this.age(path, now) > DAY_MS) this.remove(path);
-    }
-    for (const environment of this.list(this.folder)) {
-      const dir = join(this.folder, environment);
-      for (const name of this.list(dir)) {
-        const path = join(dir, name);
-        const unfinished = name.includes('.tmp-');
-        if (this.seen.has(path)) continue;
-        if (this.age(path, now) > (unfinished ? HOUR_MS : this.maxUnusedMs)) this.remove(path);
-      }
-    }
+    pruneCache({ root: this.root, folder: this.folder, seen: this.seen, now: this.now(), maxUnusedMs: this.maxUnusedMs, error: () => this.stats.errors++ });
   }
 
   /** The pack of an environment's team as this run knows it (every keyed app's was read by `get`), without reading it again. */
@@ -366,37 +347,12 @@ export class RenderCache implements ObjectResultsMemo {
     return pack;
   }
 
-  // Every file operation below is best effort: a cache that cannot be written is only slower.
-
+  // Best effort: a cache that cannot be written is only slower.
   private touch(path: string): void {
     try {
       if (path === this.folder) mkdirSync(path, { recursive: true });
       const at = new Date(this.now());
       utimesSync(path, at, at);
-    } catch {
-      this.stats.errors++;
-    }
-  }
-
-  private list(dir: string): string[] {
-    try {
-      return readdirSync(dir);
-    } catch {
-      return [];
-    }
-  }
-
-  private age(path: string, now: number): number {
-    try {
-      return now - statSync(path).mtimeMs;
-    } catch {
-      return 0;
-    }
-  }
-
-  private remove(path: string): void {
-    try {
-      rmSync(path, { recursive: true, force: true });
     } catch {
       this.stats.errors++;
     }
