@@ -8,7 +8,6 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   readSync,
   renameSync,
   rmdirSync,
@@ -107,9 +106,14 @@ export class StagedTree {
     return this.buffers.text.subarray(0, this.buffers.text.write(text));
   }
 
-  /** The bytes of a file added to the new tree, read back from it (the render cache stores them as they are); undefined when it was not added. */
-  readBytes(path: string): Buffer | undefined {
-    return this.paths.has(path) && !this.done ? readFileSync(join(this.staging, path)) : undefined;
+  /**
+   * Where a file added to the new tree is, and its length, for the render cache to copy its bytes as they
+   * are (read as it writes them: held, a fleet's files would take hundreds of MB); undefined when it was not added.
+   */
+  written(path: string): { readonly file: string; readonly length: number } | undefined {
+    if (!this.paths.has(path) || this.done) return undefined;
+    const file = join(this.staging, path);
+    return { file, length: statSync(file).size };
   }
 
   /** Removes the new tree (and a parent folder made for it): nothing was written. */

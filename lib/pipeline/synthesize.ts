@@ -76,7 +76,7 @@ function synthesizeTree(options: SynthesizeOptions): SynthesisResult {
   try {
     // The render cache stores an environment's renderings once it passed its checks and is in the new tree: they
     // are content-addressed, so a later failure leaves only right entries, and a synth holds one environment's, not all.
-    const written = options.cache && (() => options.cache!.store({ get: (path: string) => trees[0].readBytes(path) }));
+    const written = options.cache && (() => options.cache!.store({ get: (path: string) => trees[0].written(path) }));
     done = renderInParts(options, { kept: options.shard && keptOf(options.outDir, options.shard), written }, (path, text) => {
       // The guard reads again only the old files that the output folder's tree did not link unchanged.
       const [unchanged] = trees.map((tree) => tree.add(path, text));

@@ -40,7 +40,7 @@ function catalog(dir: string | undefined, { apps = FLEET, environments = [DEV, P
 }
 
 function catalogFolder(dir: string): string {
-  return join(dir, 'v4-code', '_catalog');
+  return join(dir, 'v5-code', '_catalog');
 }
 
 const FORMAT = 'golden-path-catalog/2';

@@ -30,7 +30,7 @@ describe('platform synth: the render cache', () => {
     expect(synth(root).out).toContain(', 4 of 6 app renderings from the cache');
     expect(readFileSync(join(root, 'dist/prod/shop/web.yaml'), 'utf8')).toBe(before);
     // One folder for the platform code's version, beside the hashes of its files (the code fingerprint's memo).
-    expect(readdirSync(join(root, 'node_modules/.cache/golden-path-platform')).sort()).toEqual(['code-files.json', expect.stringMatching(/^v4-[0-9a-f]{16}$/)]);
+    expect(readdirSync(join(root, 'node_modules/.cache/golden-path-platform')).sort()).toEqual(['code-files.json', expect.stringMatching(/^v5-[0-9a-f]{16}$/)]);
   });
 
   test('--no-cache neither reads nor writes it; with no node_modules/ there is none', () => {

@@ -86,12 +86,12 @@ describe('bounded memory', () => {
 
     expect(() => synthesize({ ...input, cache: new RenderCache({ dir: cacheDir, code: 'c1' }), checks: [failsInProd] })).toThrow('prod failed its check');
     expect(existsSync(outDir)).toBe(false);
-    expect(packsOf()).toEqual(['v4-c1/dev/mail.pack', 'v4-c1/dev/shop.pack']);
+    expect(packsOf()).toEqual(['v5-c1/dev/mail.pack', 'v5-c1/dev/shop.pack']);
 
     const cache = new RenderCache({ dir: cacheDir, code: 'c1' });
     synthesize({ ...input, cache, checks: defaultChecks({ now: NOW, memo: cache }) });
     expect(cache.stats).toMatchObject({ hits: 3, misses: 3 });
-    expect(packsOf()).toEqual(['v4-c1/dev/mail.pack', 'v4-c1/dev/shop.pack', 'v4-c1/prod/mail.pack', 'v4-c1/prod/shop.pack']);
+    expect(packsOf()).toEqual(['v5-c1/dev/mail.pack', 'v5-c1/dev/shop.pack', 'v5-c1/prod/mail.pack', 'v5-c1/prod/shop.pack']);
   });
 
   test("a team's files are laid out with an emitter of their own, the platform's with another, and read the same", () => {

@@ -33,6 +33,32 @@ describe('pack files', () => {
     ]);
   });
 
+  test("an entry's text may be the file it is in (an app's file in dist/), copied byte for byte", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'shop.yaml'), 'kind: Service\nname: é\n');
+    writePack(join(dir, 'from-file.pack'), [{ ...ENTRIES[0], text: { file: join(dir, 'shop.yaml') } }, ENTRIES[1]]);
+    writePack(join(dir, 'from-text.pack'), ENTRIES);
+    expect(readFileSync(join(dir, 'from-file.pack')).equals(readFileSync(join(dir, 'from-text.pack')))).toBe(true);
+    expect(readPack(join(dir, 'from-file.pack'))?.get('k1')?.text.toString()).toBe('kind: Service\nname: é\n');
+  });
+
+  test('entries are taken one at a time, each written before the next is made, and the header comes last', () => {
+    const dir = tempDir();
+    const seen: string[] = [];
+    function* made() {
+      yield ENTRIES[0];
+      // The first entry is in the temporary file already: nothing of a pack is held but the entry being written.
+      const [temp] = readdirSync(dir);
+      seen.push(readFileSync(join(dir, temp), 'utf8'));
+      yield ENTRIES[1];
+    }
+    writePack(join(dir, 'shop.pack'), made());
+    expect(seen).toEqual(['[{"kind":"Service"}]kind: Service\nname: é\n{"schema":[[]]}']);
+    expect(readFileSync(join(dir, 'shop.pack'), 'utf8')).toMatch(
+      /^\[\{"kind":"Service"\}\]kind: Service\nname: é\n\{"schema":\[\[\]\]\}\[\]\n\{"format":"golden-path-pack\/5","bytes":60,"sum":"/,
+    );
+  });
+
   test('a pack cut short anywhere, or with bytes after its end, reads as no pack at all', () => {
     const file = join(tempDir(), 'shop.pack');
     writePack(file, ENTRIES);
@@ -61,23 +87,23 @@ describe('pack files', () => {
     expect(readPack(join(dir, 'missing.pack'))).toBeUndefined();
     writeFileSync(join(dir, 'v2.pack'), '{"key":"k1","manifests":[],"text":""}');
     expect(readPack(join(dir, 'v2.pack'))).toBeUndefined();
-    writeFileSync(join(dir, 'other.pack'), '{"format":"golden-path-pack/2","bytes":0,"entries":[]}\n');
+    writeFileSync(join(dir, 'other.pack'), '\n{"format":"golden-path-pack/2","bytes":0,"entries":[]}\n');
     expect(readPack(join(dir, 'other.pack'))).toBeUndefined();
     writeFileSync(
       join(dir, 'lengths.pack'),
-      '{"format":"golden-path-pack/5","bytes":4,"sum":"sha256:88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589","entries":[["k1",1,[2,1,-1]]]}\nabcd',
+      'abcd\n{"format":"golden-path-pack/5","bytes":4,"sum":"sha256:88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589","entries":[["k1",1,[2,1,-1]]]}\n',
     );
     expect(readPack(join(dir, 'lengths.pack'))).toBeUndefined();
     writeFileSync(
       join(dir, 'negative.pack'),
-      '{"format":"golden-path-pack/5","bytes":4,"sum":"sha256:88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589","entries":[["k1",1,[-1,5,-1]]]}\nabcd',
+      'abcd\n{"format":"golden-path-pack/5","bytes":4,"sum":"sha256:88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589","entries":[["k1",1,[-1,5,-1]]]}\n',
     );
     expect(readPack(join(dir, 'negative.pack'))).toBeUndefined();
   });
 
   test('a pack summed with sha256 (a Node without CRC-32 wrote it) reads; one summed with an algorithm not known, or wrongly, does not', () => {
     const dir = tempDir();
-    const pack = (sum: string) => `{"format":"golden-path-pack/5","bytes":4,"sum":"${sum}","entries":[["k1",1,[2,2,-1]]]}\n[]ab`;
+    const pack = (sum: string) => `[]ab\n{"format":"golden-path-pack/5","bytes":4,"sum":"${sum}","entries":[["k1",1,[2,2,-1]]]}\n`;
     writeFileSync(join(dir, 'sha.pack'), pack('sha256:3c192c73fd8d51829c6b20acdc43c5ea3901d41a0bb57c92100fe29adc2ae4d2'));
     expect(readPack(join(dir, 'sha.pack'))?.get('k1')?.text.toString()).toBe('ab');
     writeFileSync(join(dir, 'crc.pack'), pack('crc32:8676b0ce'));
@@ -99,11 +125,13 @@ describe('pack files', () => {
     });
     jest.dontMock('node:zlib');
     noCrc!.writePack(join(dir, 'old-node.pack'), ENTRIES);
-    expect(readFileSync(join(dir, 'old-node.pack'), 'utf8')).toMatch(/^\{"format":"golden-path-pack\/5","bytes":\d+,"sum":"sha256:[0-9a-f]{64}",/);
+    expect(readFileSync(join(dir, 'old-node.pack'), 'utf8')).toMatch(
+      /\n\{"format":"golden-path-pack\/5","bytes":\d+,"sum":"sha256:[0-9a-f]{64}","entries":.*\}\n$/,
+    );
     expect(noCrc!.readPack(join(dir, 'old-node.pack'))?.get('k1')?.text.toString()).toBe('kind: Service\nname: é\n');
     // Read where CRC-32 is known, the sha256 sum still holds.
     expect(readPack(join(dir, 'old-node.pack'))?.get('k2')?.text.toString()).toBe('');
-    writeFileSync(join(dir, 'crc.pack'), '{"format":"golden-path-pack/5","bytes":4,"sum":"crc32:8676b0ce","entries":[["k1",1,[2,2,-1]]]}\n[]ab');
+    writeFileSync(join(dir, 'crc.pack'), '[]ab\n{"format":"golden-path-pack/5","bytes":4,"sum":"crc32:8676b0ce","entries":[["k1",1,[2,2,-1]]]}\n');
     expect(noCrc!.readPack(join(dir, 'crc.pack'))).toBeUndefined();
   });
 

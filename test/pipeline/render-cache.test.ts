@@ -268,7 +268,7 @@ describe("render cache: the platform's own files", () => {
     const dir = tempDir();
     const day = new Date('2026-06-01T08:00:00Z');
     const first = synth(dir, day);
-    const stored = join(dir, 'v4-code', 'dev', '_platform.json');
+    const stored = join(dir, 'v5-code', 'dev', '_platform.json');
     const FORMAT = 'golden-path-platform/2';
     const entry = readSummedJson(stored, FORMAT) as { files: { path: string }[]; texts: string[] };
     const at = entry.files.findIndex((f) => f.path === 'dev/shop/_namespace.yaml');
@@ -324,28 +324,28 @@ describe('render cache: pruning', () => {
     cachedRender(input, dir, 'old-code');
     cachedRender(input, dir, 'new-code');
     const longAgo = new Date(Date.now() - 8 * DAY);
-    const stale = join(dir, 'v4-new-code', 'gone', 'gone.pack');
-    mkdirSync(join(dir, 'v4-new-code', 'gone'));
+    const stale = join(dir, 'v5-new-code', 'gone', 'gone.pack');
+    mkdirSync(join(dir, 'v5-new-code', 'gone'));
     writeFileSync(stale, 'x');
     utimesSync(stale, longAgo, longAgo);
-    const oldTemp = join(dir, 'v4-new-code', 'dev', 'x.pack.tmp-1-aaaa');
-    const newTemp = join(dir, 'v4-new-code', 'dev', 'x.pack.tmp-1-bbbb');
+    const oldTemp = join(dir, 'v5-new-code', 'dev', 'x.pack.tmp-1-aaaa');
+    const newTemp = join(dir, 'v5-new-code', 'dev', 'x.pack.tmp-1-bbbb');
     writeFileSync(oldTemp, 'x');
     writeFileSync(newTemp, 'x');
     const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
     utimesSync(oldTemp, twoHoursAgo, twoHoursAgo);
     mkdirSync(join(dir, 'v2-new-code'));
-    for (const old of ['v4-old-code', 'v2-new-code']) utimesSync(join(dir, old), longAgo, longAgo);
-    for (const file of entries(join(dir, 'v4-new-code'))) if (file.endsWith('.pack')) utimesSync(file, longAgo, longAgo);
+    for (const old of ['v5-old-code', 'v2-new-code']) utimesSync(join(dir, old), longAgo, longAgo);
+    for (const file of entries(join(dir, 'v5-new-code'))) if (file.endsWith('.pack')) utimesSync(file, longAgo, longAgo);
 
     cachedRender(input, dir, 'new-code');
-    expect(readdirSync(dir)).toEqual(['v4-new-code']);
+    expect(readdirSync(dir)).toEqual(['v5-new-code']);
     const kept = entries(dir);
     expect(kept).not.toContain(stale);
     expect(kept).not.toContain(oldTemp);
     expect(kept).toContain(newTemp);
     // Every pack this run read is kept, with its modification time refreshed: 3 apps x 3 environments in all.
-    const stored = [...packs(join(dir, 'v4-new-code')).values()].flat();
+    const stored = [...packs(join(dir, 'v5-new-code')).values()].flat();
     expect(stored).toHaveLength(9);
     for (const file of kept.filter((f) => f.endsWith('.pack'))) expect(statSync(file).mtimeMs).toBeGreaterThan(longAgo.getTime() + 1000);
   });
@@ -376,7 +376,7 @@ describe('render cache: pruning', () => {
     now = start + 11 * DAY;
     const first = { ...input, apps: [apps[0]] };
     const { files } = cachedRender(first, dir, 'code', clock);
-    const left = [...packs(join(dir, 'v4-code')).values()].flat();
+    const left = [...packs(join(dir, 'v5-code')).values()].flat();
     expect(left).toHaveLength(3);
     expect(files.size).toBeGreaterThan(0);
     expect(cachedRender(first, dir, 'code', clock).stats).toEqual({ hits: 3, misses: 0, uncacheable: 0, errors: 0 });

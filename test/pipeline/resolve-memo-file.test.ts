@@ -28,12 +28,17 @@ const checkout = webDef({ name: 'checkout', team: 'shop', dependsOn: [payments] 
 const cart = webDef({ name: 'cart', team: 'shop' });
 const FLEET = [sourced(checkout), sourced(cart), sourced(payments)];
 
-/** The memo file of `team` in dev, and its parts: the header line and the body. */
+/** The memo file of `team` in dev, and its parts: the body and the header line after it. */
 function memoFile(folder: string, team: string) {
   const path = join(folder, 'dev', `${team}.resolved`);
   const bytes = readFileSync(path);
-  const end = bytes.indexOf(0x0a);
-  return { path, header: JSON.parse(bytes.toString('utf8', 0, end)) as Record<string, unknown>, body: bytes.subarray(end + 1) };
+  const end = bytes.lastIndexOf(0x0a, bytes.length - 2);
+  return { path, header: JSON.parse(bytes.toString('utf8', end + 1)) as Record<string, unknown>, body: bytes.subarray(0, end) };
+}
+
+/** A memo file's bytes: `body`, then `header` on its own line. */
+function memoBytes(header: Record<string, unknown>, body: Buffer): Buffer {
+  return Buffer.concat([body, Buffer.from(`\n${JSON.stringify(header)}\n`)]);
 }
 
 describe('resolve memo: keys', () => {
@@ -167,11 +172,27 @@ describe('resolve memo: files', () => {
     expect(run(folder, FLEET).stats).toEqual({ hits: 3, misses: 0 });
   });
 
+  test('a file read back whole and used whole is let go as soon as resolution leaves it, before the environment has resolved', () => {
+    const folder = tempDir();
+    run(folder, FLEET);
+    const memo = new ResolveMemo(folder, FLEET);
+    const resolve = (a: SourcedApp) => memo.alone(a, DEV, undefined, () => resolveApp(a, DEV));
+    // checkout and cart are the shop's: payments' file is entered after the shop's is left.
+    FLEET.forEach(resolve);
+    expect(memo.stats).toEqual({ hits: 3, misses: 0 });
+    const { path } = memoFile(folder, 'shop');
+    const whole = readFileSync(path);
+    writeFileSync(path, whole.subarray(0, whole.length - 100));
+    // Entered again (resolution does not, team by team), the shop's file is read anew: cut, so a miss.
+    resolve(FLEET[1]);
+    expect(memo.stats).toEqual({ hits: 3, misses: 1 });
+  });
+
   test('a file whose blocks were lost (its body zeros, of the same length) is a miss', () => {
     const folder = tempDir();
     run(folder, FLEET);
     const { path, header, body } = memoFile(folder, 'shop');
-    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), Buffer.alloc(body.length)]));
+    writeFileSync(path, memoBytes(header, Buffer.alloc(body.length)));
     expect(run(folder, FLEET).stats).toEqual({ hits: 1, misses: 2 });
   });
 
@@ -180,7 +201,7 @@ describe('resolve memo: files', () => {
     const fresh = run(folder, FLEET).resolved;
     const { path, header } = memoFile(folder, 'shop');
     for (const body of [serialize(['one entry too few']), serialize(['not an app', null]), Buffer.from('not V8 at all')]) {
-      writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, bytes: body.length, sum: sumOf([body]) })}\n`), body]));
+      writeFileSync(path, memoBytes({ ...header, bytes: body.length, sum: sumOf([body]) }, body));
       const again = run(folder, FLEET);
       expect(again.stats).toEqual({ hits: 1, misses: 2 });
       expect(again.resolved).toEqual(fresh);

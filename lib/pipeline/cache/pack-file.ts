@@ -1,4 +1,4 @@
-import { readSummed, writeSummed } from './summed-file';
+import { BodyPart, readSummed, writeSummed } from './summed-file';
 
 /** Names the format in every pack's header: a pack of another format is not read at all. */
 const PACK_FORMAT = 'golden-path-pack/5';
@@ -30,14 +30,14 @@ export interface PackEntry {
   readonly checks?: Buffer;
 }
 
-/** An entry to write: its parts as bytes already (kept from a pack read) or as text. */
+/** An entry to write: its parts as bytes already (kept from a pack read), as text, or in a file (the app's file as written to dist/). */
 export interface PackEntryInput {
   readonly key: string;
   readonly used: number;
   readonly customization?: unknown;
-  readonly manifests: Buffer | string;
-  readonly text: Buffer | string;
-  readonly checks?: Buffer | string;
+  readonly manifests: BodyPart;
+  readonly text: BodyPart;
+  readonly checks?: BodyPart;
 }
 
 /** One header row: key, used, the parts' lengths in bytes (checks -1 when absent), and the customization when there is one. */
@@ -57,8 +57,8 @@ interface Header {
 }
 
 /**
- * Reads a pack (touched first, with `touch`: see `readSummed`): a one-line JSON header (the format, the body's length and one row per entry) and
- * the body, every entry's parts one after the other. One read for many apps, and nothing parsed
+ * Reads a pack (touched first, with `touch`: see `readSummed`): the body, every entry's parts one after
+ * the other, and a one-line JSON header (the format, the body's length and one row per entry). One read for many apps, and nothing parsed
  * but the header until an entry is asked for: a warm synth of 1,000 apps reads 60 files instead of
  * 3,000 and never decodes the stored YAML into strings it only writes back out. Returns undefined
  * for a pack that is missing, of another format, or not whole (a body shorter or longer than the
@@ -68,7 +68,7 @@ interface Header {
 export function readPack(file: string, touch?: Date): Map<string, PackEntry> | undefined {
   const read = readSummed(file, PACK_FORMAT, touch);
   if (read === undefined || !Array.isArray(read.header.entries)) return undefined;
-  const { body, bodyAt, identity } = read;
+  const { body, identity } = read;
   const header = read.header as unknown as Header;
   const entries = new Map<string, PackEntry>();
   let at = 0;
@@ -78,7 +78,7 @@ export function readPack(file: string, touch?: Date): Map<string, PackEntry> | u
     if (![manifests, text, checks].every((n) => Number.isInteger(n) && n >= -1) || manifests < 0 || text < 0) return undefined;
     const part = (length: number) => body.subarray(at, (at += length));
     const manifestsPart = part(manifests);
-    const textAt: TextRef = { file, key, identity, at: bodyAt + at, length: text };
+    const textAt: TextRef = { file, key, identity, at, length: text };
     entries.set(key, {
       key,
       used,
@@ -97,22 +97,15 @@ export function readPack(file: string, touch?: Date): Map<string, PackEntry> | u
  * a reader (or a concurrent synth) sees the old pack or the new one, never half of one; of two
  * concurrent writers the last rename wins whole. Throws when it cannot write (the temporary file
  * is removed); what is left of a killed writer is a `.tmp-` file that `RenderCache.prune` removes.
+ * `entries`, in key order, are taken one at a time and each written before the next is made.
  */
-export function writePack(file: string, entries: readonly PackEntryInput[]): void {
-  const parts = entries.map((e) => ({
-    entry: e,
-    manifests: toBuffer(e.manifests),
-    text: toBuffer(e.text),
-    checks: e.checks === undefined ? undefined : toBuffer(e.checks),
-  }));
-  const rows = parts.map(({ entry, manifests, text, checks }): HeaderRow => {
-    const lengths: [number, number, number] = [manifests.length, text.length, checks?.length ?? -1];
-    return entry.customization === undefined ? [entry.key, entry.used, lengths] : [entry.key, entry.used, lengths, entry.customization];
+export function writePack(file: string, entries: Iterable<PackEntryInput>): void {
+  writeSummed(file, PACK_FORMAT, (put) => {
+    const rows: HeaderRow[] = [];
+    for (const entry of entries) {
+      const lengths: [number, number, number] = [put(entry.manifests), put(entry.text), entry.checks === undefined ? -1 : put(entry.checks)];
+      rows.push(entry.customization === undefined ? [entry.key, entry.used, lengths] : [entry.key, entry.used, lengths, entry.customization]);
+    }
+    return { entries: rows };
   });
-  const body = parts.flatMap(({ manifests, text, checks }) => (checks ? [manifests, text, checks] : [manifests, text]));
-  writeSummed(file, PACK_FORMAT, { entries: rows }, body);
-}
-
-function toBuffer(part: Buffer | string): Buffer {
-  return typeof part === 'string' ? Buffer.from(part) : part;
 }

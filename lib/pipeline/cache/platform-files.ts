@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ObjectResults } from '../../policy/object-results';
-import { readSummedJson, writeSummedJson } from './summed-file';
+import { BodyPart, readSummedJson, textOf, writeSummedJson } from './summed-file';
 
 /** An environment's platform files with what the checks found in each one's objects (null: not checked). */
 interface PlatformEntry {
@@ -96,9 +96,14 @@ export class PlatformFilesStore {
   }
 
   /** Writes the pending entries, each file's text from what the synth wrote (`written`) when not read back. */
-  store(written: Pick<ReadonlyMap<string, string | Buffer>, 'get'>): void {
+  store(written: Pick<ReadonlyMap<string, BodyPart>, 'get'>): void {
     for (const [environment, { keys, files, checks, texts: known }] of this.pending) {
-      const texts: readonly (string | undefined)[] = known ?? files.map((f) => written.get(f.path)?.toString());
+      const texts: readonly (string | undefined)[] =
+        known ??
+        files.map((f) => {
+          const text = written.get(f.path);
+          return text === undefined ? undefined : textOf(text);
+        });
       // A file this synth did not write (another shard's) has no text to trust: not stored.
       if (texts.includes(undefined)) continue;
       try {

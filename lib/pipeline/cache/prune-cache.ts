@@ -5,7 +5,7 @@ const DAY_MS = 24 * 3600 * 1000;
 const HOUR_MS = 3600 * 1000;
 
 export interface PruneOptions {
-  /** The cache folder, holding one folder per code version and format (`v4-<code>`). */
+  /** The cache folder, holding one folder per code version and format (`v5-<code>`). */
   readonly root: string;
   /** This run's version folder: never removed by the run that uses it. */
   readonly folder: string;

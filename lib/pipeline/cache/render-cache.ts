@@ -13,14 +13,18 @@ import { PlatformFilesStore } from './platform-files';
 import { decodeManifests, encodeManifests } from './manifest-lines';
 import { RenderKeys } from './render-keys';
 import { PackEntry, PackEntryInput, readPack, TextRef, writePack } from './pack-file';
+import { BodyPart } from './summed-file';
 import { PackTexts } from './pack-texts';
 import { pruneCache } from './prune-cache';
 import { ResolveMemo } from './resolve-memo';
 import { encodeChecks, StoredChecks, storedResults } from './stored-checks';
 
-/** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry; v3: objects as one JSON array). */
-const FORMAT = 'v4';
+/** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry; v3: objects as one JSON array; v5: every file's header after its body). */
+const FORMAT = 'v5';
 const DAY_MS = 24 * 3600 * 1000;
+/** The files a synth wrote, by path: each one's text, or the file it is in. */
+export type WrittenFiles = Pick<ReadonlyMap<string, BodyPart>, 'get'>;
+
 /** The hashes of the platform's code files, by path and stat (`codeFingerprint`): beside the versions' folders. */
 const CODE_MEMO = 'code-files.json';
 
@@ -84,7 +88,7 @@ interface Hit {
  * whole fleet. Never a source of truth: packs are written whole and atomically, only after a synth
  * succeeded, and an unreadable pack or entry is a miss.
  *
- * Layout: `<dir>/v4-<code>/<environment>/<team>.pack` (see `readPack`), one folder per version of
+ * Layout: `<dir>/v5-<code>/<environment>/<team>.pack` (see `readPack`), one folder per version of
  * the platform's code, so a platform upgrade starts a fresh folder and `prune` drops the old one
  * whole. A pack holds the entries of one team in one environment, so a one-app change rewrites one
  * small pack per environment and a warm run reads a few dozen files, not one per app.
@@ -236,26 +240,28 @@ export class RenderCache implements ObjectResultsMemo {
 
   /**
    * Writes the packs this run changed: every rendering made this run, with its file's text from
-   * `files` (what was written), and the hits whose check results it completed. A pack is also
-   * written again to drop entries unused for `maxUnusedMs`, or to mark entries used when its marks
-   * are more than a day old: otherwise a warm run that changed nothing writes nothing.
+   * `files` (what was written: the text, or the file it is in, read as the pack is written), and the
+   * hits whose check results it completed. A pack is also written again to drop entries unused for
+   * `maxUnusedMs`, or to mark entries used when its marks are more than a day old: otherwise a warm
+   * run that changed nothing writes nothing.
    */
-  store(files: Pick<ReadonlyMap<string, string | Buffer>, 'get'>): void {
+  store(files: WrittenFiles): void {
     this.memo?.store();
     this.catalog.store();
     const now = this.now();
-    // Encoded a pack at a time, each written before the next is encoded: encoding a whole environment's
-    // entries first held them twice, as objects and as bytes (+250 MB at 3,000 apps with a cold cache).
-    const entriesOf = new Map<Pack, (() => PackEntryInput | undefined)[]>();
-    const add = (pack: Pack, entry: () => PackEntryInput | undefined) => {
-      const list = entriesOf.get(pack);
-      if (list) list.push(entry);
-      else entriesOf.set(pack, [entry]);
+    // This run's entries by pack and key, each made only as its pack is written, and written before the next
+    // is made: made a whole environment at a time, they were held twice, as objects and as bytes (+250 MB at
+    // 3,000 apps with a cold cache), and a pack at a time still some 50 MB of a 500-app team's.
+    const freshOf = new Map<Pack, Map<string, () => PackEntryInput | undefined>>();
+    const add = (pack: Pack, key: string, make: () => PackEntryInput | undefined) => {
+      const fresh = freshOf.get(pack);
+      if (fresh) fresh.set(key, make);
+      else freshOf.set(pack, new Map([[key, make]]));
     };
     for (const { key, app, rendering, checks } of this.pending.values()) {
       const pack = this.packAt(app);
       pack.used.add(key);
-      add(pack, () => {
+      add(pack, key, () => {
         const text = files.get(appFilePath(app));
         if (text === undefined) return undefined;
         return {
@@ -270,7 +276,7 @@ export class RenderCache implements ObjectResultsMemo {
     }
     for (const { hit, manifests, checks } of this.completed.values()) {
       const { pack, key, customization } = hit;
-      add(pack, () => {
+      add(pack, key, () => {
         const text = this.texts.read(hit.text);
         return text === undefined
           ? undefined
@@ -278,24 +284,23 @@ export class RenderCache implements ObjectResultsMemo {
       });
     }
     for (const pack of this.packs.values()) {
-      // This run's renderings and completed check results, by key.
-      const fresh = new Map<string, PackEntryInput>();
-      for (const entry of entriesOf.get(pack) ?? []) {
-        const input = entry();
-        if (input) fresh.set(input.key, input);
-      }
+      const fresh = freshOf.get(pack) ?? new Map<string, () => PackEntryInput | undefined>();
       const expired = (key: string, used: number) => !pack.used.has(key) && now - used > this.maxUnusedMs;
       const stale = [...pack.marks].some(([key, used]) => expired(key, used) || (pack.used.has(key) && now - used > DAY_MS));
       if (fresh.size === 0 && !stale) continue;
       // Read again for the bytes of the entries kept as they are (a concurrent synth's additions among them).
-      const kept: PackEntryInput[] = [];
-      for (const entry of (readPack(pack.file) ?? new Map<string, PackEntry>()).values()) {
-        if (fresh.has(entry.key) || expired(entry.key, entry.used)) continue;
-        kept.push(pack.used.has(entry.key) ? { ...entry, used: now } : entry);
+      const old = readPack(pack.file) ?? new Map<string, PackEntry>();
+      const keys = [...new Set([...old.keys(), ...fresh.keys()])].sort();
+      function* entries(): Generator<PackEntryInput> {
+        for (const key of keys) {
+          const made = fresh.get(key)?.();
+          const entry = made ?? old.get(key);
+          if (entry === undefined || (made === undefined && expired(key, entry.used))) continue;
+          yield made === undefined && pack.used.has(key) ? { ...entry, used: now } : entry;
+        }
       }
-      const entries = [...kept, ...fresh.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       try {
-        writePack(pack.file, entries);
+        writePack(pack.file, entries());
       } catch {
         this.stats.errors++;
       }

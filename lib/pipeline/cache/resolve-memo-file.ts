@@ -192,5 +192,8 @@ function readMemoFile(path: string, now: number): (Omit<Header, 'format' | 'byte
 }
 
 function writeMemoFile(path: string, header: Omit<Header, 'format' | 'bytes' | 'sum'>, body: Buffer): void {
-  writeSummed(path, FILE_FORMAT, { key: header.key, entries: header.entries, loose: header.loose }, [body]);
+  writeSummed(path, FILE_FORMAT, (put) => {
+    put(body);
+    return { key: header.key, entries: header.entries, loose: header.loose };
+  });
 }

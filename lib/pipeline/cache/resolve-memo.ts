@@ -83,11 +83,7 @@ export class ResolveMemo implements ResolutionMemo {
   }
 
   resolved(): void {
-    this.current?.file.leave();
-    this.current = undefined;
-    // A file this resolution only read back whole has nothing to write: its bytes need not wait for `store`
-    // (at 10,000 apps, an environment's are ~50 MB, held while it rendered).
-    for (const [id, file] of this.files) if (file.unchanged()) this.files.delete(id);
+    this.leaveCurrent();
   }
 
   final(alone: ResolvedApp, final: ResolvedApp): void {
@@ -122,7 +118,7 @@ export class ResolveMemo implements ResolutionMemo {
   private file(path: string, key: string): MemoFile {
     const id = `${path}\0${key}`;
     if (this.current?.id === id) return this.current.file;
-    this.current?.file.leave();
+    this.leaveCurrent();
     let file = this.files.get(id);
     if (!file) {
       file = new MemoFile(path, key, this.now());
@@ -130,6 +126,20 @@ export class ResolveMemo implements ResolutionMemo {
     }
     this.current = { id, file };
     return file;
+  }
+
+  /**
+   * Resolution left the current file. One it only read back whole has nothing to write, so its bytes need
+   * not wait for `store`: at 10,000 apps an environment's are ~50 MB, and held all at once, they left
+   * main-thread malloc that much larger for the rest of the synth. Resolution goes team by team
+   * (`resolveAppsIn` orders the apps so): a file is not entered again in an environment.
+   */
+  private leaveCurrent(): void {
+    if (!this.current) return;
+    const { id, file } = this.current;
+    file.leave();
+    if (file.unchanged()) this.files.delete(id);
+    this.current = undefined;
   }
 
   /** What every app of an environment is resolved with besides its own definition and release: the environment, the runtime, this key's format. */

@@ -11,18 +11,17 @@ import { dirname } from 'node:path';
  * through a check that catches that (the sum in the header of a pack, a resolution file, a platform
  * or catalog file: `summed-file.ts`), so it is a miss, never a wrong hit. The code fingerprint's
  * memo has no sum: a damaged entry there gives another fingerprint, a cold cache, never a wrong hit.
- * Throws what failed, with the temporary file removed.
+ * Throws what failed, with the temporary file removed. `contents`: the parts, one after the other, or
+ * a function that writes them into the open file (to stream them, never holding them all).
  */
-export function writeAtomically(file: string, parts: readonly (Buffer | string)[]): void {
+export function writeAtomically(file: string, contents: readonly (Buffer | string)[] | ((fd: number) => void)): void {
   const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   mkdirSync(dirname(file), { recursive: true });
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'w');
-    for (const part of parts) {
-      const bytes = typeof part === 'string' ? Buffer.from(part) : part;
-      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
-    }
+    if (typeof contents === 'function') contents(fd);
+    else for (const part of contents) writeAll(fd, typeof part === 'string' ? Buffer.from(part) : part);
     closeSync(fd);
     fd = undefined;
     renameSync(temp, file);
@@ -31,4 +30,9 @@ export function writeAtomically(file: string, parts: readonly (Buffer | string)[
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/** Writes all of `bytes` at the file's offset (a write may take fewer). */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
