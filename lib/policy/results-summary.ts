@@ -1,4 +1,5 @@
-import { ResultsSummary } from './object-results';
+import { ObjectResults, ResultsSummary } from './object-results';
+import { Violation } from './rule';
 
 /** A summary read back from JSON, or undefined when it is not one (a damaged or foreign entry: its results are read instead). */
 export function asSummary(value: unknown): ResultsSummary | undefined {
@@ -15,6 +16,30 @@ export function asSummary(value: unknown): ResultsSummary | undefined {
     (f[1] === null || typeof f[1] === 'string') &&
     Array.isArray(f[2]);
   return found.every(fits) ? (value as ResultsSummary) : undefined;
+}
+
+/**
+ * The results a summary stands for: every list it says is there for every object, empty but where
+ * `found` has something. They equal the results summarized when each list of those was there for
+ * every object, as nearly always. Undefined for a summary that names a finding of a list it does not
+ * say is there (a damaged one).
+ */
+export function summarizedResults(summary: ResultsSummary): ObjectResults | undefined {
+  const lists = () => Array.from({ length: summary.objects }, (): readonly Violation[] => []);
+  const schema = summary.schema ? lists() : undefined;
+  // Own fields whatever the id (a damaged summary's `__proto__` too).
+  const byRule: Record<string, (readonly Violation[])[]> = Object.fromEntries(
+    summary.rules
+      .split(' ')
+      .filter((id) => id !== '')
+      .map((id) => [id, lists()]),
+  );
+  for (const [index, rule, violations] of summary.found) {
+    const list = rule === null ? schema : Object.hasOwn(byRule, rule) ? byRule[rule] : undefined;
+    if (list === undefined) return undefined;
+    list[index] = violations;
+  }
+  return { ...(schema ? { schema } : {}), ...(summary.context !== null ? { rules: { context: summary.context, byRule } } : {}) };
 }
 
 /**

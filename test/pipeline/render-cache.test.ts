@@ -6,7 +6,7 @@ import { AppDefinition, SourcedApp } from '../../lib/model/app-definition';
 import { RenderCache } from '../../lib/pipeline/cache/render-cache';
 import { PackEntry, readPack, writePack } from '../../lib/pipeline/cache/pack-file';
 import { readSummedJson, writeSummedJson } from '../../lib/pipeline/cache/summed-file';
-import { encodeChecks } from '../../lib/pipeline/cache/stored-checks';
+import { encodeChecks, storedResults } from '../../lib/pipeline/cache/stored-checks';
 import { ObjectResults } from '../../lib/policy/object-results';
 import { decodeManifests } from '../../lib/pipeline/cache/manifest-lines';
 import { FleetInput } from '../../lib/pipeline/render-fleet';
@@ -127,8 +127,7 @@ describe('render cache: the sample fleet', () => {
     const stored = [...readPack(file)!.values()];
     const [summarized, bare] = stored.filter((e) => e.checks !== undefined);
     const planted = (entry: PackEntry, message: string) => {
-      const text = entry.checks!.toString();
-      const checks = JSON.parse(text.slice(text.indexOf('\n') + 1)) as ObjectResults & { rules: { byRule: Record<string, unknown[][]> } };
+      const checks = storedResults(entry.checks!.toString()) as ObjectResults & { rules: { byRule: Record<string, unknown[][]> } };
       checks.rules.byRule['read-only-root-filesystem'][0] = [{ message }];
       return checks;
     };

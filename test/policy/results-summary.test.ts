@@ -1,5 +1,5 @@
 import { objectRulesContext, ObjectResults, summarize } from '../../lib/policy/object-results';
-import { asSummary, SummaryCoverage } from '../../lib/policy/results-summary';
+import { asSummary, summarizedResults, SummaryCoverage } from '../../lib/policy/results-summary';
 
 const PROD = objectRulesContext('prod', true, false, 'shop');
 
@@ -120,5 +120,34 @@ describe('SummaryCoverage', () => {
     expect(coverage.covers(summary, 2, PROD)).toBe(true);
     expect(coverage.covers({ ...summary, rules: 'rule-a ' }, 2, PROD)).toBe(false);
     expect(coverage.covers({ ...summary }, 2, PROD)).toBe(true);
+  });
+});
+
+describe('summarizedResults', () => {
+  test('gives back results whose every list was there for every object, findings in place', () => {
+    const results: ObjectResults = {
+      schema: [[], [{ field: 'spec.x', message: "unknown field 'x'" }]],
+      rules: { context: PROD, byRule: { 'rule-a': [[{ message: 'a found' }], []], 'rule-b': [[], []] } },
+    };
+    expect(summarizedResults(summarize(results, 2))).toEqual(results);
+  });
+
+  test('holds no schema when the summary has none for every object, and no rules when none ran', () => {
+    expect(summarizedResults({ objects: 2, schema: false, context: null, rules: '', found: [] })).toEqual({});
+    expect(summarizedResults({ objects: 1, schema: true, context: PROD, rules: '', found: [] })).toEqual({
+      schema: [[]],
+      rules: { context: PROD, byRule: {} },
+    });
+  });
+
+  test('results with a list not there for every object are not what their summary stands for (encodeChecks stores them whole)', () => {
+    const results: ObjectResults = { schema: [[], null], rules: { context: PROD, byRule: { 'rule-a': [[], []] } } };
+    expect(summarizedResults(summarize(results, 2))).toEqual({ rules: { context: PROD, byRule: { 'rule-a': [[], []] } } });
+  });
+
+  test('is undefined for a summary naming a finding of a list it does not say is there', () => {
+    expect(summarizedResults({ objects: 1, schema: false, context: PROD, rules: 'rule-a ', found: [[0, null, [{ message: 'x' }]]] })).toBeUndefined();
+    expect(summarizedResults({ objects: 1, schema: true, context: PROD, rules: 'rule-a ', found: [[0, 'rule-b', [{ message: 'x' }]]] })).toBeUndefined();
+    expect(summarizedResults({ objects: 1, schema: true, context: PROD, rules: 'rule-a ', found: [[0, 'constructor', [{ message: 'x' }]]] })).toBeUndefined();
   });
 });

@@ -19,7 +19,7 @@ import { pruneCache } from './prune-cache';
 import { ResolveMemo } from './resolve-memo';
 import { encodeChecks, StoredChecks, storedResults } from './stored-checks';
 
-/** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry; v3: objects as one JSON array; v5: every file's header after its body). */
+/** Bumped when the storage format changes, so old entries are never read as new ones (v2: one JSON file per entry; v3: objects as one JSON array; v5: every file's header after its body, check results as their summary when it stands for them). */
 const FORMAT = 'v5';
 const DAY_MS = 24 * 3600 * 1000;
 /** The files a synth wrote, by path: each one's text, or the file it is in. */
