@@ -26,6 +26,26 @@ describe('pack texts', () => {
     texts.close();
   });
 
+  test('texts of any length read one after another come back whole, through one reused buffer', () => {
+    const file = join(tempDir(), 'shop.pack');
+    const long = `data: ${'é'.repeat(70 * 1024)}\n`;
+    writePack(file, [
+      { key: 'a', used: 1, manifests: '[]', text: long },
+      { key: 'b', used: 1, manifests: '[]', text: 'kind: Service\n' },
+      { key: 'c', used: 1, manifests: '[]', text: `${long}more\n` },
+    ]);
+    const read = readPack(file)!;
+    const texts = new PackTexts();
+    expect(['b', 'a', 'b', 'c', 'b'].map((key) => texts.read(read.get(key)!.textAt))).toEqual([
+      'kind: Service\n',
+      long,
+      'kind: Service\n',
+      `${long}more\n`,
+      'kind: Service\n',
+    ]);
+    texts.close();
+  });
+
   test('a pack replaced since it was read (touched, or renamed over) is read again whole, and the text taken by key; none when that fails too', () => {
     const dir = tempDir();
     const file = join(dir, 'shop.pack');
