@@ -107,13 +107,11 @@ export class StagedTree {
   }
 
   /**
-   * Where a file added to the new tree is, and its length, for the render cache to copy its bytes as they
-   * are (read as it writes them: held, a fleet's files would take hundreds of MB); undefined when it was not added.
+   * Where a file added to the new tree is, for the render cache to copy its bytes as they are (read as
+   * it writes them: held, a fleet's files would take hundreds of MB); undefined when it was not added.
    */
-  written(path: string): { readonly file: string; readonly length: number } | undefined {
-    if (!this.paths.has(path) || this.done) return undefined;
-    const file = join(this.staging, path);
-    return { file, length: statSync(file).size };
+  written(path: string): { readonly file: string } | undefined {
+    return this.paths.has(path) && !this.done ? { file: join(this.staging, path) } : undefined;
   }
 
   /** Removes the new tree (and a parent folder made for it): nothing was written. */

@@ -21,6 +21,16 @@ describe('writeTree', () => {
     expect(readFileSync(join(out, 'dev/shop/web.yaml'), 'utf8')).toBe('b');
   });
 
+  test('tells where an added file is in the new tree, with the bytes written; nothing for a file not added, nor once the tree is committed', () => {
+    const tree = new StagedTree(join(outDir(), 'dist'));
+    tree.add('prod/shop/web.yaml', 'name: é\n');
+    const { file } = tree.written('prod/shop/web.yaml')!;
+    expect(readFileSync(file, 'utf8')).toBe('name: é\n');
+    expect(tree.written('prod/shop/other.yaml')).toBeUndefined();
+    tree.commit();
+    expect(tree.written('prod/shop/web.yaml')).toBeUndefined();
+  });
+
   test('links a file whose bytes are unchanged from the old tree, writes a changed one, and the old tree goes', () => {
     const parent = outDir();
     const out = join(parent, 'dist');
