@@ -72,7 +72,8 @@ export function layoutFiles(
   const next = typeof yaml === 'function' ? yaml : () => yaml;
   let team: string | undefined;
   let emitter: YamlEmitter | undefined;
-  for (const { app, manifests, text } of rendered) {
+  for (const { app, manifests, text, written } of rendered) {
+    if (written) continue;
     // A cache hit, or an app rendered on a worker thread, brings its file's text: emitting it again would give the same bytes.
     const known = text ?? cache?.textOf(manifests);
     if (known !== undefined) {

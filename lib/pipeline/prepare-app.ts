@@ -23,7 +23,7 @@ const OBJECT_RULES = GOLDEN_PATH_PACK.filter((rule) => rule.scope === 'object');
 
 /**
  * Everything done for one app that reads that app alone, so a worker thread can do it: the rendering
- * (`renderForFleet`) and its file's text. `yaml` is the thread's emitter, shared by its apps.
+ * (`renderForFleet`) and its file's text. `yaml` is the thread's emitter, shared by a team's apps.
  */
 export function prepareApp(app: ResolvedApp, definition: AppDefinition | undefined, problems: Problems, yaml: YamlEmitter): PreparedApp {
   const rendering = renderForFleet(app, definition, problems);
@@ -35,7 +35,7 @@ export function prepareApp(app: ResolvedApp, definition: AppDefinition | undefin
  * `ObjectResults` the render cache stores), found by the checks' own run over them (schema, then the
  * pack's object rules) and kept as its memo would keep them. The environment rules, waivers and
  * fleet checks need every app and stay with the caller. `promql` is the thread's parser, kept across
- * its apps as a serial check run keeps one: the fleet's expressions differ only in label values,
+ * a team's apps as a serial check run keeps one: the fleet's expressions differ only in label values,
  * so each shape is parsed once, not once per app (a parser per app cost 1.8 s of CPU per thread at
  * 1,000 apps x 3 environments). A rule that throws is a bug the caller's checks report as a serial
  * run does, so nothing is kept then.

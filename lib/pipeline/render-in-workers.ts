@@ -14,6 +14,7 @@ import {
   DONE,
   EXIT_CODE,
   Job,
+  markRead,
   Outcome,
   prepareClaimed,
   SIGNAL,
@@ -21,6 +22,7 @@ import {
   TaskMessage,
   tasksOf,
   threadOf,
+  UNREAD_LIMIT,
   WorkerInput,
 } from './worker-tasks';
 
@@ -31,6 +33,8 @@ export interface ParallelOptions {
   readonly root: string;
   /** Renderings to do at or below which starting workers costs more than it saves. @default PARALLEL_THRESHOLD */
   readonly threshold?: number;
+  /** How much of the workers' results (JSON, UTF-16 units) may wait unread before they stop claiming tasks. @default UNREAD_LIMIT */
+  readonly unreadLimit?: number;
   /** Told how many threads render when workers start (for the summary line). @default - not told */
   readonly onStart?: (threads: number) => void;
 }
@@ -149,7 +153,7 @@ export function startInWorkers(
   const escaping = [...new Set(apps.filter((app) => definitionNeeded(definitionOf(app))).map((app) => app.source))];
   const counters = new SharedArrayBuffer((SLOTS + 2 * pool.workers) * Int32Array.BYTES_PER_ELEMENT);
   const shared = new Int32Array(counters);
-  pool.post({ apps, groups, escaping, counters });
+  pool.post({ apps, groups, escaping, counters, unreadLimit: parallel.unreadLimit ?? UNREAD_LIMIT });
   parallel.onStart?.(pool.workers + 1);
   return { finish: (problems) => collect(apps, groups, definitionOf, pool, shared, problems) };
 }
@@ -165,20 +169,33 @@ function collect(
 ): PreparedApp[] {
   const outcomes: Outcome[] = [];
   let received = 0;
+  // The workers' results are read between this thread's own tasks too: a worker stops at UNREAD_LIMIT unread.
+  const read = () => {
+    for (const { port1 } of pool.channels) {
+      for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
+        const task = message.message as TaskMessage;
+        markRead(shared, task);
+        outcomes[task.index] = JSON.parse(task.json) as Outcome;
+        received++;
+      }
+    }
+  };
   try {
-    prepareClaimed(apps, groups, definitionOf, shared, undefined, (index, outcome) => {
-      outcomes[index] = outcome;
-      received++;
-    });
+    prepareClaimed(
+      apps,
+      groups,
+      definitionOf,
+      shared,
+      undefined,
+      (index, outcome) => {
+        outcomes[index] = outcome;
+        received++;
+      },
+      read,
+    );
     while (received < apps.length) {
       const done = Atomics.load(shared, DONE);
-      for (const { port1 } of pool.channels) {
-        for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
-          const { index, json } = message.message as TaskMessage;
-          outcomes[index] = JSON.parse(json) as Outcome;
-          received++;
-        }
-      }
+      read();
       if (received === apps.length) break;
       checkAlive(apps, shared, pool.workers);
       // A worker counts a task done after posting its result: woken, the next drain finds it.

@@ -4,6 +4,7 @@ import { ResolvedApp } from '../model/resolved-app';
 import { YamlEmitter } from '../output/emit-yaml';
 import { GuardedEnvironment, guardObjectDrops, readTree, TreeObjectIds } from '../output/gitops-guard';
 import { StagedTree } from '../output/write-tree';
+import { appFilePath } from '../output/layout';
 import { checkUniqueObjects } from './fleet-checks';
 import { catalogFiles } from '../catalog/catalog-files';
 import { isAggregate, kustomizationFiles, layoutFiles } from './layout-fleet';
@@ -192,7 +193,7 @@ function renderInParts(
     const own = part.apps ?? resolveAgain(part.environment, input);
     // Dropped as soon as the environment is done: the plan outlives it.
     part.apps = undefined;
-    return { own, finish: startRenderEach(shard ? own.filter((a) => inShard(shard, a)) : own, input) };
+    return { own, finish: startRenderEach(shard ? own.filter((a) => inShard(shard, a)) : own, input, (app, text) => out(appFilePath(app), text)) };
   };
   let next: ReturnType<typeof start> | undefined;
   // A function, not the loop's body: the interpreter kept a loop body's last objects in its frame

@@ -8,7 +8,10 @@ import { startInWorkers } from '../../lib/pipeline/render-in-workers';
 import { RenderCache } from '../../lib/pipeline/cache/render-cache';
 import { loadProject } from '../../lib/pipeline/load-project';
 import * as workerThreads from 'node:worker_threads';
-import { FleetInput, renderResolvedApps, resolveFleetApps, resolveFleetEnvironments } from '../../lib/pipeline/render-fleet';
+import { FleetInput, renderResolvedApps, resolveFleetApps, resolveFleetEnvironments, startRenderEach } from '../../lib/pipeline/render-fleet';
+import { layoutFiles } from '../../lib/pipeline/layout-fleet';
+import { appFilePath } from '../../lib/output/layout';
+import { YamlEmitter } from '../../lib/output/emit-yaml';
 import { renderManifests } from '../../lib/output/render-yaml';
 import { SourcedApp } from '../../lib/model/app-definition';
 import { render } from '../../lib/pipeline/synthesize';
@@ -85,6 +88,28 @@ describe('parallel synth', () => {
       );
     });
 
+    test("a worker's text is handed on as it comes, once per app: the rendering keeps no copy, and layout writes only what was not handed on", () => {
+      const environments = resolveFleetEnvironments(input.environments, input.gitops);
+      const prod = resolveFleetApps({ ...input, environments }).filter((a) => a.environment === 'prod');
+      const renderWith = (parallel: FleetInput['parallel']) => {
+        const handed: [string, string][] = [];
+        const rendered = startRenderEach(prod, { ...input, environments, parallel }, (app, text) => handed.push([appFilePath(app), text]))(new Problems());
+        const laidOut: string[] = [];
+        layoutFiles(rendered, [], new YamlEmitter(), undefined, (path) => laidOut.push(path));
+        return { handed, rendered, laidOut };
+      };
+      const parallel = renderWith({ jobs: 2, root, threshold: 0 });
+      expect(parallel.handed).toHaveLength(100);
+      expect(new Set(parallel.handed.map(([path]) => path)).size).toBe(100);
+      expect(parallel.handed[0]).toEqual([appFilePath(prod[0]), renderManifests(prod[0].source, parallel.rendered[0].manifests)]);
+      expect(parallel.rendered.filter((r) => r.written !== true || r.text !== undefined)).toEqual([]);
+      expect(parallel.laidOut).toEqual([]);
+      // Serially the text is made by layout, as it writes the file: nothing to hand on.
+      const serial = renderWith(undefined);
+      expect(serial.handed).toEqual([]);
+      expect(serial.laidOut).toEqual(parallel.handed.map(([path]) => path));
+    });
+
     test('with the cache, hits are decided here: a warm cache starts no worker and gives the same bytes', () => {
       const dir = tempDir();
       const threads: number[] = [];
@@ -157,8 +182,10 @@ describe('parallel synth', () => {
     };
     const serial = run();
     const parallel = run({ jobs: 2, root, threshold: 0 });
-    // What the main thread checked and laid out came from the workers (or its own share of the apps).
-    expect(parallel.result.rendered.filter((r) => r.text === undefined || r.results?.schema === undefined || r.results.rules === undefined)).toEqual([]);
+    // What the main thread checked and laid out came from the workers (or its own share of the apps), their texts written as they came.
+    expect(
+      parallel.result.rendered.filter((r) => r.written !== true || r.text !== undefined || r.results?.schema === undefined || r.results.rules === undefined),
+    ).toEqual([]);
     expect(serial.result.rendered.filter((r) => r.text !== undefined || r.results !== undefined)).toEqual([]);
     expect([...parallel.result.files]).toEqual([...serial.result.files]);
     expect(serial.seen.map((r) => [r.summary.errors, r.summary.warnings, r.summary.waived, r.summary.unusedWaivers])).toEqual([[0, 8, 1, 1]]);
@@ -184,24 +211,59 @@ describe('parallel synth', () => {
     expect([...parallel.files]).toEqual([...render(input).files]);
   });
 
-  test('startInWorkers: the workers render before this thread asks for the results, so it can do other work meanwhile', () => {
+  /** A bench fleet's dev apps started on one worker (`startInWorkers`), each app running `onWorker` when a worker renders it. */
+  function startOnWorkers(count: number, onWorker: string, unreadLimit?: number) {
     const root = tempDir();
-    const marker = join(tempDir(), 'a-worker-rendered');
-    const fleet = generateFleet({ apps: 4, seed: 3 });
+    const fleet = generateFleet({ apps: count, seed: 3 });
     writeFleetRepo(root, fleet);
-    const hook = `() => { if (!require('node:worker_threads').isMainThread) require('node:fs').writeFileSync(${JSON.stringify(marker)}, ''); }`;
+    const hook = `() => { if (!require('node:worker_threads').isMainThread) ${onWorker}; }`;
     for (const app of fleet.apps) writeFileSync(join(root, app.source), `export default { ...${JSON.stringify(app.definition)}, customize: ${hook} };\n`);
     const input = inputOf(root);
     const environments = resolveFleetEnvironments(input.environments, input.gitops);
     const apps = resolveFleetApps({ ...input, environments }).filter((a) => a.environment === 'dev');
     const definitions = new Map(input.apps.map((a) => [a.source, a.definition]));
-    const pending = startInWorkers(apps, (app) => definitions.get(app.source), { jobs: 2, root, threshold: 0 });
+    return { apps, pending: startInWorkers(apps, (app) => definitions.get(app.source), { jobs: 2, root, threshold: 0, unreadLimit }) };
+  }
+
+  test('startInWorkers: the workers render before this thread asks for the results, so it can do other work meanwhile', () => {
+    const marker = join(tempDir(), 'a-worker-rendered');
+    const { pending } = startOnWorkers(4, `require('node:fs').writeFileSync(${JSON.stringify(marker)}, '')`);
     // This thread renders nothing until finish: only a worker can write the marker.
     for (let i = 0; i < 600 && !existsSync(marker); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
     expect(existsSync(marker)).toBe(true);
     const problems = new Problems();
     expect(pending.finish(problems).map((p) => p.manifests.length > 0)).toEqual([true, true, true, true]);
     expect(problems.size).toBe(0);
+  });
+
+  describe('a worker stops claiming tasks while its results wait unread past the limit, and goes on once this thread reads them', () => {
+    // Each render on a worker appends a line; tasks of one app each (16 apps on 2 threads).
+    const rendersOnWorkers = (unreadLimit: number | undefined) => {
+      const log = join(tempDir(), 'renders');
+      writeFileSync(log, '');
+      const { apps, pending } = startOnWorkers(16, `require('node:fs').appendFileSync(${JSON.stringify(log)}, 'x\\n')`, unreadLimit);
+      const renders = () => readFileSync(log, 'utf8').split('\n').length - 1;
+      const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+      // Until the worker rendered every app, or stopped: 3 s on after its first render (~3 ms an app once loaded).
+      for (let i = 0; i < 600 && renders() === 0; i++) sleep(100);
+      for (let i = 0; i < 30 && renders() < apps.length; i++) sleep(100);
+      const before = renders();
+      const problems = new Problems();
+      const prepared = pending.finish(problems);
+      return { before, prepared, problems };
+    };
+
+    test('a limit of one result: one task, then it waits; finish reads and renders the rest', () => {
+      const { before, prepared, problems } = rendersOnWorkers(1);
+      expect(before).toBe(1);
+      expect(prepared).toHaveLength(16);
+      expect(prepared.filter((p) => p.manifests.length === 0)).toEqual([]);
+      expect(problems.size).toBe(0);
+    });
+
+    test('the default limit: it renders every app before this thread reads any', () => {
+      expect(rendersOnWorkers(undefined).before).toBe(16);
+    });
   });
 
   test('an app that throws in a worker fails with the located error of a serial run, and nothing is written', () => {
