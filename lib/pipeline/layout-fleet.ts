@@ -6,6 +6,7 @@ import { appFilePath } from '../output/layout';
 import { YamlEmitter } from '../output/emit-yaml';
 import { renderDocument, renderManifests } from '../output/render-yaml';
 import { RenderCache } from './cache/render-cache';
+import { perRun } from '../internal/per-run';
 import { RenderedApp } from './render-fleet';
 import { RenderedPlatformFile } from './render-platform';
 
@@ -70,8 +71,7 @@ export function layoutFiles(
   write: (path: string, text: string) => void,
 ): void {
   const next = typeof yaml === 'function' ? yaml : () => yaml;
-  let team: string | undefined;
-  let emitter: YamlEmitter | undefined;
+  const emitterOf = perRun(next);
   for (const { app, manifests, text, written } of rendered) {
     if (written) continue;
     // A cache hit, or an app rendered on a worker thread, brings its file's text: emitting it again would give the same bytes.
@@ -80,11 +80,7 @@ export function layoutFiles(
       write(appFilePath(app), known);
       continue;
     }
-    if (emitter === undefined || app.team !== team) {
-      emitter = next();
-      team = app.team;
-    }
-    write(appFilePath(app), renderManifests(app.source, manifests, emitter));
+    write(appFilePath(app), renderManifests(app.source, manifests, emitterOf(app.team)));
   }
   if (platform.length === 0) return;
   let forPlatform: YamlEmitter | undefined;
