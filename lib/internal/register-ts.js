@@ -68,22 +68,25 @@ function entryOf(source, filename) {
   return join(CACHE, `${key}.js`);
 }
 
-/** The JavaScript for one source file, from the cache when an earlier run transpiled the same inputs. */
+/**
+ * The JavaScript for one source file, from the cache when an earlier run transpiled the same
+ * inputs, and the cache entry that holds it when there is one (`entry`, unset when the cache could
+ * not be written).
+ */
 function compiled(source, filename) {
   const entry = entryOf(source, filename);
   try {
-    return fs.readFileSync(entry, 'utf8');
+    return { code: fs.readFileSync(entry, 'utf8'), entry };
   } catch {
     // not cached yet
   }
   if (!batched && SOURCE_DIRS.some((dir) => filename.startsWith(dir + sep))) {
     batched = true;
     const code = isCold() ? transpileTree(filename, source) : undefined;
-    if (code !== undefined) return code;
+    if (code !== undefined) return { code, entry: fs.existsSync(entry) ? entry : undefined };
   }
   const code = transpile(source, filename);
-  store(entry, code);
-  return code;
+  return { code, entry: store(entry, code) ? entry : undefined };
 }
 
 /** No cache yet (a fresh clone, or `npm ci` emptied node_modules): after an edit, one file at a time is quicker. */
@@ -166,6 +169,7 @@ function store(entry, code) {
     fs.writeFileSync(temporary, code);
     fs.renameSync(temporary, entry);
     pruneOnce();
+    return true;
   } catch {
     // A read-only node_modules only costs the cache.
     try {
@@ -173,6 +177,7 @@ function store(entry, code) {
     } catch {
       // there is no cache folder to clean
     }
+    return false;
   }
 }
 
@@ -192,16 +197,28 @@ function pruneOnce() {
   }
 }
 
-/** The transpiled code of each TypeScript module, by file: it ends with the module's source map. */
-const transpiled = new Map();
+/**
+ * Where each TypeScript module's source map is, by file: its cache entry (the transpiled code,
+ * ending with the map), or the map itself when the cache could not be written. Not the code: a
+ * fleet's app files are thousands of modules, and the code with its inline map, held here, in the
+ * module's source and as V8's source-map URL, was 16 MB of live heap at 3,000 apps.
+ */
+const mapSources = new Map();
 /** Each module's source map, parsed on the first stack trace through it (undefined: it has none). */
 const sourceMaps = new Map();
 const MAP_URL = '//# sourceMappingURL=data:application/json;base64,';
 
 function loadTypeScript(module, filename) {
-  const code = compiled(fs.readFileSync(filename, 'utf8'), filename);
-  transpiled.set(filename, code);
-  module._compile(code, filename);
+  const { code, entry } = compiled(fs.readFileSync(filename, 'utf8'), filename);
+  const at = code.lastIndexOf(MAP_URL);
+  if (at < 0) {
+    module._compile(code, filename);
+    return;
+  }
+  // V8 is given the code without its map comment (the last line: no line moves). Copied through a
+  // buffer, as a slice of `code` would keep all of it alive in the module's source.
+  mapSources.set(filename, entry ?? { map: Buffer.from(code.slice(at + MAP_URL.length).trim(), 'latin1').toString('latin1') });
+  module._compile(Buffer.from(code.slice(0, at), 'utf8').toString('utf8'), filename);
 }
 loadTypeScript[MARK] = true;
 
@@ -234,9 +251,7 @@ function sourceMapOf(filename) {
   if (!sourceMaps.has(filename)) {
     let map;
     try {
-      const code = transpiled.get(filename);
-      const at = code.lastIndexOf(MAP_URL);
-      if (at >= 0) map = new Module.SourceMap(JSON.parse(Buffer.from(code.slice(at + MAP_URL.length).trim(), 'base64').toString('utf8')));
+      map = new Module.SourceMap(JSON.parse(Buffer.from(mapText(mapSources.get(filename)), 'base64').toString('utf8')));
     } catch {
       // an unreadable map: the frame keeps the transpiled position
     }
@@ -245,11 +260,18 @@ function sourceMapOf(filename) {
   return sourceMaps.get(filename);
 }
 
+/** The base64 source map of `where` (a cache entry, content-addressed: the code that was loaded). */
+function mapText(where) {
+  if (typeof where !== 'string') return where.map;
+  const code = fs.readFileSync(where, 'utf8');
+  return code.slice(code.lastIndexOf(MAP_URL) + MAP_URL.length).trim();
+}
+
 /** One frame of a stack trace, at its .ts line and column when it is in a TypeScript module. */
 function frameOf(site) {
   const text = String(site);
   const file = site.getFileName();
-  if (!file || !transpiled.has(file)) return text;
+  if (!file || !mapSources.has(file)) return text;
   const line = site.getLineNumber();
   const column = site.getColumnNumber();
   const entry = sourceMapOf(file)?.findEntry(line - 1, column - 1);

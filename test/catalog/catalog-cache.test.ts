@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogFiles } from '../../lib/catalog/catalog-files';
 import { AppDefinition } from '../../lib/model/app-definition';
@@ -230,6 +230,22 @@ describe('catalogFiles with a CatalogStore: what keys a Component beyond its ren
     expect(before.get('catalog/shop/web.yaml')).toContain('    backstage.io/view-url: https://github.com/acme/platform/blob/main/apps/shop/web.ts\n');
     expect(after.get('catalog/shop/web.yaml')).toContain('    backstage.io/view-url: https://github.com/acme/other/blob/main/apps/shop/web.ts\n');
     expect(after).toEqual(catalogFiles(apps, { gitops: { repoURL: 'https://github.com/acme/other.git', targetRevision: 'main' } }));
+  });
+
+  test('once stored, holds no texts: a second store writes nothing, and a later read takes the texts from the file', () => {
+    const dir = tempDir();
+    const store = new CatalogStore(() => dir, byPlace);
+    const made = catalogFiles(apps, { gitops: GITOPS }, new YamlEmitter(), store);
+    store.store();
+    const file = join(dir, '_catalog', 'shop.json');
+    const written = statSync(file);
+    store.store();
+    expect(statSync(file).ino).toBe(written.ino);
+    // The file is what a read meets now: a planted text comes back, which a text held in memory would not.
+    writeSummedJson(file, FORMAT, { ...entriesOf(file), [Object.keys(entriesOf(file))[0]]: 'from the file\n' });
+    const again = catalogFiles(apps, { gitops: GITOPS }, new YamlEmitter(), store);
+    expect([...again.values()].filter((text) => text === 'from the file\n')).toHaveLength(1);
+    expect(again.size).toBe(made.size);
   });
 
   test('a rendering without a key: its Component is made and not stored', () => {

@@ -87,6 +87,48 @@ describe('lib/internal/register-ts.js', () => {
     expect(result.stdout).toBe(`false RangeError: bad 1|    at thrower (${join(dir, 'thrower.ts')}:4:9)|    at Object.<anonymous> (${main}:3:3)\n`);
   });
 
+  describe("holds no copy of a module's code: V8 gets it without its source map, read from the cache when a trace needs it", () => {
+    // Records whether the code Node compiles for a .ts module still carries its map (thousands of app files: ~10 KB each).
+    const spy = () => {
+      const file = join(dir, 'spy.js');
+      writeFileSync(
+        file,
+        "const M = require('node:module'); const c = M.prototype._compile; M.prototype._compile = function (content, f) { if (f.endsWith('.ts')) console.error('compiled', require('node:path').basename(f), content.includes('sourceMappingURL')); return c.apply(this, arguments); };\n",
+      );
+      return ['--require', file];
+    };
+    const fail = (main: string) => writeFileSync(main, 'type S = string;\n\nconst why: S = "boom";\nthrow new Error(why);\n');
+
+    test('with a cache', () => {
+      const main = join(dir, 'main.ts');
+      fail(main);
+      const result = run(main, spy());
+      expect(result.stderr).toContain('compiled main.ts false\n');
+      expect(result.stderr).toContain(`${main}:4:`);
+    });
+
+    test('without a writable cache, the map is held instead', () => {
+      const main = join(dir, 'main.ts');
+      fail(main);
+      writeFileSync(cache, 'a file where the cache folder should be');
+      const result = run(main, spy());
+      expect(result.stderr).toContain('compiled main.ts false\n');
+      expect(result.stderr).toContain(`${main}:4:`);
+    });
+
+    test('a cache entry removed after the module loaded leaves the frame at its JavaScript position, not a failure', () => {
+      const main = join(dir, 'main.ts');
+      writeFileSync(
+        main,
+        'type S = string;\n\nimport { readdirSync, rmSync } from "node:fs";\nfor (const f of readdirSync(process.env.PLATFORM_TS_CACHE!)) rmSync(`${process.env.PLATFORM_TS_CACHE}/${f}`);\nconst why: S = "boom";\nthrow new Error(why);\n',
+      );
+      const result = run(main);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('Error: boom\n');
+      expect(result.stderr).toMatch(new RegExp(`${main.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+`));
+    });
+  });
+
   test('works without a writable cache (nothing cached, still correct)', () => {
     const main = join(dir, 'main.ts');
     writeFileSync(main, 'console.log(<number>40 + 2);\n');
